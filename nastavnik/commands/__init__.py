@@ -1,0 +1,7 @@
+"""One module per command; each adds itself to COMMANDS here."""
+
+from .check import check
+from .init import demo, init
+from .run import run
+
+COMMANDS = [init, demo, check, run]

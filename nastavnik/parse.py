@@ -1,0 +1,229 @@
+"""Turn what people type into Excel cells into typed values, or say why not.
+
+Each parser takes a raw cell value (as python-calamine returns it: str, float,
+int, bool, date, datetime, time) and returns ``(value, error)`` where ``error``
+is None or a short Russian description of what was expected. Parsers never
+guess: «12.13.2025» is an error, not the 12th of some month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u200b\ufeff]+")
+_DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2212]\s*")
+_QUOTES = re.compile(r"[«»\"'„“”‘’`]")
+_NONWORD = re.compile(r"[^0-9a-zа-я]+")
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "сент": 9, "окт": 10, "ноя": 11, "дек": 12,
+}
+
+
+def clean_text(value) -> str | None:
+    """Trim ordinary and non-breaking spaces; keep line breaks inside long texts."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFC", str(value))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = "\n".join(line for line in lines if line)
+    return text or None
+
+
+def fold(value: str) -> str:
+    """The form in which two spellings count as the same: case, ё/е, dashes, quotes and spaces ignored."""
+    text = clean_text(value) or ""
+    text = text.casefold().replace("ё", "е")
+    text = _QUOTES.sub("", text)
+    text = _DASHES.sub("-", text)
+    text = _SPACES.sub(" ", text).strip(" .")
+    return text
+
+
+def header_key(value) -> str:
+    """Headers match ignoring case, ё, spaces, punctuation and the required-column star."""
+    return _NONWORD.sub("", (clean_text(value) or "").casefold().replace("ё", "е"))
+
+
+def parse_text(value):
+    return clean_text(value), None
+
+
+def parse_code(value):
+    text = clean_text(value)
+    if text is None:
+        return None, None
+    return _SPACES.sub(" ", text.replace("\n", " ")), None
+
+
+def parse_codes(value):
+    text = clean_text(value)
+    if text is None:
+        return (), None
+    parts = [p.strip() for p in re.split(r"[;,\n]+", text)]
+    return tuple(p for p in parts if p), None
+
+
+def parse_int(value):
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool):
+        return None, "целое число"
+    if isinstance(value, (int, float)):
+        if float(value).is_integer():
+            return int(value), None
+        return None, "целое число"
+    text = (clean_text(value) or "").replace(" ", "").replace(",", ".")
+    if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
+        return int(float(text)), None
+    return None, "целое число"
+
+
+def parse_number(value):
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool):
+        return None, "число"
+    if isinstance(value, (int, float)):
+        return float(value), None
+    text = (clean_text(value) or "").replace(" ", "").replace(",", ".")
+    if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        return float(text), None
+    return None, "число"
+
+
+_YES = {"да", "д", "+", "1", "true", "истина", "yes", "y", "✓", "v", "x", "х", "есть"}
+_NO = {"нет", "н", "-", "0", "false", "ложь", "no", "n"}
+
+
+def parse_bool(value):
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value), None
+    key = fold(str(value))
+    if key in _YES:
+        return True, None
+    if key in _NO:
+        return False, None
+    return None, "«да» или «нет»"
+
+
+def _year(y: int) -> int:
+    if y < 100:
+        return 2000 + y if y <= 50 else 1900 + y
+    return y
+
+
+def _make_date(y: int, m: int, d: int):
+    try:
+        return dt.date(_year(y), m, d)
+    except ValueError:
+        return None
+
+
+_DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})")
+_YMD = re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
+_WORDY = re.compile(r"(\d{1,2})\s+([а-я]+)\.?\s+(\d{4})")
+_TAIL = re.compile(r"(\s*(г|года|год)\.?)?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+
+DATE_EXPECTED = "дата в виде ДД.ММ.ГГГГ"
+
+
+def parse_date(value):
+    """Dates as Excel stores them (date, datetime, serial) or as Russians type them."""
+    if value is None or value == "":
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, bool):
+        return None, DATE_EXPECTED
+    if isinstance(value, (int, float)):
+        if 1 <= value < 2958466:
+            return EXCEL_EPOCH + dt.timedelta(days=int(value)), None
+        return None, DATE_EXPECTED
+    if isinstance(value, dt.time):
+        return None, DATE_EXPECTED
+    text = fold(str(value))
+    text = _TAIL.sub("", text).strip()
+    for pattern, order in ((_DMY, "dmy"), (_YMD, "ymd")):
+        m = pattern.fullmatch(text)
+        if m:
+            a, b, c = (int(x) for x in m.groups())
+            d = _make_date(c, b, a) if order == "dmy" else _make_date(a, b, c)
+            return (d, None) if d else (None, DATE_EXPECTED)
+    m = _WORDY.fullmatch(text)
+    if m:
+        day, word, year = m.groups()
+        month = None
+        for stem in sorted(MONTHS, key=len, reverse=True):
+            if word.startswith(stem) and (stem != "ма" or word in ("мая", "май")):
+                month = MONTHS[stem]
+                break
+        if month:
+            d = _make_date(int(year), month, int(day))
+            if d:
+                return d, None
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return parse_date(float(text))
+    return None, DATE_EXPECTED
+
+
+class Choice:
+    """An enum parser: tolerant of case, spaces, ё, dashes and quotes; returns the canonical spelling."""
+
+    def __init__(self, values: list[str]):
+        self.values = values
+        self.lookup = {fold(x): x for x in values}
+
+    def __call__(self, value):
+        text = clean_text(value)
+        if text is None:
+            return None, None
+        found = self.lookup.get(fold(text))
+        if found is None:
+            return None, "значение из списка"
+        return found, None
+
+    def many(self, value):
+        text = clean_text(value)
+        if text is None:
+            return (), None
+        out = []
+        for part in re.split(r"[;,\n]+", text):
+            if not part.strip():
+                continue
+            found = self.lookup.get(fold(part))
+            if found is None:
+                return None, "значения из списка через «;»"
+            if found not in out:
+                out.append(found)
+        return tuple(out), None
+
+
+_FIO_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+(?:[-'’][A-Za-zА-Яа-яЁё]+)*")
+_FIO_PARTICLES = {"оглы", "кызы", "угли", "улы"}
+
+
+def parse_fio(value):
+    text = clean_text(value)
+    if text is None:
+        return None, None
+    text = text.replace("\n", " ")
+    words = text.split(" ")
+    core = [w for w in words if w.casefold() not in _FIO_PARTICLES]
+    if not 2 <= len(core) <= 3 or not all(_FIO_WORD.fullmatch(w) for w in words):
+        return None, "фамилия, имя и отчество (2–3 слова из букв)"
+    return text, None

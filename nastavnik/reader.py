@@ -1,0 +1,340 @@
+"""Read a workbook once into typed pandas tables keyed by the schema.
+
+python-calamine parses the file (5–7 × faster than openpyxl, and it reads .xls
+and .ods too); typing is done here, column by column, so that every value that
+cannot be understood becomes a ``Problem`` at its cell instead of a silent NaN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import parse as P
+from . import schema as s
+from .filecheck import open_calamine
+from .problems import ERROR, WARNING, Problem, UnusableInput, col_letter, shorten
+
+HEADER_SCAN_ROWS = 10
+
+
+@dataclass
+class Book:
+    """The whole workbook as typed tables, plus everything the reader noticed."""
+
+    path: Path | None
+    org: dict[str, Any]
+    tables: dict[str, Any]  # sheet key -> pandas DataFrame with schema keys and ``_row``
+    problems: list[Problem] = field(default_factory=list)
+    version: str | None = None
+    sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> title as found
+    columns: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # key -> col key -> (index, header)
+    org_rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else "демо"
+
+    def locate(self, sheet_key: str, row: int | None = None, col_key: str | None = None) -> dict:
+        """Sheet title, row and column (header and letter) of a cell, for a Problem."""
+        if sheet_key == "org":
+            loc = {"sheet": self.sheet_titles.get("org", s.ORG_TITLE), "row": self.org_rows.get(col_key, row)}
+            if col_key:
+                loc.update(column=s.ORG_BY_KEY[col_key].title if col_key in s.ORG_BY_KEY else col_key, letter="B")
+            return loc
+        spec = s.SHEET_BY_KEY[sheet_key]
+        loc: dict[str, Any] = {"sheet": self.sheet_titles.get(sheet_key, spec.title), "row": row}
+        if col_key:
+            found = self.columns.get(sheet_key, {}).get(col_key)
+            if found:
+                loc.update(column=found[1], letter=col_letter(found[0]))
+            else:
+                loc.update(column=spec.col(col_key).title)
+        return loc
+
+    def problem(self, code: str, severity: str, message: str, sheet_key: str, row: int | None = None,
+                col_key: str | None = None, value: Any = None, expected: str | None = None) -> Problem:
+        return Problem(code=code, severity=severity, message=message, value=shorten(value), expected=expected,
+                       **self.locate(sheet_key, row, col_key))
+
+
+def _parser(col) -> Any:
+    if col.kind in (s.ENUM, s.MULTI):
+        choice = P.Choice(col.values)
+        return choice.many if col.kind == s.MULTI else choice
+    return {
+        s.TEXT: P.parse_text, s.CODE: P.parse_code, s.CODES: P.parse_codes, s.INT: P.parse_int,
+        s.NUMBER: P.parse_number, s.DATE: P.parse_date, s.BOOL: P.parse_bool, s.FIO: P.parse_fio,
+    }[col.kind]
+
+
+_TYPE_MESSAGES = {
+    s.DATE: "Не удалось прочитать дату «{v}»: нужна {e}.",
+    s.INT: "Нужно целое число, а записано «{v}».",
+    s.NUMBER: "Нужно число, а записано «{v}».",
+    s.BOOL: "Нужно «да» или «нет», а записано «{v}».",
+    s.ENUM: "Значения «{v}» нет в списке «{l}». Выберите из выпадающего списка.",
+    s.MULTI: "В «{v}» есть значение не из списка «{l}». Перечислите значения из списка через «;».",
+    s.FIO: "«{v}» не похоже на ФИО: нужны фамилия, имя и отчество (2–3 слова из букв).",
+}
+_TYPE_CODES = {s.ENUM: "not_in_list", s.MULTI: "not_in_list", s.FIO: "bad_fio"}
+
+
+def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], today: dt.date) -> list:
+    """Parse one column; record a Problem for every cell that cannot be understood."""
+    parse = _parser(col)
+    cache: dict = {}
+    out = []
+    for value, row in zip(raw, rows):
+        if isinstance(value, str):
+            result = cache.get(value)
+            if result is None:
+                result = cache[value] = parse(value)
+        else:
+            result = parse(value)
+        parsed, error = result
+        if error:
+            book.problems.append(book.problem(
+                _TYPE_CODES.get(col.kind, "bad_type"), ERROR,
+                _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
+                    v=P.clean_text(value), e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
+                sheet_key, row, col.key, value, expected=error))
+        elif parsed is None or parsed == ():
+            if col.required:
+                book.problems.append(book.problem(
+                    "required_missing", ERROR, f"Не заполнен обязательный столбец «{col.title}».",
+                    sheet_key, row, col.key))
+        elif col.kind in (s.INT, s.NUMBER) and (
+            (col.min is not None and parsed < col.min) or (col.max is not None and parsed > col.max)
+        ):
+            book.problems.append(book.problem(
+                "out_of_range", ERROR,
+                f"Значение {parsed} вне допустимых пределов: от {_num(col.min)} до {_num(col.max)}.",
+                sheet_key, row, col.key, value, expected=f"от {_num(col.min)} до {_num(col.max)}"))
+            parsed = None
+        elif col.kind == s.DATE and col.past_only and parsed > today:
+            book.problems.append(book.problem(
+                "future_date", ERROR, f"Дата {parsed:%d.%m.%Y} ещё не наступила, а здесь нужна прошедшая дата.",
+                sheet_key, row, col.key, f"{parsed:%d.%m.%Y}", expected=f"не позже {today:%d.%m.%Y}"))
+        out.append(parsed)
+    return out
+
+
+def _num(x) -> str:
+    return str(int(x)) if x is not None and float(x).is_integer() else str(x)
+
+
+def _frame(sheet: s.Sheet, data: dict[str, list], rows: list[int]):
+    import pandas as pd
+
+    cols: dict[str, Any] = {}
+    for c in sheet.columns:
+        values = data.get(c.key) or [() if c.kind in (s.CODES, s.MULTI) else None] * len(rows)
+        if c.kind == s.DATE:
+            cols[c.key] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce")
+        elif c.kind == s.INT:
+            cols[c.key] = pd.array(values, dtype="Int64")
+        elif c.kind == s.NUMBER:
+            cols[c.key] = pd.array([float("nan") if x is None else x for x in values], dtype="float64")
+        elif c.kind == s.BOOL:
+            cols[c.key] = pd.array(values, dtype="boolean")
+        else:
+            cols[c.key] = pd.Series(values, dtype=object)
+    cols["_row"] = pd.array(rows, dtype="int64")
+    frame = pd.DataFrame({k: (v.reset_index(drop=True) if isinstance(v, pd.Series) else v) for k, v in cols.items()})
+    return frame
+
+
+def empty_table(sheet_key: str):
+    return _frame(s.SHEET_BY_KEY[sheet_key], {}, [])
+
+
+def _fill_merged(grid: list[list], merged) -> list[tuple[int, int, int, int]]:
+    """Copy a merged range's value into all its cells, as the person who merged them meant."""
+    ranges = []
+    for (r0, c0), (r1, c1) in merged or []:
+        if r0 >= len(grid):
+            continue
+        value = grid[r0][c0] if c0 < len(grid[r0]) else None
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            row = grid[r]
+            for c in range(c0, min(c1, len(row) - 1) + 1):
+                row[c] = value
+        ranges.append((r0, c0, r1, c1))
+    return ranges
+
+
+def _find_header(grid: list[list], wanted: set[str]) -> tuple[int, int]:
+    best_row, best = -1, 0
+    for r, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        hits = sum(1 for x in row if isinstance(x, str) and P.header_key(x) in wanted)
+        if hits > best:
+            best_row, best = r, hits
+    return best_row, best
+
+
+def _read_sheet(book: Book, sheet: s.Sheet, grid: list[list], merged, today: dt.date) -> None:
+    title = book.sheet_titles[sheet.key]
+    by_header = {P.header_key(c.title): c for c in sheet.columns}
+    hrow, hits = _find_header(grid, set(by_header))
+    if hits == 0:
+        book.problems.append(Problem(
+            "header_not_found", ERROR,
+            "Не найдена строка заголовков: в первых 10 строках нет ни одного заголовка шаблона. "
+            "Скопируйте строку заголовков из чистого шаблона (nastavnik init).", sheet=title, row=1))
+        book.tables[sheet.key] = empty_table(sheet.key)
+        return
+    if hrow != 0:
+        book.problems.append(Problem(
+            "header_moved", WARNING, f"Заголовки найдены в строке {hrow + 1}, а не в первой; строки выше пропущены.",
+            sheet=title, row=hrow + 1))
+    for r0, c0, r1, c1 in _fill_merged(grid, merged):
+        if r1 > hrow:
+            book.problems.append(Problem(
+                "merged_cells", WARNING,
+                f"Объединённые ячейки {col_letter(c0 + 1)}{r0 + 1}:{col_letter(c1 + 1)}{r1 + 1}: значение "
+                "прочитано в каждую строку. Лучше не объединять ячейки в таблицах.",
+                sheet=title, row=r0 + 1, letter=col_letter(c0 + 1)))
+    positions: dict[str, tuple[int, str]] = {}
+    header = grid[hrow]
+    for j, cell in enumerate(header):
+        text = P.clean_text(cell)
+        if text is None:
+            continue
+        col = by_header.get(P.header_key(text))
+        if col is None:
+            book.problems.append(Problem(
+                "unknown_column", WARNING, f"Столбец «{text}» не из шаблона; программа его не читает.",
+                sheet=title, row=hrow + 1, column=text, letter=col_letter(j + 1)))
+        elif col.key in positions:
+            book.problems.append(Problem(
+                "duplicate_column", WARNING,
+                f"Столбец «{text}» повторяется; читается первый ({col_letter(positions[col.key][0])}).",
+                sheet=title, row=hrow + 1, column=text, letter=col_letter(j + 1)))
+        else:
+            positions[col.key] = (j + 1, text)
+    book.columns[sheet.key] = positions
+    for col in sheet.columns:
+        if col.key not in positions:
+            book.problems.append(Problem(
+                "missing_column", ERROR if col.required else WARNING,
+                f"Нет столбца «{col.title}»"
+                + (" — он обязателен." if col.required else "; он пуст для всех строк.")
+                + " Добавьте его или перенесите данные в книгу нового шаблона (nastavnik init).",
+                sheet=title, row=hrow + 1, column=col.title))
+    body = grid[hrow + 1:]
+    idx = [j - 1 for j, _ in positions.values()]
+    rows: list[int] = []
+    kept: list[list] = []
+    for i, row in enumerate(body):
+        values = [row[j] if j < len(row) else None for j in idx]
+        if any(P.clean_text(x) is not None for x in values if x is not None and x != ""):
+            rows.append(hrow + 2 + i)
+            kept.append(values)
+    data: dict[str, list] = {}
+    for n, key in enumerate(positions):
+        raw = [None if r[n] == "" else r[n] for r in kept]
+        data[key] = type_column(book, sheet.key, sheet.col(key), raw, rows, today)
+    book.tables[sheet.key] = _frame(sheet, data, rows)
+
+
+def _read_org(book: Book, grid: list[list], today: dt.date) -> None:
+    by_title = {P.header_key(f.title): f for f in s.ORG_FIELDS}
+    found: dict[str, Any] = {}
+    for r, row in enumerate(grid):
+        if not row:
+            continue
+        f = by_title.get(P.header_key(row[0]))
+        if f is None or f.key in found:
+            continue
+        book.org_rows[f.key] = r + 1
+        raw = row[1] if len(row) > 1 and row[1] != "" else None
+        # Emptiness of the organisation's parameters is judged by the checks: a blank template is not broken.
+        col = s.Col(f.key, f.title, f.kind, False, choices=f.choices, min=f.min, max=f.max)
+        found[f.key] = type_column(book, "org", col, [raw], [r + 1], today)[0]
+    for f in s.ORG_FIELDS:
+        if f.key not in book.org_rows:
+            if f.required:
+                book.problems.append(Problem(
+                    "missing_parameter", ERROR, f"На листе нет строки «{f.title}».",
+                    sheet=book.sheet_titles["org"], column=f.title))
+            found[f.key] = f.default
+    book.org = found
+
+
+def _read_version(grid: list[list]) -> str | None:
+    for row in grid[:10]:
+        for cell in row[:3]:
+            m = re.search(r"Версия шаблона:\s*([\w.]+)", str(cell or ""))
+            if m:
+                return m.group(1)
+    return None
+
+
+REQUIRED_SHEETS = {"org", "mentors", "mentees", "pairs"}
+
+
+def read_workbook(path: str | os.PathLike, today: dt.date | None = None) -> Book:
+    """Load every sheet of ours; raise UnusableInput only when the file cannot be read at all."""
+    today = today or dt.date.today()
+    path = Path(path)
+    wb = open_calamine(path)
+    book = Book(path=path, org={}, tables={})
+    with wb:
+        titles = {P.header_key(t): t for t in wb.sheet_names}
+        wanted = {"org": s.ORG_TITLE, **{sh.key: sh.title for sh in s.SHEETS}}
+        known = {P.header_key(t) for t in (*wanted.values(), s.INSTRUCTION_TITLE, s.LISTS_TITLE)}
+        if not any(P.header_key(t) in titles for t in wanted.values()):
+            raise UnusableInput(
+                f"В файле «{path.name}» нет ни одного листа рабочей книги наставничества "
+                f"(«{s.ORG_TITLE}», «{s.MENTORS.title}», «{s.MENTEES.title}»…). "
+                "Возьмите шаблон: nastavnik init ИМЯ.xlsx")
+        for key, title in wanted.items():
+            if P.header_key(title) in titles:
+                book.sheet_titles[key] = titles[P.header_key(title)]
+        for hk, title in titles.items():
+            if hk not in known:
+                book.problems.append(Problem("unknown_sheet", WARNING,
+                                             f"Лист «{title}» не из шаблона; программа его не читает.", sheet=title))
+        if P.header_key(s.INSTRUCTION_TITLE) in titles:
+            book.version = _read_version(_grid(wb, titles[P.header_key(s.INSTRUCTION_TITLE)], path))
+        if book.version != s.TEMPLATE_VERSION:
+            found = f"версии {book.version}" if book.version else "без отметки версии"
+            book.problems.append(Problem(
+                "old_template", WARNING,
+                f"Книга сделана по шаблону {found}, текущая версия — {s.TEMPLATE_VERSION}. Чтобы обновить: "
+                "создайте чистый шаблон (nastavnik init НОВАЯ.xlsx) и перенесите в него данные по листам.",
+                sheet=s.INSTRUCTION_TITLE))
+        for key, title in wanted.items():
+            if key not in book.sheet_titles:
+                book.problems.append(Problem(
+                    "missing_sheet", ERROR if key in REQUIRED_SHEETS else WARNING,
+                    f"Нет листа «{title}»" + (" — без него работа невозможна." if key in REQUIRED_SHEETS
+                                               else "; он считается пустым."), sheet=title))
+                if key == "org":
+                    book.org = {f.key: f.default for f in s.ORG_FIELDS}
+                else:
+                    book.tables[key] = empty_table(key)
+                continue
+            sheet_obj = wb.get_sheet_by_name(book.sheet_titles[key])
+            grid = _rows(sheet_obj, path, book.sheet_titles[key])
+            if key == "org":
+                _read_org(book, grid, today)
+            else:
+                _read_sheet(book, s.SHEET_BY_KEY[key], grid, sheet_obj.merged_cell_ranges, today)
+    return book
+
+
+def _rows(sheet_obj, path: Path, title: str) -> list[list]:
+    try:
+        return [list(r) for r in sheet_obj.to_python(skip_empty_area=False)]
+    except Exception as exc:  # calamine raises its own error types for broken XML
+        raise UnusableInput(f"Файл «{path.name}», лист «{title}»: не удалось прочитать содержимое ({exc}).") from exc
+
+
+def _grid(wb, title: str, path: Path) -> list[list]:
+    return _rows(wb.get_sheet_by_name(title), path, title)

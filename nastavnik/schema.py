@@ -1,0 +1,485 @@
+"""The one declaration of the workbook.
+
+Everything that knows a sheet or a column reads it from here: the template
+writer (headers, widths, hints, dropdowns), the reader (header matching,
+types), the cell checks, the documents' field lists and the test fixtures.
+Adding a column means adding one ``Col`` line below and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import vocab as v
+
+TEMPLATE_VERSION = "1.0"
+
+# Lists shown on «Справочники»; a dropdown points at the named range ``list_<key>``.
+LISTS: dict[str, tuple[str, list[str]]] = {
+    "yes_no": ("Да / нет", v.YES_NO),
+    "sex": ("Пол", v.SEX),
+    "focus": ("Направленность", v.FOCUSES),
+    "qual": ("Квалификационная категория", v.QUAL_CATEGORIES),
+    "education": ("Образование", v.EDUCATION),
+    "form": ("Форма наставничества", v.FORMS),
+    "kind": ("Вид наставничества", v.KINDS),
+    "format": ("Формат работы", v.FORMATS),
+    "direction": ("Направление наставнической деятельности", list(v.DIRECTIONS.values())),
+    "mentor_status": ("Статус наставника", v.MENTOR_STATUSES),
+    "council_role": ("Роль в методическом совете", v.COUNCIL_ROLES),
+    "mentee_category": ("Категория наставляемого", v.MENTEE_CATEGORIES),
+    "mentee_status": ("Статус наставляемого", v.MENTEE_STATUSES),
+    "pair_status": ("Статус пары (группы)", v.PAIR_STATUSES),
+    "end_reason": ("Причина завершения (п. 7.1)", v.END_REASONS),
+    "change": ("Изменение программы (п. 7.2)", v.CHANGES),
+    "activity_form": ("Форма мероприятия", v.ACTIVITY_FORMS),
+    "activity_status": ("Статус мероприятия", v.ACTIVITY_STATUSES),
+    "role": ("Роль участника", v.ROLES),
+    "event_type": ("Тип мероприятия", v.EVENT_TYPES),
+    "event_level": ("Уровень мероприятия", v.EVENT_LEVELS),
+    "event_result": ("Результат участия", v.EVENT_RESULTS),
+    "stage_status": ("Статус этапа", v.STAGE_STATUSES),
+    "news_kind": ("Вид публикации", v.NEWS_KINDS),
+}
+
+# Column kinds understood by the reader.
+TEXT, CODE, CODES, INT, NUMBER, DATE, ENUM, MULTI, BOOL, FIO = (
+    "text", "code", "codes", "int", "number", "date", "enum", "multi", "bool", "fio",
+)
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    title: str
+    kind: str = TEXT
+    required: bool = False
+    hint: str = ""
+    choices: str | None = None  # a key of LISTS
+    personal: bool = False  # personal data under 152-ФЗ: never logged, published only with consent
+    min: float | None = None
+    max: float | None = None
+    width: int = 16
+    ref: str | None = None  # sheet key this code must exist in
+    past_only: bool = False  # a date that cannot lie in the future
+
+    @property
+    def values(self) -> list[str]:
+        return LISTS[self.choices][1] if self.choices else []
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    title: str
+    purpose: str  # one paragraph for «Инструкция»
+    columns: tuple[Col, ...]
+    key_col: str | None = None  # a unique code column
+    multi_row_key: bool = False  # a group is several rows with one code
+    prefill: tuple[tuple, ...] = ()  # rows written into the blank template
+
+    def col(self, key: str) -> Col:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+def _yn(key: str, title: str, hint: str, **kw) -> Col:
+    return Col(key, title, BOOL, choices="yes_no", hint=hint, width=12, **kw)
+
+
+_DIR_HINT = "«да», если {who} {what} по направлению «{name}»."
+
+
+def _directions(prefix: str, who: str, what: str, title: str) -> tuple[Col, ...]:
+    return tuple(
+        Col(
+            f"{prefix}_{k}",
+            f"{title}: {name}",
+            BOOL,
+            choices="yes_no",
+            width=14,
+            hint=_DIR_HINT.format(who=who, what=what, name=name),
+        )
+        for k, name in v.DIRECTIONS.items()
+    )
+
+
+_PERSON_HEAD = (
+    Col("fio", "ФИО", FIO, True, "Фамилия Имя Отчество полностью, например: Иванова Мария Петровна.",
+        personal=True, width=32),
+    Col("sex", "Пол", ENUM, True, "«м» или «ж»: нужен для склонения ФИО в приказах.", choices="sex", width=7),
+    Col("birth_date", "Дата рождения", DATE, False, "ДД.ММ.ГГГГ. Нужна для показателей по молодым педагогам.",
+        personal=True, past_only=True, width=13),
+    Col("position", "Должность", TEXT, True, "Например: педагог дополнительного образования.", width=28),
+    Col("department", "Структурное подразделение", TEXT, False, "Отдел или объединение по штатному расписанию.",
+        width=24),
+)
+
+_CONSENTS = (
+    _yn("consent_pd", "Согласие на обработку ПДн",
+        "«да», если получено письменное согласие на обработку персональных данных (152-ФЗ). "
+        "Без него человек не включается в пары и документы."),
+    Col("consent_pd_date", "Дата согласия на обработку ПДн", DATE, False,
+        "Дата подписания согласия на обработку персональных данных.", past_only=True, width=14),
+    _yn("consent_publish", "Согласие на распространение ПДн (сайт)",
+        "«да», если получено отдельное согласие на распространение персональных данных "
+        "(с 01.09.2025 — отдельный документ). Без него ФИО не появится на сайте."),
+    Col("consent_publish_date", "Дата согласия на распространение", DATE, False,
+        "Дата подписания согласия на распространение персональных данных.", past_only=True, width=14),
+)
+
+_DECLENSION = (
+    Col("fio_gen", "ФИО в родительном падеже (вручную)", TEXT, False,
+        "Заполняйте, только если программа склоняет ФИО неверно: «Ивановой Марии Петровны».", width=20),
+    Col("fio_dat", "ФИО в дательном падеже (вручную)", TEXT, False,
+        "Заполняйте, только если программа склоняет ФИО неверно: «Ивановой Марии Петровне».", width=20),
+    Col("fio_acc", "ФИО в винительном падеже (вручную)", TEXT, False,
+        "Заполняйте, только если программа склоняет ФИО неверно: «Иванову Марию Петровну».", width=20),
+)
+
+MENTORS = Sheet(
+    "mentors",
+    "Наставники",
+    "Банк наставников (п. 3.4 Положения, этап 3 дорожной карты): по строке на каждого педагога, "
+    "готового быть наставником. Компетенции по девяти направлениям используются для подбора пар.",
+    (
+        Col("code", "Код наставника", CODE, True, "Уникальный код, например Н-001. Не меняйте его после включения в пару.",
+            width=12),
+        *_PERSON_HEAD,
+        Col("contact", "Контакт (телефон, e-mail)", TEXT, False, "Для связи куратора; на сайт не выводится.",
+            personal=True, width=22),
+        Col("ped_experience", "Педагогический стаж, лет", INT, True, "Целое число лет от 0 до 60.", min=0, max=60,
+            width=12),
+        Col("org_experience", "Стаж в организации, лет", INT, False, "Целое число лет от 0 до 60.", min=0, max=60,
+            width=12),
+        Col("qual_category", "Квалификационная категория", ENUM, True, "Выберите из списка.", choices="qual",
+            width=22),
+        Col("education", "Образование", ENUM, False, "Выберите из списка.", choices="education", width=24),
+        Col("focus", "Направленность", ENUM, True, "Направленность дополнительных общеразвивающих программ.",
+            choices="focus", width=20),
+        Col("subject", "Предметная область / объединения", TEXT, False,
+            "Например: робототехника; 3D-моделирование. Несколько — через «;».", width=30),
+        *_directions("comp", "наставник", "может помогать", "Компетенции"),
+        Col("forms", "Готов к формам наставничества", MULTI, False,
+            "Одна или несколько форм из справочника через «;». Пусто — любая.", choices="form", width=26),
+        Col("kinds", "Готов к видам наставничества", MULTI, False,
+            "Один или несколько видов из справочника через «;». Пусто — любой.", choices="kind", width=26),
+        Col("format", "Формат работы", ENUM, False, "очно, онлайн или смешанный.", choices="format", width=12),
+        Col("max_mentees", "Максимум наставляемых", INT, True, "Сколько наставляемых он готов вести одновременно "
+            "(от 1 до 10).", min=1, max=10, width=12),
+        Col("council_role", "Роль в методическом совете", ENUM, False,
+            "Пусто, если не входит в методический совет наставников.", choices="council_role", width=20),
+        Col("preferred_mentees", "Предпочитаемые наставляемые", CODES, False,
+            "Коды наставляемых, с которыми наставник хотел бы работать, через «;».", ref="mentees", width=18),
+        *_CONSENTS,
+        Col("date_added", "Дата включения в банк", DATE, True, "ДД.ММ.ГГГГ.", past_only=True, width=13),
+        Col("status", "Статус", ENUM, True, "«активен» — может вести пары; «выбыл» — больше не наставник.",
+            choices="mentor_status", width=11),
+        Col("note", "Примечание", TEXT, False, "", width=24),
+        *_DECLENSION,
+    ),
+    key_col="code",
+)
+
+MENTEES = Sheet(
+    "mentees",
+    "Наставляемые",
+    "Банк наставляемых (этап 2 дорожной карты): педагоги, которым нужна поддержка, с их профессиональными "
+    "запросами по девяти направлениям. Куратор обновляет банк не реже раза в год (п. 3.4).",
+    (
+        Col("code", "Код наставляемого", CODE, True, "Уникальный код, например П-001.", width=12),
+        *_PERSON_HEAD,
+        Col("contact", "Контакт (телефон, e-mail)", TEXT, False, "Для связи куратора; на сайт не выводится.",
+            personal=True, width=22),
+        Col("ped_experience", "Педагогический стаж, лет", INT, True, "Целое число лет от 0 до 60.", min=0, max=60,
+            width=12),
+        Col("hire_date", "Дата приёма на работу", DATE, False, "ДД.ММ.ГГГГ.", past_only=True, width=13),
+        Col("qual_category", "Квалификационная категория", ENUM, False, "Выберите из списка.", choices="qual",
+            width=22),
+        Col("category", "Категория наставляемого", ENUM, True, "Выберите из списка.", choices="mentee_category",
+            width=30),
+        Col("focus", "Направленность", ENUM, True, "Направленность программ, которые ведёт педагог.",
+            choices="focus", width=20),
+        Col("subject", "Предметная область / объединения", TEXT, False,
+            "Например: авиамоделирование. Несколько — через «;».", width=30),
+        *_directions("req", "педагог", "испытывает затруднения или хочет развиваться", "Запрос"),
+        Col("request_text", "Описание затруднений и запросов", TEXT, False,
+            "Своими словами: что вызывает трудности, чему хочется научиться.", width=40),
+        Col("format", "Предпочитаемый формат", ENUM, False, "очно, онлайн или смешанный.", choices="format",
+            width=12),
+        Col("kind", "Предпочитаемый вид наставничества", ENUM, False, "Выберите из списка или оставьте пустым.",
+            choices="kind", width=22),
+        Col("preferred_mentor", "Предпочитаемый наставник", CODE, False,
+            "Код наставника, которого назвал сам наставляемый.", ref="mentors", width=14),
+        *_CONSENTS,
+        Col("date_added", "Дата включения в банк (запроса)", DATE, True,
+            "ДД.ММ.ГГГГ: с этой даты считается ожидание пары.", past_only=True, width=13),
+        Col("status", "Статус", ENUM, True,
+            "«ожидает пару», «в паре», «завершил» (программа окончена) или «выбыл» (ушёл из наставничества).",
+            choices="mentee_status", width=14),
+        Col("left_date", "Дата увольнения", DATE, False, "Если педагог уволился из организации.", width=13),
+        Col("note", "Примечание", TEXT, False, "", width=24),
+        *_DECLENSION,
+    ),
+    key_col="code",
+)
+
+PAIRS = Sheet(
+    "pairs",
+    "Пары и группы",
+    "Наставнические пары и группы (раздел 6 Положения). Пара — одна строка; группа — несколько строк с одним "
+    "кодом, по строке на каждого наставляемого. Утверждаются приказом руководителя (п. 6.2).",
+    (
+        Col("code", "Код пары/группы", CODE, True, "Например ПР-001. У всех строк одной группы — один код.",
+            width=12),
+        Col("mentor", "Код наставника", CODE, True, "Код из листа «Наставники».", ref="mentors", width=12),
+        Col("mentee", "Код наставляемого", CODE, True, "Код из листа «Наставляемые».", ref="mentees", width=12),
+        Col("form", "Форма наставничества", ENUM, True, "Выберите из списка.", choices="form", width=24),
+        Col("kind", "Вид наставничества", ENUM, True, "Для группы — «в группе».", choices="kind", width=24),
+        Col("start", "Дата начала", DATE, True, "ДД.ММ.ГГГГ.", width=13),
+        Col("planned_end", "Плановая дата окончания", DATE, True, "От 3 месяцев до 1 года после начала.", width=13),
+        Col("actual_end", "Фактическая дата окончания", DATE, False, "Заполняется при завершении.", width=13),
+        Col("status", "Статус", ENUM, True,
+            "проект → утверждена (есть приказ) → реализуется → завершена / прекращена досрочно.",
+            choices="pair_status", width=18),
+        Col("end_reason", "Причина завершения (п. 7.1)", ENUM, False, "Обязательна для завершённых пар.",
+            choices="end_reason", width=26),
+        Col("change", "Изменение (п. 7.2)", ENUM, False, "Продление, корректировка, замена наставника.",
+            choices="change", width=20),
+        Col("new_end", "Новая дата окончания", DATE, False, "Для продления или сокращения срока.", width=13),
+        Col("change_basis", "Основание изменения", TEXT, False, "Например: заявление наставника и наставляемого.",
+            width=24),
+        Col("change_order_no", "№ приказа об изменении", CODE, False, "", width=12),
+        Col("change_order_date", "Дата приказа об изменении", DATE, False, "", width=13),
+        Col("order_no", "№ приказа о закреплении", CODE, False, "Пусто, пока приказ не издан.", width=12),
+        Col("order_date", "Дата приказа о закреплении", DATE, False, "", width=13),
+        _yn("mentor_consent", "Письменное согласие наставника",
+            "ТК РФ ст. 351.8 (с 01.03.2025): наставничество — только с письменного согласия работника."),
+        Col("agreement_no", "№ доп. соглашения к трудовому договору", CODE, False, "", width=14),
+        Col("agreement_date", "Дата доп. соглашения", DATE, False, "", width=13),
+        Col("agreement_until", "Срок доп. соглашения (до)", DATE, False, "", width=13),
+        Col("payment", "Доплата за наставничество, руб./мес.", NUMBER, False, "Размер доплаты по доп. соглашению.",
+            min=0, max=1_000_000, width=14),
+        Col("note", "Примечание", TEXT, False, "", width=24),
+    ),
+    key_col="code",
+    multi_row_key=True,
+)
+
+PROGRAMMES = Sheet(
+    "programmes",
+    "Программы",
+    "Персонализированные программы наставничества: одна на каждую пару или группу "
+    "(Примерный шаблон программы). Срок — от 3 месяцев до 1 года.",
+    (
+        Col("code", "Код программы", CODE, True, "Например ПП-001.", width=12),
+        Col("pair", "Код пары/группы", CODE, True, "Код из листа «Пары и группы».", ref="pairs", width=12),
+        Col("title", "Название программы", TEXT, False, "Кратко, например: «Первые шаги в робототехнике».",
+            width=30),
+        Col("problem", "Описание проблемы", TEXT, True, "Какие затруднения решает программа.", width=40),
+        Col("goal", "Цель", TEXT, True, "", width=34),
+        Col("tasks", "Задачи", TEXT, True, "Каждая задача — с новой строки или через «;».", width=40),
+        Col("content", "Содержание деятельности", TEXT, False, "Что делают наставник и наставляемый.", width=40),
+        Col("start", "Начало реализации", DATE, True, "ДД.ММ.ГГГГ.", width=13),
+        Col("end", "Окончание реализации", DATE, True, "ДД.ММ.ГГГГ; от 3 месяцев до 1 года после начала.",
+            width=13),
+        Col("intermediate_results", "Промежуточные результаты", TEXT, False, "", width=34),
+        Col("planned_results", "Планируемые результаты", TEXT, True, "", width=34),
+        Col("schedule", "Расписание встреч", TEXT, False, "Например: еженедельно по вторникам, 15:00.", width=24),
+        Col("mode", "Режим работы", ENUM, True, "очно, онлайн или смешанный.", choices="format", width=12),
+        Col("conditions", "Условия обучения", TEXT, False, "Место, оборудование, ресурсы.", width=24),
+        Col("acquainted_date", "Дата ознакомления наставляемого", DATE, False, "", width=13),
+        _yn("curator_agreed", "Согласовано куратором", ""),
+        Col("achieved_results", "Достигнутые результаты", TEXT, False,
+            "Заполняется по завершении; публикуется на сайте только после завершения (п. 8.2).", width=40),
+        _yn("best_practice", "Лучшая практика", "«да», если методический совет признал программу лучшей практикой."),
+        _yn("consent_publish", "Согласие на публикацию результатов",
+            "«да», если наставник и наставляемый согласны на публикацию результатов на сайте."),
+    ),
+    key_col="code",
+)
+
+PLAN = Sheet(
+    "plan",
+    "План мероприятий",
+    "План мероприятий каждой программы по направлениям наставнической деятельности.",
+    (
+        Col("programme", "Код программы", CODE, True, "Код из листа «Программы».", ref="programmes", width=12),
+        Col("direction", "Направление", ENUM, True, "Одно из девяти направлений.", choices="direction", width=30),
+        Col("activity", "Мероприятие", TEXT, True, "", width=44),
+        Col("form", "Форма", ENUM, True, "Выберите из списка.", choices="activity_form", width=20),
+        Col("planned_date", "Плановый срок", DATE, True, "ДД.ММ.ГГГГ.", width=13),
+        Col("actual_date", "Фактическая дата", DATE, False, "Когда мероприятие проведено.", width=13),
+        Col("responsible", "Ответственный", TEXT, False, "ФИО или роль: наставник, наставляемый, куратор.",
+            width=22),
+        Col("status", "Статус", ENUM, True, "", choices="activity_status", width=15),
+        Col("result", "Результат", TEXT, False, "", width=30),
+    ),
+)
+
+SURVEYS = Sheet(
+    "surveys",
+    "Анкетирование",
+    "Ответы на анкету удовлетворённости и качества программы (этап 6 дорожной карты). Оценки по шкале "
+    f"от {v.SURVEY_SCALE[0]} до {v.SURVEY_SCALE[1]}.",
+    (
+        Col("respondent", "Код респондента", CODE, True, "Код наставника или наставляемого.", width=12),
+        Col("role", "Роль", ENUM, True, "", choices="role", width=14),
+        Col("programme", "Код программы", CODE, True, "", ref="programmes", width=12),
+        Col("date", "Дата анкетирования", DATE, True, "", past_only=True, width=13),
+        *(
+            Col(k, q, INT, True, f"Оценка от {v.SURVEY_SCALE[0]} до {v.SURVEY_SCALE[1]}.", min=v.SURVEY_SCALE[0],
+                max=v.SURVEY_SCALE[1], width=14)
+            for k, q in v.SURVEY_QUESTIONS.items()
+        ),
+        Col("comment", "Комментарий", TEXT, False, "", width=30),
+    ),
+)
+
+EVENTS = Sheet(
+    "events",
+    "Мероприятия",
+    "Участие наставников и наставляемых в конкурсах, конференциях, форумах (п. 3.5, 4.2).",
+    (
+        Col("person", "Код участника", CODE, True, "Код наставника или наставляемого.", width=12),
+        Col("event", "Мероприятие", TEXT, True, "Название конкурса, конференции.", width=40),
+        Col("type", "Тип", ENUM, True, "", choices="event_type", width=14),
+        Col("level", "Уровень", ENUM, True, "", choices="event_level", width=16),
+        Col("date", "Дата", DATE, True, "", width=13),
+        Col("result", "Результат", ENUM, True, "", choices="event_result", width=12),
+        Col("note", "Примечание", TEXT, False, "", width=24),
+    ),
+)
+
+NEWS = Sheet(
+    "news",
+    "Новости",
+    "Новости и анонсы для раздела «Наставничество» на сайте (раздел 8 Положения, этап 7 дорожной карты).",
+    (
+        Col("date", "Дата", DATE, True, "", width=13),
+        Col("kind", "Вид", ENUM, True, "новость или анонс.", choices="news_kind", width=10),
+        Col("title", "Заголовок", TEXT, True, "", width=40),
+        Col("text", "Текст", TEXT, True, "Без персональных данных тех, кто не дал согласие на распространение.",
+            width=60),
+        _yn("publish", "Публиковать", "«да» — показать на сайте."),
+    ),
+)
+
+_ROADMAP_PREFILL = (
+    (1, v.ROADMAP_STAGES[0], "Приказ «Об утверждении Положения о системе (целевой модели) наставничества "
+     "педагогических работников» с приложениями: Положение и дорожная карта; шаблон персонализированной программы",
+     "сентябрь", "руководитель, куратор"),
+    (1, v.ROADMAP_STAGES[0], "Приказ о назначении куратора", "сентябрь", "руководитель"),
+    (2, v.ROADMAP_STAGES[1], "Сбор информации о профессиональных запросах педагогов; банк наставляемых; "
+     "согласия на обработку персональных данных", "сентябрь", "куратор"),
+    (3, v.ROADMAP_STAGES[2], "Анкетирование потенциальных наставников; банк наставников; согласия на обработку "
+     "персональных данных", "сентябрь", "куратор"),
+    (4, v.ROADMAP_STAGES[3], "Анализ банка и подбор наставников; установочные сессии и консультации наставников; "
+     "методические материалы", "октябрь", "куратор, методический совет"),
+    (5, v.ROADMAP_STAGES[4], "Формирование пар и групп, приказ о закреплении; персонализированные программы; "
+     "поддержка педагогов без пары и продолжение поиска наставника", "октябрь", "куратор, наставники"),
+    (6, v.ROADMAP_STAGES[5], "Анкетирование участников; приказ «О проведении итогового мероприятия»; итоговое "
+     "мероприятие, выявление лучших практик", "май", "куратор, методический совет"),
+    (7, v.ROADMAP_STAGES[6], "Освещение мероприятий дорожной карты на сайте и в социальных сетях",
+     "в течение года", "куратор, системный администратор"),
+)
+
+ROADMAP = Sheet(
+    "roadmap",
+    "Дорожная карта",
+    "Дорожная карта (план мероприятий) по реализации Положения: семь этапов. Укажите сроки и отмечайте статус.",
+    (
+        Col("stage", "№ этапа", INT, True, "От 1 до 7.", min=1, max=7, width=8),
+        Col("stage_name", "Наименование этапа", TEXT, True, "", width=40),
+        Col("activity", "Содержание деятельности и мероприятия", TEXT, True, "", width=60),
+        Col("deadline", "Срок", TEXT, False, "Месяц или дата.", width=14),
+        Col("responsible", "Ответственные", TEXT, False, "", width=24),
+        Col("status", "Статус", ENUM, False, "", choices="stage_status", width=12),
+        Col("note", "Примечание", TEXT, False, "", width=24),
+    ),
+    prefill=tuple((*row, "не начат", "") for row in _ROADMAP_PREFILL),
+)
+
+SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS)
+SHEET_BY_KEY = {s.key: s for s in SHEETS}
+
+INSTRUCTION_TITLE = "Инструкция"
+ORG_TITLE = "Организация"
+LISTS_TITLE = "Справочники"
+
+
+@dataclass(frozen=True)
+class OrgField:
+    key: str
+    title: str
+    kind: str = TEXT
+    required: bool = False
+    hint: str = ""
+    default: object = None
+    min: float | None = None
+    max: float | None = None
+    group: str = "Организация"
+    choices: str | None = None
+
+
+def _order(key: str, what: str) -> tuple[OrgField, OrgField]:
+    return (
+        OrgField(f"{key}_no", f"№ приказа {what}", CODE, group="Приказы"),
+        OrgField(f"{key}_date", f"Дата приказа {what}", DATE, group="Приказы"),
+    )
+
+
+# Pair matching weights: the curator tunes them here; see nastavnik/match for their meaning.
+MATCH_WEIGHTS: dict[str, tuple[str, float]] = {
+    "w_coverage": ("Вес: покрытие запросов наставляемого компетенциями наставника", 40),
+    "w_focus": ("Вес: одна направленность", 10),
+    "w_subject": ("Вес: близкая предметная область", 15),
+    "w_experience": ("Вес: разница в стаже и категории", 10),
+    "w_department": ("Вес: одно подразделение", 5),
+    "w_format": ("Вес: совместимый формат работы", 5),
+    "w_preference": ("Вес: взаимный выбор", 20),
+    "w_reverse": ("Вес: реверсивное наставничество", 10),
+    "w_load": ("Вес: равномерная нагрузка наставников", 5),
+}
+
+ORG_FIELDS: tuple[OrgField, ...] = (
+    OrgField("full_name", "Полное наименование", TEXT, True, "Как в уставе.",
+             "Государственное бюджетное учреждение дополнительного образования"),
+    OrgField("short_name", "Сокращённое наименование", TEXT, True, "Как в уставе."),
+    OrgField("city", "Город", TEXT, True, "Место издания приказов.", "Санкт-Петербург"),
+    OrgField("address", "Адрес", TEXT),
+    OrgField("director_position", "Должность руководителя", TEXT, True, "", "Директор"),
+    OrgField("director_fio", "ФИО руководителя", FIO, True, "Фамилия Имя Отчество."),
+    OrgField("director_sex", "Пол руководителя", ENUM, False, "м или ж", choices="sex"),
+    OrgField("curator_fio", "ФИО куратора", FIO, True, "Назначается приказом руководителя (п. 3.4)."),
+    OrgField("curator_position", "Должность куратора", TEXT, True, "", "заместитель директора по учебно-воспитательной работе"),
+    OrgField("curator_sex", "Пол куратора", ENUM, False, "м или ж", choices="sex"),
+    OrgField("staff_count", "Число педагогических работников", INT, True, "Всего в организации, для долей охвата.",
+             min=1, max=100000),
+    OrgField("academic_year", "Учебный год", TEXT, True, "Например 2025/2026."),
+    OrgField("period_start", "Начало отчётного периода", DATE, True, "ДД.ММ.ГГГГ."),
+    OrgField("period_end", "Конец отчётного периода", DATE, True, "ДД.ММ.ГГГГ."),
+    OrgField("site_url", "Адрес раздела «Наставничество» на сайте", TEXT, False, "https://…"),
+    OrgField("reward_rules", "Положение о поощрении наставников принято", BOOL, False, "да / нет", choices="yes_no"),
+    OrgField("max_wait_days", "Допустимое ожидание пары, дней", INT, False,
+             "Предупреждать, если наставляемый ждёт пару дольше.", 30, 1, 365),
+    OrgField("final_event_date", "Дата итогового мероприятия", DATE, False, "", group="Итоговое мероприятие"),
+    OrgField("final_event_place", "Место итогового мероприятия", TEXT, False, "", group="Итоговое мероприятие"),
+    *_order("order_regulation", "об утверждении Положения"),
+    *_order("order_curator", "о назначении куратора"),
+    *_order("order_council", "об утверждении методического совета"),
+    *_order("order_final", "о проведении итогового мероприятия"),
+    *(OrgField(k, t, NUMBER, False, "Число от 0 до 100; 0 — не учитывать.", d, 0, 100, group="Подбор пар")
+      for k, (t, d) in MATCH_WEIGHTS.items()),
+)
+ORG_BY_KEY = {f.key: f for f in ORG_FIELDS}
+
+
+def personal_columns(sheet_key: str) -> list[str]:
+    return [c.key for c in SHEET_BY_KEY[sheet_key].columns if c.personal]

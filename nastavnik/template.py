@@ -1,0 +1,222 @@
+"""Write a standardized workbook from the schema: blank, demo or synthetic.
+
+xlsxwriter is used because it writes reproducible files (fixed zip times once
+the creation date is set), native dropdowns pointing at named ranges, header
+comments and date formats, and it is several times faster than openpyxl for
+the large synthetic workbooks of the benchmark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from . import schema as s
+from .problems import col_letter
+from .safeio import atomic_path
+
+FIXED_CREATED = dt.datetime(2025, 9, 1, 9, 0, 0)
+# Dropdowns and formats cover this many rows beyond the data: tables do not grow by themselves.
+SPARE_ROWS = 2000
+
+
+def _instruction_lines() -> list[tuple[str, str]]:
+    """(style, text) lines of the «Инструкция» sheet, generated so they never disagree with the schema."""
+    out: list[tuple[str, str]] = [
+        ("title", "Рабочая книга системы (целевой модели) наставничества педагогических работников"),
+        ("small", f"Версия шаблона: {s.TEMPLATE_VERSION}"),
+        ("text", "Книгу ведёт куратор наставничества. Программа nastavnik читает её, проверяет, подбирает пары, "
+                 "готовит приказы и программы, считает показатели мониторинга и формирует раздел сайта. "
+                 "Сама книга программой никогда не изменяется."),
+        ("head", "Как заполнять"),
+        ("text", "• Одна строка — одна запись; строка 1 каждого листа — заголовки, их не переименовывайте."),
+        ("text", "• Наведите курсор на заголовок — появится подсказка. Столбцы со звёздочкой (*) обязательны."),
+        ("text", "• В столбцах со списком выбирайте значение из выпадающего списка; списки — на листе «Справочники»."),
+        ("text", "• Даты — в виде ДД.ММ.ГГГГ, например 01.09.2025."),
+        ("text", "• Коды (Н-001, П-001, ПР-001, ПП-001) придумайте один раз и не меняйте: по ним связаны листы."),
+        ("text", "• Человек вносится в банк только при наличии согласия на обработку персональных данных; на сайте "
+                 "показываются только те, кто дал отдельное согласие на распространение."),
+        ("head", "Порядок работы в учебном году"),
+        ("text", "1. Сентябрь: заполните лист «Организация», банки «Наставники» и «Наставляемые», соберите согласия."),
+        ("text", "2. Запустите проверку: nastavnik check — и исправьте ошибки в указанных ячейках."),
+        ("text", "3. Подбор пар: nastavnik match — предложения для методического совета."),
+        ("text", "4. Внесите пары на лист «Пары и группы» (статус «проект»), составьте программы и план."),
+        ("text", "5. nastavnik docs — приказы, программы, согласия; после подписания укажите номер и дату приказа, "
+                 "статус «утверждена», затем «реализуется»."),
+        ("text", "6. В течение года отмечайте выполнение плана, участие в конкурсах, новости."),
+        ("text", "7. В конце программы — анкетирование, статус «завершена» с причиной, достигнутые результаты."),
+        ("text", "8. nastavnik report — показатели мониторинга и статистическая форма; nastavnik site — раздел сайта."),
+        ("text", "Всё сразу делает одна команда: nastavnik run."),
+        ("head", "Статусы"),
+        ("text", "Наставник: «активен» — может вести пары; «выбыл» — больше не участвует."),
+        ("text", "Наставляемый: «ожидает пару», «в паре», «завершил» (программа окончена), «выбыл»."),
+        ("text", "Пара/группа: «проект» (подобрана, приказа нет) → «утверждена» (есть приказ) → «реализуется» → "
+                 "«завершена» или «прекращена досрочно» (с причиной по п. 7.1)."),
+        ("text", "Мероприятие плана: «запланировано», «выполнено», «перенесено», «не выполнено»."),
+    ]
+    for sheet in s.SHEETS:
+        out.append(("head", f"Лист «{sheet.title}»"))
+        out.append(("text", sheet.purpose))
+        for c in sheet.columns:
+            star = " *" if c.required else ""
+            hint = f" — {c.hint}" if c.hint else ""
+            out.append(("col", f"{c.title}{star}{hint}"))
+    return out
+
+
+def header_title(col: s.Col) -> str:
+    return col.title + (" *" if col.required else "")
+
+
+def _cell_text(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(x) for x in value) or None
+    return str(value)
+
+
+def write_workbook(
+    path: str | os.PathLike,
+    org: Mapping[str, object] | None = None,
+    tables: Mapping[str, Iterable[Mapping[str, object]]] | None = None,
+) -> Path:
+    """Write a workbook of the current template; missing tables get the template's prefill rows."""
+    import xlsxwriter
+
+    path = Path(path)
+    org = dict(org or {})
+    tables = dict(tables or {})
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(
+            str(tmp),
+            {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False},
+        )
+        wb.set_properties({"created": FIXED_CREATED, "title": "Наставничество", "comments": s.TEMPLATE_VERSION})
+        fmt = _formats(wb)
+        _write_instruction(wb, fmt)
+        _write_org(wb, fmt, org)
+        for sheet in s.SHEETS:
+            rows = tables.get(sheet.key)
+            if rows is None:
+                rows = [dict(zip(sheet.keys, r)) for r in sheet.prefill]
+            _write_sheet(wb, fmt, sheet, rows)
+        _write_lists(wb, fmt)
+        wb.close()
+    return path
+
+
+def _formats(wb):
+    return {
+        "title": wb.add_format({"bold": True, "font_size": 14}),
+        "head": wb.add_format({"bold": True, "font_size": 12}),
+        "text": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "small": wb.add_format({"italic": True, "font_color": "#555555"}),
+        "col": wb.add_format({"text_wrap": True, "valign": "top", "indent": 1}),
+        "header": wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
+                                 "border": 1}),
+        "header_req": wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#FCE4D6",
+                                     "border": 1}),
+        "date": wb.add_format({"num_format": "DD.MM.YYYY", "align": "left"}),
+        "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
+        "plain": wb.add_format({"valign": "top"}),
+        "text_fmt": wb.add_format({"num_format": "@", "valign": "top"}),
+    }
+
+
+def _write_instruction(wb, fmt) -> None:
+    ws = wb.add_worksheet(s.INSTRUCTION_TITLE)
+    ws.set_column(0, 0, 120)
+    for i, (style, text) in enumerate(_instruction_lines()):
+        ws.write_string(i, 0, text, fmt[style])
+    ws.activate()
+
+
+def _validation_for(ws, first_row: int, last_row: int, col_idx: int, kind: str, choices, lo, hi, title: str):
+    if choices and kind != s.MULTI:
+        ws.data_validation(first_row, col_idx, last_row, col_idx, {
+            "validate": "list",
+            "source": f"=list_{choices}",
+            "error_title": "Значение не из списка",
+            "error_message": f"Выберите значение из списка «{s.LISTS[choices][0]}» (лист «Справочники»).",
+            "error_type": "warning",
+        })
+    elif kind == s.INT and lo is not None and hi is not None:
+        ws.data_validation(first_row, col_idx, last_row, col_idx, {
+            "validate": "integer", "criteria": "between", "minimum": int(lo), "maximum": int(hi),
+            "error_title": "Нужно целое число",
+            "error_message": f"«{title}»: целое число от {int(lo)} до {int(hi)}.",
+            "error_type": "warning",
+        })
+
+
+def _write_value(ws, r: int, c: int, value, kind: str, fmt) -> None:
+    if value is None or value == "" or value == ():
+        return
+    if kind == s.DATE and isinstance(value, (dt.date, dt.datetime)):
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime(value.year, value.month, value.day)
+        ws.write_datetime(r, c, value, fmt["date"])
+    elif kind in (s.INT, s.NUMBER) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        ws.write_number(r, c, value)
+    else:
+        text = _cell_text(value)
+        if text is not None:
+            ws.write_string(r, c, text)
+
+
+def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
+    ws = wb.add_worksheet(s.ORG_TITLE)
+    ws.set_column(0, 0, 48)
+    ws.set_column(1, 1, 60)
+    ws.set_column(2, 2, 50)
+    for c, title in enumerate(("Параметр", "Значение", "Пояснение")):
+        ws.write_string(0, c, title, fmt["header"])
+    ws.freeze_panes(1, 0)
+    for i, f in enumerate(s.ORG_FIELDS, start=1):
+        ws.write_string(i, 0, f.title + (" *" if f.required else ""), fmt["header_req" if f.required else "plain"])
+        value = org.get(f.key, f.default)
+        _write_value(ws, i, 1, value, f.kind, fmt)
+        if f.kind == s.DATE and value is None:
+            ws.write_blank(i, 1, None, fmt["date"])
+        hint = f.hint or (f"Раздел: {f.group}." if f.group != "Организация" else "")
+        if hint:
+            ws.write_string(i, 2, hint, fmt["small"])
+        _validation_for(ws, i, i, 1, f.kind, f.choices, f.min, f.max, f.title)
+
+
+def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]]) -> None:
+    ws = wb.add_worksheet(sheet.title)
+    cols = sheet.columns
+    for j, c in enumerate(cols):
+        ws.write_string(0, j, header_title(c), fmt["header_req" if c.required else "header"])
+        if c.hint:
+            ws.write_comment(0, j, c.hint, {"x_scale": 2, "y_scale": 1.2})
+        cell_fmt = fmt["date"] if c.kind == s.DATE else fmt["text_fmt"] if c.kind in (s.CODE, s.CODES) else None
+        ws.set_column(j, j, c.width, cell_fmt)
+    ws.set_row(0, 48)
+    ws.freeze_panes(1, 1 if sheet.key_col else 0)
+    n = 0
+    for n, row in enumerate(rows, start=1):
+        for j, c in enumerate(cols):
+            _write_value(ws, n, j, row.get(c.key), c.kind, fmt)
+    last = n + SPARE_ROWS
+    for j, c in enumerate(cols):
+        _validation_for(ws, 1, last, j, c.kind, c.choices, c.min, c.max, c.title)
+    ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
+
+
+def _write_lists(wb, fmt) -> None:
+    ws = wb.add_worksheet(s.LISTS_TITLE)
+    for j, (key, (title, values)) in enumerate(s.LISTS.items()):
+        ws.write_string(0, j, title, fmt["header"])
+        ws.set_column(j, j, max(14, min(48, max(len(x) for x in values) + 2)))
+        for i, value in enumerate(values, start=1):
+            ws.write_string(i, j, value)
+        letter = col_letter(j + 1)
+        wb.define_name(f"list_{key}", f"='{s.LISTS_TITLE}'!${letter}$2:${letter}${len(values) + 1}")
+    ws.freeze_panes(1, 0)
