@@ -79,7 +79,7 @@ _TYPE_MESSAGES = {
     s.BOOL: "Нужно «да» или «нет», а записано «{v}».",
     s.ENUM: "Значения «{v}» нет в списке «{l}». Выберите из выпадающего списка.",
     s.MULTI: "В «{v}» есть значение не из списка «{l}». Перечислите значения из списка через «;».",
-    s.FIO: "«{v}» не похоже на ФИО: нужны фамилия, имя и отчество (2–3 слова из букв).",
+    s.FIO: "Значение не похоже на ФИО: нужны фамилия, имя и отчество (2–3 слова из букв).",
 }
 _TYPE_CODES = {s.ENUM: "not_in_list", s.MULTI: "not_in_list", s.FIO: "bad_fio"}
 
@@ -98,11 +98,13 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
             result = parse(value)
         parsed, error = result
         if error:
+            # Personal data (ФИО, дата рождения, контакт) is located, never repeated in a message.
+            shown = "значение в ячейке" if col.personal else P.clean_text(value)
             book.problems.append(book.problem(
                 _TYPE_CODES.get(col.kind, "bad_type"), ERROR,
                 _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
-                    v=P.clean_text(value), e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
-                sheet_key, row, col.key, value, expected=error))
+                    v=shown, e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
+                sheet_key, row, col.key, None if col.personal else value, expected=error))
         elif parsed is None or parsed == ():
             if col.required:
                 book.problems.append(book.problem(
@@ -117,9 +119,11 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
                 sheet_key, row, col.key, value, expected=f"от {_num(col.min)} до {_num(col.max)}"))
             parsed = None
         elif col.kind == s.DATE and col.past_only and parsed > today:
+            shown = "" if col.personal else f" {parsed:%d.%m.%Y}"
             book.problems.append(book.problem(
-                "future_date", ERROR, f"Дата {parsed:%d.%m.%Y} ещё не наступила, а здесь нужна прошедшая дата.",
-                sheet_key, row, col.key, f"{parsed:%d.%m.%Y}", expected=f"не позже {today:%d.%m.%Y}"))
+                "future_date", ERROR, f"Дата{shown} ещё не наступила, а здесь нужна прошедшая дата.",
+                sheet_key, row, col.key, None if col.personal else f"{parsed:%d.%m.%Y}",
+                expected=f"не позже {today:%d.%m.%Y}"))
         out.append(parsed)
     return out
 

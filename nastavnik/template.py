@@ -130,9 +130,15 @@ def _formats(wb):
 
 def _write_instruction(wb, fmt) -> None:
     ws = wb.add_worksheet(s.INSTRUCTION_TITLE)
-    ws.set_column(0, 0, 120)
+    ws.set_column(0, 0, 100)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for i, (style, text) in enumerate(_instruction_lines()):
         ws.write_string(i, 0, text, fmt[style])
+        # Neither Excel nor Calc grows a wrapped row on opening: give it the height its text needs.
+        lines = -(-len(text) // 88) if style in ("text", "col") else 1
+        height = {"title": 24, "head": 22}.get(style, 15 * lines + 2)
+        ws.set_row(i, height)
     ws.activate()
 
 
@@ -177,6 +183,8 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
     for c, title in enumerate(("Параметр", "Значение", "Пояснение")):
         ws.write_string(0, c, title, fmt["header"])
     ws.freeze_panes(1, 0)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
     for i, f in enumerate(s.ORG_FIELDS, start=1):
         ws.write_string(i, 0, f.title + (" *" if f.required else ""), fmt["header_req" if f.required else "plain"])
         value = org.get(f.key, f.default)
@@ -200,6 +208,8 @@ def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]]) 
         ws.set_column(j, j, c.width, cell_fmt)
     ws.set_row(0, 48)
     ws.freeze_panes(1, 1 if sheet.key_col else 0)
+    ws.set_landscape()
+    ws.repeat_rows(0)
     n = 0
     for n, row in enumerate(rows, start=1):
         for j, c in enumerate(cols):
