@@ -3,5 +3,6 @@
 from .check import check
 from .init import demo, init
 from .run import run
+from .site import site
 
-COMMANDS = [init, demo, check, run]
+COMMANDS = [init, demo, check, run, site]

@@ -1,0 +1,12 @@
+"""The website section «Наставничество» (section 8 of the regulation) as static HTML.
+
+``build_site(book, out_dir, today)`` is the one entry point: ``content`` turns
+the Book into page data while applying the publication rules, ``render``
+writes the pages with Jinja2 into a temporary folder and renames it into place.
+"""
+
+from __future__ import annotations
+
+from .render import build_site
+
+__all__ = ["build_site"]

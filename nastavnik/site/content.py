@@ -1,0 +1,274 @@
+"""Page data for the website section, built from the Book under the publication rules.
+
+Only whitelisted columns leave this module: programme titles, forms, kinds,
+periods and directions; results of completed programmes whose results may be
+published (п. 8.2); names only of people who consented (see ``privacy``); news
+marked «публиковать»; the roadmap; the curator's position. Birth dates,
+contacts, categories, request texts and ages are never read here, so no
+template can print them by mistake.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import vocab as v
+from .privacy import People, people, yes
+
+SITE_TITLE = "Наставничество"
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    file: str
+    title: str
+    nav: str  # short label for the menu
+
+
+PAGES: tuple[Page, ...] = (
+    Page("index", "index.html", "Система наставничества педагогических работников", "О наставничестве"),
+    Page("programmes", "programmy.html", "Реализуемые программы наставничества", "Программы"),
+    Page("results", "rezultaty.html", "Результаты завершённых программ", "Результаты"),
+    Page("best", "luchshie-praktiki.html", "Лучшие практики наставничества", "Лучшие практики"),
+    Page("normative", "normativnaya-baza.html", "Нормативная база", "Нормативная база"),
+    Page("news", "novosti.html", "Новости и анонсы", "Новости"),
+    Page("roadmap", "dorozhnaya-karta.html", "Дорожная карта", "Дорожная карта"),
+    Page("contacts", "kontakty.html", "Контакты", "Контакты"),
+)
+
+# The federal base named by the regulation and the federal recommendations, as a site should cite it.
+FEDERAL_ACTS: tuple[str, ...] = (
+    "Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»",
+    "Трудовой кодекс Российской Федерации, статья 351.8 (наставничество — с письменного согласия работника, "
+    "с 01.03.2025)",
+    "Письмо Минпросвещения России от 21.12.2021 № АЗ-1128/08 «О направлении методических рекомендаций» "
+    "(методические рекомендации по разработке и внедрению системы (целевой модели) наставничества "
+    "педагогических работников в образовательных организациях)",
+    "Концепция развития наставничества в Российской Федерации на период до 2030 года, утверждённая "
+    "распоряжением Правительства Российской Федерации от 21.05.2025 № 1264-р",
+)
+
+ABOUT = (
+    "Система (целевая модель) наставничества педагогических работников помогает молодым и начинающим "
+    "педагогам, педагогам на новой должности и тем, кто испытывает профессиональные затруднения: наставник "
+    "и наставляемый работают по персонализированной программе сроком от 3 месяцев до 1 года.",
+    "Цель системы — создание эффективной среды наставничества, способствующей непрерывному профессиональному "
+    "росту и самоопределению педагогов, их адаптации и закреплению в профессии.",
+    "В этом разделе публикуются сведения о реализуемых программах, результаты завершённых программ и лучшие "
+    "практики, нормативная база, новости и анонсы, ход реализации дорожной карты.",
+)
+
+PRIVACY_NOTE = (
+    "Фамилии, имена и отчества участников публикуются только с их согласия на распространение персональных "
+    "данных. Если согласия нет, вместо ФИО указано «участник программы»."
+)
+
+
+@dataclass
+class Programme:
+    code: str
+    title: str
+    form: str | None
+    kind: str | None
+    period: str
+    directions: list[str]
+    mentor: str
+    mentees: list[str]
+    status: str | None
+    results: str | None = None
+    results_public: bool = False  # the programme's «Согласие на публикацию результатов»
+    best: bool = False
+
+
+@dataclass
+class Stage:
+    number: int
+    name: str
+    status: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def fmt_date(value) -> str:
+    if value is None or value != value:  # None or NaT
+        return ""
+    return f"{value:%d.%m.%Y}"
+
+
+def _iso(value) -> str:
+    return "" if value is None or value != value else f"{value:%Y-%m-%d}"
+
+
+def _text(value) -> str | None:
+    if value is None or value != value:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _rows(book, key: str) -> list[dict]:
+    frame = book.tables.get(key)
+    return [] if frame is None else frame.to_dict("records")
+
+
+def _pairs(book) -> dict[str, dict]:
+    """Pair (or group) code -> mentor, mentees, form, kind, status of its first row."""
+    out: dict[str, dict] = {}
+    for row in _rows(book, "pairs"):
+        code = row.get("code")
+        if not code:
+            continue
+        pair = out.setdefault(code, {**row, "mentees": []})
+        if row.get("mentee") and row["mentee"] not in pair["mentees"]:
+            pair["mentees"].append(row["mentee"])
+    return out
+
+
+def _directions(book) -> dict[str, list[str]]:
+    order = list(v.DIRECTIONS.values())
+    found: dict[str, set[str]] = {}
+    for row in _rows(book, "plan"):
+        if row.get("programme") and row.get("direction"):
+            found.setdefault(row["programme"], set()).add(row["direction"])
+    return {code: sorted(dirs, key=lambda d: order.index(d) if d in order else len(order))
+            for code, dirs in found.items()}
+
+
+def programmes(book, who: People) -> list[Programme]:
+    """Every programme with its pair, names replaced by the placeholder where there is no consent."""
+    pairs, directions = _pairs(book), _directions(book)
+    out = []
+    for row in _rows(book, "programmes"):
+        code = row.get("code")
+        if not code:
+            continue
+        pair = pairs.get(row.get("pair"), {})
+        start = row.get("start") if _text(row.get("start")) else pair.get("start")
+        end = row.get("end") if _text(row.get("end")) else pair.get("planned_end")
+        period = " — ".join(x for x in (fmt_date(start), fmt_date(end)) if x)
+        out.append(Programme(
+            code=code,
+            title=who.scrub(_text(row.get("title"))) or f"Персонализированная программа наставничества {code}",
+            form=pair.get("form"), kind=pair.get("kind"), period=period,
+            directions=directions.get(code, []),
+            mentor=who.name(pair.get("mentor")),
+            mentees=[who.name(m) for m in pair.get("mentees", [])] or [],
+            status=pair.get("status"),
+            results=who.scrub(_text(row.get("achieved_results"))),
+            results_public=yes(row.get("consent_publish")),
+            best=yes(row.get("best_practice")),
+        ))
+    return out
+
+
+def _stage_status(statuses: list[str]) -> str:
+    done, started = v.STAGE_STATUSES[2], v.STAGE_STATUSES[1]
+    if statuses and all(s == done for s in statuses):
+        return done
+    if any(s in (done, started) for s in statuses):
+        return started
+    return v.STAGE_STATUSES[0]
+
+
+def roadmap(book, who: People) -> list[Stage]:
+    stages: dict[int, Stage] = {}
+    for row in sorted(_rows(book, "roadmap"), key=lambda r: (r.get("stage") or 99, r.get("_row") or 0)):
+        number = row.get("stage")
+        if number is None or number != number:
+            continue
+        number = int(number)
+        name = _text(row.get("stage_name")) or (
+            v.ROADMAP_STAGES[number - 1] if 1 <= number <= len(v.ROADMAP_STAGES) else f"Этап {number}")
+        stage = stages.setdefault(number, Stage(number, name, ""))
+        stage.rows.append({
+            "activity": who.scrub(_text(row.get("activity"))),
+            "deadline": who.scrub(_text(row.get("deadline"))),
+            "responsible": who.scrub(_text(row.get("responsible"))),
+            "status": row.get("status") or v.STAGE_STATUSES[0],
+        })
+    for stage in stages.values():
+        stage.status = _stage_status([r["status"] for r in stage.rows])
+    return [stages[k] for k in sorted(stages)]
+
+
+def news(book, who: People) -> list[dict]:
+    items = [
+        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "sort": r.get("date"), "kind": r.get("kind") or "новость",
+         "title": who.scrub(_text(r.get("title"))) or "", "paragraphs": _paragraphs(who.scrub(_text(r.get("text"))))}
+        for r in _rows(book, "news") if yes(r.get("publish"))
+    ]
+    items.sort(key=lambda n: n["sort"] if n["sort"] == n["sort"] and n["sort"] is not None else dt.datetime.min,
+               reverse=True)
+    for n in items:
+        del n["sort"]
+    return items
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").splitlines() if p.strip()]
+
+
+def regulation(org: dict) -> str:
+    name = _text(org.get("short_name")) or _text(org.get("full_name")) or "образовательной организации"
+    text = f"Положение о системе (целевой модели) наставничества педагогических работников в {name}"
+    no, date = _text(org.get("order_regulation_no")), fmt_date(org.get("order_regulation_date"))
+    if no or date:
+        text += ", утверждено приказом" + (f" от {date}" if date else "") + (f" № {no}" if no else "")
+    return text
+
+
+def site_content(book, today: dt.date) -> dict[str, Any]:
+    """Everything the templates may print, and nothing else."""
+    who = people(book.tables)
+    org = book.org or {}
+    progs = programmes(book, who)
+    running = [p for p in progs if p.status in (v.PAIR_APPROVED, v.PAIR_RUNNING)]
+    # п. 8.2: results only after completion, and only with the participants' consent to publish them.
+    completed = [p for p in progs if p.status == v.PAIR_DONE and p.results_public and p.results]
+    best = [p for p in completed if p.best]
+    stages = roadmap(book, who)
+    done = sum(1 for s in stages if s.status == v.STAGE_STATUSES[2])
+    mentors = [r for r in _rows(book, "mentors") if r.get("status") == v.MENTOR_STATUS_ACTIVE]
+    return {
+        "org_name": _text(org.get("full_name")) or _text(org.get("short_name")) or "Образовательная организация",
+        "short_name": _text(org.get("short_name")) or _text(org.get("full_name")) or "",
+        "address": _text(org.get("address")),
+        "academic_year": _text(org.get("academic_year")),
+        "curator_position": _text(org.get("curator_position")),
+        "site_url": _text(org.get("site_url")),
+        "updated": fmt_date(today),
+        "about": ABOUT,
+        "privacy_note": PRIVACY_NOTE,
+        "counts": {"mentors": len(mentors), "running": len(running), "completed": len(completed),
+                   "best": len(best)},
+        "programmes": running,
+        "results": completed,
+        "best": best,
+        "federal_acts": FEDERAL_ACTS,
+        "regulation": regulation(org),
+        "local_acts": _local_acts(org),
+        "news": news(book, who),
+        "stages": stages,
+        "stages_done": done,
+        "final_event": _final_event(org),
+    }
+
+
+def _local_acts(org: dict) -> list[str]:
+    acts = []
+    for key, what in (("order_curator", "О назначении куратора системы наставничества"),
+                      ("order_council", "Об утверждении методического совета наставников"),
+                      ("order_final", "О проведении итогового мероприятия")):
+        no, date = _text(org.get(f"{key}_no")), fmt_date(org.get(f"{key}_date"))
+        if no or date:
+            acts.append(f"Приказ «{what}»" + (f" от {date}" if date else "") + (f" № {no}" if no else ""))
+    return acts
+
+
+def _final_event(org: dict) -> str | None:
+    date, place = fmt_date(org.get("final_event_date")), _text(org.get("final_event_place"))
+    if not date:
+        return None
+    return f"Итоговое мероприятие: {date}" + (f", {place}" if place else "")
