@@ -18,6 +18,8 @@ _QUOTES = re.compile(r"[«»\"'„“”‘’`]")
 _NONWORD = re.compile(r"[^0-9a-zа-я]+")
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+SERIAL_MIN = (dt.date(1920, 1, 1) - EXCEL_EPOCH).days
+SERIAL_MAX = (dt.date(2100, 1, 1) - EXCEL_EPOCH).days
 
 MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -151,7 +153,8 @@ def parse_date(value):
     if isinstance(value, bool):
         return None, DATE_EXPECTED
     if isinstance(value, (int, float)):
-        if 1 <= value < 2958466:
+        # A serial is trusted only between 1920 and 2100: «2024» typed into a date cell is a year, not 1905.
+        if SERIAL_MIN <= value < SERIAL_MAX:
             return EXCEL_EPOCH + dt.timedelta(days=int(value)), None
         return None, DATE_EXPECTED
     if isinstance(value, dt.time):
@@ -176,8 +179,8 @@ def parse_date(value):
             d = _make_date(int(year), month, int(day))
             if d:
                 return d, None
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return parse_date(float(text))
+    if re.fullmatch(r"\d{5}", text):
+        return parse_date(int(text))
     return None, DATE_EXPECTED
 
 

@@ -324,8 +324,7 @@ def read_workbook(path: str | os.PathLike, today: dt.date | None = None) -> Book
                 else:
                     book.tables[key] = empty_table(key)
                 continue
-            sheet_obj = wb.get_sheet_by_name(book.sheet_titles[key])
-            grid = _rows(sheet_obj, path, book.sheet_titles[key])
+            sheet_obj, grid = _sheet(wb, book.sheet_titles[key], path)
             if key == "org":
                 _read_org(book, grid, today)
             else:
@@ -333,12 +332,16 @@ def read_workbook(path: str | os.PathLike, today: dt.date | None = None) -> Book
     return book
 
 
-def _rows(sheet_obj, path: Path, title: str) -> list[list]:
+def _sheet(wb, title: str, path: Path):
+    """(sheet, rows as lists) — a sheet whose XML is broken makes the whole file unusable, said in Russian."""
     try:
-        return [list(r) for r in sheet_obj.to_python(skip_empty_area=False)]
+        sheet_obj = wb.get_sheet_by_name(title)
+        return sheet_obj, [list(r) for r in sheet_obj.to_python(skip_empty_area=False)]
     except Exception as exc:  # calamine raises its own error types for broken XML
-        raise UnusableInput(f"Файл «{path.name}», лист «{title}»: не удалось прочитать содержимое ({exc}).") from exc
+        raise UnusableInput(
+            f"Файл «{path.name}», лист «{title}»: содержимое листа повреждено и не читается "
+            f"({type(exc).__name__}). Откройте файл в Excel или LibreOffice Calc и сохраните его заново.") from exc
 
 
 def _grid(wb, title: str, path: Path) -> list[list]:
-    return _rows(wb.get_sheet_by_name(title), path, title)
+    return _sheet(wb, title, path)[1]
