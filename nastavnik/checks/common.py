@@ -1,0 +1,100 @@
+"""Small helpers shared by the rule modules.
+
+Rules are written as pandas filters over whole columns (a 10,000-person book
+must check in seconds), and only the rows that break a rule are turned into
+``Problem`` records, one Python object per problem rather than per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .. import vocab as v
+from ..parse import fold
+from ..reader import Book
+
+
+def has(book: Book, sheet_key: str, *cols: str) -> bool:
+    """Whether the sheet and all these columns were found: a rule on a missing column would only repeat
+    the reader's «нет столбца» at every row."""
+    if sheet_key not in book.sheet_titles and book.path is not None:
+        return False
+    found = book.columns.get(sheet_key)
+    if found is None:
+        return book.path is None  # a Book built in memory has every column
+    return all(c in found for c in cols)
+
+
+def table(book: Book, sheet_key: str):
+    from ..reader import empty_table
+
+    frame = book.tables.get(sheet_key)
+    return empty_table(sheet_key) if frame is None else frame
+
+
+def timestamp(day: dt.date):
+    import pandas as pd
+
+    return pd.Timestamp(day)
+
+
+def fmt_date(value: Any) -> str:
+    import pandas as pd
+
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    try:
+        return f"{pd.Timestamp(value):%d.%m.%Y}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def is_true(series):
+    """A boolean column as plain bools: empty counts as «not recorded» (False)."""
+    return series.fillna(False).astype(bool)
+
+
+def add_months(series, months: int):
+    """Dates shifted by whole calendar months, vectorised (31.01 + 1 month → 28/29.02)."""
+    import pandas as pd
+
+    return series + pd.DateOffset(months=months)
+
+
+def person_key(frame):
+    """Same person across codes or banks: the same ФИО (case, ё and spaces ignored) and date of birth.
+
+    Rows without a birth date get no key: two namesakes are not the same person.
+    """
+    fio = frame["fio"].map(lambda x: fold(x) if isinstance(x, str) else None).astype(object)
+    birth = frame["birth_date"].dt.strftime("%Y-%m-%d").astype(object)
+    key = (fio + "|" + birth).astype(object)
+    return key.where(fio.notna() & frame["birth_date"].notna().to_numpy(), None)
+
+
+def active_pairs(book: Book):
+    """Rows of pairs in force or being prepared: проект, утверждена, реализуется."""
+    pairs = table(book, "pairs")
+    return pairs[pairs["status"].isin(v.PAIR_ACTIVE)]
+
+
+def first_rows(frame, by: str = "code"):
+    """The first row (in sheet order) of each group: a group is located at its first row."""
+    return frame.sort_values("_row", kind="stable").drop_duplicates(by, keep="first")
+
+
+def records(frame) -> list[dict]:
+    return frame.to_dict("records")
+
+
+def codes_text(codes, limit: int = 5) -> str:
+    codes = list(dict.fromkeys(str(c) for c in codes))
+    head = ", ".join(codes[:limit])
+    return head + (f" и ещё {len(codes) - limit}" if len(codes) > limit else "")
+
+
+def where(book: Book, sheet_key: str, row: int | None) -> str:
+    """«лист «Наставники», строка 5» for messages that point at another place."""
+    title = book.sheet_titles.get(sheet_key) or sheet_key
+    return f"лист «{title}», строка {row}" if row else f"лист «{title}»"

@@ -1,0 +1,180 @@
+"""The regulation's rules about programmes, their plans and the publication of results.
+
+A personalised programme lasts from three months to a year (Примерный шаблон
+программы); a longer or shorter one is lawful only as a recorded change under
+п. 7.2 (продление или сокращение срока with a new end date on the pair). Its
+plan lies within its period, a pair closed «в полном объёме» has every
+activity done, and a best practice is published only with the participants'
+consent to the distribution of their personal data (152-ФЗ, ст. 10.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import vocab as v
+from ..problems import ERROR, WARNING
+from ..reader import Book
+from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, records, table
+
+MIN_MONTHS, MAX_MONTHS = 3, 12
+TERM_CHANGES = {"продление срока", "сокращение срока"}
+OPEN_ACTIVITY = {v.ACT_PLANNED, v.ACT_MOVED}
+
+
+def _recorded_change(book: Book):
+    """Codes of pairs whose term was changed under п. 7.2 (a change of term and a new end date)."""
+    if not has(book, "pairs", "code", "change", "new_end"):
+        return set()
+    pairs = table(book, "pairs")
+    return set(pairs.loc[(pairs["change"].isin(TERM_CHANGES) & pairs["new_end"].notna()).to_numpy(), "code"])
+
+
+def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str, what: str):
+    import pandas as pd
+
+    changed = _recorded_change(book)
+    start, end = frame["start"], frame[end_col]
+    known = start.notna() & end.notna()
+    backwards = known & (end < start)
+    short = known & ~backwards & (end < add_months(start, MIN_MONTHS) - pd.Timedelta(days=1))
+    long = known & (end > add_months(start, MAX_MONTHS))
+    free = ~pair_codes.isin(changed)
+    for rec in records(frame[backwards.to_numpy()]):
+        yield book.problem(
+            "end_before_start", ERROR,
+            f"Дата окончания {fmt_date(rec[end_col])} раньше даты начала {fmt_date(rec['start'])}.",
+            sheet_key, rec["_row"], end_col, fmt_date(rec[end_col]), expected=f"после {fmt_date(rec['start'])}")
+    for mask, code, text in ((short, "period_too_short", "короче 3 месяцев"),
+                             (long, "period_too_long", "длиннее одного года")):
+        for rec in records(frame[(mask & free).to_numpy()]):
+            yield book.problem(
+                code, ERROR,
+                f"Срок {what} с {fmt_date(rec['start'])} по {fmt_date(rec[end_col])} {text}, а должен быть "
+                "от 3 месяцев до 1 года. Исправьте даты или оформите изменение срока (п. 7.2): на листе пар "
+                "укажите «продление срока» или «сокращение срока» и новую дату окончания.",
+                sheet_key, rec["_row"], end_col, fmt_date(rec[end_col]), expected="от 3 месяцев до 1 года")
+
+
+def periods(book: Book, today: dt.date):
+    """Pairs and programmes last from three months to a year unless the term was changed under п. 7.2."""
+    if has(book, "pairs", "code", "start", "planned_end"):
+        pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+        yield from _period_problems(book, "pairs", pairs, pairs["code"], "planned_end", "пары (группы)")
+    if has(book, "programmes", "pair", "start", "end"):
+        progs = table(book, "programmes")
+        yield from _period_problems(book, "programmes", progs, progs["pair"], "end", "программы")
+
+
+def plan_within_period(book: Book, today: dt.date):
+    """An activity of the plan is planned inside its programme's period (extended by п. 7.2 if recorded)."""
+    import pandas as pd
+
+    if not (has(book, "plan", "programme", "planned_date") and has(book, "programmes", "code", "start", "end")):
+        return
+    plan = table(book, "plan")
+    progs = table(book, "programmes").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+    end = progs["end"]
+    if has(book, "pairs", "code", "new_end"):
+        new_end = table(book, "pairs").groupby("code")["new_end"].max()
+        ext = progs["pair"].map(new_end)
+        end = end.where(ext.isna() | (ext <= end), ext)
+    start = plan["programme"].map(progs["start"])
+    stop = plan["programme"].map(end)
+    when = plan["planned_date"]
+    bad = when.notna() & ((start.notna() & (when < start)) | (stop.notna() & (when > stop)))
+    for rec, a, b in zip(records(plan[bad.to_numpy()]), start[bad], stop[bad]):
+        yield book.problem(
+            "activity_outside_period", ERROR,
+            f"Плановый срок {fmt_date(rec['planned_date'])} вне срока программы {rec['programme']} "
+            f"({fmt_date(a) or '…'} — {fmt_date(b) or '…'}). Перенесите мероприятие в срок программы.",
+            "plan", rec["_row"], "planned_date", fmt_date(rec["planned_date"]),
+            expected=f"с {fmt_date(a)} по {fmt_date(b)}" if pd.notna(a) and pd.notna(b) else None)
+
+
+def full_plan_done(book: Book, today: dt.date):
+    """«план выполнен в полном объёме» (п. 7.1) only when every activity of the programme is done."""
+    if not (has(book, "pairs", "code", "end_reason") and has(book, "programmes", "code", "pair")
+            and has(book, "plan", "programme", "status")):
+        return
+    pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+    full = pairs[pairs["end_reason"] == v.REASON_FULL]
+    if full.empty:
+        return
+    progs = table(book, "programmes").dropna(subset=["code", "pair"])
+    plan = table(book, "plan")
+    open_plan = plan[plan["status"] != v.ACT_DONE].merge(
+        progs[["code", "pair"]].rename(columns={"code": "programme"}), on="programme")
+    open_rows = open_plan.sort_values("_row").groupby("pair")["_row"].agg(list)
+    for rec in records(full[full["code"].isin(open_rows.index)]):
+        rows = open_rows[rec["code"]]
+        yield book.problem(
+            "full_plan_not_done", ERROR,
+            f"Причина «{v.REASON_FULL}», но в плане пары (группы) {rec['code']} не выполнено мероприятий: "
+            f"{len(rows)} (лист «{book.sheet_titles.get('plan', 'План мероприятий')}», строки "
+            f"{codes_text(rows)}). Отметьте их выполнение или выберите другую причину.",
+            "pairs", rec["_row"], "end_reason", rec["end_reason"], expected="все мероприятия «выполнено»")
+
+
+def overdue_activities(book: Book, today: dt.date):
+    """An activity whose planned date has passed and that is still «запланировано» or «перенесено»."""
+    import pandas as pd
+
+    if not has(book, "plan", "planned_date", "status"):
+        return
+    plan = table(book, "plan")
+    late = plan["status"].isin(OPEN_ACTIVITY) & plan["planned_date"].notna() & (
+        plan["planned_date"] < pd.Timestamp(today))
+    for rec in records(plan[late.to_numpy()]):
+        yield book.problem(
+            "activity_overdue", WARNING,
+            f"Плановый срок {fmt_date(rec['planned_date'])} прошёл, а мероприятие программы {rec['programme']} "
+            f"всё ещё в статусе «{rec['status']}». Отметьте выполнение или перенесите срок.",
+            "plan", rec["_row"], "status", rec["status"])
+
+
+def one_programme_per_pair(book: Book, today: dt.date):
+    """One personalised programme for each pair or group: a second one makes plan and reports ambiguous."""
+    if not has(book, "programmes", "code", "pair"):
+        return
+    progs = table(book, "programmes").dropna(subset=["pair"]).sort_values("_row", kind="stable")
+    first = progs.drop_duplicates("pair").set_index("pair")["code"]
+    for rec in records(progs[progs.duplicated("pair", keep="first")]):
+        yield book.problem(
+            "pair_two_programmes", WARNING,
+            f"У пары (группы) {rec['pair']} уже есть программа {first[rec['pair']]}; программа — одна на пару. "
+            "Объедините программы или исправьте код пары.",
+            "programmes", rec["_row"], "pair", rec["pair"])
+
+
+def publication_consent(book: Book, today: dt.date):
+    """A best practice marked for publication needs every participant's consent to publish (152-ФЗ)."""
+    if not (has(book, "programmes", "pair", "best_practice", "consent_publish")
+            and has(book, "pairs", "code", "mentor", "mentee")):
+        return
+    progs = table(book, "programmes")
+    marked = progs[(is_true(progs["best_practice"]) & is_true(progs["consent_publish"])).to_numpy()]
+    if marked.empty:
+        return
+    pairs = table(book, "pairs")
+    people = (pairs.melt(id_vars=["code"], value_vars=["mentor", "mentee"], value_name="person")
+              .dropna().drop_duplicates(["code", "person"]))
+    consent: dict = {}
+    for bank in ("mentors", "mentees"):
+        if has(book, bank, "code", "consent_publish"):
+            frame = table(book, bank).dropna(subset=["code"])
+            consent.update(zip(frame["code"], is_true(frame["consent_publish"])))
+    people = people[people["code"].isin(set(marked["pair"]))]
+    people = people[~people["person"].map(lambda c: consent.get(c, False))]
+    missing = people.groupby("code")["person"].agg(list)
+    for rec in records(marked[marked["pair"].isin(missing.index)]):
+        yield book.problem(
+            "publish_without_consent", ERROR,
+            f"Программа {rec['code']} отмечена к публикации как лучшая практика, но нет согласия на "
+            f"распространение персональных данных у участников: {codes_text(missing[rec['pair']])}. "
+            "Получите согласия или снимите отметку о публикации.",
+            "programmes", rec["_row"], "consent_publish", expected="согласия всех участников")
+
+
+RULES = [periods, plan_within_period, full_plan_done, overdue_activities, one_programme_per_pair,
+         publication_consent]

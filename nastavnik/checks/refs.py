@@ -1,0 +1,152 @@
+"""References between sheets: every code must name a record that exists (and a person still here).
+
+The sheets are linked only by codes the curator types, so a typo silently
+detaches a pair from its mentor or a plan line from its programme. The columns
+that point elsewhere are declared in the schema (``Col.ref``); the two that may
+point at either bank (a survey respondent, an event participant) are handled
+by hand. A near miss (another case or dash) is named in the message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import schema as s
+from .. import vocab as v
+from ..parse import fold
+from ..problems import ERROR
+from ..reader import Book
+from .common import active_pairs, has, records, table, where
+
+_TARGET = {"mentors": "наставника", "mentees": "наставляемого", "pairs": "пары (группы)",
+           "programmes": "программы"}
+_PERSON = "участника"
+
+
+def _codes(book: Book, sheet_key: str) -> set:
+    frame = table(book, sheet_key)
+    key = s.SHEET_BY_KEY[sheet_key].key_col
+    return {c for c in frame[key] if isinstance(c, str)}
+
+
+def _near(known: set) -> dict:
+    return {fold(k): k for k in known}
+
+
+def _hint(code: str, near: dict) -> str:
+    found = near.get(fold(code))
+    return f" Возможно, имелся в виду код «{found}»." if found else ""
+
+
+def references(book: Book, today: dt.date):
+    """Every schema column with ``ref``: the code must exist on the target sheet."""
+    for sheet in s.SHEETS:
+        for col in sheet.columns:
+            if not col.ref or not has(book, sheet.key, col.key) or not has(book, col.ref, "code"):
+                continue
+            frame = table(book, sheet.key)
+            if frame.empty:
+                continue
+            known = _codes(book, col.ref)
+            values = frame[col.key]
+            if col.kind == s.CODES:
+                bad = values.map(lambda t: any(c not in known for c in t) if isinstance(t, tuple) else False)
+            else:
+                bad = values.notna() & ~values.isin(known)
+            if not bad.any():
+                continue
+            near = _near(known)
+            titles = f"листе «{book.sheet_titles.get(col.ref, s.SHEET_BY_KEY[col.ref].title)}»"
+            for rec in records(frame[bad.to_numpy()]):
+                missing = [c for c in rec[col.key] if c not in known] if col.kind == s.CODES else [rec[col.key]]
+                for code in missing:
+                    yield book.problem(
+                        "unknown_ref", ERROR,
+                        f"Код {_TARGET.get(col.ref, '')} «{code}» не найден на {titles}." + _hint(code, near),
+                        sheet.key, rec["_row"], col.key, code, expected=f"код с {titles}")
+
+
+def person_references(book: Book, today: dt.date):
+    """A survey respondent or an event participant is a mentor or a mentee: the code must be in a bank."""
+    if not (has(book, "mentors", "code") and has(book, "mentees", "code")):
+        return
+    known = _codes(book, "mentors") | _codes(book, "mentees")
+    banks = (f"листах «{book.sheet_titles.get('mentors', s.MENTORS.title)}» и "
+             f"«{book.sheet_titles.get('mentees', s.MENTEES.title)}»")
+    for sheet_key, col_key in (("surveys", "respondent"), ("events", "person")):
+        if not has(book, sheet_key, col_key):
+            continue
+        frame = table(book, sheet_key)
+        values = frame[col_key]
+        bad = values.notna() & ~values.isin(known)
+        near = _near(known) if bad.any() else {}
+        for rec in records(frame[bad.to_numpy()]):
+            code = rec[col_key]
+            yield book.problem(
+                "unknown_ref", ERROR, f"Код {_PERSON} «{code}» не найден на {banks}." + _hint(code, near),
+                sheet_key, rec["_row"], col_key, code, expected="код наставника или наставляемого")
+
+
+def left_participants(book: Book, today: dt.date):
+    """A pair in force (проект, утверждена, реализуется) cannot rest on someone who has left."""
+    import pandas as pd
+
+    if not has(book, "pairs", "status", "mentor", "mentee"):
+        return
+    pairs = active_pairs(book)
+    if pairs.empty:
+        return
+    mentors = table(book, "mentors")
+    gone_mentors = mentors[mentors["status"] == v.MENTOR_STATUS_LEFT]
+    mentees = table(book, "mentees")
+    left_by_date = mentees["left_date"].notna() & (mentees["left_date"] <= pd.Timestamp(today))
+    gone_mentees = mentees[(mentees["status"] == v.MENTEE_LEFT) | left_by_date.to_numpy()]
+    for col_key, gone, bank, who in (("mentor", gone_mentors, "mentors", "Наставник"),
+                                     ("mentee", gone_mentees, "mentees", "Наставляемый")):
+        if gone.empty:
+            continue
+        rows = gone.drop_duplicates("code").set_index("code")["_row"]
+        hit = pairs[pairs[col_key].isin(rows.index)]
+        for rec in records(hit):
+            code = rec[col_key]
+            yield book.problem(
+                "left_participant", ERROR,
+                f"{who} {code} выбыл ({where(book, bank, rows[code])}), а пара (группа) {rec['code']} "
+                f"в статусе «{rec['status']}». Завершите пару с причиной по п. 7.1 или замените участника.",
+                "pairs", rec["_row"], col_key, code)
+
+
+def survey_respondents(book: Book, today: dt.date):
+    """A survey answer is given by a participant of that programme's pair, in the role he had there."""
+    if not (has(book, "surveys", "respondent", "role", "programme") and has(book, "programmes", "code", "pair")
+            and has(book, "pairs", "code", "mentor", "mentee")):
+        return
+    surveys = table(book, "surveys")
+    if surveys.empty:
+        return
+    progs = table(book, "programmes")[["code", "pair"]].dropna().drop_duplicates("code")
+    pairs = table(book, "pairs")
+    members = (
+        progs.merge(pairs[["code", "mentor", "mentee"]].rename(columns={"code": "pair"}), on="pair")
+        .melt(id_vars=["code"], value_vars=["mentor", "mentee"], var_name="role", value_name="respondent")
+        .replace({"role": {"mentor": v.ROLE_MENTOR, "mentee": v.ROLE_MENTEE}})
+        .rename(columns={"code": "programme"})
+        .dropna()
+        .drop_duplicates()
+    )
+    known_people = set(table(book, "mentors")["code"].dropna()) | set(table(book, "mentees")["code"].dropna())
+    judged = surveys[surveys["programme"].isin(progs["code"]) & surveys["respondent"].isin(known_people)
+                     & surveys["role"].notna()]
+    joined = judged.merge(members.assign(_ok=True), on=["programme", "role", "respondent"], how="left")
+    bad = joined[joined["_ok"].isna()]
+    pair_of = progs.set_index("code")["pair"]
+    for rec in records(bad):
+        role = "наставником" if rec["role"] == v.ROLE_MENTOR else "наставляемым"
+        yield book.problem(
+            "respondent_not_participant", ERROR,
+            f"Респондент {rec['respondent']} не является {role} в паре (группе) {pair_of[rec['programme']]}, "
+            f"к которой относится программа {rec['programme']}. Проверьте код респондента, роль или код программы.",
+            "surveys", rec["_row"], "respondent", rec["respondent"])
+
+
+RULES = [references, person_references, left_participants, survey_respondents]
