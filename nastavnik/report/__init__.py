@@ -1,0 +1,19 @@
+"""Monitoring of the mentoring system: indicators, the statistical form, the xlsx report, the district roll-up.
+
+Library functions the pipeline calls:
+
+- ``compute_indicators(book, period_start, period_end, today) -> list[Indicator]`` — every indicator of the
+  registry for the period (``registry.SPECS`` describes them; ``docs/indicators.md`` is generated from it);
+- ``build_statform(book, period_start, period_end, today) -> StatForm`` — participants by category, form, kind;
+- ``write_report_xlsx(indicators, statform, path, meta=None)`` — the xlsx report with native charts;
+- ``indicators_dict(indicators)`` — ``{code: {name, value, unit, target, …}}`` as printed by ``--format json``;
+- ``report_for_book(book, today, period=None, year=None)`` — the three above with the CLI's period rules;
+- ``consolidate.consolidate(paths, today) -> Rollup`` and ``consolidate.write_rollup(...)`` — the district roll-up.
+"""
+
+from .indicators import Indicator, compute_indicators, indicators_dict, report_for_book
+from .statform import StatForm, build_statform
+from .xlsx import report_meta, write_report_xlsx
+
+__all__ = ["Indicator", "StatForm", "build_statform", "compute_indicators", "indicators_dict", "report_for_book",
+           "report_meta", "write_report_xlsx"]
