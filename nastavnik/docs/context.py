@@ -1,0 +1,221 @@
+"""From the typed Book to each document's context: plain dicts of ready-to-print Russian strings.
+
+Everything a template shows is decided here, so the templates stay free of logic
+a curator could break: dates in one form (ДД.ММ.ГГГГ), blanks («__.__.____»,
+«____») where the workbook has no value yet, names already in the case the
+sentence needs. The contexts are pickled to the worker processes, so they hold
+only str, int, list and dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from .. import schema as s
+from .. import vocab as v
+from .declension import person_forms
+
+BLANK_DATE = "__.__.____"
+BLANK_NO = "____"
+
+
+def clean(value: Any) -> Any:
+    """pandas' NaT / NaN / NA → None; Timestamps → date; everything else as is."""
+    if value is None:
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NaT or value is pd.NA:
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.date()
+    except ImportError:  # pragma: no cover
+        pass
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def fdate(value: Any, blank: str = BLANK_DATE) -> str:
+    value = clean(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%d.%m.%Y")
+    return blank
+
+
+def text(value: Any, blank: str = "") -> str:
+    value = clean(value)
+    if value is None or value == "":
+        return blank
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return fdate(value)
+    if isinstance(value, float):
+        return f"{value:,.2f}".replace(",", " ").replace(".", ",").removesuffix(",00")
+    if isinstance(value, (tuple, list)):
+        return "; ".join(str(x) for x in value)
+    return str(value)
+
+
+def records(book, sheet_key: str) -> list[dict]:
+    frame = book.tables.get(sheet_key)
+    if frame is None or len(frame) == 0:
+        return []
+    return [{k: clean(x) for k, x in row.items()} for row in frame.to_dict("records")]
+
+
+# --- people -------------------------------------------------------------------------------------------------------
+
+_BANK = {"mentors": ("наставник", "наставников"), "mentees": ("наставляемый", "наставляемых")}
+
+
+def person(row: dict, bank: str) -> dict:
+    """A person as every template sees them: the name in five cases, initials, position."""
+    fio = text(row.get("fio"))
+    sex = row.get("sex")
+    forms = person_forms(fio, sex, row)
+    dep = text(row.get("department"))
+    return {
+        "code": text(row.get("code")), "fio": forms["nom"], "sex": text(sex), **forms,
+        "position": text(row.get("position")), "department": dep,
+        "department_text": f" ({dep})" if dep else "",
+        "role": _BANK[bank][0], "bank_gen": _BANK[bank][1],
+        "named": "именуемая" if sex == "ж" else "именуемый",
+    }
+
+
+class People:
+    """Both banks indexed by code, declined once per run."""
+
+    def __init__(self, book):
+        self.rows = {"mentors": {r["code"]: r for r in records(book, "mentors") if r.get("code")},
+                     "mentees": {r["code"]: r for r in records(book, "mentees") if r.get("code")}}
+        self._cache: dict[tuple[str, str], dict] = {}
+
+    def get(self, bank: str, code: str | None) -> dict:
+        key = (bank, code or "")
+        if key not in self._cache:
+            row = self.rows[bank].get(code) or {"code": code, "fio": f"[нет в банке: {code}]"}
+            self._cache[key] = person(row, bank)
+        return self._cache[key]
+
+
+def group_words(mentees: list[dict]) -> dict:
+    """The mentees of a pair or group joined in every case, with the noun in the right number."""
+    many = len(mentees) > 1
+    return {
+        "mentees": mentees,
+        "mentees_text": "\n".join(f"{m['fio']}, {m['position']}" for m in mentees),
+        "mentees_gen": ", ".join(m["gen"] for m in mentees),
+        "mentees_ins": ", ".join(m["ins"] for m in mentees),
+        "mentees_word_gen": "наставляемых" if many else "наставляемого",
+        "mentees_word_ins": "наставляемыми" if many else "наставляемым",
+    }
+
+
+# --- organisation and orders ---------------------------------------------------------------------------------------
+
+_POSITION_CASES = {  # first word of a head's position: (genitive, dative)
+    "директор": ("директора", "директору"), "заведующий": ("заведующего", "заведующему"),
+    "заведующая": ("заведующей", "заведующей"), "руководитель": ("руководителя", "руководителю"),
+    "начальник": ("начальника", "начальнику"), "ректор": ("ректора", "ректору"),
+}
+
+
+def _position_case(position: str, index: int, capital: bool) -> str:
+    words = position.split(" ", 1)
+    cases = _POSITION_CASES.get(words[0].lower()) if words and words[0] else None
+    if not cases:
+        return position
+    first = cases[index]
+    first = first[0].upper() + first[1:] if capital else first
+    return " ".join([first, *words[1:]])
+
+
+def org_context(book) -> dict:
+    """Every organisation field of the schema as text, plus the director's and curator's forms."""
+    org = {f.key: (fdate(book.org.get(f.key), "") if f.kind == s.DATE else text(book.org.get(f.key)))
+           for f in s.ORG_FIELDS}
+    position = org.get("director_position") or "Директор"
+    director = person_forms(org.get("director_fio", ""), book.org.get("director_sex"))
+    org.update(director_position=position, director_short=director["short"],
+               director_position_gen=_position_case(position, 0, False),
+               director_position_dat=_position_case(position, 1, True))
+    return org
+
+
+def director_context(book) -> dict:
+    sex = book.org.get("director_sex")
+    forms = person_forms(text(book.org.get("director_fio")), sex)
+    surname_dat = forms["dat"].split(" ")[0] if forms["dat"] else ""
+    inits = forms["short"].rsplit(" ", 1)[0] if " " in forms["short"] else ""
+    return {**forms, "dat_short": f"{surname_dat} {inits}".strip(),
+            "acting": "действующей" if sex == "ж" else "действующего"}
+
+
+def curator_context(book) -> dict:
+    row = {"fio": book.org.get("curator_fio"), "sex": book.org.get("curator_sex"),
+           "position": book.org.get("curator_position")}
+    return person(row, "mentors") | {"role": "куратор"}
+
+
+def order(no: Any, date: Any) -> dict:
+    return {"no": text(no, BLANK_NO), "date": fdate(date)}
+
+
+def base(book) -> dict:
+    """The keys every document may use."""
+    return {"org": org_context(book), "curator": curator_context(book), "director": director_context(book),
+            "regulation": order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))}
+
+
+# --- pairs and programmes ------------------------------------------------------------------------------------------
+
+def pair_groups(book) -> list[dict]:
+    """Pairs and groups: the rows of one code joined, in workbook order."""
+    groups: dict[str, dict] = {}
+    for row in records(book, "pairs"):
+        code = row.get("code")
+        if not code:
+            continue
+        g = groups.setdefault(code, {**row, "mentee_codes": []})
+        if row.get("mentee"):
+            g["mentee_codes"].append(row["mentee"])
+    return list(groups.values())
+
+
+def programme_of(book) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for row in records(book, "programmes"):
+        out.setdefault(row.get("pair"), row)
+    return out
+
+
+def pair_context(people: People, g: dict, programme: dict | None) -> dict:
+    mentor = people.get("mentors", g.get("mentor"))
+    mentees = [people.get("mentees", c) for c in g["mentee_codes"]]
+    end = g.get("new_end") or g.get("planned_end")
+    pair = {"code": text(g.get("code")), "form": text(g.get("form")), "kind": text(g.get("kind")),
+            "start": fdate(g.get("start")), "end": fdate(end), "status": text(g.get("status")),
+            "period": f"с {fdate(g.get('start'))} по {fdate(end)}"}
+    prog = {"code": text((programme or {}).get("code"), "—"), "title": text((programme or {}).get("title"), "—")}
+    return {"pair": pair, "mentor": mentor, "programme": prog, **group_words(mentees)}
+
+
+def acquainted(*groups: list[dict]) -> list[dict]:
+    """Everyone named, each once, for the лист ознакомления."""
+    seen, out = set(), []
+    for group in groups:
+        for p in group:
+            if p["fio"] not in seen:
+                seen.add(p["fio"])
+                out.append({"fio": p["fio"], "position": p["position"]})
+    return out
+
+
+def is_new(g: dict) -> bool:
+    return g.get("status") in (v.PAIR_DRAFT, v.PAIR_APPROVED)

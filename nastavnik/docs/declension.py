@@ -1,0 +1,113 @@
+"""Names in the grammatical cases an order needs («назначить куратором Белых Анну Сергеевну»).
+
+pytrovich was chosen by test (ENGINEERING.md): it declined the hard names best
+when given an explicit sex and title-cased words. What no rule set gets right
+is left to the curator: the override columns ``fio_gen``/``fio_dat``/``fio_acc``
+win whenever they are filled.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CASES = ("nom", "gen", "dat", "acc", "ins", "pre")
+# Turkic patronymic markers: the whole patronymic («Ильхам оглы») stays as it is.
+_TURKIC = ("оглы", "кызы", "улы", "уулу", "гызы")
+_OVERRIDE = {"gen": "fio_gen", "dat": "fio_dat", "acc": "fio_acc"}
+
+
+@lru_cache(maxsize=1)
+def _maker():
+    from pytrovich.maker import PetrovichDeclinationMaker
+
+    return PetrovichDeclinationMaker()
+
+
+def _title(word: str) -> str:
+    """«БЕЛОВА-орлова» → «Белова-Орлова»; Turkic markers stay lower-case."""
+    if word.lower() in _TURKIC:
+        return word.lower()
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+def split_fio(fio: str) -> tuple[str, str, str]:
+    """(surname, first name, patronymic) of a full name; the patronymic may be empty or two words."""
+    words = [_title(w) for w in re.split(r"\s+", (fio or "").strip()) if w]
+    if not words:
+        return "", "", ""
+    if len(words) == 1:
+        return words[0], "", ""
+    return words[0], words[1], " ".join(words[2:])
+
+
+def guess_sex(fio: str) -> str | None:
+    """«м»/«ж» from the patronymic when the sex column is empty; None when it cannot tell."""
+    _, first, middle = split_fio(fio)
+    low = middle.lower()
+    if low.endswith(("вна", "чна", "кызы", "гызы")):
+        return "ж"
+    if low.endswith(("вич", "ич", "оглы", "улы", "уулу")):
+        return "м"
+    if first:
+        from pytrovich.detector import PetrovichGenderDetector
+        from pytrovich.enums import Gender
+
+        try:
+            g = PetrovichGenderDetector().detect(firstname=first)
+        except Exception:  # noqa: BLE001 - unknown names are not an error
+            return None
+        return {Gender.MALE: "м", Gender.FEMALE: "ж"}.get(g)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def decline(fio: str, sex: str | None, case: str) -> str:
+    """The full name in ``case`` (one of CASES); the input is title-cased first."""
+    if case not in CASES:
+        raise ValueError(case)
+    surname, first, middle = split_fio(fio)
+    if case == "nom" or not surname:
+        return " ".join(p for p in (surname, first, middle) if p)
+    from pytrovich.enums import Case, Gender, NamePart
+
+    sex = sex or guess_sex(fio)
+    gender = {"м": Gender.MALE, "ж": Gender.FEMALE}.get(sex or "", Gender.ANDROGYNOUS)
+    pcase = {"gen": Case.GENITIVE, "dat": Case.DATIVE, "acc": Case.ACCUSATIVE, "ins": Case.INSTRUMENTAL,
+             "pre": Case.PREPOSITIONAL}[case]
+    mk = _maker()
+    known = gender is not Gender.ANDROGYNOUS
+    parts = [mk.make(NamePart.LASTNAME, gender, pcase, surname, known)]
+    if first:
+        parts.append(mk.make(NamePart.FIRSTNAME, gender, pcase, first, known))
+    if middle:
+        words = middle.split()
+        if words[-1].lower() in _TURKIC:
+            parts.append(middle)
+        else:
+            parts.append(mk.make(NamePart.MIDDLENAME, gender, pcase, middle, known))
+    return " ".join(parts)
+
+
+def initials(fio: str, surname_first: bool = False) -> str:
+    """«И.О. Фамилия» for a signature (or «Фамилия И.О.» for lists); no patronymic — «И. Фамилия»."""
+    surname, first, middle = split_fio(fio)
+    inits = "".join(f"{p[0]}." for p in (first, middle.split()[0] if middle else "") if p)
+    if not inits:
+        return surname
+    return f"{surname} {inits}" if surname_first else f"{inits} {surname}"
+
+
+def person_forms(fio: str, sex: str | None, overrides: dict | None = None) -> dict[str, str]:
+    """Every form a document uses: ``nom gen dat acc ins`` plus ``short`` (И.О. Фамилия) and ``list`` (Фамилия И.О.).
+
+    ``overrides`` is a row of the bank: a filled ``fio_gen``/``fio_dat``/``fio_acc`` is the curator's word and wins.
+    """
+    forms = {c: decline(fio or "", sex, c) for c in ("nom", "gen", "dat", "acc", "ins")}
+    for case, key in _OVERRIDE.items():
+        value = (overrides or {}).get(key)
+        if isinstance(value, str) and value.strip():
+            forms[case] = value.strip()
+    forms["short"] = initials(fio or "")
+    forms["list"] = initials(fio or "", surname_first=True)
+    return forms
