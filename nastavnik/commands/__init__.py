@@ -2,7 +2,9 @@
 
 from .check import check
 from .init import demo, init
+from .match import match
+from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site]
+COMMANDS = [init, demo, check, run, site, report, match]

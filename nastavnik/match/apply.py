@@ -1,0 +1,125 @@
+"""``--apply``: the proposal written as pairs «проект» into a COPY of the workbook.
+
+The curator's workbook is never modified; the copy goes into the output
+folder, so the council can look at the pairs in the familiar sheet, and the
+curator can replace the original with it deliberately. Each proposed pair gets
+the next pair code, the mentee's preferred kind (or «традиционное
+«один-на-один»»), the form «педагог – педагог», today as the start and nine
+months as the planned term (the regulation allows from 3 months to a year);
+the mentee's status becomes «в паре». Text cells are written as text, so a
+value beginning with «=» can never become a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .. import schema as s
+from .. import vocab as v
+from ..parse import header_key
+from ..problems import NastavnikError
+from ..safeio import atomic_path, safe_filename
+
+TERM_MONTHS = 9
+_CODE = re.compile(r"^(.*?)(\d+)$")
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    m = d.month - 1 + months
+    y, m = d.year + m // 12, m % 12 + 1
+    for day in (d.day, 31, 30, 29, 28):
+        if day <= d.day:
+            try:
+                return dt.date(y, m, day)
+            except ValueError:
+                continue
+    raise ValueError(d)
+
+
+def planned_end(start: dt.date) -> dt.date:
+    return add_months(start, TERM_MONTHS) - dt.timedelta(days=1)
+
+
+def next_codes(existing, count: int) -> list[str]:
+    """Pair codes continuing the workbook's numbering: after ПР-009 come ПР-010, ПР-011…"""
+    best = ("ПР-", 0, 3)
+    for code in existing:
+        m = _CODE.match(code or "")
+        if m and int(m.group(2)) >= best[1]:
+            best = (m.group(1), int(m.group(2)), len(m.group(2)))
+    prefix, last, width = best
+    return [f"{prefix}{n:0{width}d}" for n in range(last + 1, last + 1 + count)]
+
+
+def new_pair_rows(book, result, today: dt.date) -> list[dict]:
+    """The «Пары и группы» rows of the proposal, keyed by schema keys."""
+    pairs = book.tables["pairs"]
+    codes = next_codes(list(pairs["code"].dropna()), len(result.proposal))
+    end = planned_end(today)
+    rows = []
+    for code, p in zip(codes, result.proposal):
+        kind = p.get("kind") if p.get("kind") in v.KINDS and p.get("kind") != v.KIND_GROUP else v.KIND_ONE_TO_ONE
+        rows.append({"code": code, "mentor": p["mentor"], "mentee": p["mentee"], "form": v.FORMS[0],
+                     "kind": kind, "start": today, "planned_end": end, "status": v.PAIR_DRAFT,
+                     "note": f"предложено nastavnik match {today:%d.%m.%Y}, оценка {p['score']}"})
+    return rows
+
+
+def _header_row(ws, title: str, column: int) -> int:
+    for r in range(1, 11):
+        if header_key(ws.cell(r, column).value) == header_key(title):
+            return r
+    return 1
+
+
+def _put(cell, value, kind: str) -> None:
+    if value is None:
+        return
+    if kind == s.DATE:
+        cell.value = dt.datetime(value.year, value.month, value.day)
+        cell.number_format = "DD.MM.YYYY"
+    else:
+        cell.value = str(value)
+        cell.data_type = "s"
+
+
+def apply_proposal(book, result, out_dir, today: dt.date) -> Path:
+    """Write a copy of ``book.path`` with the proposal's pairs; return the copy's path."""
+    import openpyxl
+
+    if book.path is None:
+        raise NastavnikError("Нет файла книги, в копию которого можно записать предложения.")
+    if not result.proposal:
+        raise NastavnikError("Предложение пусто: записывать в копию книги нечего.")
+    if book.path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise NastavnikError(f"Записать пары можно только в копию книги .xlsx, а «{book.path.name}» — другой формат. "
+                             "Сохраните книгу как .xlsx и повторите.")
+    pairs_cols = book.columns.get("pairs", {})
+    missing = [s.PAIRS.col(k).title for k in ("code", "mentor", "mentee", "status") if k not in pairs_cols]
+    if "pairs" not in book.sheet_titles or missing:
+        raise NastavnikError(f"В книге «{book.name}» нет листа «{s.PAIRS.title}» или столбцов "
+                             f"{', '.join('«' + m + '»' for m in missing)}: записать пары некуда.")
+    wb = openpyxl.load_workbook(book.path, keep_vba=book.path.suffix.lower() == ".xlsm")
+    ws = wb[book.sheet_titles["pairs"]]
+    data_rows = list(book.tables["pairs"]["_row"])
+    code_col = pairs_cols["code"][0]
+    last = max(data_rows) if data_rows else _header_row(ws, pairs_cols["code"][1], code_col)
+    for n, row in enumerate(new_pair_rows(book, result, today), start=1):
+        for key, value in row.items():
+            if key in pairs_cols:
+                _put(ws.cell(last + n, pairs_cols[key][0]), value, s.PAIRS.col(key).kind)
+    mentee_cols = book.columns.get("mentees", {})
+    if "status" in mentee_cols and "mentees" in book.sheet_titles:
+        ms = wb[book.sheet_titles["mentees"]]
+        rows = dict(zip(book.tables["mentees"]["code"], book.tables["mentees"]["_row"]))
+        for p in result.proposal:
+            if p["mentee"] in rows:
+                _put(ms.cell(int(rows[p["mentee"]]), mentee_cols["status"][0]), v.MENTEE_IN_PAIR, s.ENUM)
+    target = Path(out_dir) / safe_filename(f"{book.path.stem} — с проектами пар{book.path.suffix}")
+    if target.resolve() == book.path.resolve():
+        raise NastavnikError("Копия совпала бы с исходной книгой; укажите другую папку параметром --out.")
+    with atomic_path(target) as tmp:
+        wb.save(tmp)
+    return target

@@ -1,0 +1,123 @@
+"""Who may take part in matching, and which pairs are forbidden outright.
+
+The hard constraints of the matcher are decided here, before any score is
+computed, so that no weight on «Организация» can ever override them: a person
+without consent to the processing of personal data (152-ФЗ) is not matched at
+all, a mentor is never offered more mentees than his spare capacity, and a
+pair that was stopped early («прекращена досрочно») is not proposed again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import vocab as v
+from ..parse import fold
+
+
+@dataclass
+class Pool:
+    """The banks as the matcher sees them; both frames sorted by code, index 0..n-1."""
+
+    mentees: object  # DataFrame of mentees waiting for a pair, with consent
+    mentors: object  # DataFrame of active mentors with consent; column ``spare`` (may be 0), ``busy``
+    others: object  # DataFrame of mentors who cannot be matched (left, no consent) — only to explain gaps
+    excluded: list[dict] = field(default_factory=list)  # mentees left out: {"code", "reason", "advice"}
+    forbidden: set[tuple[str, str]] = field(default_factory=set)  # (mentee code, mentor code) stopped early
+    waiting: int = 0  # mentees with status «ожидает пару», before the consent filter
+
+
+def _truthy(series) -> "object":
+    return series.astype("boolean").fillna(False).astype(bool)
+
+
+def _sorted(frame):
+    return frame.sort_values("code", kind="stable").reset_index(drop=True)
+
+
+def active_load(pairs) -> dict[str, set[str]]:
+    """Mentor code → distinct mentees in pairs that still hold a place (проект, утверждена, реализуется)."""
+    load: dict[str, set[str]] = {}
+    if pairs is None or len(pairs) == 0:
+        return load
+    live = pairs[pairs["status"].isin(v.PAIR_ACTIVE)]
+    for mentor, mentee in zip(live["mentor"], live["mentee"]):
+        if mentor and mentee:
+            load.setdefault(mentor, set()).add(mentee)
+    return load
+
+
+def build_pool(mentors, mentees, pairs=None) -> Pool:
+    """Select the candidates; every mentee waiting for a pair is either in the pool or in ``excluded``."""
+    import pandas as pd
+
+    load = active_load(pairs)
+    in_pair: dict[str, str] = {}
+    forbidden: set[tuple[str, str]] = set()
+    if pairs is not None and len(pairs):
+        for code, mentor, mentee, status in zip(pairs["code"], pairs["mentor"], pairs["mentee"], pairs["status"]):
+            if status in v.PAIR_ACTIVE and mentee:
+                in_pair.setdefault(mentee, f"{code} ({status})")
+            if status == v.PAIR_STOPPED and mentor and mentee:
+                forbidden.add((mentee, mentor))
+
+    mentees = mentees[mentees["code"].notna()]
+    waiting = mentees[mentees["status"] == v.MENTEE_WAITING]
+    consent = _truthy(waiting["consent_pd"])
+    excluded = []
+    for code in sorted(waiting.loc[~consent, "code"]):
+        excluded.append({
+            "code": code,
+            "reason": "нет согласия на обработку персональных данных (152-ФЗ)",
+            "advice": "получите письменное согласие и отметьте его в книге; до этого подбор пары невозможен",
+        })
+    chosen = waiting[consent]
+    busy = chosen["code"].isin(in_pair)
+    for code in sorted(chosen.loc[busy, "code"]):
+        excluded.append({
+            "code": code,
+            "reason": f"уже есть действующая пара {in_pair[code]}",
+            "advice": "если пара действует, поставьте наставляемому статус «в паре»",
+        })
+    chosen = _sorted(chosen[~busy].drop_duplicates("code"))
+
+    mentors = mentors[mentors["code"].notna()].drop_duplicates("code")
+    ok = (mentors["status"] == v.MENTOR_STATUS_ACTIVE) & _truthy(mentors["consent_pd"])
+    pool = _sorted(mentors[ok].copy())
+    cap = pd.to_numeric(pool["max_mentees"], errors="coerce").fillna(0).astype(int)
+    busy_n = pool["code"].map(lambda c: len(load.get(c, ()))).astype(int)
+    pool["busy"] = busy_n.to_numpy()
+    pool["spare"] = (cap - busy_n).clip(lower=0).to_numpy()
+    others = _sorted(mentors[~ok].copy())
+    return Pool(chosen, pool, others, excluded, forbidden, waiting=len(waiting))
+
+
+def person_key(fio, birth) -> tuple[str, object]:
+    return (fold(fio) if isinstance(fio, str) else "", birth)
+
+
+def same_person_pairs(mentees, mentors) -> set[tuple[int, int]]:
+    """Row pairs that are one human being in both banks: the same code, or the same ФИО and birth date.
+
+    When a birth date is missing on either side the same ФИО is enough: a
+    namesake left unmatched is a small loss, a person made his own mentor is not.
+    """
+    import pandas as pd
+
+    found: set[tuple[int, int]] = set()
+    by_code = {c: j for j, c in enumerate(mentors["code"])}
+    by_fio: dict[str, list[int]] = {}
+    for j, fio in enumerate(mentors["fio"]):
+        if isinstance(fio, str):
+            by_fio.setdefault(fold(fio), []).append(j)
+    mr_birth = list(mentors["birth_date"])
+    for i, (code, fio, birth) in enumerate(zip(mentees["code"], mentees["fio"], mentees["birth_date"])):
+        if code in by_code:
+            found.add((i, by_code[code]))
+        if not isinstance(fio, str):
+            continue
+        for j in by_fio.get(fold(fio), ()):
+            other = mr_birth[j]
+            if pd.isna(birth) or pd.isna(other) or pd.Timestamp(birth) == pd.Timestamp(other):
+                found.add((i, j))
+    return found

@@ -1,0 +1,146 @@
+"""``match_book``: from the typed banks to a proposal the council can read and check.
+
+Order of work: select candidates (hard constraints), score every pair in
+numpy blocks, solve the assignment exactly, then put words only on what a
+person will read — the top candidates of each mentee and the proposal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+
+from .candidates import Pool, build_pool, same_person_pairs
+from .groups import propose_groups
+from .reasons import pair_reasons, unmatched_reasons
+from .scoring import CHUNK, PARTS, Scorer, weights_from_org
+from .solver import solve, total_of
+
+DEFAULT_TOP = 3
+
+
+@dataclass
+class MatchResult:
+    """Everything ``nastavnik match`` shows; ``to_dict`` is exactly what ``--format json`` prints."""
+
+    today: dt.date
+    workbook: str
+    weights: dict
+    top: int
+    proposal: list[dict] = field(default_factory=list)
+    candidates: list[dict] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+    unmatched: list[dict] = field(default_factory=list)
+    excluded: list[dict] = field(default_factory=list)
+    capacity: dict = field(default_factory=dict)  # mentor code → free places
+    people: dict = field(default_factory=dict)  # code → ФИО (only people with consent)
+    mentee_kinds: dict = field(default_factory=dict)  # mentee code → preferred kind
+    waiting: int = 0
+    pool_mentees: int = 0  # mentees actually matched against (consent, no live pair)
+    total_score: float = 0.0
+    timings: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "workbook": self.workbook,
+            "date": self.today.isoformat(),
+            "weights": self.weights,
+            "top": self.top,
+            "waiting": self.waiting,
+            "pool_mentees": self.pool_mentees,
+            "total_score": self.total_score,
+            "capacity": self.capacity,
+            "people": self.people,
+            "proposal": self.proposal,
+            "candidates": self.candidates,
+            "groups": self.groups,
+            "unmatched": self.unmatched,
+            "excluded": self.excluded,
+        }
+
+
+def _pair_record(sc: Scorer, i: int, j: int, score: float, parts: dict) -> dict:
+    return {
+        "mentee": str(sc.mentees["code"].iloc[i]),
+        "mentor": sc.mentors["code"].iloc[j],
+        "score": score,
+        "parts": {k: round(float(parts[k]), 4) for k in PARTS},
+        "reasons": pair_reasons(sc, i, j, parts),
+    }
+
+
+def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None = None, top: int = DEFAULT_TOP,
+                 workbook: str = "") -> MatchResult:
+    """Match from the three tables and the organisation's weights (no Book needed)."""
+    import numpy as np
+
+    clock = {"start": time.perf_counter()}
+    pool: Pool = build_pool(mentors, mentees, pairs)
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org))
+    clock["features"] = time.perf_counter()
+    blocked: dict[tuple[int, int], str] = {}
+    for i, j in same_person_pairs(pool.mentees, pool.mentors):
+        blocked[(i, j)] = "это тот же человек"
+    index_me = {c: i for i, c in enumerate(pool.mentees["code"])}
+    index_mr = {c: j for j, c in enumerate(pool.mentors["code"])}
+    for me, mr in sorted(pool.forbidden):
+        if me in index_me and mr in index_mr:
+            blocked.setdefault((index_me[me], index_mr[mr]), "пара с ним уже прекращалась досрочно")
+    score, feasible = sc.matrix(set(blocked))
+    clock["scores"] = time.perf_counter()
+    assignment = solve(score, feasible, sc.spare.astype(int))
+    clock["solve"] = time.perf_counter()
+
+    result = MatchResult(today=today or dt.date.today(), workbook=workbook, weights=sc.weights, top=top,
+                         waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n)
+    result.total_score = total_of(score, assignment)
+    result.capacity = {c: int(x) for c, x in zip(pool.mentors["code"], sc.spare)}
+    result.people = {c: f for frame in (pool.mentees, pool.mentors) for c, f in zip(frame["code"], frame["fio"])
+                     if isinstance(f, str)}
+    result.mentee_kinds = {c: k for c, k in zip(pool.mentees["code"], pool.mentees["kind"]) if isinstance(k, str)}
+
+    # Candidates: the best ``top`` feasible mentors per mentee (all feasible ones when top == 0).
+    chosen = dict(assignment)
+    wanted: dict[int, list[int]] = {}
+    for i in range(sc.n):
+        js = np.flatnonzero(feasible[i])
+        if len(js):
+            order = js[np.lexsort((js, -score[i, js]))]
+            wanted[i] = [int(j) for j in (order if top <= 0 else order[:top])]
+    rows = sorted(set(wanted) | set(chosen))
+    details: dict[tuple[int, int], dict] = {}
+    for start in range(0, len(rows), CHUNK):
+        block_rows = rows[start:start + CHUNK]
+        parts = sc.block(block_rows)
+        for r, i in enumerate(block_rows):
+            for j in set(wanted.get(i, ())) | ({chosen[i]} if i in chosen else set()):
+                values = {k: float(parts[k][r, j]) for k in PARTS}
+                details[(i, j)] = _pair_record(sc, i, j, float(score[i, j]), values)
+    for i, js in sorted(wanted.items()):
+        for rank, j in enumerate(js, start=1):
+            rec = dict(details[(i, j)], rank=rank, in_proposal=chosen.get(i) == j)
+            result.candidates.append(rec)
+    for i, j in assignment:
+        rec = dict(details[(i, j)])
+        rec["kind"] = result.mentee_kinds.get(rec["mentee"])
+        result.proposal.append(rec)
+    clock["reasons"] = time.perf_counter()
+
+    for i in range(sc.n):
+        if i in chosen:
+            continue
+        causes, advice = unmatched_reasons(sc, pool, i, feasible[i], blocked)
+        result.unmatched.append({"mentee": sc.mentees["code"].iloc[i], "reasons": causes, "advice": advice})
+    result.groups = propose_groups(sc, score, feasible)
+    clock["end"] = time.perf_counter()
+    steps = list(clock)
+    result.timings = {b: round(clock[b] - clock[a], 3) for a, b in zip(steps, steps[1:])}
+    result.timings["total"] = round(clock["end"] - clock["start"], 3)
+    return result
+
+
+def match_book(book, today: dt.date | None = None, top: int = DEFAULT_TOP) -> MatchResult:
+    """The library entry point behind ``nastavnik match`` and ``nastavnik run``."""
+    t = book.tables
+    return match_frames(t["mentors"], t["mentees"], t.get("pairs"), book.org, today, top, workbook=book.name)

@@ -1,0 +1,138 @@
+"""The proposal as people read it: a text table for the terminal and an xlsx for the council.
+
+The JSON form is ``MatchResult.to_dict`` itself, so the file a program reads
+and the table a person reads never disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .scoring import PART_TITLES, PARTS
+
+XLSX_NAME = "Предложения пар.xlsx"
+
+
+def num(x: float) -> str:
+    """A score the Russian way: «82,5»."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def who(result, code: str) -> str:
+    fio = result.people.get(code)
+    return f"{code} {fio}" if fio else code
+
+
+def render_json(result) -> str:
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
+
+
+def render_text(result) -> str:
+    lines = [f"Подбор наставнических пар: книга «{result.workbook}», на {result.today:%d.%m.%Y}"]
+    free = [c for c, x in result.capacity.items() if x > 0]
+    lines.append(
+        f"Ожидают пару: {result.waiting}; участвуют в подборе: {result.pool_mentees}. "
+        f"Наставников со свободными местами: {len(free)} (мест: {sum(result.capacity.values())}).")
+    lines.append("")
+    if result.proposal:
+        lines.append(f"ПРЕДЛОЖЕНИЕ — пары с наибольшей суммарной оценкой ({num(result.total_score)}):")
+        for rec in result.proposal:
+            lines.append(f"  {who(result, rec['mentee'])}  →  {who(result, rec['mentor'])}   "
+                         f"оценка {num(rec['score'])}")
+            lines.append(f"      {'; '.join(rec['reasons'])}")
+    else:
+        lines.append("ПРЕДЛОЖЕНИЕ: ни одной пары подобрать нельзя.")
+    if result.candidates:
+        lines.append("")
+        limit = f"до {result.top}" if result.top > 0 else "все возможные"
+        lines.append(f"КАНДИДАТЫ ({limit} на каждого наставляемого):")
+        current = None
+        for rec in result.candidates:
+            if rec["mentee"] != current:
+                current = rec["mentee"]
+                lines.append(f"  {who(result, current)}")
+            mark = "  [в предложении]" if rec["in_proposal"] else ""
+            lines.append(f"    {rec['rank']}. {who(result, rec['mentor'])} — {num(rec['score'])}{mark}")
+            lines.append(f"       {'; '.join(rec['reasons'])}")
+    if result.groups:
+        lines.append("")
+        lines.append("ГРУППЫ (вид «в группе») — наставляемые с одинаковыми запросами:")
+        for g in result.groups:
+            lines.append(f"  {who(result, g['mentor'])}: {', '.join(g['mentees'])} — запросы: "
+                         f"{', '.join(g['requests'])}; средняя оценка {num(g['score'])}")
+    if result.unmatched:
+        lines.append("")
+        lines.append("БЕЗ НАСТАВНИКА:")
+        for u in result.unmatched:
+            lines.append(f"  {who(result, u['mentee'])}")
+            for reason in u["reasons"]:
+                lines.append(f"    Причина: {reason}.")
+            for advice in u["advice"]:
+                lines.append(f"    Что делать: {advice}.")
+    if result.excluded:
+        lines.append("")
+        lines.append("НЕ УЧАСТВУЮТ В ПОДБОРЕ:")
+        for e in result.excluded:
+            lines.append(f"  {e['code']}: {e['reason']} — {e['advice']}.")
+    return "\n".join(lines) + "\n"
+
+
+def write_match_xlsx(result, path) -> Path:
+    """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair."""
+    import xlsxwriter
+
+    from ..safeio import atomic_path
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                            "strings_to_numbers": False})
+        head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7", "border": 1})
+        wrap = wb.add_format({"text_wrap": True, "valign": "top"})
+        number = wb.add_format({"num_format": "0.0##", "valign": "top"})
+
+        def sheet(title, columns, rows):
+            ws = wb.add_worksheet(title)
+            for c, (name, width) in enumerate(columns):
+                ws.write_string(0, c, name, head)
+                ws.set_column(c, c, width)
+            for r, row in enumerate(rows, start=1):
+                for c, value in enumerate(row):
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        ws.write_number(r, c, value, number)
+                    elif value not in (None, ""):
+                        ws.write_string(r, c, str(value), wrap)
+            ws.freeze_panes(1, 0)
+            ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+
+        fio = result.people.get
+        sheet("Предложение", [("Код наставляемого", 12), ("Наставляемый", 30), ("Код наставника", 12),
+                              ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Обоснование", 90)],
+              [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
+                "; ".join(p["reasons"])) for p in result.proposal])
+        parts = [(PART_TITLES[k].capitalize(), 11) for k in PARTS]
+        sheet("Кандидаты", [("Код наставляемого", 12), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 12),
+                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 11), *parts, ("Обоснование", 80)],
+              [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
+                "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
+               for c in result.candidates])
+        sheet("Группы", [("Код наставника", 12), ("Наставник", 28), ("Наставляемые", 30), ("Запросы", 40),
+                         ("Направленность", 20), ("Средняя оценка", 10), ("Хотят работать в группе", 20)],
+              [(g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]), g["focus"],
+                g["score"], ", ".join(g["want_group"])) for g in result.groups])
+        rows = [(u["mentee"], fio(u["mentee"]), "; ".join(u["reasons"]), "; ".join(u["advice"]))
+                for u in result.unmatched]
+        rows += [(e["code"], None, e["reason"], e["advice"]) for e in result.excluded]
+        sheet("Без пары", [("Код наставляемого", 12), ("Наставляемый", 28), ("Причина", 60),
+                           ("Что делать (Положение, дорожная карта)", 80)], rows)
+        weights = wb.add_worksheet("Веса")
+        weights.set_column(0, 0, 40)
+        weights.write_string(0, 0, "Составляющая оценки", head)
+        weights.write_string(0, 1, "Вес", head)
+        for r, k in enumerate(PARTS, start=1):
+            weights.write_string(r, 0, PART_TITLES[k].capitalize())
+            weights.write_number(r, 1, result.weights.get(k, 0))
+        wb.close()
+    return path

@@ -1,0 +1,276 @@
+"""The score of a mentee–mentor pair: a sum of named, explainable parts.
+
+Section 6.1 of the regulation asks that the mentor's profile answer the
+mentee's requests and that the two have a mutual interest. Each part below
+turns one such criterion into a number in [0, 1]; the curator weighs them on
+«Организация» (``schema.MATCH_WEIGHTS``), and the score is
+``round(Σ weight × part, 4)``. Parts are computed for whole blocks of mentees
+against all mentors at once with numpy — never in a Python loop over pairs —
+so five thousand mentees and two thousand mentors take about a second; the
+same block function gives the parts of any single pair, so the numbers in
+the reasons are exactly the numbers the solver used. Formulas (also in
+``docs/match.md``):
+
+* coverage — share of the mentee's requested directions (``req_*``) that the
+  mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
+* focus — 1 when both have the same направленность.
+* subject — share of the stems of the mentee's subject area found in the
+  mentor's: words lower-cased, «ё» → «е», split on «;», «,», spaces and dashes,
+  words of one or two letters dropped, a stem is the first 6 letters.
+* experience — ½·min(max(стаж наставника − стаж наставляемого, 0), 10)/10 +
+  ½·min(max(ранг категории наставника − ранг наставляемого, 0), 2)/2
+  (ranks from ``vocab.QUAL_RANK``, no category = 0).
+* department — 1 when the structural units are the same.
+* format — ½·(formats compatible: equal, either «смешанный» or either blank)
+  + ½·(the mentor is ready for this work: his «Готов к видам» is blank or holds
+  the mentee's preferred kind, and his «Готов к формам» is blank or holds
+  «педагог – педагог»). Readiness is a soft penalty, not a filter: a curator
+  may still agree a kind with the mentor in person.
+* preference — ½ if the mentee named this mentor + ½ if the mentor named this mentee.
+* reverse — only for a mentee who asks for reverse mentoring (category
+  «опытный педагог (реверсивное наставничество)» or kind «реверсивное») and
+  requests ИКТ-компетенции or цифровизация: (mentor is younger — by birth date,
+  or by experience when a date is missing) × share of those requests he covers.
+* load — the mentor's free share: свободных мест / максимум наставляемых.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import schema as s
+from .. import vocab as v
+
+PARTS = ("coverage", "focus", "subject", "experience", "department", "format", "preference", "reverse", "load")
+PART_TITLES = {
+    "coverage": "покрытие запросов",
+    "focus": "направленность",
+    "subject": "предметная область",
+    "experience": "стаж и категория",
+    "department": "подразделение",
+    "format": "формат и вид работы",
+    "preference": "взаимный выбор",
+    "reverse": "реверсивное наставничество",
+    "load": "нагрузка наставника",
+}
+DIRS = list(v.DIRECTIONS)
+DIGITAL = ["ict", "digital"]
+NEW_PAIR_FORM = v.FORMS[0]  # «педагог – педагог»: the form every proposed pair gets
+REVERSE_CATEGORY = "опытный педагог (реверсивное наставничество)"
+FORMAT_MIXED = "смешанный"
+STEM = 6
+_SPLIT = re.compile(r"[^0-9a-zа-я]+")
+_STOP = {"для", "или", "как", "при", "его", "над"}
+CHUNK = 512  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
+
+
+def weights_from_org(org: dict | None) -> dict[str, float]:
+    """Part name → weight, from «Организация»; an empty or unreadable cell falls back to the default."""
+    out = {}
+    for key, (_title, default) in s.MATCH_WEIGHTS.items():
+        value = (org or {}).get(key)
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            value = float(default)
+        if value != value:  # NaN
+            value = float(default)
+        out[key[2:]] = min(max(value, 0.0), 100.0)
+    return out
+
+
+def stems(text) -> list[str]:
+    """Stems of a subject area, so «робототехника» and «Робототехника и LEGO-конструирование» meet."""
+    if not isinstance(text, str):
+        return []
+    words = _SPLIT.split(text.casefold().replace("ё", "е"))
+    out = []
+    for w in words:
+        if (len(w) >= 3 or any(ch.isdigit() for ch in w)) and w not in _STOP:
+            stem = w[:STEM]
+            if stem not in out:
+                out.append(stem)
+    return out
+
+
+def _bools(frame, cols):
+    import numpy as np
+
+    if not len(frame):
+        return np.zeros((0, len(cols)), dtype=bool)
+    return np.column_stack([frame[c].astype("boolean").fillna(False).to_numpy(dtype=bool) for c in cols])
+
+
+def _nums(series, fill=0.0):
+    import pandas as pd
+
+    return pd.to_numeric(series, errors="coerce").astype("float64").fillna(fill).to_numpy()
+
+
+def _days(series):
+    import numpy as np
+    import pandas as pd
+
+    d = pd.to_datetime(series, errors="coerce")
+    out = (d - pd.Timestamp("1900-01-01")).dt.days.astype("float64").to_numpy()
+    return np.where(np.isnan(out), np.nan, out)
+
+
+def _codes(values, table: dict) -> "object":
+    """Map text values to small ints shared by both banks; 0 means blank."""
+    import numpy as np
+
+    from ..parse import fold
+
+    out = np.zeros(len(values), dtype=np.int32)
+    for n, x in enumerate(values):
+        if isinstance(x, str) and x.strip():
+            out[n] = table.setdefault(fold(x), len(table) + 1)
+    return out
+
+
+@dataclass
+class Scorer:
+    """Features of both banks as arrays; ``block(rows)`` gives every part for those mentees × all mentors."""
+
+    mentees: object
+    mentors: object
+    weights: dict
+
+    def __post_init__(self) -> None:
+        import numpy as np
+        from scipy import sparse
+
+        me, mr = self.mentees, self.mentors
+        self.n, self.m = len(me), len(mr)
+        self.me_rows = me.to_dict("records")  # plain rows for the words; pandas row access is slow
+        self.mr_rows = mr.to_dict("records")
+        self.me_codes, self.mr_codes = list(me["code"]), list(mr["code"])
+        self.req = _bools(me, [f"req_{d}" for d in DIRS])
+        self.comp = _bools(mr, [f"comp_{d}" for d in DIRS])
+        self.nreq = self.req.sum(1)
+        focus: dict = {}
+        self.focus_me, self.focus_mr = _codes(list(me["focus"]), focus), _codes(list(mr["focus"]), focus)
+        dept: dict = {}
+        self.dept_me, self.dept_mr = _codes(list(me["department"]), dept), _codes(list(mr["department"]), dept)
+        fmt = {x: n for n, x in enumerate(v.FORMATS, start=1)}
+        self.fmt_me = _codes(list(me["format"]), dict(fmt))
+        self.fmt_mr = _codes(list(mr["format"]), dict(fmt))
+        self.mixed = fmt[FORMAT_MIXED]
+        vocab: dict = {}
+        self.stems_me = [stems(x) for x in me["subject"]]
+        self.stems_mr = [stems(x) for x in mr["subject"]]
+
+        def matrix(lists):
+            rows, cols = [], []
+            for r, words in enumerate(lists):
+                for w in words:
+                    rows.append(r)
+                    cols.append(vocab.setdefault(w, len(vocab)))
+            return rows, cols
+
+        a, b = matrix(self.stems_me), matrix(self.stems_mr)
+        size = max(len(vocab), 1)
+        self.subj_me = sparse.csr_matrix((np.ones(len(a[0])), a), shape=(self.n, size))
+        self.subj_mr = sparse.csr_matrix((np.ones(len(b[0])), b), shape=(self.m, size)).T.tocsr()
+        self.nstems = np.array([len(x) for x in self.stems_me], dtype=np.float64)
+        self.exp_me, self.exp_mr = _nums(me["ped_experience"]), _nums(mr["ped_experience"])
+        self.rank_me = np.array([v.QUAL_RANK.get(x, 0) for x in me["qual_category"]], dtype=np.float64)
+        self.rank_mr = np.array([v.QUAL_RANK.get(x, 0) for x in mr["qual_category"]], dtype=np.float64)
+        self.birth_me, self.birth_mr = _days(me["birth_date"]), _days(mr["birth_date"])
+        # Readiness: row k of ``ready_kind`` says which mentors accept kind k (row 0 = no preference).
+        kinds = {x: n for n, x in enumerate(v.KINDS, start=1)}
+        self.kind_me = np.array([kinds.get(x, 0) for x in me["kind"]], dtype=np.int32)
+        ready = np.ones((len(v.KINDS) + 1, self.m), dtype=bool)
+        form_ok = np.ones(self.m, dtype=bool)
+        for j, (ks, fs) in enumerate(zip(mr["kinds"], mr["forms"])):
+            ks, fs = tuple(ks or ()), tuple(fs or ())
+            if ks:
+                ready[1:, j] = [k in ks for k in v.KINDS]
+            if fs:
+                form_ok[j] = NEW_PAIR_FORM in fs
+        self.ready_kind, self.form_ok = ready, form_ok
+        index = {c: j for j, c in enumerate(mr["code"])}
+        self.pref = np.array([index.get(c, -1) if isinstance(c, str) else -1 for c in me["preferred_mentor"]])
+        mentee_index = {c: i for i, c in enumerate(me["code"])}
+        named = sorted({(mentee_index[c], j) for j, codes in enumerate(mr["preferred_mentees"])
+                        for c in codes or () if c in mentee_index})
+        self.named_set = set(named)
+        rows, cols = [x[0] for x in named], [x[1] for x in named]
+        self.named = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(self.n, self.m))
+        self.wants_rev = np.array([c == REVERSE_CATEGORY or k == v.KIND_REVERSE
+                                   for c, k in zip(me["category"], me["kind"])], dtype=bool)
+        d_idx = [DIRS.index(d) for d in DIGITAL]
+        self.asked = self.req[:, d_idx]
+        self.strong = self.comp[:, d_idx]
+        cap = _nums(mr["max_mentees"]) if self.m else np.zeros(0)
+        self.spare = _nums(mr["spare"]) if "spare" in mr else cap.copy()
+        self.load = np.where(cap > 0, np.clip(self.spare / np.maximum(cap, 1), 0, 1), 0.0)
+
+    # -- parts --------------------------------------------------------------------------------------
+    def block(self, rows) -> dict:
+        """Every part for mentees ``rows`` × all mentors, as float64 arrays of shape (len(rows), m)."""
+        import numpy as np
+
+        r = np.asarray(rows)
+        req = self.req[r].astype(np.float64)
+        parts = {}
+        parts["coverage"] = (req @ self.comp.T.astype(np.float64)) / np.maximum(self.nreq[r], 1)[:, None]
+        fa, fb = self.focus_me[r][:, None], self.focus_mr[None, :]
+        parts["focus"] = ((fa == fb) & (fa > 0)).astype(np.float64)
+        common = (self.subj_me[r] @ self.subj_mr).toarray()
+        parts["subject"] = common / np.maximum(self.nstems[r], 1)[:, None]
+        gap = np.clip(self.exp_mr[None, :] - self.exp_me[r][:, None], 0, 10) / 10
+        rank = np.clip(self.rank_mr[None, :] - self.rank_me[r][:, None], 0, 2) / 2
+        parts["experience"] = 0.5 * gap + 0.5 * rank
+        da, db = self.dept_me[r][:, None], self.dept_mr[None, :]
+        parts["department"] = ((da == db) & (da > 0)).astype(np.float64)
+        xa, xb = self.fmt_me[r][:, None], self.fmt_mr[None, :]
+        fmt_ok = (xa == 0) | (xb == 0) | (xa == xb) | (xa == self.mixed) | (xb == self.mixed)
+        ready = self.ready_kind[self.kind_me[r]] & self.form_ok[None, :]
+        parts["format"] = 0.5 * fmt_ok + 0.5 * ready
+        named_by_mentee = self.pref[r][:, None] == np.arange(self.m)[None, :]
+        parts["preference"] = 0.5 * named_by_mentee + 0.5 * self.named[r].toarray()
+        ba, bb = self.birth_me[r][:, None], self.birth_mr[None, :]
+        known = ~np.isnan(ba) & ~np.isnan(bb)
+        with np.errstate(invalid="ignore"):
+            younger = np.where(known, bb > ba, self.exp_mr[None, :] < self.exp_me[r][:, None])
+        asked = self.asked[r].astype(np.float64)
+        strength = (asked @ self.strong.T.astype(np.float64)) / np.maximum(asked.sum(1), 1)[:, None]
+        parts["reverse"] = self.wants_rev[r][:, None] * younger * strength
+        parts["load"] = np.broadcast_to(self.load[None, :], (len(r), self.m)).astype(np.float64)
+        return parts
+
+    def total(self, parts: dict):
+        """The score: Σ weight × part, rounded to 4 decimals so anyone can recompute the optimum from JSON."""
+        import numpy as np
+
+        acc = np.zeros_like(parts["coverage"])
+        for name in PARTS:
+            w = self.weights.get(name, 0.0)
+            if w:
+                acc += w * parts[name]
+        return np.round(acc, 4)
+
+    def matrix(self, blocked: set[tuple[int, int]] = frozenset(), min_score: float = 0.0):
+        """(score n×m, feasible n×m): every pair's score and whether the solver may choose it.
+
+        Feasible means: the mentor has a free place, the mentor covers at least one of the
+        mentee's requests (any mentor when none are recorded), the pair is not ``blocked``
+        (same person, stopped early) and the score is above ``min_score``.
+        """
+        import numpy as np
+
+        score = np.zeros((self.n, self.m))
+        feasible = np.zeros((self.n, self.m), dtype=bool)
+        for start in range(0, self.n, CHUNK):
+            rows = np.arange(start, min(start + CHUNK, self.n))
+            parts = self.block(rows)
+            total = self.total(parts)
+            ok = (self.spare[None, :] > 0) & ((parts["coverage"] > 0) | (self.nreq[rows] == 0)[:, None])
+            score[rows] = total
+            feasible[rows] = ok & (total > min_score)
+        for i, j in blocked:
+            feasible[i, j] = False
+        return score, feasible

@@ -1,0 +1,45 @@
+"""The global proposal: the assignment with the highest total score, solved exactly.
+
+Capacities are handled by giving each mentor one column per free place and
+solving a rectangular assignment problem with
+``scipy.optimize.linear_sum_assignment`` (the shortest-augmenting-path method
+of Crouse, 2016) — an exact method, not a greedy loop. Leaving a mentee
+unmatched is allowed: infeasible pairs weigh 0 and feasible pairs are
+strictly positive, so the best full rectangular assignment, with its zero
+pairs dropped, is the best partial one. Inputs are sorted by code, and the
+solver is deterministic, so the same workbook always gives the same proposal.
+
+Two reductions keep the matrix small without changing the optimum: mentees
+and mentors with no feasible pair are left out, and a mentor gets at most as
+many columns as there are mentees he could take.
+"""
+
+from __future__ import annotations
+
+
+def solve(score, feasible, capacity) -> list[tuple[int, int]]:
+    """Maximum-total assignment of rows (mentees) to columns (mentors) under ``capacity``.
+
+    Returns (mentee index, mentor index) pairs sorted by mentee; only feasible pairs appear.
+    """
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    capacity = np.asarray(capacity, dtype=np.int64)
+    feasible = feasible & (capacity[None, :] > 0) & (score > 0)
+    rows = np.flatnonzero(feasible.any(1))
+    if not len(rows):
+        return []
+    sub = feasible[rows]
+    slots = np.minimum(capacity, sub.sum(0))
+    cols = np.flatnonzero(slots > 0)
+    slot_mentor = np.repeat(cols, slots[cols])
+    weight = np.where(sub[:, slot_mentor], score[rows][:, slot_mentor], 0.0)
+    r, c = linear_sum_assignment(weight, maximize=True)
+    keep = weight[r, c] > 0
+    pairs = sorted(zip(rows[r[keep]].tolist(), slot_mentor[c[keep]].tolist()))
+    return pairs
+
+
+def total_of(score, pairs) -> float:
+    return float(round(sum(score[i, j] for i, j in pairs), 4))
