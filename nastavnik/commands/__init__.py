@@ -1,10 +1,11 @@
 """One module per command; each adds itself to COMMANDS here."""
 
 from .check import check
+from .consolidate import consolidate
 from .init import demo, init
 from .match import match
 from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site, report, match]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate]

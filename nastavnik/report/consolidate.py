@@ -1,0 +1,192 @@
+"""The district roll-up: many institutions' workbooks into one table of key indicators.
+
+A methodologist collects files by mail; some are locked copies («~$…»), some
+broken, some filled with errors. Each file is read and checked on its own in a
+process pool (two cores are enough for 50 workbooks of 1,000 people in well
+under a minute); a file that cannot be used is listed with its Russian problem
+and never stops the others.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .registry import PERCENT, SPECS, SPEC_BY_CODE
+
+KEY_CODES = [s.code for s in SPECS if s.key]
+# Key indicators whose district total is not a sum (a mean, a maximum, a score of one institution).
+NOT_SUMMED = {"readiness_score", "roadmap_stages_done", "survey_mean_mentors", "survey_mean_mentees",
+              "days_to_pair_mean"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+
+OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
+
+
+@dataclass
+class Rollup:
+    files: list[dict] = field(default_factory=list)  # one dict per file, in the order given
+    totals: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def unreadable(self) -> list[dict]:
+        return [f for f in self.files if f["status"] == UNREADABLE]
+
+    def to_dict(self) -> dict:
+        return {"files": self.files, "totals": self.totals,
+                "indicators": {c: {"name": SPEC_BY_CODE[c].name, "unit": SPEC_BY_CODE[c].unit,
+                                   "target": SPEC_BY_CODE[c].target} for c in KEY_CODES}}
+
+
+def collect_paths(items: list[Path]) -> list[Path]:
+    """Files as given, and the workbooks (and lock files) inside given folders, sorted by name."""
+    out: list[Path] = []
+    for item in items:
+        if item.is_dir():
+            out += sorted((p for p in item.iterdir() if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES),
+                          key=lambda p: p.name.casefold())
+        else:
+            out.append(item)
+    return out
+
+
+def one_file(path: Path, today: dt.date, period: str | None = None, year: str | None = None) -> dict:
+    """Read, check and measure one workbook; never raises (runs in a worker process)."""
+    result = {"file": path.name, "path": str(path), "org": "", "period": "", "status": UNREADABLE, "problem": "",
+              "errors": None, "warnings": None, "indicators": {}}
+    try:
+        from ..checks import check_book
+        from ..problems import NastavnikError
+        from ..reader import read_workbook
+        from .indicators import report_for_book
+
+        try:
+            book = read_workbook(path, today=today)
+            report = check_book(book, today)
+            p, indicators, _ = report_for_book(book, today, period, year)
+        except NastavnikError as exc:
+            result["problem"] = str(exc)
+            return result
+        result.update(org=book.org.get("short_name") or book.org.get("full_name") or "", period=p.label,
+                      errors=len(report.errors), warnings=len(report.warnings),
+                      status=OK if report.valid else HAS_ERRORS)
+        if not report.valid:
+            first = report.errors[0]
+            result["problem"] = f"Ошибок: {len(report.errors)}; первая — {first.where()}: {first.message}"
+        by_code = {i.code: i for i in indicators}
+        result["indicators"] = {c: {"value": by_code[c].value, "numerator": by_code[c].numerator,
+                                    "denominator": by_code[c].denominator} for c in KEY_CODES}
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the district's roll-up
+        result["problem"] = f"Внутренняя ошибка программы при чтении файла ({type(exc).__name__})."
+    return result
+
+
+def _one_args(args):
+    return one_file(*args)
+
+
+def totals(files: list[dict]) -> dict[str, float | None]:
+    """District totals: sums of counts, shares recomputed from summed numerators and denominators."""
+    read = [f["indicators"] for f in files if f["indicators"]]
+    out: dict[str, float | None] = {}
+    for code in KEY_CODES:
+        spec = SPEC_BY_CODE[code]
+        if code in NOT_SUMMED:
+            out[code] = None
+        elif spec.unit == PERCENT:
+            num = sum(x[code]["numerator"] or 0 for x in read)
+            den = sum(x[code]["denominator"] or 0 for x in read)
+            out[code] = round(100.0 * num / den, 1) if den else None
+        else:
+            out[code] = sum(x[code]["value"] or 0 for x in read) if read else None
+    return out
+
+
+def consolidate(paths: list[Path], today: dt.date, period: str | None = None, year: str | None = None,
+                workers: int = 2) -> Rollup:
+    """Every file's key indicators and the district totals; broken files are listed, not fatal."""
+    jobs = [(Path(p), today, period, year) for p in paths]
+    if workers <= 1 or len(jobs) <= 1:
+        files = [_one_args(j) for j in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            files = list(pool.map(_one_args, jobs, chunksize=1))
+    return Rollup(files, totals(files))
+
+
+def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Path:
+    """One row per institution with key indicators, a totals row, a chart and the list of file problems."""
+    import xlsxwriter
+
+    from ..safeio import atomic_path
+
+    made = f"{(today or dt.date.today()):%d.%m.%Y}"
+    with atomic_path(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                            "strings_to_numbers": False})
+        base = {"font_name": "Arial", "font_size": 10, "valign": "top"}
+        title = wb.add_format({**base, "bold": True, "font_size": 14})
+        head = wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+        text = wb.add_format({**base, "border": 1, "text_wrap": True})
+        num = wb.add_format({**base, "border": 1, "num_format": "0.##"})
+        total_text = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"})
+        total_num = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.##"})
+        ws = wb.add_worksheet("Свод")
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
+        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
+        heads = ["№", "Файл", "Организация", "Период", "Проверка"] + [
+            f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
+                f" (цель {SPEC_BY_CODE[c].target_text})" if SPEC_BY_CODE[c].target is not None else "")
+            for c in KEY_CODES]
+        ws.write_row(3, 0, heads, head)
+        ws.set_row(3, 110)
+        row = 4
+        for n, f in enumerate(rollup.files, start=1):
+            ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["status"]], text)
+            for j, code in enumerate(KEY_CODES):
+                value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
+                ws.write(row, 5 + j, "—" if value is None else value, text if value is None else num)
+            row += 1
+        ws.write_row(row, 0, ["", "Итого", "", "", ""], total_text)
+        for j, code in enumerate(KEY_CODES):
+            value = rollup.totals.get(code)
+            ws.write(row, 5 + j, "—" if value is None else value, total_text if value is None else total_num)
+        ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
+                             "знаменателей; средние и баллы не суммируются (—).")
+        ws.set_column(0, 0, 4)
+        ws.set_column(1, 2, 30)
+        ws.set_column(3, 4, 18)
+        ws.set_column(5, 5 + len(KEY_CODES), 13)
+        ws.freeze_panes(4, 3)
+        read = [i for i, f in enumerate(rollup.files) if f["indicators"]]
+        if read:
+            fed = 5 + KEY_CODES.index("federal_under35_first3")
+            chart = wb.add_chart({"type": "bar"})
+            chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
+                              "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],
+                              "values": ["Свод", 4, fed, 3 + len(rollup.files), fed],
+                              "data_labels": {"value": True}})
+            chart.set_title({"name": "Федеральный показатель по организациям, % (цель 70 %)",
+                             "name_font": {"size": 11}})
+            chart.set_legend({"none": True})
+            chart.set_x_axis({"min": 0, "max": 100})
+            chart.set_y_axis({"reverse": True})
+            chart.set_size({"width": 720, "height": 80 + 22 * len(rollup.files)})
+            ws.insert_chart(row + 3, 1, chart)
+        probs = wb.add_worksheet("Проблемы файлов")
+        probs.write_row(0, 0, ["Файл", "Состояние", "Проблема"], head)
+        r = 1
+        for f in rollup.files:
+            if f["status"] != OK:
+                probs.write_row(r, 0, [f["file"], f["status"], f["problem"]], text)
+                r += 1
+        if r == 1:
+            probs.write(1, 0, "Все файлы прочитаны, ошибок в книгах нет.")
+        probs.set_column(0, 1, 28)
+        probs.set_column(2, 2, 100)
+        wb.close()
+    return Path(path)
