@@ -2,10 +2,11 @@
 
 from .check import check
 from .consolidate import consolidate
+from .docs import docs
 from .init import demo, init
 from .match import match
 from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs]

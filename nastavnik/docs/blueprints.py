@@ -56,6 +56,7 @@ def _marks(doc) -> None:
     """«ПРИНЯТО» (pedagogical council) at the left and «УТВЕРЖДЕНО» (the order) at the right."""
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
+    x.set_widths(table, [8.5, 8.0])
     left = ["ПРИНЯТО", "на педагогическом совете", "{{ org.short_name }}", "протокол от __.__.____ № ___"]
     right = ["УТВЕРЖДЕНО", "приказом {{ org.short_name }}", "от {{ order.date }} № {{ order.no }}"]
     for cell, lines in zip(table.rows[0].cells, (left, right)):
@@ -169,6 +170,7 @@ def programme():
     doc = x.new_document()
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
+    x.set_widths(table, [8.5, 8.0])
     cell = table.rows[0].cells[1]
     for i, line in enumerate(["СОГЛАСОВАНО", "Куратор реализации программ наставничества",
                               "__________ {{ curator.short }}", "{{ programme.agreed }}"]):
@@ -200,7 +202,7 @@ def programme():
     for row, (label, value) in zip(t.rows, rows):
         x._cell_text(row.cells[0], label, L, bold=True, size=12)
         x._cell_text(row.cells[1], value, L, size=12)
-        row.cells[0].width, row.cells[1].width = x.Cm(5.0), x.Cm(11.5)
+    x.set_widths(t, [5.0, 11.5])
     para(doc, "2. План мероприятий", align=L, indent=False, bold=True, before=12, after=6, keep=True)
     plan = doc.add_table(rows=7, cols=6)
     plan.style = doc.styles["Table Grid"]
@@ -217,9 +219,7 @@ def programme():
     x._cell_text(plan.rows[6].cells[0], "{%tr endfor %}", size=12)
     for r in (1, 2, 3, 5, 6):
         plan.rows[r].cells[0].merge(plan.rows[r].cells[-1])
-    for row in plan.rows:
-        for c, w in zip(row.cells, [0.9, 5.6, 2.6, 2.2, 2.6, 2.6]):
-            c.width = x.Cm(w)
+    x.set_widths(plan, [0.9, 5.4, 3.0, 2.4, 2.6, 2.2])
     x._repeat_header(plan.rows[0])
     para(doc, "", indent=False)
     x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", before=1)
@@ -311,6 +311,7 @@ def consent_publish():
             ("Сведения об участии в конкурсах и конференциях", ""), ("Фотографии с мероприятий", "")]
     t = doc.add_table(rows=len(rows) + 1, cols=3)
     t.style = doc.styles["Table Grid"]
+    x.set_widths(t, [6.5, 6.5, 3.5])
     for c, h in zip(t.rows[0].cells, ["Персональные данные", "Значение", "Разрешаю (да / нет)"]):
         x._cell_text(c, h, C, bold=True, size=12)
     for row, (label, value) in zip(t.rows[1:], rows):

@@ -160,7 +160,7 @@ def build_programme(book, today: dt.date) -> Docs:
         if g is None or not p.get("code"):
             continue
         ctx = common | c.pair_context(people, g, p)
-        tasks = [t.strip(" ;") for t in re.split(r"[\n;]+", c.text(p.get("tasks"))) if t.strip(" ;")]
+        tasks = [t.strip(" ;.") for t in re.split(r"[\n;]+", c.text(p.get("tasks"))) if t.strip(" ;.")]
         prog = {k: c.text(p.get(k)) for k in ("code", "title", "problem", "goal", "content",
                                               "intermediate_results", "planned_results", "schedule", "mode",
                                               "conditions", "achieved_results")}

@@ -130,8 +130,7 @@ def two_columns(doc, left: str, right: str, widths=(9.0, 7.5), before: int = 0):
         para(doc, "", indent=False)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    for cell, w in zip(table.rows[0].cells, widths):
-        cell.width = Cm(w)
+    set_widths(table, list(widths))
     _cell_text(table.rows[0].cells[0], left, L)
     _cell_text(table.rows[0].cells[1], right, R)
     return table
@@ -197,11 +196,30 @@ def grid(doc, headers: list[str], cells: list[str], loop: str, widths: list[floa
     for row in (table.rows[1], table.rows[3]):
         row.cells[0].merge(row.cells[-1]) if len(headers) > 1 else None
     if widths:
-        for row in table.rows:
-            for cell, w in zip(row.cells, widths):
-                cell.width = Cm(w)
+        set_widths(table, widths)
     _repeat_header(table.rows[0])
     return table
+
+
+def set_widths(table, widths: list[float]) -> None:
+    """Column widths in cm, written both to the grid (LibreOffice reads it) and to every cell (Word does)."""
+    table.autofit = False
+    grid_el = table._tbl.tblGrid
+    for col, w in zip(grid_el.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    for row in table.rows:
+        col = 0
+        for cell in row._tr.tc_lst:
+            span = cell.grid_span
+            w = sum(widths[col:col + span])
+            col += span
+            tc_pr = cell.get_or_add_tcPr()
+            tc_w = tc_pr.find(qn("w:tcW"))
+            if tc_w is None:
+                tc_w = OxmlElement("w:tcW")
+                tc_pr.insert(0, tc_w)
+            tc_w.set(qn("w:w"), str(int(Cm(w).twips)))
+            tc_w.set(qn("w:type"), "dxa")
 
 
 def _repeat_header(row) -> None:

@@ -1,0 +1,69 @@
+"""``nastavnik docs``: orders, programmes and consents as .docx (and PDF) from editable templates."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .common import load, out_option, today_of, workbook_argument
+
+_KIND_KEYS = ["polozhenie", "curator", "council", "pairs", "changes", "programme", "final", "consent_pd",
+              "consent_publish", "mentor_consent", "agreement"]
+
+
+@click.command("docs")
+@workbook_argument
+@out_option()
+@click.option("--only", "only", multiple=True, type=click.Choice(_KIND_KEYS), metavar="ВИД",
+              help="Сделать только документы этого вида (можно повторять). Виды: " + ", ".join(_KIND_KEYS) + ".")
+@click.option("--pdf", is_flag=True, help="Сделать ещё и PDF через LibreOffice (один запуск на все файлы).")
+@click.option("--templates", "templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              metavar="ПАПКА", help="Папка с вашими шаблонами .docx: шаблон с тем же именем файла заменяет "
+                                    "встроенный.")
+@click.option("--fields", "fields", type=click.Choice(_KIND_KEYS), metavar="ВИД",
+              help="Показать поля, которые может использовать шаблон этого вида, и выйти.")
+@click.pass_context
+def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool, templates: Path | None,
+         fields: str | None) -> None:
+    """Подготовить приказы, программы и согласия (.docx) по книге.
+
+    Приказы: об утверждении Положения (с Положением и дорожной картой), о назначении куратора,
+    о методическом совете, о закреплении пар (групп), об изменениях и досрочном завершении,
+    об итоговом мероприятии. Также персонализированные программы, согласия на обработку и
+    распространение персональных данных, согласия наставников и доп. соглашения.
+    Шаблоны — в папке doc_templates; свои шаблоны укажите параметром --templates.
+    """
+    from ..docs.fields import describe_fields
+    from ..docs.render import plan_documents, render_jobs
+
+    book = load(ctx, workbook, out)
+    today = today_of(ctx)
+    if fields:
+        click.echo(describe_fields(book, today, fields))
+        return
+    folder = out / "Документы"
+    jobs = plan_documents(book, folder, today, only or None)
+    if not jobs:
+        click.echo("По книге нечего оформлять для выбранных видов документов.")
+        return
+    if sys.stdout.isatty():
+        with click.progressbar(length=len(jobs), label="Документы", show_pos=True) as bar:
+            paths = render_jobs(jobs, templates, bar.update)
+    else:
+        paths = render_jobs(jobs, templates)
+    click.echo(f"Готово документов: {len(paths)} — в папке {folder}")
+    counts: dict[str, int] = {}
+    for job in jobs:
+        counts[job.kind] = counts.get(job.kind, 0) + 1
+    from ..docs.kinds import KINDS
+
+    for key, n in counts.items():
+        click.echo(f"  {KINDS[key].title}: {n}")
+    if pdf:
+        from ..docs.pdf import convert_to_pdf
+
+        click.echo("Делаю PDF через LibreOffice…")
+        pdfs = convert_to_pdf(paths)
+        click.echo(f"Готово PDF: {len(pdfs)}")

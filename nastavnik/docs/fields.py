@@ -1,0 +1,74 @@
+"""``nastavnik docs --fields KIND``: the fields a template may use, read off a real context.
+
+The list is derived from what the builder returns for the workbook (or for the
+demo when the workbook has no such document), so it cannot drift from the
+templates' data; column titles from the schema explain the leaves they match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import schema as s
+from .kinds import KINDS
+
+_EXTRA = {
+    "gen": "ФИО в родительном падеже", "dat": "ФИО в дательном падеже", "acc": "ФИО в винительном падеже",
+    "ins": "ФИО в творительном падеже", "nom": "ФИО в именительном падеже", "short": "И.О. Фамилия",
+    "list": "Фамилия И.О.", "no": "номер приказа (или «____»)", "date": "дата ДД.ММ.ГГГГ (или «__.__.____»)",
+    "period": "«с ДД.ММ.ГГГГ по ДД.ММ.ГГГГ»", "mentees_text": "наставляемые с должностями, по строке на каждого",
+}
+
+
+def _titles() -> dict[str, str]:
+    out = {f.key: f.title for f in s.ORG_FIELDS}
+    for sheet in s.SHEETS:
+        for col in sheet.columns:
+            out.setdefault(col.key, col.title)
+    out.update(_EXTRA)
+    return out
+
+
+def flatten(value, prefix: str = "") -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        out = []
+        for k, v in value.items():
+            out += flatten(v, f"{prefix}.{k}" if prefix else k)
+        return out
+    if isinstance(value, list) and value and isinstance(value[0], dict):
+        return flatten(value[0], f"{prefix}[]")
+    return [(prefix, value)]
+
+
+def sample_context(book, today: dt.date, key: str) -> dict | None:
+    docs = KINDS[key].build(book, today)
+    return docs[0][1] if docs else None
+
+
+def describe_fields(book, today: dt.date, key: str) -> str:
+    ctx = sample_context(book, today, key)
+    source = "по вашей книге"
+    if ctx is None:
+        import tempfile
+        from pathlib import Path
+
+        from ..demo import demo_data
+        from ..reader import read_workbook
+        from ..template import write_workbook
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "демо.xlsx"
+            write_workbook(path, *demo_data(today))
+            ctx = sample_context(read_workbook(path, today=today), today, key)
+        source = "по демонстрационной книге"
+    titles = _titles()
+    kind = KINDS[key]
+    lines = [f"Поля шаблона «{kind.template}» ({kind.title}); пример {source}.",
+             "В шаблоне пишите {{ поле }}; поля с [] — внутри цикла {%tr for x in список %} … {%tr endfor %}.", ""]
+    for path, value in flatten(ctx or {}):
+        leaf = path.rsplit(".", 1)[-1].rstrip("[]")
+        example = str(value).replace("\n", " / ")
+        example = example if len(example) <= 60 else example[:59] + "…"
+        title = titles.get(leaf, "")
+        lines.append(f"  {path}" + (f" — {title}" if title else "") + (f": «{example}»" if example else ""))
+    return "\n".join(lines)
