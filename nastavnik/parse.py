@@ -28,10 +28,17 @@ MONTHS = {
 }
 
 
+# A one-line text with single ordinary spaces inside and none at the ends is already clean.
+_NEEDS_CLEANING = re.compile(r"[\t\r\n\u00a0\u2007\u202f\u2009\u200b\ufeff]|  ")
+
+
 def clean_text(value) -> str | None:
     """Trim ordinary and non-breaking spaces; keep line breaks inside long texts."""
     if value is None:
         return None
+    if (type(value) is str and value and not value[0].isspace() and not value[-1].isspace()
+            and _NEEDS_CLEANING.search(value) is None and unicodedata.is_normalized("NFC", value)):
+        return value  # the common case, decided without splitting (a district's workbook has a million cells)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
@@ -63,6 +70,8 @@ def parse_code(value):
     text = clean_text(value)
     if text is None:
         return None, None
+    if "\n" not in text:
+        return text, None
     return _SPACES.sub(" ", text.replace("\n", " ")), None
 
 

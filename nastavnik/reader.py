@@ -8,6 +8,7 @@ cannot be understood becomes a ``Problem`` at its cell instead of a silent NaN.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 from dataclasses import dataclass, field
@@ -85,47 +86,62 @@ _TYPE_CODES = {s.ENUM: "not_in_list", s.MULTI: "not_in_list", s.FIO: "bad_fio"}
 
 
 def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], today: dt.date) -> list:
-    """Parse one column; record a Problem for every cell that cannot be understood."""
+    """Parse one column; record a Problem for every cell that cannot be understood.
+
+    Each distinct value is parsed and judged once (a district's workbook repeats the same dates, lists and
+    codes tens of thousands of times); the cells then take their value from a dict in C, and only cells whose
+    value was judged bad are visited one by one, in row order, to locate their problems.
+    """
     parse = _parser(col)
-    cache: dict = {}
-    out = []
-    for value, row in zip(raw, rows):
-        if isinstance(value, str):
-            result = cache.get(value)
-            if result is None:
-                result = cache[value] = parse(value)
-        else:
-            result = parse(value)
-        parsed, error = result
-        if error:
-            # Personal data (ФИО, дата рождения, контакт) is located, never repeated in a message.
-            shown = "значение в ячейке" if col.personal else P.clean_text(value)
-            book.problems.append(book.problem(
-                _TYPE_CODES.get(col.kind, "bad_type"), ERROR,
-                _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
-                    v=shown, e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
-                sheet_key, row, col.key, None if col.personal else value, expected=error))
-        elif parsed is None or parsed == ():
-            if col.required:
-                book.problems.append(book.problem(
-                    "required_missing", ERROR, f"Не заполнен обязательный столбец «{col.title}».",
-                    sheet_key, row, col.key))
-        elif col.kind in (s.INT, s.NUMBER) and (
-            (col.min is not None and parsed < col.min) or (col.max is not None and parsed > col.max)
-        ):
-            book.problems.append(book.problem(
-                "out_of_range", ERROR,
-                f"Значение {parsed} вне допустимых пределов: от {_num(col.min)} до {_num(col.max)}.",
-                sheet_key, row, col.key, value, expected=f"от {_num(col.min)} до {_num(col.max)}"))
-            parsed = None
-        elif col.kind == s.DATE and col.past_only and parsed > today:
-            shown = "" if col.personal else f" {parsed:%d.%m.%Y}"
-            book.problems.append(book.problem(
-                "future_date", ERROR, f"Дата{shown} ещё не наступила, а здесь нужна прошедшая дата.",
-                sheet_key, row, col.key, None if col.personal else f"{parsed:%d.%m.%Y}",
-                expected=f"не позже {today:%d.%m.%Y}"))
-        out.append(parsed)
+    keys = raw
+    verdicts = dict.fromkeys(keys)
+    kinds = set(map(type, verdicts))
+    if bool in kinds and kinds & {int, float}:  # True == 1 == 1.0 in a dict: key each value by its type too
+        keys = list(zip(map(type, raw), raw))
+        verdicts = dict.fromkeys(keys)
+    typed = keys is not raw
+    bad: dict = {}
+    for key in verdicts:
+        parsed, problem = _judge(col, parse, key[1] if typed else key, today)
+        verdicts[key] = parsed
+        if problem is not None:
+            bad[key] = problem
+    out = list(map(verdicts.__getitem__, keys))
+    if bad:
+        for key, row in zip(keys, rows):
+            problem = bad.get(key)
+            if problem is not None:
+                code, message, value, expected = problem
+                book.problems.append(book.problem(code, ERROR, message, sheet_key, row, col.key, value,
+                                                  expected=expected))
     return out
+
+
+def _judge(col, parse, value, today: dt.date) -> tuple[Any, tuple | None]:
+    """(typed value, None) or (typed value, (code, message, value shown, expected)) for one distinct cell value."""
+    if value == "" and isinstance(value, str):
+        value = None
+    parsed, error = parse(value)
+    if error:
+        # Personal data (ФИО, дата рождения, контакт) is located, never repeated in a message.
+        shown = "значение в ячейке" if col.personal else P.clean_text(value)
+        return parsed, (_TYPE_CODES.get(col.kind, "bad_type"), _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».")
+                        .format(v=shown, e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
+                        None if col.personal else value, error)
+    if parsed is None or parsed == ():
+        if col.required:
+            return parsed, ("required_missing", f"Не заполнен обязательный столбец «{col.title}».", None, None)
+        return parsed, None
+    if col.kind in (s.INT, s.NUMBER) and (
+        (col.min is not None and parsed < col.min) or (col.max is not None and parsed > col.max)
+    ):
+        return None, ("out_of_range", f"Значение {parsed} вне допустимых пределов: от {_num(col.min)} до "
+                      f"{_num(col.max)}.", value, f"от {_num(col.min)} до {_num(col.max)}")
+    if col.kind == s.DATE and col.past_only and parsed > today:
+        shown = "" if col.personal else f" {parsed:%d.%m.%Y}"
+        return parsed, ("future_date", f"Дата{shown} ещё не наступила, а здесь нужна прошедшая дата.",
+                        None if col.personal else f"{parsed:%d.%m.%Y}", f"не позже {today:%d.%m.%Y}")
+    return parsed, None
 
 
 def _num(x) -> str:
@@ -230,20 +246,40 @@ def _read_sheet(book: Book, sheet: s.Sheet, grid: list[list], merged, today: dt.
                 + (" — он обязателен." if col.required else "; он пуст для всех строк.")
                 + " Добавьте его или перенесите данные в книгу нового шаблона (nastavnik init).",
                 sheet=title, row=hrow + 1, column=col.title))
-    body = grid[hrow + 1:]
-    idx = [j - 1 for j, _ in positions.values()]
-    rows: list[int] = []
-    kept: list[list] = []
-    for i, row in enumerate(body):
-        values = [row[j] if j < len(row) else None for j in idx]
-        if any(P.clean_text(x) is not None for x in values if x is not None and x != ""):
-            rows.append(hrow + 2 + i)
-            kept.append(values)
+    rows, columns = _body(grid[hrow + 1:], [j - 1 for j, _ in positions.values()], hrow + 2)
     data: dict[str, list] = {}
-    for n, key in enumerate(positions):
-        raw = [None if r[n] == "" else r[n] for r in kept]
+    for key, raw in zip(positions, columns):
         data[key] = type_column(book, sheet.key, sheet.col(key), raw, rows, today)
     book.tables[sheet.key] = _frame(sheet, data, rows)
+
+
+def _filled(x) -> bool:
+    """A cell that holds something (not just spaces); the common case is decided without cleaning the text."""
+    if x is None or x == "":
+        return False
+    if type(x) is str and not x[0].isspace() and x[0] not in "\u200b\ufeff":
+        return True
+    return P.clean_text(x) is not None
+
+
+def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], list[list]]:
+    """Excel row numbers of the non-empty rows, and the wanted columns of those rows (one list per column)."""
+    if not idx or not body:
+        return [], [[] for _ in idx]
+    width = max(map(len, body))
+    if min(map(len, body)) != width:  # ragged rows (not what calamine gives): pad each one
+        body = [row + [None] * (width - len(row)) for row in body]
+    columns = list(zip(*body))  # transposed in C: a district's sheet has tens of thousands of rows
+    picked = [columns[j] if j < width else (None,) * len(body) for j in idx]
+    filled = list(map(_filled, picked[0]))
+    if not all(filled):  # a row whose first wanted cell is blank may still hold something further right
+        for i, ok in enumerate(filled):
+            if not ok:
+                filled[i] = any(_filled(col[i]) for col in picked[1:])
+    if all(filled):
+        return list(range(first_row, first_row + len(body))), [list(col) for col in picked]
+    keep = [i for i, ok in enumerate(filled) if ok]
+    return [first_row + i for i in keep], [[col[i] for i in keep] for col in picked]
 
 
 def _read_org(book: Book, grid: list[list], today: dt.date) -> None:
@@ -284,6 +320,18 @@ REQUIRED_SHEETS = {"org", "mentors", "mentees", "pairs"}
 
 def read_workbook(path: str | os.PathLike, today: dt.date | None = None) -> Book:
     """Load every sheet of ours; raise UnusableInput only when the file cannot be read at all."""
+    # Reading allocates a million small objects and no cycles: the cyclic collector would only rescan them
+    # (a tenth of the reading time of a district's workbook), so it waits until the book is built.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_workbook(path, today)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
     today = today or dt.date.today()
     path = Path(path)
     wb = open_calamine(path)
@@ -336,7 +384,7 @@ def _sheet(wb, title: str, path: Path):
     """(sheet, rows as lists) — a sheet whose XML is broken makes the whole file unusable, said in Russian."""
     try:
         sheet_obj = wb.get_sheet_by_name(title)
-        return sheet_obj, [list(r) for r in sheet_obj.to_python(skip_empty_area=False)]
+        return sheet_obj, sheet_obj.to_python(skip_empty_area=False)  # fresh lists, ours to change
     except Exception as exc:  # calamine raises its own error types for broken XML
         raise UnusableInput(
             f"Файл «{path.name}», лист «{title}»: содержимое листа повреждено и не читается "
