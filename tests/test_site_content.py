@@ -101,3 +101,20 @@ def test_start_page_links_every_section_and_shows_counts(demo_site):
                  "novosti.html", "dorozhnaya-karta.html", "kontakty.html"):
         assert f'href="{page}"' in text
     assert '<span class="num">6</span> реализуемые программы' in text
+
+
+def test_empty_cells_and_missing_sheets_do_not_break_the_site(make_book, tmp_path):
+    def blank(org, tables):
+        tables["news"][0]["date"] = None
+        tables["roadmap"][0]["stage"] = None
+        tables["programmes"][1]["title"] = None
+
+    book = make_book(blank)
+    del book.tables["plan"], book.tables["events"]
+    files = build(book, tmp_path / "сайт")
+    assert "без даты" in files["novosti.html"]
+    assert "Персонализированная программа наставничества ПП-002" in files["programmy.html"]
+    del book.tables["roadmap"], book.tables["news"]
+    files = build(book, tmp_path / "сайт")
+    assert "Дорожная карта пока не заполнена" in files["dorozhnaya-karta.html"]
+    assert "Новостей пока нет" in files["novosti.html"]

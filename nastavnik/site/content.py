@@ -91,18 +91,34 @@ class Stage:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _missing(value) -> bool:
+    """None, NaN, NaT and pd.NA: every way a cell can be empty."""
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # pd.NA refuses to be a bool
+        return True
+
+
 def fmt_date(value) -> str:
-    if value is None or value != value:  # None or NaT
+    if _missing(value):
         return ""
     return f"{value:%d.%m.%Y}"
 
 
 def _iso(value) -> str:
-    return "" if value is None or value != value else f"{value:%Y-%m-%d}"
+    return "" if _missing(value) else f"{value:%Y-%m-%d}"
+
+
+def _int(value) -> int | None:
+    """An Int64 cell as int; None for NA or anything unreadable."""
+    try:
+        return None if _missing(value) else int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _text(value) -> str | None:
-    if value is None or value != value:
+    if _missing(value):
         return None
     text = str(value).strip()
     return text or None
@@ -145,8 +161,8 @@ def programmes(book, who: People) -> list[Programme]:
         if not code:
             continue
         pair = pairs.get(row.get("pair"), {})
-        start = row.get("start") if _text(row.get("start")) else pair.get("start")
-        end = row.get("end") if _text(row.get("end")) else pair.get("planned_end")
+        start = pair.get("start") if _missing(row.get("start")) else row["start"]
+        end = pair.get("planned_end") if _missing(row.get("end")) else row["end"]
         period = " — ".join(x for x in (fmt_date(start), fmt_date(end)) if x)
         out.append(Programme(
             code=code,
@@ -174,11 +190,9 @@ def _stage_status(statuses: list[str]) -> str:
 
 def roadmap(book, who: People) -> list[Stage]:
     stages: dict[int, Stage] = {}
-    for row in sorted(_rows(book, "roadmap"), key=lambda r: (r.get("stage") or 99, r.get("_row") or 0)):
-        number = row.get("stage")
-        if number is None or number != number:
-            continue
-        number = int(number)
+    rows = [r for r in _rows(book, "roadmap") if _int(r.get("stage")) is not None]
+    for row in sorted(rows, key=lambda r: (_int(r["stage"]), _int(r.get("_row")) or 0)):
+        number = _int(row["stage"])
         name = _text(row.get("stage_name")) or (
             v.ROADMAP_STAGES[number - 1] if 1 <= number <= len(v.ROADMAP_STAGES) else f"Этап {number}")
         stage = stages.setdefault(number, Stage(number, name, ""))
@@ -195,14 +209,11 @@ def roadmap(book, who: People) -> list[Stage]:
 
 def news(book, who: People) -> list[dict]:
     items = [
-        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "sort": r.get("date"), "kind": r.get("kind") or "новость",
+        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "kind": r.get("kind") or "новость",
          "title": who.scrub(_text(r.get("title"))) or "", "paragraphs": _paragraphs(who.scrub(_text(r.get("text"))))}
         for r in _rows(book, "news") if yes(r.get("publish"))
     ]
-    items.sort(key=lambda n: n["sort"] if n["sort"] == n["sort"] and n["sort"] is not None else dt.datetime.min,
-               reverse=True)
-    for n in items:
-        del n["sort"]
+    items.sort(key=lambda n: n["iso"], reverse=True)  # undated items last
     return items
 
 
