@@ -57,8 +57,9 @@ _MALE = ("Александр Алексей Андрей Антон Артём �
 _FEMALE = ("Алина Анастасия Анна Валентина Вера Виктория Галина Дарья Евгения Екатерина Елена Ирина Ксения Лариса "
            "Любовь Людмила Марина Мария Надежда Наталья Оксана Ольга Полина Светлана София Татьяна Ульяна Юлия "
            "Яна Вероника").split()
-_FATHERS = ("Александр Алексей Андрей Борис Виктор Владимир Дмитрий Евгений Иван Игорь Михаил Николай Олег Павел "
-            "Пётр Роман Сергей Юрий Анатолий Геннадий").split()
+# Patronymics are listed, not derived: Михаил → Михайлович, Юрий → Юрьевич, Пётр → Петрович.
+_FATHERS = ("Александров Алексеев Андреев Борисов Викторов Владимиров Дмитриев Евгеньев Иванов Игорев Михайлов "
+            "Николаев Олегов Павлов Петров Романов Сергеев Юрьев Анатольев Геннадьев").split()
 _POSITIONS = ("педагог дополнительного образования",) * 6 + ("методист", "педагог-организатор", "педагог-психолог",
                                                              "тренер-преподаватель", "старший методист")
 _SUBJECTS = {
@@ -74,13 +75,10 @@ _FOCUS_WEIGHTS = (5, 2, 1, 2, 1, 2)
 _CATEGORIES_BY_EXP = ("без категории", "соответствие занимаемой должности", "первая", "высшая")
 
 
-def _patronymic(father: str, sex: str) -> str:
-    stem = {"Пётр": "Петр", "Юрий": "Юрь", "Анатолий": "Анатоль", "Геннадий": "Геннадь"}.get(father, father)
-    soft = stem.endswith("ь") or stem.endswith("й")
-    stem = stem.rstrip("ьй")
-    if sex == "м":
-        return stem + ("евич" if soft else "ович")
-    return stem + ("евна" if soft else "овна")
+def _patronymic(stem: str, sex: str) -> str:
+    """«Михайлов» → Михайлович / Михайловна; «Юрьев» → Юрьевич / Юрьевна."""
+    vowel = "о" if stem.endswith("ов") else "е"
+    return stem[:-2] + vowel + ("вич" if sex == "м" else "вна")
 
 
 def _female(surname: str) -> str:
@@ -282,7 +280,8 @@ def _pairs(rnd, spec: Size, mentors: list, mentees: list, width: int, anchor: dt
             if status == v.PAIR_STOPPED:
                 me["left_date"] = base["actual_end"]
         prog = f"ПП-{n:0{width}d}"
-        programmes.append(_programme(prog, code, group[0], start, end, status, approved))
+        publishable = status == v.PAIR_DONE and mentor["consent_publish"] and all(m["consent_publish"] for m in group)
+        programmes.append(_programme(prog, code, group[0], start, end, status, approved, publishable))
         count = per_prog + (1 if n <= extra else 0)
         plan.extend(_plan(rnd, prog, group[0], start, end, status, base.get("actual_end"), as_of, count))
         if status in (v.PAIR_DONE, v.PAIR_RUNNING) and start + D(days=60) <= as_of:
@@ -303,7 +302,8 @@ def _pick_status(rnd: random.Random):
     return _PAIR_MIX[0]
 
 
-def _programme(code: str, pair: str, mentee: dict, start, end, status: str, approved: bool) -> dict:
+def _programme(code: str, pair: str, mentee: dict, start, end, status: str, approved: bool,
+               publishable: bool) -> dict:
     reqs = [k for k in DIRS if mentee[f"req_{k}"]]
     done = status == v.PAIR_DONE
     return {
@@ -321,7 +321,7 @@ def _programme(code: str, pair: str, mentee: dict, start, end, status: str, appr
         "conditions": "учебный кабинет объединения", "acquainted_date": start if approved else None,
         "curator_agreed": approved,
         "achieved_results": "Наставляемый провёл открытое занятие." if done else None,
-        "best_practice": done and mentee["consent_publish"], "consent_publish": done,
+        "best_practice": publishable, "consent_publish": publishable,
     }
 
 
