@@ -56,14 +56,14 @@ def references(book: Book, today: dt.date):
             if not bad.any():
                 continue
             near = _near(known)
-            titles = f"листе «{book.sheet_titles.get(col.ref, s.SHEET_BY_KEY[col.ref].title)}»"
+            target = book.sheet_titles.get(col.ref, s.SHEET_BY_KEY[col.ref].title)
             for rec in records(frame[bad.to_numpy()]):
                 missing = [c for c in rec[col.key] if c not in known] if col.kind == s.CODES else [rec[col.key]]
                 for code in missing:
                     yield book.problem(
                         "unknown_ref", ERROR,
-                        f"Код {_TARGET.get(col.ref, '')} «{code}» не найден на {titles}." + _hint(code, near),
-                        sheet.key, rec["_row"], col.key, code, expected=f"код с {titles}")
+                        f"Код {_TARGET.get(col.ref, '')} «{code}» не найден на листе «{target}»." + _hint(code, near),
+                        sheet.key, rec["_row"], col.key, code, expected=f"код с листа «{target}»")
 
 
 def person_references(book: Book, today: dt.date):
@@ -135,8 +135,13 @@ def survey_respondents(book: Book, today: dt.date):
         .drop_duplicates()
     )
     known_people = set(table(book, "mentors")["code"].dropna()) | set(table(book, "mentees")["code"].dropna())
+    # A pair naming an unknown person is reported there; its answers cannot be judged.
+    unsure = members.loc[~members["respondent"].isin(known_people), ["programme", "role"]].drop_duplicates()
     judged = surveys[surveys["programme"].isin(progs["code"]) & surveys["respondent"].isin(known_people)
                      & surveys["role"].notna()]
+    if not unsure.empty:
+        judged = judged.merge(unsure.assign(_unsure=True), on=["programme", "role"], how="left")
+        judged = judged[judged["_unsure"].isna()]
     joined = judged.merge(members.assign(_ok=True), on=["programme", "role", "respondent"], how="left")
     bad = joined[joined["_ok"].isna()]
     pair_of = progs.set_index("code")["pair"]

@@ -1,11 +1,22 @@
-"""Present a Report to a person (text) or to a program (JSON)."""
+"""Present a Report to a person (text) or to a program (JSON).
+
+Text is for the curator: problems grouped by sheet in the workbook's order,
+errors before warnings, each with its cell and column, then a one-line
+verdict. JSON is the library's report as it is, so that other tools (and the
+tests) see exactly what the library found.
+"""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 
-from ..problems import ERROR, Report
+from .. import schema as s
+from ..problems import ERROR, Problem, Report
+
+BOOK = "Книга в целом"
+_SHEET_ORDER = {t: i for i, t in enumerate((s.INSTRUCTION_TITLE, s.ORG_TITLE, *(x.title for x in s.SHEETS),
+                                            s.LISTS_TITLE))}
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:
@@ -16,10 +27,16 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
+def errors_word(n: int) -> str:
+    return f"{n} {_plural(n, 'ошибка', 'ошибки', 'ошибок')}"
+
+
+def warnings_word(n: int) -> str:
+    return f"{n} {_plural(n, 'предупреждение', 'предупреждения', 'предупреждений')}"
+
+
 def count_words(report: Report) -> str:
-    e, w = len(report.errors), len(report.warnings)
-    return (f"{e} {_plural(e, 'ошибка', 'ошибки', 'ошибок')}, "
-            f"{w} {_plural(w, 'предупреждение', 'предупреждения', 'предупреждений')}")
+    return f"{errors_word(len(report.errors))}, {warnings_word(len(report.warnings))}"
 
 
 def verdict(report: Report) -> str:
@@ -30,26 +47,47 @@ def verdict(report: Report) -> str:
     return f"В книге {count_words(report)}. Исправьте ошибки в указанных ячейках и запустите проверку снова."
 
 
+def _sheet_rank(sheet: str | None) -> tuple[int, str]:
+    if not sheet or sheet == BOOK:
+        return (-1, "")
+    return (_SHEET_ORDER.get(sheet, len(_SHEET_ORDER)), sheet)
+
+
+def _letter_rank(letter: str | None) -> tuple[int, str]:
+    return (len(letter or ""), letter or "")
+
+
+def problem_order(p: Problem) -> tuple:
+    """Sheet in workbook order, errors first, then row and column."""
+    return (_sheet_rank(p.sheet), p.severity != ERROR, p.row or 0, _letter_rank(p.letter), p.code)
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=problem_order)
+
+
 def render_text(report: Report, source: str = "") -> str:
-    by_sheet: dict[str, list] = defaultdict(list)
-    for p in report.problems:
-        by_sheet[p.sheet or "Книга"].append(p)
-    lines = [f"Проверка книги «{source}»" if source else "Проверка книги", ""]
+    by_sheet: dict[str, list[Problem]] = defaultdict(list)
+    for p in sorted_problems(report.problems):
+        by_sheet[p.sheet or BOOK].append(p)
+    title = f"Проверка книги «{source}»" if source else "Проверка книги"
+    lines = [f"{title}: {count_words(report)}", ""]
     for sheet, problems in by_sheet.items():
-        problems.sort(key=lambda p: (p.severity != ERROR, p.row or 0, p.letter or ""))
         errors = sum(p.severity == ERROR for p in problems)
-        lines.append(f"Лист «{sheet}»: ошибок {errors}, предупреждений {len(problems) - errors}")
+        head = f"Лист «{sheet}»" if sheet != BOOK else BOOK
+        lines.append(f"{head}: {errors_word(errors)}, {warnings_word(len(problems) - errors)}")
         for p in problems:
-            place = p.cell or (f"строка {p.row}" if p.row else "")
-            column = f" [{p.column}]" if p.column else ""
+            place = p.cell or (f"стр. {p.row}" if p.row else "")
+            column = f"«{p.column}»: " if p.column else ""
             mark = "ОШИБКА" if p.severity == ERROR else "внимание"
-            lines.append(f"  {mark:<8} {place:<8}{column} {p.message}")
+            lines.append(f"  {mark:<8} {place:<9} {column}{p.message}")
         lines.append("")
     lines.append(verdict(report))
     return "\n".join(lines)
 
 
 def report_dict(report: Report, source: str = "") -> dict:
+    """The report for other programs: every record with sheet, row, column, letter, cell, code, severity."""
     return {
         "file": source,
         "valid": report.valid,

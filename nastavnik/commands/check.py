@@ -12,13 +12,17 @@ from .common import load, out_option, today_of, workbook_argument
 @click.command("check")
 @workbook_argument
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text — для человека, json — для других программ.")
+              help="text — для человека, json — для других программ (список записей о проблемах).")
+@click.option("--annotate", is_flag=True,
+              help="Сохранить в папку результатов копию книги: ячейки с ошибками залиты красным, "
+                   "с предупреждениями — жёлтым, с примечаниями; первый лист «Проверка» — список проблем "
+                   "со ссылками. Исходная книга не изменяется.")
 @out_option()
 @click.pass_context
-def check(ctx, workbook: Path | None, fmt: str, out: Path) -> None:
+def check(ctx, workbook: Path | None, fmt: str, annotate: bool, out: Path) -> None:
     """Проверить книгу: все ошибки и предупреждения с листом, строкой и столбцом.
 
-    Код выхода: 0 — ошибок нет, 1 — есть ошибки, 2 — файл нельзя прочитать.
+    Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки, 2 — файл нельзя прочитать.
     """
     from ..checks import check_book
     from ..checks.render import render_json, render_text
@@ -26,4 +30,9 @@ def check(ctx, workbook: Path | None, fmt: str, out: Path) -> None:
     book = load(ctx, workbook, out)
     report = check_book(book, today_of(ctx))
     click.echo(render_json(report, book.name) if fmt == "json" else render_text(report, book.name))
+    if annotate:
+        from ..checks.annotate import annotate as write_annotated, annotated_name
+
+        path = write_annotated(book, report, out / annotated_name(book))
+        click.echo(f"Копия книги с пометками: {path}", err=fmt == "json")
     ctx.exit(0 if report.valid else 1)
