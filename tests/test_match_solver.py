@@ -123,3 +123,22 @@ def test_random_instance_is_deterministic():
 def _result_from_random(seed):
     mentors, mentees, pairs = random_banks(60, 25, seed)
     return match_frames(mentors, mentees, pairs, None, TODAY).to_dict()
+
+
+def test_unmatched_reason_names_who_could_cover_but_not_a_person_without_consent():
+    mentors = [mentor("Н-001"), mentor("Н-002", fio="Орлов Михаил Юрьевич", status="выбыл", comp_health=True),
+               mentor("Н-003", fio="Тайнов Тимур Тимурович", status="выбыл", consent_pd=False, comp_health=True)]
+    mentees = [mentee("П-001", req_method=False, req_health=True)]
+    reason = " ".join(_result(mentors, mentees, []).unmatched[0]["reasons"])
+    assert "не закрывает запрос «здоровьесбережение»" in reason
+    assert "Н-002 Орлов Михаил Юрьевич — выбыл" in reason
+    assert "Н-003" in reason and "Тайнов" not in reason
+
+
+def test_unmatched_reason_names_a_pair_stopped_early():
+    mentors = [mentor("Н-001", comp_method=False, comp_health=True)]
+    mentees = [mentee("П-001", req_method=False, req_health=True)]
+    pairs = [{"code": "ПР-001", "mentor": "Н-001", "mentee": "П-001", "status": "прекращена досрочно"}]
+    result = _result(mentors, mentees, pairs)
+    assert result.proposal == []
+    assert "Н-001 — пара с ним уже прекращалась досрочно" in result.unmatched[0]["reasons"][0]

@@ -150,10 +150,12 @@ def unmatched_reasons(sc: Scorer, pool, i: int, feasible_row, blocked: dict) -> 
             other = pool.others
             gone = other[other[f"comp_{d}"].astype("boolean").fillna(False).astype(bool)]
             for row in gone.head(SHOW).to_dict("records"):
+                consent = row["consent_pd"] is True
+                person = label(other, row["code"]) if consent else row["code"]  # no name without consent
                 if row["status"] != v.MENTOR_STATUS_ACTIVE:
-                    why.append(f"{label(other, row['code'])} — {row['status']}")
+                    why.append(f"{person} — {row['status'] or 'не активен'}")
                 else:
-                    why.append(f"{row['code']} — нет согласия на обработку ПДн")
+                    why.append(f"{person} — нет согласия на обработку ПДн")
             text = f"никто из наставников со свободными местами не закрывает запрос «{name}»"
             if why:
                 text += " (его могли бы закрыть: " + "; ".join(why) + ")"
@@ -161,6 +163,9 @@ def unmatched_reasons(sc: Scorer, pool, i: int, feasible_row, blocked: dict) -> 
         if not asked:
             causes.append("нет наставников со свободными местами" if not free.any()
                           else "нет ни одного наставника, с которым возможна пара")
+        if not causes:
+            causes.append("оценка всех возможных пар равна нулю — проверьте веса на листе «Организация» "
+                          "(раздел «Подбор пар»)")
         if any("нет свободных мест" in c for c in causes):
             advice.append(ADVICE_CAPACITY)
     advice[:0] = [ADVICE_EXTERNAL]
