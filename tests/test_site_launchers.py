@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from nastavnik.demo import demo_data
 from nastavnik.template import write_workbook
 
