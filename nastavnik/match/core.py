@@ -62,8 +62,8 @@ class MatchResult:
 
 def _pair_record(sc: Scorer, i: int, j: int, score: float, parts: dict) -> dict:
     return {
-        "mentee": str(sc.mentees["code"].iloc[i]),
-        "mentor": sc.mentors["code"].iloc[j],
+        "mentee": sc.me_codes[i],
+        "mentor": sc.mr_codes[j],
         "score": score,
         "parts": {k: round(float(parts[k]), 4) for k in PARTS},
         "reasons": pair_reasons(sc, i, j, parts),
@@ -131,7 +131,7 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
         if i in chosen:
             continue
         causes, advice = unmatched_reasons(sc, pool, i, feasible[i], blocked)
-        result.unmatched.append({"mentee": sc.mentees["code"].iloc[i], "reasons": causes, "advice": advice})
+        result.unmatched.append({"mentee": sc.me_codes[i], "reasons": causes, "advice": advice})
     result.groups = propose_groups(sc, score, feasible)
     clock["end"] = time.perf_counter()
     steps = list(clock)

@@ -34,7 +34,8 @@ def solve(score, feasible, capacity) -> list[tuple[int, int]]:
     slots = np.minimum(capacity, sub.sum(0))
     cols = np.flatnonzero(slots > 0)
     slot_mentor = np.repeat(cols, slots[cols])
-    weight = np.where(sub[:, slot_mentor], score[rows][:, slot_mentor], 0.0)
+    grid = np.ix_(rows, slot_mentor)
+    weight = np.where(feasible[grid], score[grid], 0.0)
     r, c = linear_sum_assignment(weight, maximize=True)
     keep = weight[r, c] > 0
     pairs = sorted(zip(rows[r[keep]].tolist(), slot_mentor[c[keep]].tolist()))
