@@ -97,3 +97,9 @@ def test_matching_the_applied_copy_proposes_nothing_twice(demo_path, tmp_path):
     run(demo_path, "--apply", "--out", tmp_path)
     copy = read_workbook(tmp_path / f"{demo_path.stem} — с проектами пар.xlsx", today=TODAY)
     assert match_book(copy, TODAY).proposal == []
+
+
+def test_negative_top_is_refused_in_russian(demo_path, tmp_path):
+    result = CliRunner().invoke(main, ["match", str(demo_path), "--top", "-1", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "не меньше 0" in result.stderr

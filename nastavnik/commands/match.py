@@ -9,9 +9,15 @@ import click
 from .common import load, out_option, today_of, workbook_argument
 
 
+def _not_negative(ctx, param, value: int) -> int:
+    if value < 0:
+        raise click.BadParameter(f"нужно целое число не меньше 0, а получено {value}")
+    return value
+
+
 @click.command("match")
 @workbook_argument
-@click.option("--top", type=click.IntRange(min=0), default=3, show_default=True, metavar="N",
+@click.option("--top", type=int, default=3, show_default=True, metavar="N", callback=_not_negative,
               help="Сколько лучших кандидатов показать каждому наставляемому; 0 — все возможные пары.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default="text", show_default=True,
               help="text — таблица на экран, json — для других программ, xlsx — файл «Предложения пар» "
