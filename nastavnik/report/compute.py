@@ -223,20 +223,21 @@ def people(f: Frames) -> dict[str, Value]:
         "mentors_overloaded": Value(int(over.sum())),
         "mentor_load_distribution": Value(int(len(load)), breakdown={str(k): int(n) for k, n in dist.items()}),
     }
-    # Retention: a year after the mentee's programme ended.
+    # Retention: the one-year mark after the mentee's last programme end falls within the period.
     mentees = f.raw["mentees"].drop_duplicates("code").set_index("code")
-    ended = pairs[pairs["u_actual_end"].notna()]
-    last_end = ended.groupby("mentee")["u_actual_end"].max()
-    left = mentees["left_date"].reindex(last_end.index)
+    done = f.pairs_all[(f.pairs_all["u_status"] != v.PAIR_DRAFT) & f.pairs_all["u_actual_end"].notna()]
+    last_end = done.dropna(subset=["mentee"]).groupby("mentee")["u_actual_end"].max()
     year_after = last_end + pd.DateOffset(years=1)
-    measurable = year_after <= f.today
+    left = mentees["left_date"].reindex(last_end.index)
+    measurable = year_after.between(f.start, f.as_of)
     retained = measurable & (left.isna() | (left > year_after))
+    not_yet = (year_after > f.as_of) & (last_end <= f.end) & (year_after >= f.start)
     n_meas = int(measurable.sum())
     out["retention_measured"] = Value(n_meas)
     out["retention_share"] = Value(share(int(retained.sum()), n_meas), int(retained.sum()), n_meas,
-                                   note="" if n_meas else "Ни у одного наставляемого ещё не прошёл год после "
-                                                          "окончания программы.")
-    out["retention_not_yet"] = Value(int((~measurable).sum()))
+                                   note="" if n_meas else "Ни у одного наставляемого годовой срок после программы "
+                                                          "не истёк в периоде.")
+    out["retention_not_yet"] = Value(int(not_yet.sum()), extra={"mentees": sorted(last_end.index[not_yet])})
     # Days from the request (date added to the bank) to the pair (order date, else start).
     started = pairs[pairs["u_start"].between(f.start, f.end)]
     when = started["u_order_date"].fillna(started["u_start"])
