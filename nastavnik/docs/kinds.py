@@ -222,7 +222,8 @@ def _new_pairs(book) -> list[dict]:
     for g in c.pair_groups(book):
         if c.is_new(g):
             ctx = common | c.pair_context(people, g, progs.get(g["code"]))
-            ctx["agreement"] = {"no": c.text(g.get("agreement_no"), c.BLANK_NO), "date": c.fdate(g.get("agreement_date")),
+            ctx["agreement"] = {"no": c.text(g.get("agreement_no"), c.BLANK_NO),
+                                "date": c.fdate(g.get("agreement_date")),
                                 "until": c.fdate(g.get("agreement_until") or g.get("planned_end")),
                                 "payment": c.text(g.get("payment"), "________")}
             out.append((g["code"], ctx))

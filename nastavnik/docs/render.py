@@ -55,7 +55,14 @@ def template_bytes_from_blueprint(key: str) -> bytes:
 
     buf = io.BytesIO()
     BLUEPRINTS[key]().save(buf)
-    return buf.getvalue()
+    # Fixed member dates: regenerating an unchanged template gives the same bytes (quiet git history).
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 9, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, src.read(info))
+    return out.getvalue()
 
 
 def load_templates(keys: Iterable[str], folder: Path | None = None) -> dict[str, tuple[str, bytes]]:
