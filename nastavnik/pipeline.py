@@ -2,16 +2,23 @@
 
 Each run writes into a new dated folder, so an earlier result is never
 overwritten, and «последний запуск.txt» in the output folder names the newest.
+The workbook is read exactly once; the typed ``Book`` is handed to every step.
+When the check finds errors the chain stops before any document is made: a
+document built from a wrong workbook would be signed and filed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .safeio import write_text
+
+LATEST = "последний запуск.txt"
 
 
 @dataclass
@@ -20,45 +27,159 @@ class RunResult:
     exit_code: int = 0
     made: list[tuple[str, Path]] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def new_run_folder(out: Path, now: dt.datetime | None = None) -> Path:
+    """A fresh folder named by the date and time; a second run in the same second gets «_2»."""
     now = now or dt.datetime.now()
     base = out / now.strftime("%Y-%m-%d_%H-%M-%S")
     folder, n = base, 1
-    while folder.exists():
-        n += 1
-        folder = base.with_name(f"{base.name}_{n}")
-    folder.mkdir(parents=True)
-    return folder
+    while True:
+        try:
+            folder.mkdir(parents=True)
+            return folder
+        except FileExistsError:
+            n += 1
+            folder = base.with_name(f"{base.name}_{n}")
 
 
-def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print) -> RunResult:
-    from .checks import check_book
-    from .checks.render import render_text, verdict
-    from .demo import demo_data
+def ending_soon(book, today: dt.date, days: int = 30) -> list[str]:
+    """Codes of running pairs whose (possibly extended) end falls within ``days``."""
+    import pandas as pd
+
+    from .vocab import PAIR_APPROVED, PAIR_RUNNING
+
+    pairs = book.tables["pairs"]
+    if pairs.empty:
+        return []
+    end = pairs["new_end"].fillna(pairs["planned_end"])
+    now = pd.Timestamp(today)
+    mask = pairs["status"].isin([PAIR_RUNNING, PAIR_APPROVED]) & (end >= now) & (end <= now + pd.Timedelta(days=days))
+    return sorted(set(pairs.loc[mask, "code"]))
+
+
+STEPS = 6
+
+
+def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
+            progress_bar: Callable | None = None) -> RunResult:
+    """Run every step; return what was made and what needs the curator's attention."""
+    from .checks import annotate, check_book
+    from .checks.annotate import annotated_name
+    from .checks.render import count_words, render_text
+    from .problems import NastavnikError
     from .reader import read_workbook
-    from .template import write_workbook
 
-    out.mkdir(parents=True, exist_ok=True)
-    folder = new_run_folder(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        folder = new_run_folder(out)
+    except OSError as exc:
+        raise NastavnikError(f"Не удалось создать папку результатов «{out}»: {exc.strerror}. "
+                             "Укажите другую папку параметром --out.") from exc
     result = RunResult(folder)
-    if workbook is None:
-        workbook = folder / "демо-книга.xlsx"
-        org, tables = demo_data(today)
-        write_workbook(workbook, org, tables)
-        echo(f"Книга не указана — работаю на демонстрационной книге: {workbook}")
-    book = read_workbook(workbook, today=today)
-    report = check_book(book, today)
-    write_text(folder / "проверка.txt", render_text(report, book.name))
-    result.made.append(("Результат проверки", folder / "проверка.txt"))
+
+    @contextmanager
+    def step(n: int, title: str):
+        echo(f"[{n}/{STEPS}] {title}…")
+        start = time.perf_counter()
+        yield
+        result.timings[title] = time.perf_counter() - start
+
+    with step(1, "Чтение книги"):
+        if workbook is None:
+            from .demo import demo_data
+            from .template import write_workbook
+
+            workbook = folder / "демо-книга.xlsx"
+            write_workbook(workbook, *demo_data(today))
+            echo(f"      книга не указана — работаю на демонстрационной книге: {workbook}")
+            result.made.append(("Демонстрационная книга", workbook))
+        book = read_workbook(workbook, today=today)
+
+    with step(2, "Проверка"):
+        report = check_book(book, today)
+        write_text(folder / "проверка.txt", render_text(report, book.name) + "\n")
+        result.made.append(("Результат проверки", folder / "проверка.txt"))
     if not report.valid:
         echo(render_text(report, book.name))
+        copy = annotate(book, report, folder / annotated_name(book))
+        result.made.append(("Копия книги с пометками", copy))
         result.exit_code = 1
-    else:
-        echo(verdict(report))
-    write_text(out / "последний запуск.txt", str(folder.resolve()) + "\n")
-    echo(f"Результаты: {folder}")
-    for what, path in result.made:
-        echo(f"  {what}: {path.name}")
+        echo("")
+        echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
+        echo(f"Ячейки с ошибками подсвечены в копии книги: {copy}")
+        _finish(result, out, echo)
+        return result
+    if report.warnings:
+        result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")
+    overdue = [p for p in report.warnings if p.code == "activity_overdue"]
+    if overdue:
+        result.attention.append(f"Просрочено мероприятий плана: {len(overdue)}.")
+    soon = ending_soon(book, today)
+    if soon:
+        result.attention.append(f"Программы заканчиваются в течение месяца: {', '.join(soon)} — запланируйте "
+                                "анкетирование и итоги.")
+
+    with step(3, "Подбор пар"):
+        from .match import match_book, write_match_xlsx
+
+        matched = match_book(book, today)
+        if matched.waiting:
+            path = write_match_xlsx(matched, folder / "Предложения пар.xlsx")
+            result.made.append(("Предложения пар для методического совета", path))
+            if matched.unmatched:
+                names = ", ".join(u.get("mentee", "") for u in matched.unmatched)
+                result.attention.append(f"Наставляемые без подходящего наставника: {names} — см. «Предложения "
+                                        "пар.xlsx» (причины и что рекомендует Положение).")
+        else:
+            echo("      ожидающих пару наставляемых нет")
+
+    with step(4, "Документы"):
+        from .docs.render import render_documents
+
+        docs_dir = folder / "документы"
+        with _bar(progress_bar, "      документы") as tick:
+            paths = render_documents(book, docs_dir, today, progress=tick)
+        result.made.append((f"Документы .docx ({len(paths)})", docs_dir))
+
+    with step(5, "Мониторинг"):
+        from .report import report_for_book, report_meta, write_report_xlsx
+
+        period, indicators, statform = report_for_book(book, today)
+        path = write_report_xlsx(indicators, statform, folder / "Мониторинг.xlsx", report_meta(book, period, today))
+        result.made.append((f"Отчёт мониторинга за {period.label}", path))
+
+    with step(6, "Раздел сайта"):
+        from .site import build_site
+
+        site = build_site(book, folder / "сайт", today)
+        result.made.append(("Раздел сайта (откройте index.html)", site))
+
+    _finish(result, out, echo)
     return result
+
+
+@contextmanager
+def _bar(progress_bar, label: str):
+    """A progress bar when the caller gives one (a terminal), a no-op otherwise."""
+    if progress_bar is None:
+        yield None
+        return
+    with progress_bar(length=0, label=label) as bar:
+        def tick(n: int = 1):
+            bar.update(n)
+
+        yield tick
+
+
+def _finish(result: RunResult, out: Path, echo) -> None:
+    write_text(out / LATEST, str(result.folder.resolve()) + "\n")
+    echo("")
+    echo(f"Готово. Результаты в папке: {result.folder}")
+    for what, path in result.made:
+        echo(f"  • {what}: {path.name}")
+    if result.attention:
+        echo("Обратите внимание:")
+        for line in result.attention:
+            echo(f"  • {line}")
