@@ -96,8 +96,10 @@ def totals(files: list[dict]) -> dict[str, float | None]:
         if code in NOT_SUMMED:
             out[code] = None
         elif spec.unit == PERCENT:
-            num = sum(x[code]["numerator"] or 0 for x in read)
-            den = sum(x[code]["denominator"] or 0 for x in read)
+            # An institution without a denominator (e.g. no staff count) cannot contribute to a share.
+            usable = [x[code] for x in read if x[code]["denominator"]]
+            num = sum(x["numerator"] or 0 for x in usable)
+            den = sum(x["denominator"] for x in usable)
             out[code] = round(100.0 * num / den, 1) if den else None
         else:
             out[code] = sum(x[code]["value"] or 0 for x in read) if read else None

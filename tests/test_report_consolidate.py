@@ -1,0 +1,84 @@
+"""The district roll-up: five workbooks, one broken and one lock file, each named with its problem."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+
+from nastavnik.cli import main
+from nastavnik.report.consolidate import HAS_ERRORS, OK, UNREADABLE, collect_paths, consolidate, totals
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def district(tmp_path, demo_path, make_book):
+    folder = tmp_path / "район"
+    folder.mkdir()
+    for name in ("школа-1.xlsx", "школа-2.xlsx", "школа-3.xlsx"):
+        shutil.copyfile(demo_path, folder / name)
+    make_book(lambda org, tables: org.update(staff_count=None), name="без-штата.xlsx")
+    shutil.copyfile(demo_path.parent / "демо.xlsx", folder / "~$школа-1.xlsx")
+    (folder / "повреждён.xlsx").write_bytes(demo_path.read_bytes()[:3000])
+    shutil.copyfile(tmp_path / "без-штата.xlsx", folder / "школа-4.xlsx")
+    return folder
+
+
+def test_folder_gives_workbooks_and_lock_files_sorted(district):
+    names = [p.name for p in collect_paths([district])]
+    assert names == sorted(names, key=str.casefold)
+    assert "~$школа-1.xlsx" in names and len(names) == 6
+
+
+def test_broken_and_lock_files_are_named_and_others_go_on(district):
+    rollup = consolidate(collect_paths([district]), TODAY, workers=2)
+    status = {f["file"]: f for f in rollup.files}
+    assert status["повреждён.xlsx"]["status"] == UNREADABLE
+    assert "повреждён или загружен не полностью" in status["повреждён.xlsx"]["problem"]
+    assert status["~$школа-1.xlsx"]["status"] == UNREADABLE
+    assert "файл блокировки" in status["~$школа-1.xlsx"]["problem"]
+    assert status["школа-1.xlsx"]["status"] == OK
+    assert status["школа-4.xlsx"]["status"] == HAS_ERRORS  # staff count missing: read, but the check complains
+    assert "Число педагогических работников" in status["школа-4.xlsx"]["problem"]
+
+
+def test_totals_sum_counts_and_recompute_shares(district):
+    rollup = consolidate(collect_paths([district]), TODAY, workers=1)
+    # Four readable copies of the demo: 8 pairs and groups each; three with 58 teachers, one with none.
+    assert rollup.totals["pairs_total"] + rollup.totals["groups_total"] == 4 * 8
+    assert rollup.totals["mentors_active"] == 4 * 8
+    assert rollup.totals["staff_share_mentors"] == round(100 * 3 * 8 / (3 * 58), 1)
+    assert rollup.totals["readiness_score"] is None  # a score is not summed
+
+
+def test_totals_of_nothing_readable_are_empty():
+    assert totals([{"indicators": {}}])["pairs_total"] is None
+
+
+def test_cli_writes_xlsx_and_json_and_exits_1_naming_the_broken_file(district, tmp_path):
+    out = tmp_path / "свод"
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "consolidate", str(district), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "повреждён.xlsx" in result.stderr and "~$школа-1.xlsx" in result.stderr
+    data = json.loads((out / "свод_2026-11-25.json").read_text(encoding="utf-8"))
+    assert [f["file"] for f in data["files"] if f["status"] == UNREADABLE] == ["~$школа-1.xlsx", "повреждён.xlsx"]
+    xlsx = out / "свод_2026-11-25.xlsx"
+    with zipfile.ZipFile(xlsx) as zf:
+        assert any(n.startswith("xl/charts/chart") for n in zf.namelist())
+    import openpyxl
+
+    wb = openpyxl.load_workbook(xlsx)
+    rows = list(wb["Свод"].iter_rows(values_only=True))
+    assert any(r[1] == "Итого" for r in rows)
+    assert [r[0] for r in wb["Проблемы файлов"].iter_rows(min_row=2, values_only=True)] == [
+        "~$школа-1.xlsx", "повреждён.xlsx", "школа-4.xlsx"]
+
+
+def test_cli_without_workbooks_is_a_russian_error(tmp_path):
+    result = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "Не найдено ни одной рабочей книги" in result.stderr
