@@ -65,8 +65,8 @@ STEPS = 6
 def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
             progress_bar: Callable | None = None) -> RunResult:
     """Run every step; return what was made and what needs the curator's attention."""
-    from .checks import annotate, check_book
-    from .checks.annotate import annotated_name
+    from .checks import check_book
+    from .checks.annotate import annotate, annotated_name
     from .checks.render import count_words, render_text
     from .problems import NastavnikError
     from .reader import read_workbook
