@@ -179,3 +179,26 @@ def test_docs_indicators_md_is_up_to_date():
     path = Path(__file__).resolve().parent.parent / DOC_PATH
     assert path.read_text(encoding="utf-8") == render_indicators_md(), \
         "docs/indicators.md устарел: запустите python3 scripts/make_indicators_doc.py"
+
+
+def test_every_breakdown_has_a_chart_with_its_data():
+    from nastavnik.report.registry import SPECS
+    from nastavnik.report.xlsx import FIGURES
+
+    charted = {code for fig in FIGURES for code, _ in fig[4]}
+    assert charted == {s.code for s in SPECS if s.breakdown}
+
+
+def test_blank_template_gives_a_report_without_values(tmp_path):
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "init", str(tmp_path / "пустая.xlsx")])
+    assert result.exit_code == 0
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "report", str(tmp_path / "пустая.xlsx"),
+                                       "--format", "json", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["pairs_total"]["value"] == 0
+    assert data["federal_under35_first3"]["value"] is None
+    assert data["federal_under35_first3"]["status"] == "нет данных"
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "report", str(tmp_path / "пустая.xlsx"),
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "нет данных" in result.output

@@ -241,7 +241,8 @@ def people(f: Frames) -> dict[str, Value]:
     # Days from the request (date added to the bank) to the pair (order date, else start).
     started = pairs[pairs["u_start"].between(f.start, f.end)]
     when = started["u_order_date"].fillna(started["u_start"])
-    asked = started["mentee"].map(mentees["date_added"])
+    asked = pd.Series(mentees["date_added"].reindex(started["mentee"]).to_numpy(), index=started.index,
+                      dtype=mentees["date_added"].dtype)  # reindex keeps the date type even when empty
     days = (when - asked).dt.days.dropna()
     bad = int((days < 0).sum())
     days = days[days >= 0]

@@ -101,25 +101,22 @@ class Frames:
         return m[keep]
 
     def _pairs(self, p):
-        import pandas as pd
-
-        p = p[p["code"].notna()].copy()
-        first = p.drop_duplicates("code").set_index("code")
-        size = p.groupby("code").size()
-        is_group = (size > 1) | (first["kind"] == v.KIND_GROUP).reindex(size.index, fill_value=False)
+        p = p[p["code"].notna()]
+        cols = ["form", "kind", "start", "planned_end", "actual_end", "new_end", "status", "order_no", "order_date",
+                "end_reason", "change"]
         # Group attributes come from its first row, so that one group is counted once and consistently.
-        for col in ("form", "kind", "start", "planned_end", "actual_end", "new_end", "status", "order_no",
-                    "order_date", "end_reason", "change"):
-            p[f"u_{col}"] = p["code"].map(first[col])
-        p["is_group"] = p["code"].map(is_group).astype(bool)
+        first = p.drop_duplicates("code").set_index("code")[cols].add_prefix("u_")
+        size = p.groupby("code").size().rename("_size")
+        p = p.merge(first, left_on="code", right_index=True, how="left").merge(
+            size, left_on="code", right_index=True, how="left")
+        p["is_group"] = ((p["_size"] > 1) | (p["u_kind"] == v.KIND_GROUP)).astype(bool)
         ends = p["u_actual_end"].fillna(p["u_new_end"]).fillna(p["u_planned_end"])
         p["u_end"] = ends
         p["_in_period"] = (
             p["u_start"].notna() & (p["u_status"] != v.PAIR_DRAFT) & (p["u_start"] <= self.end)
             & (ends.isna() | (ends >= self.start))
-        )
-        p["_in_period"] = p["_in_period"].astype(bool)
-        return p.reset_index(drop=True) if isinstance(p, pd.DataFrame) else p
+        ).astype(bool)
+        return p.reset_index(drop=True)
 
     def people_banks(self):
         """Both banks stacked: one row per person with the columns both sheets share."""
