@@ -138,7 +138,7 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
     with step(4, "Документы"):
         from .docs.render import render_documents
 
-        docs_dir = folder / "документы"
+        docs_dir = folder / "Документы"
         with _bar(progress_bar, "      документы") as tick:
             paths = render_documents(book, docs_dir, today, progress=tick)
         result.made.append((f"Документы .docx ({len(paths)})", docs_dir))

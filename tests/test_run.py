@@ -24,7 +24,7 @@ def test_run_without_a_workbook_makes_every_output(tmp_path):
     folder = newest(out)
     assert (folder / "проверка.txt").read_text(encoding="utf-8").startswith("Проверка книги")
     assert (folder / "Предложения пар.xlsx").stat().st_size > 0
-    docs = list((folder / "документы").rglob("*.docx"))
+    docs = list((folder / "Документы").rglob("*.docx"))
     assert len(docs) >= 10
     assert (folder / "Мониторинг.xlsx").stat().st_size > 0
     assert (folder / "сайт" / "index.html").exists() and (folder / "сайт" / "special" / "index.html").exists()
@@ -44,7 +44,7 @@ def test_run_stops_before_documents_when_the_workbook_has_errors(tmp_path, make_
     assert result.exit_code == 1
     assert "Н-999" in result.output and "документы, отчёт и сайт не сделаны" in result.output
     folder = newest(out)
-    assert not (folder / "документы").exists() and not (folder / "сайт").exists()
+    assert not (folder / "Документы").exists() and not (folder / "сайт").exists()
     copies = list(folder.glob("*проверка.xlsx"))
     assert len(copies) == 1
     assert book.path.read_bytes() == original
