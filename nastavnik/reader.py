@@ -339,7 +339,7 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
     with wb:
         titles = {P.header_key(t): t for t in wb.sheet_names}
         wanted = {"org": s.ORG_TITLE, **{sh.key: sh.title for sh in s.SHEETS}}
-        known = {P.header_key(t) for t in (*wanted.values(), s.INSTRUCTION_TITLE, s.LISTS_TITLE)}
+        known = {P.header_key(t) for t in (*wanted.values(), s.INSTRUCTION_TITLE, s.LISTS_TITLE, s.CHECK_TITLE)}
         if not any(P.header_key(t) in titles for t in wanted.values()):
             raise UnusableInput(
                 f"В файле «{path.name}» нет ни одного листа рабочей книги наставничества "

@@ -412,6 +412,7 @@ SHEET_BY_KEY = {s.key: s for s in SHEETS}
 INSTRUCTION_TITLE = "Инструкция"
 ORG_TITLE = "Организация"
 LISTS_TITLE = "Справочники"
+CHECK_TITLE = "Проверка"  # the problem list that `nastavnik check --annotate` adds to its copy
 
 
 @dataclass(frozen=True)

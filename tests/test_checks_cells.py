@@ -70,7 +70,8 @@ def test_namesakes_with_different_birth_dates_are_two_people(make_book, demo_boo
     assert added(make_book(change), demo_book, ERROR) == []
 
 
-@pytest.mark.parametrize("bank,index,born", [("mentees", 11, dt.date(2010, 1, 1)), ("mentors", 13, dt.date(1940, 1, 1))])
+@pytest.mark.parametrize("bank,index,born", [("mentees", 11, dt.date(2010, 1, 1)),
+                                             ("mentors", 13, dt.date(1940, 1, 1))])
 def test_age_outside_18_to_80(make_book, demo_book, bank, index, born):
     def change(org, tables):
         tables[bank][index]["birth_date"] = born

@@ -133,3 +133,24 @@ def test_annotated_copy_keeps_existing_dropdowns_without_doubling(demo_book, tmp
     path = annotate(demo_book, check_book(demo_book, TODAY), tmp_path / "копия.xlsx")
     ws = openpyxl.load_workbook(path)["Пары и группы"]
     assert len([dv for dv in ws.data_validations.dataValidation if "E2" in dv.sqref]) == 1
+
+
+def test_rechecking_the_annotated_copy_does_not_complain_about_its_list(broken, tmp_path):
+    path = annotate(broken, check_book(broken, TODAY), tmp_path / "копия.xlsx")
+    report = check_book(read_workbook(path, today=TODAY), TODAY)
+    assert not [p for p in report.problems if p.code == "unknown_sheet"]
+
+
+@pytest.mark.parametrize("title,header", [("Пары и группы", "Статус *"), ("Наставляемые", "Дата рождения"),
+                                          ("Программы", "Код пары/группы *"), ("План мероприятий", "Статус *")])
+def test_a_missing_column_is_reported_once_not_at_every_row(demo_path, tmp_path, title, header):
+    import openpyxl
+
+    path = tmp_path / "без столбца.xlsx"
+    wb = openpyxl.load_workbook(demo_path)
+    ws = wb[title]
+    ws.delete_cols(next(c.column for c in ws[1] if c.value == header))
+    wb.save(path)
+    report = check_book(read_workbook(path, today=TODAY), TODAY)
+    assert [p.code for p in report.problems if p.code not in ("mentee_waiting", "missing_column")] == []
+    assert [p.column for p in report.problems if p.code == "missing_column"] == [header.rstrip(" *")]

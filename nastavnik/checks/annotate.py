@@ -23,7 +23,7 @@ from ..reader import Book
 from ..safeio import atomic_path
 from ..template import SPARE_ROWS
 
-CHECK_TITLE = "Проверка"
+CHECK_TITLE = s.CHECK_TITLE
 ERROR_FILL = "FFC7CE"
 WARNING_FILL = "FFEB9C"
 AUTHOR = "nastavnik check"
