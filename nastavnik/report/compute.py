@@ -215,7 +215,7 @@ def people(f: Frames) -> dict[str, Value]:
     now = active.groupby("mentor")["mentee"].nunique()
     limits = f.raw["mentors"].drop_duplicates("code").set_index("code")["max_mentees"]
     over = (now > limits.reindex(now.index)).fillna(False)
-    dist = load.value_counts().sort_index()
+    dist = load.value_counts().reindex(range(1, int(load.max()) + 1) if len(load) else [], fill_value=0)
     out = {
         "mentor_load_mean": Value(round(float(load.mean()), 2) if len(load) else None, int(load.sum()),
                                   int(len(load))),

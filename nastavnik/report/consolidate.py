@@ -137,6 +137,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         total_num = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.##"})
         ws = wb.add_worksheet("Свод")
         ws.set_landscape()
+        ws.set_paper(8)  # A3: a row of two dozen indicators
         ws.fit_to_pages(1, 0)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")

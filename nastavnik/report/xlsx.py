@@ -173,7 +173,9 @@ def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code) -> int:
     first, last = row + 2, row + 1 + max(1, len(labels))
     chart = _chart(wb, kind, title, sheet, first, last, [n for _, n in series], len(labels))
     top = max([x for ind in inds for x in (ind.breakdown or {}).values() if x is not None] or [0])
-    if inds[0].unit != SCORE and kind in ("bar", "column", "line"):
+    if inds[0].unit == SCORE:
+        chart.set_x_axis({"min": 0, "max": 10, "major_unit": 1})
+    elif kind in ("bar", "column", "line"):
         axis = {"min": 0, "num_format": "0", "major_unit": 1 if top <= 10 else None}
         axis = {k: x for k, x in axis.items() if x is not None}
         (chart.set_x_axis if kind == "bar" else chart.set_y_axis)(axis)
