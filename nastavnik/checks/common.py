@@ -7,7 +7,6 @@ must check in seconds), and only the rows that break a rule are turned into
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from .. import vocab as v
@@ -31,12 +30,6 @@ def table(book: Book, sheet_key: str):
 
     frame = book.tables.get(sheet_key)
     return empty_table(sheet_key) if frame is None else frame
-
-
-def timestamp(day: dt.date):
-    import pandas as pd
-
-    return pd.Timestamp(day)
 
 
 def fmt_date(value: Any) -> str:

@@ -106,8 +106,8 @@ def group_size(book: Book, today: dt.date):
     sizes = pairs.dropna(subset=["mentee"]).drop_duplicates(["code", "mentee"]).groupby("code").size()
     heads = first_rows(pairs)
     n = heads["code"].map(sizes).fillna(0).astype(int)
-    for rec, count in zip(records(heads[(heads["kind"] == v.KIND_GROUP).to_numpy() & (n < 2).to_numpy()]),
-                          n[(heads["kind"] == v.KIND_GROUP).to_numpy() & (n < 2).to_numpy()]):
+    small = ((heads["kind"] == v.KIND_GROUP) & (n < 2)).to_numpy()
+    for rec, count in zip(records(heads[small]), n[small]):
         yield book.problem(
             "group_too_small", ERROR,
             f"Вид «{v.KIND_GROUP}», а в группе {rec['code']} наставляемых: {count}. В группе должно быть не "
