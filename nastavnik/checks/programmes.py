@@ -34,6 +34,7 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
     import pandas as pd
 
     changed = _recorded_change(book)
+    pairs_title = book.sheet_titles.get("pairs", "Пары и группы")
     start, end = frame["start"], frame[end_col]
     known = start.notna() & end.notna()
     backwards = known & (end < start)
@@ -51,8 +52,8 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
             yield book.problem(
                 code, ERROR,
                 f"Срок {what} с {fmt_date(rec['start'])} по {fmt_date(rec[end_col])} {text}, а должен быть "
-                "от 3 месяцев до 1 года. Исправьте даты или оформите изменение срока (п. 7.2): на листе пар "
-                "укажите «продление срока» или «сокращение срока» и новую дату окончания.",
+                "от 3 месяцев до 1 года. Исправьте даты или оформите изменение срока (п. 7.2): на листе "
+                f"«{pairs_title}» укажите «продление срока» или «сокращение срока» и новую дату окончания.",
                 sheet_key, rec["_row"], end_col, fmt_date(rec[end_col]), expected="от 3 месяцев до 1 года")
 
 
