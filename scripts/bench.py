@@ -39,7 +39,7 @@ TODAY = dt.date(2026, 11, 25)  # the demo and the synthetic workbooks are consis
 SEED = 1
 MATCH_SIZE = "5000×2000"
 GB = 1024.0
-READ_REPEAT = {"S": 5, "M": 3, "L": 3}
+READ_REPEAT = {"S": 10, "M": 5, "L": 3}
 # Stages in the order they run at a size; each is (stage, variant) run in its own process.
 PER_SIZE = [("read", "ours"), ("read", "calamine"), ("read", "pandas"), ("check", "ours"), ("match", "ours"),
             ("match", "greedy"), ("docs", "ours"), ("docs", "naive"), ("report", "ours"), ("site", "ours"),
@@ -198,6 +198,16 @@ def match_greedy(paths, size):
 DOCS_CAP = 1000  # programmes rendered at most (a district has ~3,300; the rate is what matters)
 
 
+def match_random(paths, size):
+    """The matching module's own random banks of the same shape (sparser: some without consent, capacity 1–3)."""
+    solve_random = need("nastavnik.match", "solve_random")
+    import scipy.optimize  # noqa: F401
+
+    result, seconds = solve_random(5000, 2000)
+    return {"seconds": seconds, "mentees": result.pool_mentees, "mentors": len(result.capacity),
+            "inner": result.timings}
+
+
 def docs_ours(paths, size):
     plan_documents = need("nastavnik.docs", "plan_documents")
     render_jobs = need("nastavnik.docs", "render_jobs")
@@ -249,7 +259,8 @@ def run_ours(paths, size):
         t = time.perf_counter()
         result = run_all(paths[0], Path(tmp), TODAY, echo=lambda *a, **k: None)
         seconds = time.perf_counter() - t
-        return {"seconds": seconds, "outputs": len(result.made), "exit_code": result.exit_code}
+        inner = {k: round(x, 3) for k, x in getattr(result, "timings", {}).items()}
+        return {"seconds": seconds, "outputs": len(result.made), "exit_code": result.exit_code, "inner": inner}
 
 
 def _consolidate(paths, workers):
@@ -346,8 +357,12 @@ def _naive(stage: str, res: dict) -> str:
     if stage == "match":
         g = res.get("greedy", {})
         if "seconds" in g and g.get("share_of_optimum") is not None:
-            return (f"жадный {g['seconds']:.2f} с против точного {g['solver_seconds']:.2f} с; "
+            text = (f"жадный {g['seconds']:.2f} с против точного {g['solver_seconds']:.2f} с; "
                     f"жадный набирает {100 * g['share_of_optimum']:.2f} % оптимума")
+            rnd = res.get("random", {})
+            if "seconds" in rnd:
+                text += f"; случайные банки модуля match ({rnd['mentees']}×{rnd['mentors']}): {rnd['seconds']:.2f} с"
+            return text
     if stage == "docs":
         n = res.get("naive", {})
         if "seconds" in n:
@@ -385,7 +400,12 @@ def rows_of(size: str, results: dict) -> list[dict]:
             if stage == "docs" and ours.get("per_second"):
                 row["note"] = f"{ours['documents']} программ, {ours['per_second']:.0f} в секунду"
             if stage == "match":
-                row["note"] = f"{ours['mentees']} наставляемых × {ours['mentors']} наставников"
+                inner = ours.get("inner", {})
+                row["note"] = (f"{ours['mentees']} наставляемых × {ours['mentors']} наставников; из них решение "
+                               f"{inner.get('solve', 0):.2f} с, баллы {inner.get('scores', 0):.2f} с, "
+                               f"пояснения {inner.get('reasons', 0):.2f} с")
+            if stage == "run" and ours.get("inner"):
+                row["note"] = "; ".join(f"{k} {x:.1f} с" for k, x in ours["inner"].items())
             if stage == "check":
                 row["note"] = f"ошибок {ours['errors']}, предупреждений {ours['warnings']}"
             if stage == "report":
@@ -437,7 +457,7 @@ def run_size(size: str, cache: Path, timeout: float) -> tuple[dict, dict]:
     extra: dict = {}
     if size == "L":
         match_paths = workbooks("MATCH", cache)
-        for variant in ("ours", "greedy"):
+        for variant in ("ours", "greedy", "random"):
             res = measure("match", variant, MATCH_SIZE, match_paths, timeout)
             extra.setdefault("match", {})[variant] = res
             state = "нет" if "missing" in res else "сбой" if "failed" in res else f"{res['seconds']:.2f} с"
