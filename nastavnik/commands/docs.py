@@ -10,7 +10,7 @@ import click
 from .common import load, out_option, today_of, workbook_argument
 
 _KIND_KEYS = ["polozhenie", "curator", "council", "pairs", "changes", "programme", "final", "consent_pd",
-              "consent_publish", "mentor_consent", "agreement"]
+              "consent_publish", "mentor_consent", "agreement", "analytic_report"]
 
 
 @click.command("docs")
@@ -32,7 +32,8 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     Приказы: об утверждении Положения (с Положением и дорожной картой), о назначении куратора,
     о методическом совете, о закреплении пар (групп), об изменениях и досрочном завершении,
     об итоговом мероприятии. Также персонализированные программы, согласия на обработку и
-    распространение персональных данных, согласия наставников и доп. соглашения.
+    распространение персональных данных, согласия наставников и доп. соглашения,
+    итоговый аналитический отчёт с таблицами и диаграммами (по показателям мониторинга).
     Шаблоны — в папке doc_templates; свои шаблоны укажите параметром --templates.
     """
     from ..docs.fields import describe_fields

@@ -9,6 +9,7 @@ built in ``context.py``; ``nastavnik docs --fields KIND`` lists them.
 from __future__ import annotations
 
 from . import layout as x
+from .blueprint_report import analytic_report
 from .layout import BASIS, CONTROL, C, L, para, points, tag
 
 _REG = "Положения о системе (целевой модели) наставничества педагогических работников"
@@ -374,5 +375,5 @@ def agreement():
 BLUEPRINTS = {
     "polozhenie": polozhenie, "curator": curator, "council": council, "pairs": pairs, "changes": changes,
     "programme": programme, "final": final, "consent_pd": consent_pd, "consent_publish": consent_publish,
-    "mentor_consent": mentor_consent, "agreement": agreement,
+    "mentor_consent": mentor_consent, "agreement": agreement, "analytic_report": analytic_report,
 }

@@ -28,6 +28,7 @@ class Kind:
     template: str  # file name in doc_templates/
     folder: str  # output subfolder
     build: Callable[..., Docs]
+    images: bool = False  # holds charts: rendered by docxtpl itself so InlineImage works (images.py)
 
 
 def _polozhenie_text(short_name: str) -> dict:
@@ -238,7 +239,13 @@ def build_agreement(book, today: dt.date) -> Docs:
     return [(f"Доп. соглашение — {code} {ctx['mentor']['list']}", ctx) for code, ctx in _new_pairs(book)]
 
 
-_ORDERS, _PROGRAMMES, _CONSENTS = "Приказы", "Программы", "Согласия и соглашения"
+def build_analytic_report(book, today: dt.date) -> Docs:
+    from .analytic import build_analytic  # pandas, the monitoring and (when drawing) matplotlib: only for this kind
+
+    return build_analytic(book, today)
+
+
+_ORDERS, _PROGRAMMES, _CONSENTS, _REPORTS = "Приказы", "Программы", "Согласия и соглашения", "Отчёты"
 KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("polozhenie", "Приказ об утверждении Положения (приложения: Положение, дорожная карта)",
          "Приказ об утверждении Положения.docx", _ORDERS, build_polozhenie),
@@ -262,6 +269,8 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          _CONSENTS, build_mentor_consent),
     Kind("agreement", "Дополнительные соглашения к трудовому договору о наставничестве",
          "Дополнительное соглашение.docx", _CONSENTS, build_agreement),
+    Kind("analytic_report", "Итоговый аналитический отчёт о реализации системы наставничества (с диаграммами)",
+         "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
 )}
 
 

@@ -30,6 +30,7 @@ from typing import Callable, Iterable
 
 from ..problems import NastavnikError
 from ..safeio import write_bytes
+from .images import fixed_dates, render_with_images
 from .kinds import KINDS, Kind, file_name
 
 ROOT_TEMPLATES = Path(__file__).resolve().parents[2] / "doc_templates"
@@ -56,13 +57,7 @@ def template_bytes_from_blueprint(key: str) -> bytes:
     buf = io.BytesIO()
     BLUEPRINTS[key]().save(buf)
     # Fixed member dates: regenerating an unchanged template gives the same bytes (quiet git history).
-    out = io.BytesIO()
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 9, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info))
-    return out.getvalue()
+    return fixed_dates(buf.getvalue())
 
 
 def load_templates(keys: Iterable[str], folder: Path | None = None) -> dict[str, tuple[str, bytes]]:
@@ -87,6 +82,7 @@ class Compiled:
         from jinja2 import TemplateSyntaxError
 
         self.origin = origin
+        self.data = data  # kinds with pictures are rendered by docxtpl itself (images.py)
         self.env = env or make_env()
         self._tpl = DocxTemplate(io.BytesIO(data))  # used for its patch_xml / resolve_listing only
         try:
@@ -172,7 +168,12 @@ def _init_worker(templates: dict[str, tuple[str, bytes]]) -> None:
 
 
 def _render_one(job: Job) -> Path:
-    write_bytes(job.path, _WORKER[job.kind].render(job.context))
+    compiled = _WORKER[job.kind]
+    if KINDS[job.kind].images:
+        data = render_with_images(compiled.origin, compiled.data, compiled.env, job.context)
+    else:
+        data = compiled.render(job.context)
+    write_bytes(job.path, data)
     return job.path
 
 

@@ -1,0 +1,289 @@
+"""The final analytic report (п. 3.4 Положения): its context, built from the monitoring indicators.
+
+Every figure comes from ``report.report_for_book`` — the same numbers as the
+xlsx report and ``nastavnik report --format json`` — so the curator never sees
+two answers to one question. The report names no participant: people appear
+only as counts, best practices only by the titles of programmes whose
+participants agreed to publication. The conclusions and proposals are written
+from the figures (``conclusions.py``); the charts are drawn only here, so no
+other document imports matplotlib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import vocab as v
+from ..problems import NastavnikError
+from . import context as c
+from .conclusions import conclusions, proposals
+from .words import num, plural, points
+
+MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+          "декабрь"]
+TITLE = "Итоговый аналитический отчёт о реализации системы (целевой модели) наставничества педагогических работников"
+
+
+def _report(book, today: dt.date):
+    """The period of «Организация»; without it, the academic year the workbook names or today falls in."""
+    from ..report import report_for_book
+
+    try:
+        return report_for_book(book, today)
+    except NastavnikError:
+        year = c.text(book.org.get("academic_year"))
+        try:
+            return report_for_book(book, today, year=year or None) if year else None
+        except NastavnikError:
+            pass
+    first = today.year if today.month >= 9 else today.year - 1
+    return report_for_book(book, today, year=f"{first}/{first + 1}")
+
+
+def period_words(p) -> str:
+    if (p.start.month, p.start.day) == (9, 1) and p.end == dt.date(p.start.year + 1, 8, 31):
+        return f"{p.start.year}/{p.start.year + 1} учебный год"
+    return f"период с {p.start:%d.%m.%Y} по {p.end:%d.%m.%Y}"
+
+
+def month_words(key: str) -> str:
+    """«09.2026» → «сентябрь 2026»."""
+    try:
+        m, y = key.split(".")
+        return f"{MONTHS[int(m) - 1]} {y}"
+    except (ValueError, IndexError):
+        return key
+
+
+class Figures:
+    """The indicators by code with the formatting the report needs."""
+
+    def __init__(self, indicators):
+        from ..report import indicators_dict
+
+        self.d = indicators_dict(indicators)
+
+    def value(self, code: str):
+        return self.d[code]["value"]
+
+    def part(self, code: str, key: str):
+        return self.d[code].get(key)
+
+    def breakdown(self, code: str) -> dict:
+        return self.d[code].get("breakdown") or {}
+
+    def shown(self, code: str) -> str:
+        x = self.d[code]
+        unit = x["unit"] if x["unit"] not in ("да/нет",) else ""
+        if x["value"] is None:
+            return "нет данных"
+        if unit == "балл":
+            return plural(x["value"], "балл", "балла", "баллов")
+        return num(x["value"]) + (f" {unit}" if unit else "")
+
+    def row(self, code: str, label: str | None = None) -> dict:
+        x = self.d[code]
+        value = "нет данных" if x["value"] is None else num(x["value"])
+        of = f" ({num(x['numerator'])} из {num(x['denominator'])})" if x.get("denominator") and x["unit"] == "%" \
+            else ""
+        unit = "" if x["value"] is None or x["unit"] == "да/нет" else f" {x['unit']}"
+        return {"label": label or x["name"], "unit": x["unit"], "value": value + of, "shown": value + unit + of,
+                "target": x["target_text"] or "—", "status": x["status"] or "—"}
+
+
+def _participants(f: Figures, statform) -> dict:
+    codes = ["mentors_bank", "mentees_bank", "mentors_active", "mentees_active", "mentees_waiting", "pairs_total",
+             "groups_total", "staff_share_mentors", "staff_share_mentees", "mentor_load_mean", "days_to_pair_mean"]
+    rows = dict(statform.rows)
+    cats = [{"label": label, "value": num(rows.get(label, [0])[0])} for label in v.MENTEE_CATEGORIES]
+    cats += [{"label": label, "value": num(vals[0])} for label, vals in statform.rows
+             if label not in v.MENTEE_CATEGORIES and label not in (statform.rows[0][0], statform.rows[1][0])]
+    forms = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_form").items()]
+    kinds = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_kind").items()]
+    text = (f"В банке наставников — {f.shown('mentors_bank')}, в банке наставляемых — {f.shown('mentees_bank')} "
+            f"Пары и группы ведут {plural(f.value('mentors_active'), 'наставник', 'наставника', 'наставников')}, "
+            f"в них участвуют {plural(f.value('mentees_active'), 'наставляемый', 'наставляемых', 'наставляемых')}; "
+            f"работают {plural(f.value('pairs_total'), 'наставническая пара', 'наставнические пары', 'наставнических пар')}"
+            f" и {plural(f.value('groups_total'), 'группа', 'группы', 'групп')}. Ожидают пару "
+            f"{plural(f.value('mentees_waiting'), 'наставляемый', 'наставляемых', 'наставляемых')}")
+    return {"text": text + ".", "rows": [f.row(x) for x in codes], "categories": cats, "forms": forms,
+            "kinds": kinds, "mentors": num(rows.get(statform.rows[0][0], [0])[0]),
+            "mentees": num(rows.get(statform.rows[1][0], [0])[0])}
+
+
+def _programmes(f: Figures) -> dict:
+    rows = [f.row(x) for x in ("programmes_started", "programmes_running", "programmes_completed",
+                               "programmes_ended_early")]
+    rows += [{"label": f"в том числе {reason}", "unit": "ед.", "value": num(n), "shown": f"{num(n)} ед.",
+              "target": "—", "status": "—"}
+             for reason, n in f.breakdown("programmes_ended_early_by_reason").items() if n]
+    rows += [f.row(x) for x in ("programmes_extended", "units_with_programme_share", "units_by_order",
+                                "best_practices")]
+    return {"rows": rows}
+
+
+def _plan(f: Figures) -> dict:
+    planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
+    months = [{"month": month_words(k), "planned": num(n), "done": "—" if done.get(k) is None else num(done[k])}
+              for k, n in planned.items()]
+    due = f.value("plan_due") or 0
+    text = (f"Срок наступил у {plural(due, 'мероприятия', 'мероприятий', 'мероприятий')} планов "
+            "персонализированных программ. ")
+    if due:
+        text += (f"Выполнено в срок — {num(f.part('plan_done_on_time_share', 'numerator'))} "
+                 f"({f.shown('plan_done_on_time_share')}), с опозданием — "
+                 f"{num(f.part('plan_done_late_share', 'numerator'))} ({f.shown('plan_done_late_share')}), "
+                 f"просрочено — {num(f.part('plan_overdue_share', 'numerator'))} "
+                 f"({f.shown('plan_overdue_share')}).")
+    rows = [f.row(x) for x in ("plan_due", "plan_done_on_time_share", "plan_done_late_share", "plan_overdue_share")]
+    return {"text": text.strip(), "rows": rows, "months": months,
+            "planned_total": num(sum(n or 0 for n in planned.values())),
+            "done_total": num(sum(n or 0 for n in done.values()))}
+
+
+def _surveys(f: Figures) -> dict:
+    mentors, mentees = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
+    questions = list(dict.fromkeys([*mentors, *mentees]))
+    rows = [{"question": q, "mentors": num(mentors.get(q)), "mentees": num(mentees.get(q))}
+            for q in questions or v.SURVEY_QUESTIONS.values()]
+    forms = f.value("survey_forms") or 0
+    if forms:
+        by_role = (_count(f.part("survey_mean_mentors", "note")), _count(f.part("survey_mean_mentees", "note")))
+        text = (f"Заполнено {plural(forms, 'анкета', 'анкеты', 'анкет')} (наставниками — {by_role[0]}, "
+                f"наставляемыми — {by_role[1]}). Средняя оценка наставников — {f.shown('survey_mean_mentors')}, "
+                f"наставляемых — {f.shown('survey_mean_mentees')} по шкале от {v.SURVEY_SCALE[0]} до "
+                f"{v.SURVEY_SCALE[1]}.")
+    else:
+        text = "Анкетирование участников в периоде не проводилось (на листе «Анкетирование» нет анкет периода)."
+    return {"text": text, "questions": rows, "mean_mentors": num(f.value("survey_mean_mentors")),
+            "mean_mentees": num(f.value("survey_mean_mentees"))}
+
+
+def _count(note) -> str:
+    """The number of forms from the indicator's note («Анкет: 5.»)."""
+    import re
+
+    m = re.search(r"\d+", note or "")
+    return m.group(0) if m else "0"
+
+
+def _events(book, f: Figures, period) -> dict:
+    levels, prizes = f.breakdown("events_by_level"), f.breakdown("events_prizes_by_level")
+    by_level = [{"level": k, "count": num(n), "prizes": num(prizes.get(k, 0))} for k, n in levels.items()]
+    grouped: dict[tuple, dict] = {}
+    for r in c.records(book, "events"):
+        when = r.get("date")
+        if not isinstance(when, dt.date) or not (period.start <= when <= period.end):
+            continue
+        key = (c.text(r.get("event")), c.text(r.get("type")), c.text(r.get("level")), when)
+        g = grouped.setdefault(key, {"people": 0, "prizes": 0})
+        g["people"] += 1
+        g["prizes"] += r.get("result") in (v.EVENT_RESULTS[1], v.EVENT_RESULTS[2])
+    events = [{"event": k[0], "type": k[1], "level": k[2], "date": c.fdate(k[3]), "people": num(g["people"]),
+               "prizes": num(g["prizes"])} for k, g in sorted(grouped.items(), key=lambda kv: kv[0][3])]
+    rows = [f.row(x) for x in ("events_participations", "events_people", "events_prizes")]
+    n = f.value("events_participations") or 0
+    if n:
+        text = (f"Наставники и наставляемые приняли участие в мероприятиях {plural(n, 'раз', 'раза', 'раз')} "
+                f"(разных участников — {num(f.value('events_people'))}), побед и призовых мест — "
+                f"{num(f.value('events_prizes'))}.")
+    else:
+        text = "В периоде участие в конкурсах, конференциях и других мероприятиях не отмечено."
+        events = [{"event": "мероприятий в периоде нет", "type": "—", "level": "—", "date": "—", "people": "0",
+                   "prizes": "0"}]
+    return {"text": text, "rows": rows, "levels": by_level, "list": events}
+
+
+def _federal(book, f: Figures) -> dict:
+    value, target = f.value("federal_under35_first3"), f.d["federal_under35_first3"]["target"]
+    name = f.d["federal_under35_first3"]["name"]
+    if value is None:
+        text = (f"Показатель «{name}» не рассчитан: в банках нет педагогов до 35 лет со стажем менее 3 лет "
+                "(или не заполнены даты рождения).")
+    else:
+        text = (f"{name} — {num(value)} % ({num(f.part('federal_under35_first3', 'numerator'))} из "
+                f"{num(f.part('federal_under35_first3', 'denominator'))} чел.) при целевом значении не менее "
+                f"{num(target)} %: ")
+        gap = round(target - value, 1)
+        text += "целевое значение достигнуто." if gap <= 0 else f"ниже целевого на {points(gap)}."
+    rows = [f.row(x) for x in ("federal_under35_first3", "young_coverage", "under35_coverage", "retention_share",
+                               "consent_pd_share", "mentors_overloaded", "mentees_waiting_too_long")]
+    ready = [{"label": f.d[code]["name"], "value": "да" if f.value(code) else "нет"}
+             for code in f.d if f.d[code]["group"] == "readiness" and code != "readiness_score"]
+    names = {}
+    for r in c.records(book, "roadmap"):
+        names.setdefault(r.get("stage"), c.text(r.get("stage_name")))
+    stages = [{"stage": s, "name": names.get(int(s), ""), "status": st}
+              for s, st in (f.part("roadmap_stages_done", "stages") or {}).items()]
+    return {"text": text, "rows": rows, "readiness": ready, "stages": stages,
+            "readiness_text": f"Выполнено пунктов готовности: {num(f.value('readiness_score'))} из {len(ready)}."}
+
+
+def _best(book, period) -> dict:
+    """Best practices of the period: titles only, and only of programmes whose participants agreed to publish."""
+    from ..report.frames import Frames
+
+    units = set(Frames(book, period).units["code"])
+    best = [r for r in c.records(book, "programmes") if r.get("best_practice") is True and r.get("pair") in units]
+    items = [{"code": c.text(r.get("code")), "title": c.text(r.get("title"), "без названия")}
+             for r in best if r.get("consent_publish") is True]
+    hidden = len(best) - len(items)
+    if items:
+        text = ("Методическим советом наставников признаны лучшими практиками наставничества и разрешены к "
+                "публикации следующие персонализированные программы:")
+    elif best:
+        text = "Программы, признанные лучшими практиками, есть, но их результаты не разрешены к публикации."
+    else:
+        text = "В периоде программы, признанные лучшими практиками наставничества, не отмечены."
+    note = (f"Ещё {plural(hidden, 'программа признана', 'программы признаны', 'программ признаны')} лучшими "
+            "практиками, но участники не дали согласия на публикацию результатов; в отчёт они не включены."
+            if hidden and items else "")
+    return {"text": text, "programmes": items, "note": note, "count": num(len(best)), "hidden": num(hidden)}
+
+
+def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
+    from . import charts
+
+    out = {"categories": None, "plan": None, "surveys": None}
+    values = [int(x["value"]) for x in part["categories"]]
+    if any(values):
+        labels = [x["label"] for x in part["categories"]]
+        out["categories"] = charts.bar_chart("Наставляемые по категориям", labels, values)
+    planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
+    if any(planned.values()):
+        out["plan"] = charts.line_chart("Мероприятия планов по месяцам", list(planned),
+                                        {"запланировано": list(planned.values()),
+                                         "выполнено": [done.get(k) for k in planned]})
+    if f.value("survey_forms"):
+        m, e = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
+        qs = [q["question"] for q in surveys["questions"]]
+        out["surveys"] = charts.grouped_bars("Средние оценки по вопросам анкеты", qs,
+                                             {"наставники": [m.get(q) for q in qs],
+                                              "наставляемые": [e.get(q) for q in qs]}, v.SURVEY_SCALE)
+    return out
+
+
+def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
+    period, indicators, statform = _report(book, today)
+    f = Figures(indicators)
+    words = period_words(period)
+    ctx = c.base(book)
+    as_of = period.as_of
+    ctx["report"] = {
+        "title": TITLE, "period_words": words, "dates": f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}",
+        "as_of": c.fdate(as_of), "date": c.fdate(today), "year": str(today.year),
+        "as_of_text": f"по состоянию на {c.fdate(as_of)}" if as_of < period.end else "",
+        "as_of_clause": f" по состоянию на {c.fdate(as_of)}" if as_of < period.end else "",
+    }
+    ctx["participants"] = _participants(f, statform)
+    ctx["programmes"] = _programmes(f)
+    ctx["plan"] = _plan(f)
+    ctx["surveys"] = _surveys(f)
+    ctx["events"] = _events(book, f, period)
+    ctx["federal"] = _federal(book, f)
+    ctx["best"] = _best(book, period)
+    ctx["conclusions"] = conclusions(f, words)
+    ctx["proposals"] = proposals(f, ctx)
+    ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
+    stem = f"Итоговый аналитический отчёт за {words.replace('/', '-')}"
+    return [(stem, ctx)]
