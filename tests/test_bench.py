@@ -1,0 +1,51 @@
+"""The benchmark's table: a missing stage says «нет», a missed target says «НЕТ», the naive baseline is sane.
+
+No timings are asserted here; speed is measured by ``scripts/bench.py`` itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scripts import bench
+
+
+def test_a_module_not_written_yet_is_missing_not_an_error():
+    with pytest.raises(bench.Missing):
+        bench.need("nastavnik.not_written_yet", "anything")
+    with pytest.raises(bench.Missing):
+        bench.need("nastavnik.reader", "not_a_function")
+
+
+def test_missing_stage_prints_net(capsys):
+    results = {"read": {"ours": {"seconds": 1.0, "peak_mb": 100.0}, "calamine": {"seconds": 0.9, "peak_mb": 50.0}},
+               "check": {"ours": {"missing": "nastavnik.checks"}}}
+    bench.print_table(bench.rows_of("S", results))
+    check_line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("Проверка"))
+    assert "нет" in check_line
+
+
+def test_a_missed_target_is_marked():
+    results = {"report": {"ours": {"seconds": 7.0, "peak_mb": 300.0, "compute_seconds": 6.0}}}
+    (row,) = bench.rows_of("L", results)
+    assert row["met"] is False
+
+
+def test_memory_over_two_gigabytes_misses_the_target_even_when_fast():
+    results = {"report": {"ours": {"seconds": 1.0, "peak_mb": 2500.0, "compute_seconds": 0.5}}}
+    (row,) = bench.rows_of("L", results)
+    assert row["met"] is False
+
+
+def test_greedy_baseline_never_beats_the_exact_solver():
+    np = pytest.importorskip("numpy")
+    solver = pytest.importorskip("nastavnik.match.solver")
+    rng = np.random.default_rng(3)
+    score = rng.integers(1, 20, size=(30, 12)).astype(float)
+    feasible = rng.random((30, 12)) < 0.6
+    capacity = rng.integers(1, 4, size=12)
+    exact = solver.solve(score, feasible, capacity)
+    quick = bench.greedy(score, feasible, capacity)
+    assert solver.total_of(score, quick) <= solver.total_of(score, exact)
+    used = np.bincount([j for _, j in quick], minlength=12)
+    assert (used <= capacity).all() and len({i for i, _ in quick}) == len(quick)
