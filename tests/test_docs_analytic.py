@@ -227,3 +227,15 @@ def test_report_converts_to_pdf_with_its_charts(report, tmp_path):
     if shutil.which("pdftotext"):
         out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "ИТОГОВЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ" in out and "Рисунок 2" in out and "Предложения" in out
+
+
+def test_an_empty_workbook_gives_a_report_without_charts(tmp_path):
+    from nastavnik.reader import read_workbook
+    from nastavnik.template import write_workbook
+
+    path = write_workbook(tmp_path / "пустая.xlsx", {"full_name": "МБОУ «Школа № 1»", "city": "Тверь"}, {})
+    report = make_report(read_workbook(path, today=TODAY), tmp_path / "out")
+    text = doc_text(report)
+    assert "наставнические пары и группы не работали" in text
+    assert "(нет данных для диаграммы)" in text
+    assert "{{" not in text and "{%" not in text

@@ -21,6 +21,7 @@ from .words import num, plural, points
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
           "декабрь"]
+EVENTS_SHOWN = 25
 TITLE = "Итоговый аналитический отчёт о реализации системы (целевой модели) наставничества педагогических работников"
 
 
@@ -28,16 +29,14 @@ def _report(book, today: dt.date):
     """The period of «Организация»; without it, the academic year the workbook names or today falls in."""
     from ..report import report_for_book
 
-    try:
-        return report_for_book(book, today)
-    except NastavnikError:
-        year = c.text(book.org.get("academic_year"))
-        try:
-            return report_for_book(book, today, year=year or None) if year else None
-        except NastavnikError:
-            pass
     first = today.year if today.month >= 9 else today.year - 1
-    return report_for_book(book, today, year=f"{first}/{first + 1}")
+    for year in (None, c.text(book.org.get("academic_year")), f"{first}/{first + 1}"):
+        try:
+            if year is None or year:
+                return report_for_book(book, today, year=year)
+        except NastavnikError:
+            continue
+    raise AssertionError("the academic year of today is always a valid period")  # pragma: no cover
 
 
 def period_words(p) -> str:
@@ -179,8 +178,14 @@ def _events(book, f: Figures, period) -> dict:
         g = grouped.setdefault(key, {"people": 0, "prizes": 0})
         g["people"] += 1
         g["prizes"] += r.get("result") in (v.EVENT_RESULTS[1], v.EVENT_RESULTS[2])
+    # A long list would bury the report: the highest levels and most prizes first, at most EVENTS_SHOWN rows.
+    rank = {lv: i for i, lv in enumerate(reversed(v.EVENT_LEVELS))}
+    chosen = sorted(grouped.items(), key=lambda kv: (rank.get(kv[0][2], 99), -kv[1]["prizes"], kv[0][3]))
+    chosen = sorted(chosen[:EVENTS_SHOWN], key=lambda kv: (kv[0][3], kv[0][0]))
     events = [{"event": k[0], "type": k[1], "level": k[2], "date": c.fdate(k[3]), "people": num(g["people"]),
-               "prizes": num(g["prizes"])} for k, g in sorted(grouped.items(), key=lambda kv: kv[0][3])]
+               "prizes": num(g["prizes"])} for k, g in chosen]
+    list_note = (f"В таблице — {EVENTS_SHOWN} мероприятий самого высокого уровня из {len(grouped)}; полный перечень "
+                 "— на листе «Мероприятия» книги." if len(grouped) > EVENTS_SHOWN else "")
     rows = [f.row(x) for x in ("events_participations", "events_people", "events_prizes")]
     n = f.value("events_participations") or 0
     if n:
@@ -191,7 +196,7 @@ def _events(book, f: Figures, period) -> dict:
         text = "В периоде участие в конкурсах, конференциях и других мероприятиях не отмечено."
         events = [{"event": "мероприятий в периоде нет", "type": "—", "level": "—", "date": "—", "people": "0",
                    "prizes": "0"}]
-    return {"text": text, "rows": rows, "levels": by_level, "list": events}
+    return {"text": text, "rows": rows, "levels": by_level, "list": events, "list_note": list_note}
 
 
 def _federal(book, f: Figures) -> dict:
@@ -251,7 +256,8 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
         out["categories"] = charts.bar_chart("Наставляемые по категориям", labels, values)
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
     if any(planned.values()):
-        out["plan"] = charts.line_chart("Мероприятия планов по месяцам", list(planned),
+        labels = [f"{month_words(k)[:3]}\n{k[-4:]}" for k in planned]
+        out["plan"] = charts.line_chart("Мероприятия планов по месяцам", labels,
                                         {"запланировано": list(planned.values()),
                                          "выполнено": [done.get(k) for k in planned]})
     if f.value("survey_forms"):

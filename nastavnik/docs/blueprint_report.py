@@ -134,7 +134,10 @@ def _surveys_and_events(doc) -> None:
     _caption(doc, "Таблица 11 — Мероприятия периода")
     x.grid(doc, ["Мероприятие", "Тип", "Уровень", "Дата", "Участников", "Побед, призов"],
            ["{{ r.event }}", "{{ r.type }}", "{{ r.level }}", "{{ r.date }}", "{{ r.people }}", "{{ r.prizes }}"],
-           "for r in events.list", widths=[4.4, 2.7, 3.2, 2.3, 2.0, 1.9], size=11)
+           "for r in events.list", widths=[4.2, 2.6, 3.0, 2.2, 2.4, 2.1], size=11)
+    tag(doc, "{%p if events.list_note %}")
+    para(doc, "{{ events.list_note }}", size=12, before=4)
+    tag(doc, "{%p endif %}")
 
 
 def _federal_and_best(doc) -> None:

@@ -78,7 +78,7 @@ def line_chart(title: str, labels: list[str], series: dict[str, list[float | Non
         for (name, values), color, marker in zip(series.items(), (DARK, LIGHT), ("o", "s")):
             ys = [float("nan") if v is None else v for v in values]
             ax.plot(xs, ys, color=color, marker=marker, linewidth=2, markersize=5, label=name)
-        ax.set_xticks(xs, labels, rotation=45, ha="right")
+        ax.set_xticks(xs, labels)
         ax.set_ylim(bottom=0)
         ax.yaxis.get_major_locator().set_params(integer=True)
         ax.set_ylabel("мероприятий")

@@ -12,6 +12,12 @@ from .words import num, plural, points
 
 
 def conclusions(f, period_words: str) -> list[str]:
+    if not (f.value("pairs_total") or f.value("groups_total")):
+        return [f"За {period_words} наставнические пары и группы не работали: система (целевая модель) "
+                "наставничества находится на этапе подготовки.",
+                f"Выполнено пунктов готовности системы наставничества: {num(f.value('readiness_score'))} из "
+                f"{num(f.d['readiness_score']['target'])}; этапов дорожной карты выполнено: "
+                f"{num(f.value('roadmap_stages_done'))} из 7."]
     out = [
         f"За {period_words} система (целевая модель) наставничества педагогических работников реализуется: "
         f"работают {plural(f.value('pairs_total'), 'наставническая пара', 'наставнические пары', 'наставнических пар')}"

@@ -13,6 +13,8 @@ def num(x) -> str:
         if x.is_integer():
             return str(int(x))
         return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    if isinstance(x, int) and abs(x) >= 10_000:
+        return f"{x:,}".replace(",", "\u00a0")  # 10 000: digits in threes from five digits on
     return str(x)
 
 
