@@ -276,6 +276,12 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         for me in mes:
             pairs.append({**base, "mentee": f"П-{me:03d}"})
             mentee = mentees[me - 1]
+            # A request precedes the pair: the mentee entered the bank at least a week before the order.
+            latest = (order_date if approved else start) - D(days=7)
+            if mentee["date_added"] > latest:
+                mentee["date_added"] = mentee["consent_pd_date"] = latest
+                if mentee["consent_publish_date"]:
+                    mentee["consent_publish_date"] = latest
             mentee["status"] = {v.PAIR_DONE: v.MENTEE_DONE, v.PAIR_STOPPED: v.MENTEE_LEFT}.get(status, v.MENTEE_IN_PAIR)
             if status == v.PAIR_STOPPED:
                 mentee["left_date"] = anchor + D(days=60)

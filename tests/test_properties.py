@@ -35,7 +35,7 @@ def row_of(sheet):
     return st.fixed_dictionaries({c.key: cell for c in sheet.columns})
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mentors=st.lists(row_of(MENTORS), max_size=4), pairs=st.lists(row_of(PAIRS), max_size=4))
 def test_any_cell_values_end_in_a_report(tmp_path_factory, demo_parts, mentors, pairs):
     org, tables = demo_parts

@@ -77,8 +77,8 @@ def plan_within_period(book: Book, today: dt.date):
     progs = table(book, "programmes").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
     end = progs["end"]
     if has(book, "pairs", "code", "new_end"):
-        new_end = table(book, "pairs").groupby("code")["new_end"].max()
-        ext = progs["pair"].map(new_end)
+        lookup = table(book, "pairs").dropna(subset=["code", "new_end"]).groupby("code")["new_end"].max().to_dict()
+        ext = pd.to_datetime(progs["pair"].map(lambda c: lookup.get(c)), errors="coerce")
         end = end.where(ext.isna() | (ext <= end), ext)
     start = plan["programme"].map(progs["start"])
     stop = plan["programme"].map(end)
@@ -166,7 +166,8 @@ def publication_consent(book: Book, today: dt.date):
             frame = table(book, bank).dropna(subset=["code"])
             consent.update(zip(frame["code"], is_true(frame["consent_publish"])))
     people = people[people["code"].isin(set(marked["pair"]))]
-    people = people[~people["person"].map(lambda c: consent.get(c, False))]
+    agreed = people["person"].map(lambda c: bool(consent.get(c, False))).astype(bool).to_numpy()
+    people = people[~agreed]
     missing = people.groupby("code")["person"].agg(list)
     for rec in records(marked[marked["pair"].isin(missing.index)]):
         yield book.problem(
