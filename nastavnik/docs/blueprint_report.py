@@ -132,9 +132,9 @@ def _surveys_and_events(doc) -> None:
     x.grid(doc, ["Уровень", "Участий", "Побед и призовых мест"], ["{{ r.level }}", "{{ r.count }}", "{{ r.prizes }}"],
            "for r in events.levels", widths=[8.5, 3.5, 4.5])
     _caption(doc, "Таблица 11 — Мероприятия периода")
-    x.grid(doc, ["Мероприятие", "Тип", "Уровень", "Дата", "Участников", "Побед, призов"],
+    x.grid(doc, ["Мероприятие", "Тип", "Уровень", "Дата", "Участ\u00adников", "Побед, призов"],
            ["{{ r.event }}", "{{ r.type }}", "{{ r.level }}", "{{ r.date }}", "{{ r.people }}", "{{ r.prizes }}"],
-           "for r in events.list", widths=[4.2, 2.6, 3.0, 2.2, 2.4, 2.1], size=11)
+           "for r in events.list", widths=[3.9, 2.6, 3.4, 2.3, 2.2, 2.1], size=11)
     tag(doc, "{%p if events.list_note %}")
     para(doc, "{{ events.list_note }}", size=12, before=4)
     tag(doc, "{%p endif %}")
