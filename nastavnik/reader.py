@@ -106,7 +106,10 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
         verdicts[key] = parsed
         if problem is not None:
             bad[key] = problem
-    out = list(map(verdicts.__getitem__, keys))
+    if len(verdicts) == 1:  # an empty or constant column (the optional ones usually are)
+        out = [next(iter(verdicts.values()))] * len(keys)
+    else:
+        out = list(map(verdicts.__getitem__, keys))
     if bad:
         for key, row in zip(keys, rows):
             problem = bad.get(key)
@@ -262,7 +265,7 @@ def _filled(x) -> bool:
     return P.clean_text(x) is not None
 
 
-def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], list[list]]:
+def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], list]:
     """Excel row numbers of the non-empty rows, and the wanted columns of those rows (one list per column)."""
     if not idx or not body:
         return [], [[] for _ in idx]
@@ -277,7 +280,7 @@ def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], 
             if not ok:
                 filled[i] = any(_filled(col[i]) for col in picked[1:])
     if all(filled):
-        return list(range(first_row, first_row + len(body))), [list(col) for col in picked]
+        return list(range(first_row, first_row + len(body))), picked
     keep = [i for i, ok in enumerate(filled) if ok]
     return [first_row + i for i in keep], [[col[i] for i in keep] for col in picked]
 

@@ -108,21 +108,28 @@ def _best(fn, repeat: int) -> float:
     return best
 
 
+def _calamine_parse(path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
 def read_ours(paths, size):
+    """Our reader, best of N; calamine alone is timed in the same process, turn about, for a fair ratio."""
     import pandas  # noqa: F401 - imported before the clock, as in a real run after start-up
 
-    return {"seconds": _best(lambda: _read(paths[0]), READ_REPEAT.get(size, 1))}
+    ours, alone = float("inf"), float("inf")
+    for _ in range(READ_REPEAT.get(size, 1)):
+        ours = min(ours, _best(lambda: _read(paths[0]), 1))
+        alone = min(alone, _best(lambda: _calamine_parse(paths[0]), 1))
+    return {"seconds": ours, "calamine_same_process_seconds": alone}
 
 
 def read_calamine(paths, size):
-    from python_calamine import CalamineWorkbook
-
-    def parse():
-        wb = CalamineWorkbook.from_path(str(paths[0]))
-        for name in wb.sheet_names:
-            wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-
-    return {"seconds": _best(parse, READ_REPEAT.get(size, 1))}
+    """python-calamine alone in its own process: its time and its peak memory."""
+    return {"seconds": _best(lambda: _calamine_parse(paths[0]), READ_REPEAT.get(size, 1))}
 
 
 def read_pandas(paths, size):
@@ -324,7 +331,7 @@ TARGETS = {
     # (stage, size): (text, test on the results of the size)
     ("read", "L"): ("чтение+проверка < 10 с", lambda r: _sec(r, "read") + _sec(r, "check") < 10),
     ("check", "L"): ("чтение+проверка < 10 с", lambda r: _sec(r, "read") + _sec(r, "check") < 10),
-    ("calamine", "L"): ("≤ 1,5 × calamine", lambda r: _sec(r, "read") <= 1.5 * _sec(r, "read", "calamine")),
+    ("calamine", "L"): ("≤ 1,5 × calamine", lambda r: _sec(r, "read") <= 1.5 * _alone(r)),
     ("report", "L"): ("< 5 с", lambda r: _sec(r, "report") < 5),
     ("match", MATCH_SIZE): ("< 10 с", lambda r: _sec(r, "match") < 10),
     ("docs", "L"): ("≥ 50 программ/с", lambda r: (r["docs"]["ours"].get("per_second") or 0) >= 50),
@@ -344,6 +351,11 @@ def _sec(results: dict, stage: str, variant: str = "ours") -> float:
     return r["seconds"]
 
 
+def _alone(results: dict) -> float:
+    alone = results.get("read", {}).get("ours", {}).get("calamine_same_process_seconds")
+    return alone if alone else _sec(results, "read", "calamine")
+
+
 def _naive(stage: str, res: dict) -> str:
     ours = res.get("ours", {})
     if stage == "read":
@@ -351,9 +363,10 @@ def _naive(stage: str, res: dict) -> str:
         if "seconds" in pd_ and "seconds" in ours:
             return f"pandas+openpyxl {pd_['seconds']:.2f} с: в {pd_['seconds'] / ours['seconds']:.1f} раза медленнее"
     if stage == "calamine":
-        cal = res.get("calamine", {})
-        if "seconds" in cal and "seconds" in ours:
-            return f"calamine {cal['seconds']:.2f} с; наше чтение = {ours['seconds'] / cal['seconds']:.2f} ×"
+        alone = ours.get("calamine_same_process_seconds")
+        if alone and "seconds" in ours:
+            return (f"calamine {alone:.3f} с (в том же процессе, попеременно); наше чтение = "
+                    f"{ours['seconds'] / alone:.2f} × calamine")
     if stage == "match":
         g = res.get("greedy", {})
         if "seconds" in g and g.get("share_of_optimum") is not None:
