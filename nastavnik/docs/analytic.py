@@ -17,7 +17,7 @@ from .. import vocab as v
 from ..problems import NastavnikError
 from . import context as c
 from .conclusions import conclusions, proposals
-from .words import num, plural, points
+from .words import MENTEES, MENTORS, PAIRS, num, plural, points
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
           "декабрь"]
@@ -100,11 +100,11 @@ def _participants(f: Figures, statform) -> dict:
     forms = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_form").items()]
     kinds = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_kind").items()]
     text = (f"В банке наставников — {f.shown('mentors_bank')}, в банке наставляемых — {f.shown('mentees_bank')} "
-            f"Пары и группы ведут {plural(f.value('mentors_active'), 'наставник', 'наставника', 'наставников')}, "
-            f"в них участвуют {plural(f.value('mentees_active'), 'наставляемый', 'наставляемых', 'наставляемых')}; "
-            f"работают {plural(f.value('pairs_total'), 'наставническая пара', 'наставнические пары', 'наставнических пар')}"
+            f"Пары и группы ведут {plural(f.value('mentors_active'), *MENTORS)}, "
+            f"в них участвуют {plural(f.value('mentees_active'), *MENTEES)}; "
+            f"работают {plural(f.value('pairs_total'), *PAIRS)}"
             f" и {plural(f.value('groups_total'), 'группа', 'группы', 'групп')}. Ожидают пару "
-            f"{plural(f.value('mentees_waiting'), 'наставляемый', 'наставляемых', 'наставляемых')}")
+            f"{plural(f.value('mentees_waiting'), *MENTEES)}")
     return {"text": text + ".", "rows": [f.row(x) for x in codes], "categories": cats, "forms": forms,
             "kinds": kinds, "mentors": num(rows.get(statform.rows[0][0], [0])[0]),
             "mentees": num(rows.get(statform.rows[1][0], [0])[0])}

@@ -8,7 +8,7 @@ curator can reword or delete any of them in the finished document.
 
 from __future__ import annotations
 
-from .words import num, plural, points
+from .words import GROUPS, MENTEES, MENTORS, PAIRS, num, plural, points
 
 
 def conclusions(f, period_words: str) -> list[str]:
@@ -20,10 +20,10 @@ def conclusions(f, period_words: str) -> list[str]:
                 f"{num(f.value('roadmap_stages_done'))} из 7."]
     out = [
         f"За {period_words} система (целевая модель) наставничества педагогических работников реализуется: "
-        f"работают {plural(f.value('pairs_total'), 'наставническая пара', 'наставнические пары', 'наставнических пар')}"
-        f" и {plural(f.value('groups_total'), 'наставническая группа', 'наставнические группы', 'наставнических групп')}"
-        f", в них участвуют {plural(f.value('mentors_active'), 'наставник', 'наставника', 'наставников')} и "
-        f"{plural(f.value('mentees_active'), 'наставляемый', 'наставляемых', 'наставляемых')}.",
+        f"работают {plural(f.value('pairs_total'), *PAIRS)}"
+        f" и {plural(f.value('groups_total'), *GROUPS)}"
+        f", в них участвуют {plural(f.value('mentors_active'), *MENTORS)} и "
+        f"{plural(f.value('mentees_active'), *MENTEES)}.",
         f"Пар и групп, начавших работу в периоде, — {num(f.value('programmes_started'))}; программ, завершённых "
         f"в полном объёме, — {num(f.value('programmes_completed'))}, прекращённых досрочно — "
         f"{num(f.value('programmes_ended_early'))}, продлённых — {num(f.value('programmes_extended'))}.",
@@ -50,7 +50,7 @@ def proposals(f, ctx: dict) -> list[str]:
     waiting, too_long = f.value("mentees_waiting") or 0, f.value("mentees_waiting_too_long") or 0
     if waiting:
         late = f", из них {num(too_long)} — дольше допустимого срока" if too_long else ""
-        out.append(f"Пару ожидают {plural(waiting, 'наставляемый', 'наставляемых', 'наставляемых')}{late}: "
+        out.append(f"Пару ожидают {plural(waiting, *MENTEES)}{late}: "
                    "продолжить поиск наставников, привлечь наставников из организаций-партнёров, рассмотреть "
                    "групповую форму наставничества.")
     fed = f.d["federal_under35_first3"]
@@ -86,8 +86,8 @@ def proposals(f, ctx: dict) -> list[str]:
         out.append(f"Оформить согласия на обработку персональных данных "
                    f"({plural(rest, 'участник', 'участника', 'участников')} без согласия).")
     if f.value("mentors_overloaded"):
-        out.append(f"Перераспределить наставляемых: у {plural(f.value('mentors_overloaded'), 'наставника', 'наставников', 'наставников')} "
-                   "их больше, чем наставник готов вести.")
+        many = plural(f.value("mentors_overloaded"), "наставника", "наставников", "наставников")
+        out.append(f"Перераспределить наставляемых: у {many} их больше, чем наставник готов вести.")
     missing_ready = [r["label"] for r in ctx["federal"]["readiness"] if r["value"] == "нет"]
     if missing_ready:
         out.append("Подготовить недостающее для готовности системы наставничества: "
