@@ -8,7 +8,9 @@ and ``StrictUndefined`` (a misspelt field is an error, not a silent blank).
 Rendering a document is then one Jinja call per tagged part plus docxtpl's
 ``resolve_listing`` post-processing, written into a copy of the template's
 zip. Large batches go to a process pool; each worker compiles the templates
-once in its initializer.
+once in its initializer. A kind with charts (``Kind.images``: the analytic
+report, one per run) is rendered by docxtpl itself, because its ``InlineImage``
+must belong to the template object that renders (``images.py``).
 
 Library entry points (the lead's ``run`` calls them):
 - ``render_documents(book, out_dir, today, only=None, templates=None, pdf=False, progress=None) -> list[Path]``
