@@ -239,3 +239,13 @@ def test_an_empty_workbook_gives_a_report_without_charts(tmp_path):
     assert "наставнические пары и группы не работали" in text
     assert "(нет данных для диаграммы)" in text
     assert "{{" not in text and "{%" not in text
+
+
+def test_ampersand_and_angle_brackets_print_as_written(make_book, tmp_path):
+    def change(org, tables):
+        org["full_name"] = "АНО «Наука & Техника» <филиал>"
+        next(e for e in tables["events"] if e["person"] == "П-001")["event"] = "Конкурс «Код & Робот» <2026>"
+
+    text = doc_text(make_report(make_book(change), tmp_path))
+    assert text.startswith("АНО «Наука & Техника» <филиал>")
+    assert "Конкурс «Код & Робот» <2026> | конкурс | районный" in text
