@@ -139,6 +139,9 @@ def synth_data(size: str | Size = "S", seed: int = 1, today: dt.date | None = No
     }
     mentors = [_mentor(rnd, names, i, width, anchor) for i in range(1, spec.mentors + 1)]
     mentees = [_mentee(rnd, names, i, width, anchor, as_of) for i in range(1, spec.mentees + 1)]
+    for me in mentees:  # some name the mentor they would like (the matcher rewards a mutual choice)
+        if mentors and rnd.random() < 0.1:
+            me["preferred_mentor"] = rnd.choice(mentors)["code"]
     pairs, programmes, plan, surveys = _pairs(rnd, spec, mentors, mentees, width, anchor, as_of)
     events = _events(rnd, mentors, mentees, anchor, people)
     from .schema import ROADMAP
@@ -339,6 +342,8 @@ def _plan(rnd, prog: str, mentee: dict, start, end, status: str, stopped_on, as_
                "status": v.ACT_PLANNED}
         if status == v.PAIR_STOPPED and planned > stopped_on:
             row["status"] = v.ACT_FAILED
+        elif planned <= as_of and status == v.PAIR_RUNNING and rnd.random() < 0.02:
+            pass  # a few activities are overdue, as in any real plan: the checks warn about them
         elif planned <= as_of and status in (v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED):
             row.update(status=v.ACT_DONE, actual_date=planned + D(days=rnd.choice((0, 0, 0, 2))),
                        result="выполнено")

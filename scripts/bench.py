@@ -338,7 +338,7 @@ TARGETS = {
     ("consolidate", "XL"): ("< 60 с", lambda r: _sec(r, "consolidate") < 60),
 }
 LABELS = {
-    "read": "Чтение / read", "calamine": "  чтение ÷ calamine / read ÷ calamine alone", "check": "Проверка / check",
+    "read": "Чтение / read", "calamine": "  calamine отдельно / calamine alone", "check": "Проверка / check",
     "match": "Подбор пар / match", "docs": "Программы / programmes", "report": "Отчёт / report",
     "site": "Сайт / site", "run": "Весь запуск / whole run", "consolidate": "Свод города / city roll-up",
 }
@@ -454,6 +454,20 @@ def print_table(rows: list[dict]) -> None:
         print(f"{r['label']:<44} | {r['size']:<9} | {sec:>9} | {peak:>6} | {r['target']:<34} | {met:<4} | {naive}")
 
 
+def markdown(rows: list[dict]) -> str:
+    """The same rows as a Markdown table, for the README."""
+    out = ["| Этап / stage | Размер | Время | Пик памяти | Цель | Итог | Наивный способ / naive |",
+           "|---|---|---:|---:|---|---|---|"]
+    for r in rows:
+        sec = (f"{r['seconds']:.{2 if r['seconds'] >= 1 else 3}f} с" if r["seconds"] is not None
+               else (r["note"] or "—"))
+        peak = f"{r['peak_mb']:.0f} МБ" if r["peak_mb"] is not None else "—"
+        met = {True: "да", False: "**нет**", None: "?"}[r["met"]] if r["target"] else ""
+        naive = r["naive"] + (f" ({r['note']})" if r["note"] and r["seconds"] is not None else "")
+        out.append(f"| {r['label'].strip()} | {r['size']} | {sec} | {peak} | {r['target']} | {met} | {naive} |")
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- main
 
 def run_size(size: str, cache: Path, timeout: float) -> tuple[dict, dict]:
@@ -494,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="Папка для сгенерированных книг (не в git).")
     ap.add_argument("--timeout", type=float, default=1800, help="Предел одного замера, с.")
     ap.add_argument("--strict", action="store_true", help="Код возврата 1 при сбое этапа или недостигнутой цели.")
+    ap.add_argument("--markdown", action="store_true", help="Напечатать ещё и таблицу Markdown (для README).")
     args = ap.parse_args(argv)
     sizes = [x.strip().upper() for x in args.sizes.split(",") if x.strip()]
     from nastavnik.synth import SIZES
@@ -515,6 +530,9 @@ def main(argv: list[str] | None = None) -> int:
             report["rows"] += rows_of(MATCH_SIZE, extra)
     report["seconds"] = time.perf_counter() - started
     print_table(report["rows"])
+    if args.markdown:
+        print()
+        print(markdown(report["rows"]))
     print(f"\nВсего {report['seconds']:.0f} с. Повторить: python scripts/bench.py --sizes {','.join(sizes)}")
     if args.json_path:
         args.json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
