@@ -29,6 +29,27 @@ def _titles() -> dict[str, str]:
     return out
 
 
+# A field's parent names the sheet it comes from: ``programmes[].code`` is a programme's code, not a mentor's.
+_PARENT_SHEET = {
+    "mentor": "mentors", "mentors": "mentors", "mentee": "mentees", "mentees": "mentees", "people": "mentees",
+    "pair": "pairs", "pairs": "pairs", "programme": "programmes", "programmes": "programmes",
+    "plan": "plan", "activities": "plan", "rows": None, "events": "events", "roadmap": "roadmap",
+    "stages": "roadmap", "news": "news", "surveys": "surveys",
+}
+
+
+def title_of(path: str, titles: dict[str, str]) -> str:
+    parts = [p.rstrip("[]") for p in path.split(".")]
+    leaf = parts[-1]
+    parent = parts[-2] if len(parts) > 1 else ""
+    sheet_key = _PARENT_SHEET.get(parent)
+    if sheet_key and leaf in s.SHEET_BY_KEY[sheet_key].keys:
+        return s.SHEET_BY_KEY[sheet_key].col(leaf).title
+    if parent and parent not in ("org",) and leaf not in _EXTRA and leaf not in s.ORG_BY_KEY:
+        return ""  # an ambiguous leaf: the example value says more than a wrong title
+    return titles.get(leaf, "")
+
+
 def flatten(value, prefix: str = "") -> list[tuple[str, object]]:
     if isinstance(value, dict):
         out = []
@@ -66,9 +87,8 @@ def describe_fields(book, today: dt.date, key: str) -> str:
     lines = [f"Поля шаблона «{kind.template}» ({kind.title}); пример {source}.",
              "В шаблоне пишите {{ поле }}; поля с [] — внутри цикла {%tr for x in список %} … {%tr endfor %}.", ""]
     for path, value in flatten(ctx or {}):
-        leaf = path.rsplit(".", 1)[-1].rstrip("[]")
         example = str(value).replace("\n", " / ")
         example = example if len(example) <= 60 else example[:59] + "…"
-        title = titles.get(leaf, "")
+        title = title_of(path, titles)
         lines.append(f"  {path}" + (f" — {title}" if title else "") + (f": «{example}»" if example else ""))
     return "\n".join(lines)
