@@ -9,7 +9,8 @@ data. The rule modules, by subject:
 - ``refs``       — codes that name nothing, participants who have left, survey respondents;
 - ``pairs``      — the regulation on pairs and groups (sizes, load, order, consents, ending);
 - ``programmes`` — programme terms, the plan, publication of best practices;
-- ``people``     — mentee statuses and waiting time.
+- ``people``     — mentee statuses and waiting time;
+- ``timeline``   — dates against the order of events (an end in the future, an order after the start).
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 """
@@ -21,7 +22,7 @@ import datetime as dt
 from .. import schema as s
 from ..problems import ERROR, Problem, Report
 from ..reader import Book
-from . import cells, pairs, people, programmes, refs
+from . import cells, pairs, people, programmes, refs, timeline
 
 
 def org_rules(book: Book, today: dt.date):
@@ -31,7 +32,8 @@ def org_rules(book: Book, today: dt.date):
             yield book.problem("required_missing", ERROR, f"Не заполнен параметр «{f.title}».", "org", col_key=f.key)
 
 
-RULES = [org_rules, *cells.RULES, *refs.RULES, *pairs.RULES, *programmes.RULES, *people.RULES]
+RULES = [org_rules, *cells.RULES, *refs.RULES, *pairs.RULES, *programmes.RULES, *people.RULES,
+         *timeline.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:
