@@ -136,12 +136,17 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
             echo("      ожидающих пару наставляемых нет")
 
     with step(4, "Документы"):
-        from .docs.render import render_documents
+        from .docs import plan_documents, render_jobs
 
         docs_dir = folder / "Документы"
-        with _bar(progress_bar, "      документы") as tick:
-            paths = render_documents(book, docs_dir, today, progress=tick)
-        result.made.append((f"Документы .docx ({len(paths)})", docs_dir))
+        jobs = plan_documents(book, docs_dir, today)
+        with _bar(progress_bar, len(jobs), "      документы") as tick:
+            paths = render_jobs(jobs, progress=tick)
+        from collections import Counter
+
+        by_folder = Counter(p.parent.name for p in paths)
+        parts = ", ".join(f"{name} — {n}" for name, n in sorted(by_folder.items()))
+        result.made.append((f"Документы .docx: {len(paths)} ({parts})", docs_dir))
 
     with step(5, "Мониторинг"):
         from .report import report_for_book, report_meta, write_report_xlsx
@@ -161,12 +166,12 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
 
 
 @contextmanager
-def _bar(progress_bar, label: str):
+def _bar(progress_bar, length: int, label: str):
     """A progress bar when the caller gives one (a terminal), a no-op otherwise."""
-    if progress_bar is None:
+    if progress_bar is None or length == 0:
         yield None
         return
-    with progress_bar(length=0, label=label) as bar:
+    with progress_bar(length=length, label=label) as bar:
         def tick(n: int = 1):
             bar.update(n)
 
