@@ -32,13 +32,18 @@ MONTHS = {
 _NEEDS_CLEANING = re.compile(r"[\t\r\n\u00a0\u2007\u202f\u2009\u200b\ufeff]|  ")
 
 
+def is_clean(text: str) -> bool:
+    """True when ``clean_text`` would return this very string: the common case, decided without splitting."""
+    return (bool(text) and not text[0].isspace() and not text[-1].isspace()
+            and _NEEDS_CLEANING.search(text) is None and unicodedata.is_normalized("NFC", text))
+
+
 def clean_text(value) -> str | None:
     """Trim ordinary and non-breaking spaces; keep line breaks inside long texts."""
     if value is None:
         return None
-    if (type(value) is str and value and not value[0].isspace() and not value[-1].isspace()
-            and _NEEDS_CLEANING.search(value) is None and unicodedata.is_normalized("NFC", value)):
-        return value  # the common case, decided without splitting (a district's workbook has a million cells)
+    if type(value) is str and is_clean(value):
+        return value  # a district's workbook has a million cells; most need no cleaning
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = unicodedata.normalize("NFC", str(value))
