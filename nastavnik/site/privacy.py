@@ -35,18 +35,61 @@ class People:
 
     shown: dict[str, str] = field(default_factory=dict)  # code -> ФИО, only with both consents
     patterns: list[re.Pattern] = field(default_factory=list)
+    # For each pattern, a text every match of it contains: (text, casefolded?), or None to always try it.
+    needles: list[tuple[str, bool] | None] = field(default_factory=list)
+    _index: dict | None = field(default=None, repr=False)
 
     def name(self, code) -> str:
         return self.shown.get(code, HIDDEN_NAME) if code else HIDDEN_NAME
 
     def scrub(self, text) -> str | None:
-        """Free text with non-consenting names, contacts and birth dates replaced."""
+        """Free text with non-consenting names, contacts and birth dates replaced.
+
+        The patterns apply one after another, as written; a district has tens of thousands of them, so
+        only those whose needle occurs in the text are tried (the others cannot match), and the
+        candidates are looked for again after a replacement changes the text.
+        """
         if text is None:
             return None
         text = str(text)
-        for pattern in self.patterns:
-            text = pattern.sub(REDACTED, text)
-        return text
+        start = 0
+        while True:
+            for k in self._candidates(text, start):
+                new = self.patterns[k].sub(REDACTED, text)
+                if new != text:
+                    text, start = new, k + 1
+                    break
+            else:
+                return text
+
+    def _candidates(self, text: str, start: int) -> list[int]:
+        if self._index is None:
+            self._index = _needle_index(self.patterns, self.needles)
+        always, by_prefix = self._index
+        found = set(always)
+        for source, folded in ((text.casefold(), True), (text, False)):
+            for i in range(len(source) - 2):
+                for k, needle, fold in by_prefix.get(source[i:i + 3], ()):
+                    if fold == folded and source.startswith(needle, i):
+                        found.add(k)
+        return sorted(k for k in found if k >= start)
+
+
+def _needle_index(patterns: list, needles: list) -> tuple[list[int], dict]:
+    """Patterns to try on every text, and the others by the first three characters of their needle."""
+    always, by_prefix = [], {}
+    for k in range(len(patterns)):
+        needle = needles[k] if k < len(needles) else None
+        if needle is None or len(needle[0]) < 3:
+            always.append(k)
+        else:
+            by_prefix.setdefault(needle[0][:3], []).append((k, needle[0], needle[1]))
+    return always, by_prefix
+
+
+# A name's first word may be looked for in the casefolded text only when it is Cyrillic: every character that
+# matches a Cyrillic letter under re.IGNORECASE casefolds to that letter (checked over all of Unicode).
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё-]+")
 
 
 def _name_patterns(fio: str) -> list[re.Pattern]:
@@ -73,12 +116,18 @@ def people(tables: dict) -> People:
             if yes(row.consent_pd) and yes(row.consent_publish) and fio and code:
                 result.shown[code] = str(fio)
             elif fio:
-                result.patterns.extend(_name_patterns(str(fio)))
+                found = _name_patterns(str(fio))
+                first = str(fio).split()[0]
+                needle = (first.casefold(), True) if _CYRILLIC_WORD.fullmatch(first) else None
+                result.patterns.extend(found)
+                result.needles.extend([needle] * len(found))
             contact = getattr(row, "contact", None)
             if contact:
                 secret.add(str(contact))
             birth = getattr(row, "birth_date", None)
             if birth is not None and birth == birth:  # not NaT
                 secret.update({f"{birth:%d.%m.%Y}", f"{birth:%Y-%m-%d}"})
-    result.patterns.extend(re.compile(re.escape(s)) for s in sorted(secret, key=len, reverse=True))
+    literals = sorted(secret, key=len, reverse=True)
+    result.patterns.extend(re.compile(re.escape(s)) for s in literals)
+    result.needles.extend((s, False) for s in literals)
     return result
