@@ -39,7 +39,7 @@ TODAY = dt.date(2026, 11, 25)  # the demo and the synthetic workbooks are consis
 SEED = 1
 MATCH_SIZE = "5000×2000"
 GB = 1024.0
-READ_REPEAT = {"S": 10, "M": 5, "L": 3}
+READ_REPEAT = {"S": 10, "M": 5, "L": 5}
 # Stages in the order they run at a size; each is (stage, variant) run in its own process.
 PER_SIZE = [("read", "ours"), ("read", "calamine"), ("read", "pandas"), ("check", "ours"), ("match", "ours"),
             ("match", "greedy"), ("docs", "ours"), ("docs", "naive"), ("report", "ours"), ("site", "ours"),
