@@ -79,7 +79,15 @@ def workbooks(size: str, cache: Path) -> list[Path]:
     """The cached workbook(s) of a size, generated on first use: one file, or 50 for the city (XL)."""
     from nastavnik.synth import SIZES, write_synth
 
-    folder = cache / fingerprint() / size
+    current = fingerprint()
+    folder = cache / current / size
+    if cache.is_dir():  # workbooks of an older generator or schema are of no further use
+        import re
+        import shutil
+
+        for old in cache.iterdir():
+            if old.is_dir() and old.name != current and re.fullmatch(r"[0-9a-f]{12}", old.name):
+                shutil.rmtree(old, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"ddt-{n + 1:03d}.xlsx" for n in range(SIZES[size].books)]
     todo = [(n, p) for n, p in enumerate(paths) if not p.exists()]
