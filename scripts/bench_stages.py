@@ -1,0 +1,251 @@
+"""The measurements of ``scripts/bench.py``, each run in a fresh worker process.
+
+Every function takes the workbook paths and the size, does its setup (reading
+the workbook, importing libraries) before the clock starts, and returns a dict
+with at least ``seconds``; ``worker`` adds the process's peak memory. A stage
+whose module has not been written yet raises ``Missing`` and is shown as «нет».
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TODAY = dt.date(2026, 11, 25)  # the demo and the synthetic workbooks are consistent as of this date
+READ_REPEAT = {"S": 10, "M": 5, "L": 5}
+
+
+class Missing(Exception):
+    """A stage whose module (another engineer's) does not exist yet."""
+
+
+def need(module: str, name: str):
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == module or module.startswith(exc.name + ".")):
+            raise Missing(module) from exc
+        raise
+    if not hasattr(mod, name):
+        raise Missing(f"{module}.{name}")
+    return getattr(mod, name)
+
+
+def _read(path):
+    from nastavnik.reader import read_workbook
+
+    return read_workbook(path, today=TODAY)
+
+
+def _best(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def _calamine_parse(path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def read_ours(paths, size):
+    """Our reader, best of N; calamine alone is timed in the same process, turn about, for a fair ratio."""
+    import pandas  # noqa: F401 - imported before the clock, as in a real run after start-up
+
+    ours, alone = float("inf"), float("inf")
+    for _ in range(READ_REPEAT.get(size, 1)):
+        ours = min(ours, _best(lambda: _read(paths[0]), 1))
+        alone = min(alone, _best(lambda: _calamine_parse(paths[0]), 1))
+    return {"seconds": ours, "calamine_same_process_seconds": alone}
+
+
+def read_calamine(paths, size):
+    """python-calamine alone in its own process: its time and its peak memory."""
+    return {"seconds": _best(lambda: _calamine_parse(paths[0]), READ_REPEAT.get(size, 1))}
+
+
+def read_pandas(paths, size):
+    import pandas as pd
+
+    return {"seconds": _best(lambda: pd.read_excel(paths[0], sheet_name=None, engine="openpyxl"),
+                             1 if size == "L" else 2)}
+
+
+def check_ours(paths, size):
+    check_book = need("nastavnik.checks", "check_book")
+    book = _read(paths[0])
+    t = time.perf_counter()
+    report = check_book(book, TODAY)
+    return {"seconds": time.perf_counter() - t, "errors": len(report.errors), "warnings": len(report.warnings)}
+
+
+def match_ours(paths, size):
+    match_book = need("nastavnik.match", "match_book")
+    import scipy.optimize  # noqa: F401 - start-up cost, not matching
+    book = _read(paths[0])
+    t = time.perf_counter()
+    result = match_book(book, TODAY, top=3)
+    return {"seconds": time.perf_counter() - t, "mentees": result.pool_mentees, "mentors": len(result.capacity),
+            "proposed": len(result.proposal), "inner": result.timings}
+
+
+def greedy(score, feasible, capacity) -> list[tuple[int, int]]:
+    """The naive way: take the best remaining pair while places last (what a person does by hand)."""
+    import numpy as np
+
+    cap = np.asarray(capacity, dtype=np.int64).copy()
+    n, m = score.shape
+    flat = np.flatnonzero((feasible & (score > 0)).ravel())
+    order = flat[np.argsort(-score.ravel()[flat], kind="stable")]
+    taken = np.zeros(n, dtype=bool)
+    pairs, left = [], min(n, int(cap.sum()))
+    for idx in order.tolist():
+        i, j = divmod(idx, m)
+        if not taken[i] and cap[j] > 0:
+            taken[i] = True
+            cap[j] -= 1
+            pairs.append((i, j))
+            left -= 1
+            if left == 0:
+                break
+    return pairs
+
+
+def match_greedy(paths, size):
+    need("nastavnik.match", "match_book")
+    from nastavnik.match.candidates import build_pool
+    from nastavnik.match.scoring import Scorer, weights_from_org
+    from nastavnik.match.solver import solve, total_of
+
+    import scipy.optimize  # noqa: F401
+    book = _read(paths[0])
+    t = book.tables
+    pool = build_pool(t["mentors"], t["mentees"], t.get("pairs"))
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(book.org))
+    score, feasible = sc.matrix(set())
+    capacity = sc.spare.astype(int)
+    t0 = time.perf_counter()
+    exact = solve(score, feasible, capacity)
+    t1 = time.perf_counter()
+    quick = greedy(score, feasible, capacity)
+    t2 = time.perf_counter()
+    best, got = total_of(score, exact), total_of(score, quick)
+    return {"seconds": t2 - t1, "solver_seconds": t1 - t0, "optimum": best, "greedy_total": got,
+            "share_of_optimum": got / best if best else None, "pairs_exact": len(exact), "pairs_greedy": len(quick)}
+
+
+DOCS_CAP = 1000  # programmes rendered at most (a district has ~3,300; the rate is what matters)
+
+
+def match_random(paths, size):
+    """The matching module's own random banks of the same shape (sparser: some without consent, capacity 1–3)."""
+    solve_random = need("nastavnik.match", "solve_random")
+    import scipy.optimize  # noqa: F401
+
+    result, seconds = solve_random(5000, 2000)
+    return {"seconds": seconds, "mentees": result.pool_mentees, "mentors": len(result.capacity),
+            "inner": result.timings}
+
+
+def docs_ours(paths, size):
+    plan_documents = need("nastavnik.docs", "plan_documents")
+    render_jobs = need("nastavnik.docs", "render_jobs")
+    book = _read(paths[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        jobs = plan_documents(book, Path(tmp), TODAY, only=["programme"])[:DOCS_CAP]
+        planned = time.perf_counter()
+        render_jobs(jobs)
+        done = time.perf_counter()
+    return {"seconds": done - t, "documents": len(jobs), "plan_seconds": planned - t,
+            "per_second": len(jobs) / (done - t) if jobs else None}
+
+
+def docs_naive(paths, size):
+    """Both ways on the same documents (the module's own bench): compiled once vs reloaded for each."""
+    bench = need("nastavnik.docs.render", "bench_programmes")
+    n = 40
+    naive = bench(n, naive=True)
+    ours = bench(n, workers=1)
+    return {"seconds": naive, "documents": n, "ours_one_process_seconds": ours, "per_second": n / naive}
+
+
+def report_ours(paths, size):
+    report_for_book = need("nastavnik.report", "report_for_book")
+    write_report_xlsx = need("nastavnik.report", "write_report_xlsx")
+    book = _read(paths[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        _, indicators, statform = report_for_book(book, TODAY)
+        computed = time.perf_counter()
+        write_report_xlsx(indicators, statform, Path(tmp) / "отчёт.xlsx")
+        done = time.perf_counter()
+    return {"seconds": done - t, "compute_seconds": computed - t, "indicators": len(indicators)}
+
+
+def site_ours(paths, size):
+    build_site = need("nastavnik.site", "build_site")
+    book = _read(paths[0])
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        build_site(book, Path(tmp) / "site", TODAY)
+        return {"seconds": time.perf_counter() - t}
+
+
+def run_ours(paths, size):
+    run_all = need("nastavnik.pipeline", "run_all")
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        result = run_all(paths[0], Path(tmp), TODAY, echo=lambda *a, **k: None)
+        seconds = time.perf_counter() - t
+        inner = {k: round(x, 3) for k, x in getattr(result, "timings", {}).items()}
+        return {"seconds": seconds, "outputs": len(result.made), "exit_code": result.exit_code, "inner": inner}
+
+
+def _consolidate(paths, workers):
+    consolidate = need("nastavnik.report.consolidate", "consolidate")
+    t = time.perf_counter()
+    rollup = consolidate(list(paths), TODAY, workers=workers)
+    seconds = time.perf_counter() - t
+    write = getattr(sys.modules["nastavnik.report.consolidate"], "write_rollup_xlsx", None)
+    if write:
+        with tempfile.TemporaryDirectory() as tmp:
+            write(rollup, Path(tmp) / "свод.xlsx", TODAY)
+        seconds = time.perf_counter() - t
+    return {"seconds": seconds, "files": len(rollup.files), "unreadable": len(rollup.unreadable)}
+
+
+def consolidate_ours(paths, size):
+    return _consolidate(paths, workers=os.cpu_count() or 2)
+
+
+def consolidate_serial(paths, size):
+    return _consolidate(paths, workers=1)
+
+
+def worker(stage: str, variant: str, size: str, paths: list[str]) -> dict:
+    """Run one measurement in this (fresh) process; peak memory is this process's own."""
+    import resource
+
+    fn = globals()[f"{stage}_{variant}"]
+    try:
+        out = fn([Path(p) for p in paths], size)
+    except Missing as exc:
+        return {"missing": str(exc)}
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    if children:
+        out["children_peak_mb"] = children
+    return out
