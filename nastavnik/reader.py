@@ -135,10 +135,13 @@ def _judge(col, parse, value, today: dt.date) -> tuple[Any, tuple | None]:
     parsed, error = parse(value)
     if error:
         # Personal data (ФИО, дата рождения, контакт) is located, never repeated in a message.
-        shown = "значение в ячейке" if col.personal else P.clean_text(value)
-        return parsed, (_TYPE_CODES.get(col.kind, "bad_type"), _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».")
-                        .format(v=shown, e=error, l=s.LISTS[col.choices][0] if col.choices else ""),
-                        None if col.personal else value, error)
+        if col.personal and col.kind != s.FIO:
+            message = f"Значение в ячейке не читается: нужна {error}." if col.kind == s.DATE else \
+                f"Значение в ячейке не читается: нужно {error}."
+        else:
+            message = _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
+                v=P.clean_text(value), e=error, l=s.LISTS[col.choices][0] if col.choices else "")
+        return parsed, (_TYPE_CODES.get(col.kind, "bad_type"), message, None if col.personal else value, error)
     if parsed is None or parsed == ():
         if col.required:
             return parsed, ("required_missing", f"Не заполнен обязательный столбец «{col.title}».", None, None)
