@@ -299,11 +299,14 @@ def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], 
         body = [row + [None] * (width - len(row)) for row in body]
     columns = list(zip(*body))  # transposed in C: a district's sheet has tens of thousands of rows
     picked = [columns[j] if j < width else (None,) * len(body) for j in idx]
-    filled = list(map(_filled, picked[0]))
-    if not all(filled):  # a row whose first wanted cell is blank may still hold something further right
-        for i, ok in enumerate(filled):
-            if not ok:
-                filled[i] = any(_filled(col[i]) for col in picked[1:])
+    # Blank cells of the first wanted column, judged once per distinct value (the hashes are reused later).
+    blank = {x for x in dict.fromkeys(picked[0]) if not _filled(x)}
+    if not blank:
+        return list(range(first_row, first_row + len(body))), picked
+    filled = [x not in blank for x in picked[0]]
+    for i, ok in enumerate(filled):  # a row whose first wanted cell is blank may still hold something further right
+        if not ok:
+            filled[i] = any(_filled(col[i]) for col in picked[1:])
     if all(filled):
         return list(range(first_row, first_row + len(body))), picked
     keep = [i for i, ok in enumerate(filled) if ok]
