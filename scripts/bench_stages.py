@@ -149,16 +149,6 @@ def match_greedy(paths, size):
 DOCS_CAP = 1000  # programmes rendered at most (a district has ~3,300; the rate is what matters)
 
 
-def match_random(paths, size):
-    """The matching module's own random banks of the same shape (sparser: some without consent, capacity 1–3)."""
-    solve_random = need("nastavnik.match", "solve_random")
-    import scipy.optimize  # noqa: F401
-
-    result, seconds = solve_random(5000, 2000)
-    return {"seconds": seconds, "mentees": result.pool_mentees, "mentors": len(result.capacity),
-            "inner": result.timings}
-
-
 def docs_ours(paths, size):
     plan_documents = need("nastavnik.docs", "plan_documents")
     render_jobs = need("nastavnik.docs", "render_jobs")

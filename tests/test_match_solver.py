@@ -13,7 +13,7 @@ from nastavnik.match.candidates import build_pool
 from nastavnik.match.frames import mentee, mentor, table
 from nastavnik.match.scoring import Scorer, weights_from_org
 from nastavnik.match.solver import solve
-from nastavnik.match.synthetic import random_banks
+from nastavnik.match.synthetic import synth_banks
 
 from .conftest import TODAY
 
@@ -49,8 +49,8 @@ def test_random_matrix_total_equals_brute_force(seed):
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_random_banks_total_equals_brute_force_and_respects_capacity(seed):
-    mentors, mentees, pairs = random_banks(6, 4, seed)
+def test_synthetic_banks_total_equals_brute_force_and_respects_capacity(seed):
+    mentors, mentees, pairs = synth_banks(6, 4, seed)
     pool = build_pool(mentors, mentees, pairs)
     sc = Scorer(pool.mentees, pool.mentors, weights_from_org(None))
     score, feasible = sc.matrix()
@@ -121,7 +121,7 @@ def test_random_instance_is_deterministic():
 
 
 def _result_from_random(seed):
-    mentors, mentees, pairs = random_banks(60, 25, seed)
+    mentors, mentees, pairs = synth_banks(60, 25, seed)
     return match_frames(mentors, mentees, pairs, None, TODAY).to_dict()
 
 
