@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from contextlib import contextmanager
 from typing import Any
 
 from .. import schema as s
@@ -61,11 +62,57 @@ def text(value: Any, blank: str = "") -> str:
     return str(value)
 
 
-def records(book, sheet_key: str) -> list[dict]:
+def _rows(book, sheet_key: str) -> list[dict]:
     frame = book.tables.get(sheet_key)
     if frame is None or len(frame) == 0:
         return []
     return [{k: clean(x) for k, x in row.items()} for row in frame.to_dict("records")]
+
+
+class _Shared:
+    """What every kind of one planning reads: each sheet's rows and both banks' people, built once.
+
+    At district scale (10 000 people) rebuilding them for each of the dozen kinds cost more than
+    everything else in planning; the book does not change while its documents are planned.
+    """
+
+    def __init__(self, book):
+        self.book = book
+        self.rows: dict[str, list[dict]] = {}
+        self.people: People | None = None
+
+
+_SHARED: _Shared | None = None
+
+
+@contextmanager
+def shared(book):
+    """Within the block, ``records`` and ``people_of`` of ``book`` are built once and then reused.
+
+    Scoped to a block rather than cached on the Book, so a caller that changes the book's tables
+    between two plannings never gets stale rows.
+    """
+    global _SHARED
+    outer = _SHARED
+    _SHARED = _Shared(book)
+    try:
+        yield
+    finally:
+        _SHARED = outer
+
+
+def _memo(book) -> _Shared | None:
+    return _SHARED if _SHARED is not None and _SHARED.book is book else None
+
+
+def records(book, sheet_key: str) -> list[dict]:
+    """The sheet's rows as dicts of plain values; the dicts may be shared between kinds: read them, never change."""
+    memo = _memo(book)
+    if memo is None:
+        return _rows(book, sheet_key)
+    if sheet_key not in memo.rows:
+        memo.rows[sheet_key] = _rows(book, sheet_key)
+    return list(memo.rows[sheet_key])
 
 
 # --- people -------------------------------------------------------------------------------------------------------
@@ -89,7 +136,7 @@ def person(row: dict, bank: str) -> dict:
 
 
 class People:
-    """Both banks indexed by code, declined once per run."""
+    """Both banks indexed by code, each person declined once (``people_of`` shares one per planning)."""
 
     def __init__(self, book):
         self.rows = {"mentors": {r["code"]: r for r in records(book, "mentors") if r.get("code")},
@@ -102,6 +149,16 @@ class People:
             row = self.rows[bank].get(code) or {"code": code, "fio": f"[нет в банке: {code}]"}
             self._cache[key] = person(row, bank)
         return self._cache[key]
+
+
+def people_of(book) -> People:
+    """The planning's shared People of ``book`` (see ``shared``), or a new one outside a planning."""
+    memo = _memo(book)
+    if memo is None:
+        return People(book)
+    if memo.people is None:
+        memo.people = People(book)
+    return memo.people
 
 
 def group_words(mentees: list[dict]) -> dict:

@@ -103,11 +103,19 @@ def person_forms(fio: str, sex: str | None, overrides: dict | None = None) -> di
 
     ``overrides`` is a row of the bank: a filled ``fio_gen``/``fio_dat``/``fio_acc`` is the curator's word and wins.
     """
-    forms = {c: decline(fio or "", sex, c) for c in ("nom", "gen", "dat", "acc", "ins")}
+    forms = dict(_declined(fio or "", sex))
     for case, key in _OVERRIDE.items():
         value = (overrides or {}).get(key)
         if isinstance(value, str) and value.strip():
             forms[case] = value.strip()
-    forms["short"] = initials(fio or "")
-    forms["list"] = initials(fio or "", surname_first=True)
     return forms
+
+
+@lru_cache(maxsize=16384)
+def _declined(fio: str, sex: str | None) -> tuple[tuple[str, str], ...]:
+    """A name's forms before the curator's overrides, once per name: pytrovich is the slow part of planning.
+
+    A tuple, so no caller can change what the cache hands to the next.
+    """
+    forms = [(c, decline(fio, sex, c)) for c in ("nom", "gen", "dat", "acc", "ins")]
+    return (*forms, ("short", initials(fio)), ("list", initials(fio, surname_first=True)))

@@ -65,7 +65,7 @@ def build_curator(book, today: dt.date) -> Docs:
 
 
 def build_council(book, today: dt.date) -> Docs:
-    people = c.People(book)
+    people = c.people_of(book)
     rank = {r: i for i, r in enumerate(v.COUNCIL_ROLES)}
     rows = [r for r in people.rows["mentors"].values()
             if r.get("council_role") and r.get("status") != v.MENTOR_STATUS_LEFT]
@@ -83,7 +83,7 @@ def build_council(book, today: dt.date) -> Docs:
 
 
 def build_pairs(book, today: dt.date) -> Docs:
-    people, progs = c.People(book), c.programme_of(book)
+    people, progs = c.people_of(book), c.programme_of(book)
     groups = [c.pair_context(people, g, progs.get(g["code"])) for g in c.pair_groups(book)
               if c.is_new(g) and not g.get("order_no")]
     if not groups:
@@ -102,7 +102,7 @@ _CHANGE_TITLES = {"stop": "О досрочном завершении персо
 
 
 def build_changes(book, today: dt.date) -> Docs:
-    people, progs, out = c.People(book), c.programme_of(book), []
+    people, progs, out = c.people_of(book), c.programme_of(book), []
     for g in c.pair_groups(book):
         events = []
         if g.get("change") in _CHANGE_KINDS:
@@ -150,7 +150,7 @@ def _plan_by_direction(rows: list[dict]) -> list[dict]:
 
 
 def build_programme(book, today: dt.date) -> Docs:
-    people, out = c.People(book), []
+    people, out = c.people_of(book), []
     groups = {g["code"]: g for g in c.pair_groups(book)}
     plans: dict[str, list] = {}
     for r in c.records(book, "plan"):
@@ -181,7 +181,7 @@ def build_programme(book, today: dt.date) -> Docs:
 
 
 def build_final(book, today: dt.date) -> Docs:
-    people, progs = c.People(book), c.programme_of(book)
+    people, progs = c.people_of(book), c.programme_of(book)
     groups = [g for g in c.pair_groups(book) if g.get("status") in (v.PAIR_RUNNING, v.PAIR_DONE)]
     rows = []
     for g in groups:
@@ -206,7 +206,7 @@ def build_final(book, today: dt.date) -> Docs:
 
 def _consents(column: str, what: str):
     def build(book, today: dt.date) -> Docs:
-        people, out, common = c.People(book), [], c.base(book)
+        people, out, common = c.people_of(book), [], c.base(book)
         for bank in ("mentors", "mentees"):
             for code, row in people.rows[bank].items():
                 if row.get(column) is True:
@@ -218,7 +218,7 @@ def _consents(column: str, what: str):
 
 
 def _new_pairs(book) -> list[dict]:
-    people, progs, common = c.People(book), c.programme_of(book), c.base(book)
+    people, progs, common = c.people_of(book), c.programme_of(book), c.base(book)
     out = []
     for g in c.pair_groups(book):
         if c.is_new(g):

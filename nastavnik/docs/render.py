@@ -32,6 +32,7 @@ from typing import Callable, Iterable
 
 from ..problems import NastavnikError
 from ..safeio import write_bytes
+from .context import shared
 from .images import fixed_dates, render_with_images
 from .kinds import KINDS, Kind, file_name
 
@@ -147,16 +148,17 @@ def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | No
     """Every document to make: its kind, its context and its file path (unique, safe names)."""
     keys = list(only) if only else list(KINDS)
     jobs, used = [], set()
-    for key in keys:
-        kind: Kind = KINDS[key]
-        for stem, ctx in kind.build(book, today):
-            name = file_name(stem)
-            n = 1
-            while name.lower() in used:
-                n += 1
-                name = file_name(f"{stem} ({n})")
-            used.add(name.lower())
-            jobs.append(Job(key, ctx, Path(out_dir) / kind.folder / name))
+    with shared(book):  # every kind reads the same rows and people: built once, not once per kind
+        for key in keys:
+            kind: Kind = KINDS[key]
+            for stem, ctx in kind.build(book, today):
+                name = file_name(stem)
+                n = 1
+                while name.lower() in used:
+                    n += 1
+                    name = file_name(f"{stem} ({n})")
+                used.add(name.lower())
+                jobs.append(Job(key, ctx, Path(out_dir) / kind.folder / name))
     return jobs
 
 
