@@ -20,10 +20,12 @@ Library entry points (the lead's ``run`` calls them):
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import os
 import re
+import struct
 import time
 import zipfile
 from dataclasses import dataclass
@@ -39,6 +41,8 @@ from .kinds import KINDS, Kind, file_name
 ROOT_TEMPLATES = Path(__file__).resolve().parents[2] / "doc_templates"
 _PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 POOL_THRESHOLD = 16
+_LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into Word's breaks and tabs
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # its paragraph pattern
 
 
 def make_env():
@@ -107,6 +111,7 @@ class Compiled:
                         f"Шаблон «{origin}» испорчен: ошибка в теге ({exc.message}). Проверьте, что каждый "
                         "«{{» закрыт «}}», а каждый «{%» — «%}».") from exc
                 self.sources[name] = src
+        self.fixed = precompress(self.infos, self.blobs, skip=self.parts)
 
     def fields(self) -> set[str]:
         """Top-level names the template uses (docxtpl's get_undeclared_template_variables)."""
@@ -120,7 +125,7 @@ class Compiled:
             for info in self.infos:
                 template = self.parts.get(info.filename)
                 if template is None:
-                    z.writestr(info, self.blobs[info.filename])
+                    write_compressed(z, *self.fixed[info.filename])
                     continue
                 try:
                     xml = template.render(context)
@@ -131,8 +136,58 @@ class Compiled:
                     raise NastavnikError(f"Шаблон «{self.origin}» не удалось заполнить: {exc}.") from exc
                 xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-                z.writestr(info, self._tpl.resolve_listing(xml).encode("utf-8"))
+                z.writestr(info, self.listing(xml).encode("utf-8"))
         return out.getvalue()
+
+    def listing(self, xml: str) -> str:
+        """docxtpl's ``resolve_listing`` (\\n → line break, \\t → tab, \\a → paragraph, \\f → page break).
+
+        It rewrites only paragraphs holding one of those characters, yet took half of a document's
+        rendering time by parsing every run of every paragraph; here only those paragraphs go to it.
+        """
+        if not _LISTING.search(xml):
+            return xml
+        return _PARAGRAPH.sub(lambda m: self._tpl.resolve_listing(m.group(0)) if _LISTING.search(m.group(0))
+                              else m.group(0), xml)
+
+
+def precompress(infos: list, blobs: dict[str, bytes], skip) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
+    """Each fixed member of a template as zipfile writes it: its finished ZipInfo and its compressed bytes.
+
+    A template's styles (styles.xml and stylesWithEffects.xml, about 800 KB) were deflated again for every
+    document, most of a document's rendering time. They are deflated once here, by zipfile itself, and cut
+    out of the archive it wrote, so every document stays byte for byte what it was.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in infos:
+            if info.filename not in skip:
+                z.writestr(copy.copy(info), blobs[info.filename])
+        written = z.infolist()
+    data = buf.getvalue()
+    out = {}
+    for info in written:
+        at = info.header_offset
+        name_len, extra_len = struct.unpack("<HH", data[at + 26:at + 30])  # the member's local header
+        start = at + 30 + name_len + extra_len
+        out[info.filename] = (info, data[start:start + info.compress_size])
+    return out
+
+
+def write_compressed(z: zipfile.ZipFile, info: zipfile.ZipInfo, raw: bytes) -> None:
+    """Append an already compressed member, exactly as ``ZipFile.writestr`` would have written it.
+
+    zipfile has no public call for this; it uses the attributes writestr itself keeps up to date
+    (``tests/test_docs_speed.py`` pins the output to writestr's, byte for byte).
+    """
+    info = copy.copy(info)
+    info.header_offset = z.fp.tell()
+    z.fp.write(info.FileHeader(False))
+    z.fp.write(raw)
+    z.start_dir = z.fp.tell()
+    z.filelist.append(info)
+    z.NameToInfo[info.filename] = info
+    z._didModify = True
 
 
 def check_fields(key: str, compiled: Compiled, known: set[str]) -> None:
