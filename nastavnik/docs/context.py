@@ -22,10 +22,13 @@ BLANK_DATE = "__.__.____"
 BLANK_NO = "____"
 
 
+_PLAIN = (str, int, bool, dt.date, tuple)
+
+
 def clean(value: Any) -> Any:
     """pandas' NaT / NaN / NA → None; Timestamps → date; everything else as is."""
-    if value is None:
-        return None
+    if value is None or type(value) in _PLAIN:  # most cells: answered without touching pandas
+        return value
     try:
         import pandas as pd
 

@@ -31,6 +31,7 @@ def _title(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
+@lru_cache(maxsize=16384)
 def split_fio(fio: str) -> tuple[str, str, str]:
     """(surname, first name, patronymic) of a full name; the patronymic may be empty or two words."""
     words = [_title(w) for w in re.split(r"\s+", (fio or "").strip()) if w]
@@ -75,18 +76,23 @@ def decline(fio: str, sex: str | None, case: str) -> str:
     gender = {"м": Gender.MALE, "ж": Gender.FEMALE}.get(sex or "", Gender.ANDROGYNOUS)
     pcase = {"gen": Case.GENITIVE, "dat": Case.DATIVE, "acc": Case.ACCUSATIVE, "ins": Case.INSTRUMENTAL,
              "pre": Case.PREPOSITIONAL}[case]
-    mk = _maker()
     known = gender is not Gender.ANDROGYNOUS
-    parts = [mk.make(NamePart.LASTNAME, gender, pcase, surname, known)]
+    parts = [_make(NamePart.LASTNAME, gender, pcase, surname, known)]
     if first:
-        parts.append(mk.make(NamePart.FIRSTNAME, gender, pcase, first, known))
+        parts.append(_make(NamePart.FIRSTNAME, gender, pcase, first, known))
     if middle:
         words = middle.split()
         if words[-1].lower() in _TURKIC:
             parts.append(middle)
         else:
-            parts.append(mk.make(NamePart.MIDDLENAME, gender, pcase, middle, known))
+            parts.append(_make(NamePart.MIDDLENAME, gender, pcase, middle, known))
     return " ".join(parts)
+
+
+@lru_cache(maxsize=65536)
+def _make(part, gender, pcase, word: str, known: bool) -> str:
+    """One word declined by pytrovich, once: first names and patronymics repeat across a district's staff."""
+    return _maker().make(part, gender, pcase, word, known)
 
 
 def initials(fio: str, surname_first: bool = False) -> str:
