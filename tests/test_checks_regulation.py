@@ -140,7 +140,8 @@ def test_running_pair_without_mentors_written_consent_is_an_error(make_book, dem
 
 def test_mentors_consent_missing_before_march_2025_is_a_warning(make_book, demo_book):
     def change(org, tables):
-        tables["pairs"][10].update(mentor_consent=None, start=dt.date(2025, 2, 3), planned_end=dt.date(2025, 12, 31))
+        tables["pairs"][10].update(mentor_consent=None, start=dt.date(2025, 2, 3), planned_end=dt.date(2025, 12, 31),
+                                   order_date=dt.date(2025, 1, 27))  # the order precedes the start
 
     assert_only(make_book(change), demo_book, "no_mentor_consent", WARNING, "pairs", 12, "mentor_consent")
 
@@ -164,7 +165,8 @@ def test_full_plan_reason_while_an_activity_is_not_done(make_book, demo_book):
 
 def test_running_pair_past_its_planned_end(make_book, demo_book):
     def change(org, tables):
-        tables["pairs"][0].update(start=dt.date(2026, 1, 12), planned_end=dt.date(2026, 11, 11))
+        tables["pairs"][0].update(start=dt.date(2026, 1, 12), planned_end=dt.date(2026, 11, 11),
+                                  order_date=dt.date(2026, 1, 5))  # the order precedes the start
 
     assert_only(make_book(change), demo_book, "pair_past_end", WARNING, "pairs", 2, "planned_end")
 
