@@ -238,7 +238,8 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
             "birth_date": dt.date(by, rnd.randint(1, 12), rnd.randint(1, 28)),
             "position": pos, "department": dep, "contact": f"+7 900 100-{i:02d}-{i + 20:02d}",
             "ped_experience": pexp, "hire_date": dt.date(max(anchor.year - pexp, by + 20), 9, 1),
-            "qual_category": "без категории" if pexp < 2 else "первая" if pexp > 8 else "соответствие занимаемой должности",
+            "qual_category": ("без категории" if pexp < 2 else "первая" if pexp > 8
+                              else "соответствие занимаемой должности"),
             "category": cat, "focus": focus, "subject": subj, "request_text": text,
             "format": fmt, "kind": kind, "preferred_mentor": f"Н-{pref:03d}" if pref else None,
             "consent_pd": pd, "consent_pd_date": added if pd else None,

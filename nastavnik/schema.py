@@ -8,7 +8,7 @@ Adding a column means adding one ``Col`` line below and nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import vocab as v
 
@@ -149,8 +149,8 @@ MENTORS = Sheet(
     "Банк наставников (п. 3.4 Положения, этап 3 дорожной карты): по строке на каждого педагога, "
     "готового быть наставником. Компетенции по девяти направлениям используются для подбора пар.",
     (
-        Col("code", "Код наставника", CODE, True, "Уникальный код, например Н-001. Не меняйте его после включения в пару.",
-            width=12),
+        Col("code", "Код наставника", CODE, True,
+            "Уникальный код, например Н-001. Не меняйте его после включения в пару.", width=12),
         *_PERSON_HEAD,
         Col("contact", "Контакт (телефон, e-mail)", TEXT, False, "Для связи куратора; на сайт не выводится.",
             personal=True, width=22),
@@ -459,7 +459,8 @@ ORG_FIELDS: tuple[OrgField, ...] = (
     OrgField("director_fio", "ФИО руководителя", FIO, True, "Фамилия Имя Отчество."),
     OrgField("director_sex", "Пол руководителя", ENUM, False, "м или ж", choices="sex"),
     OrgField("curator_fio", "ФИО куратора", FIO, True, "Назначается приказом руководителя (п. 3.4)."),
-    OrgField("curator_position", "Должность куратора", TEXT, True, "", "заместитель директора по учебно-воспитательной работе"),
+    OrgField("curator_position", "Должность куратора", TEXT, True, "",
+             "заместитель директора по учебно-воспитательной работе"),
     OrgField("curator_sex", "Пол куратора", ENUM, False, "м или ж", choices="sex"),
     OrgField("staff_count", "Число педагогических работников", INT, True, "Всего в организации, для долей охвата.",
              min=1, max=100000),

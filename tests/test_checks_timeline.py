@@ -32,7 +32,8 @@ def test_draft_pair_with_a_mentee_without_consent(make_book, demo_book):
 
     book = make_book(change)
     found = [p for p in added(book, demo_book) if p.code == "draft_without_consent"]
-    assert [(p.severity, p.row, p.value) for p in found] == [(WARNING, 9, "П-008")]  # ПР-006 is row 9: the group ПР-003 takes rows 4–6
+    # ПР-006 is row 9: the group ПР-003 takes rows 4–6
+    assert [(p.severity, p.row, p.value) for p in found] == [(WARNING, 9, "П-008")]
 
 
 def test_the_demo_breaks_none_of_them(demo_book):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .registry import GROUPS, PERCENT, PERIOD_RULES, SCORE, DAYS, YES_NO
+from .registry import GROUPS, PERCENT, PERIOD_RULES, SCORE, DAYS
 from .statform import TOTAL, StatForm
 
 SUMMARY = "Сводка"
