@@ -27,7 +27,7 @@ CHECK_TITLE = s.CHECK_TITLE
 ERROR_FILL = "FFC7CE"
 WARNING_FILL = "FFEB9C"
 AUTHOR = "nastavnik check"
-_HEAD = ("№", "Серьёзность", "Лист", "Ячейка", "Столбец", "Что не так", "Найдено", "Ожидалось", "Код проблемы")
+_HEAD = ("№", "Важность", "Лист", "Ячейка", "Столбец", "Что не так", "Найдено", "Ожидалось", "Код проблемы")
 _WIDTHS = (6, 16, 22, 10, 28, 90, 24, 24, 26)
 
 
@@ -110,6 +110,9 @@ def _problem_sheet(wb, report: Report) -> None:
         sheet.sheet_view.tabSelected = False
     wb.active = 0
     ws.sheet_view.tabSelected = True
+    # Printed for a meeting: landscape, the header row repeated on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.print_title_rows = "4:4"
     _put(ws, 1, 1, verdict(report)).font = Font(bold=True, size=12)
     _put(ws, 2, 1, "Щёлкните по ячейке в столбце «Ячейка», чтобы перейти к месту проблемы. Исправляйте исходную "
                    "книгу: эта копия создана только для просмотра.")
