@@ -93,39 +93,51 @@ def write_match_xlsx(result, path) -> Path:
         wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         number = wb.add_format({"num_format": "0.0##", "valign": "top"})
 
+        def lines(text, width) -> int:
+            return max(1, -(-len(text) // max(1, int(width * 1.1))))
+
         def sheet(title, columns, rows):
             ws = wb.add_worksheet(title)
+            # Neither Excel nor Calc grows a wrapped row by itself: heights follow the text; printed landscape,
+            # one page wide, the header on every page — the council reads it on paper.
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)
+            ws.repeat_rows(0)
             for c, (name, width) in enumerate(columns):
                 ws.write_string(0, c, name, head)
                 ws.set_column(c, c, width)
+            ws.set_row(0, 15 * max(lines(name, width) for name, width in columns) + 3)
             for r, row in enumerate(rows, start=1):
+                tall = 1
                 for c, value in enumerate(row):
                     if isinstance(value, (int, float)) and not isinstance(value, bool):
                         ws.write_number(r, c, value, number)
                     elif value not in (None, ""):
                         ws.write_string(r, c, str(value), wrap)
+                        tall = max(tall, lines(str(value), columns[c][1]))
+                ws.set_row(r, 15 * tall + 2)
             ws.freeze_panes(1, 0)
             ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
 
         fio = result.people.get
-        sheet("Предложение", [("Код наставляемого", 12), ("Наставляемый", 30), ("Код наставника", 12),
+        sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
                               ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 "; ".join(p["reasons"])) for p in result.proposal])
         parts = [(PART_TITLES[k].capitalize(), 11) for k in PARTS]
-        sheet("Кандидаты", [("Код наставляемого", 12), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 12),
+        sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 11), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])
-        sheet("Группы", [("Код наставника", 12), ("Наставник", 28), ("Наставляемые", 30), ("Запросы", 40),
+        sheet("Группы", [("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30), ("Запросы", 40),
                          ("Направленность", 20), ("Средняя оценка", 10), ("Хотят работать в группе", 20)],
               [(g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]), g["focus"],
                 g["score"], ", ".join(g["want_group"])) for g in result.groups])
         rows = [(u["mentee"], fio(u["mentee"]), "; ".join(u["reasons"]), "; ".join(u["advice"]))
                 for u in result.unmatched]
         rows += [(e["code"], None, e["reason"], e["advice"]) for e in result.excluded]
-        sheet("Без пары", [("Код наставляемого", 12), ("Наставляемый", 28), ("Причина", 60),
+        sheet("Без пары", [("Код наставляемого", 15), ("Наставляемый", 28), ("Причина", 60),
                            ("Что делать (Положение, дорожная карта)", 80)], rows)
         weights = wb.add_worksheet("Веса")
         weights.set_column(0, 0, 40)
