@@ -82,3 +82,21 @@ def test_cli_without_workbooks_is_a_russian_error(tmp_path):
     result = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "Не найдено ни одной рабочей книги" in result.stderr
+
+
+def test_fifty_workbooks_with_one_broken_finish_and_name_it(tmp_path, demo_path):
+    """The district's real shape: 50 institutions' files, one of them cut short in transit."""
+    folder = tmp_path / "город"
+    folder.mkdir()
+    for n in range(1, 50):
+        shutil.copyfile(demo_path, folder / f"учреждение-{n:02d}.xlsx")
+    (folder / "учреждение-50.xlsx").write_bytes(demo_path.read_bytes()[:5000])
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "consolidate", str(folder), "--out",
+                                       str(tmp_path / "out")])
+    assert "учреждение-50.xlsx" in result.output + result.stderr
+    rollup = consolidate(collect_paths([folder]), TODAY, workers=2)
+    status = {f["file"]: f["status"] for f in rollup.files}
+    assert len(status) == 50
+    assert [name for name, st in status.items() if st != OK] == ["учреждение-50.xlsx"]
+    assert rollup.totals["pairs_total"] + rollup.totals["groups_total"] == 49 * 8
+    assert list((tmp_path / "out").glob("*.xlsx"))
