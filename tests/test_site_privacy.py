@@ -72,7 +72,7 @@ def test_names_without_consent_are_scrubbed_from_news_text(make_book, demo_parts
 
 
 def test_no_birth_date_contact_category_or_request_of_anyone_is_published(demo_site, demo_parts):
-    org, tables = demo_parts
+    _org, tables = demo_parts
     html = "\n".join(pages(demo_site).values())
     for row in tables["mentors"] + tables["mentees"]:
         assert f"{row['birth_date']:%d.%m.%Y}" not in html
