@@ -140,6 +140,13 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
 
         docs_dir = folder / "Документы"
         jobs = plan_documents(book, docs_dir, today)
+        from .docs.applies import not_ready
+        from .docs.kinds import KINDS
+
+        for key, kind in KINDS.items():
+            why = not_ready(book, key)
+            if why:
+                result.attention.append(f"Не сделан документ «{kind.title}»: {why}.")
         with _bar(progress_bar, len(jobs), "      документы") as tick:
             paths = render_jobs(jobs, progress=tick)
         from collections import Counter

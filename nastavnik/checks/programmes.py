@@ -75,6 +75,8 @@ def plan_within_period(book: Book, today: dt.date):
         return
     plan = table(book, "plan")
     progs = table(book, "programmes").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+    if plan.empty or progs.empty:  # September: programmes written, plan not yet (and map() on empty casts)
+        return
     end = progs["end"]
     if has(book, "pairs", "code", "new_end"):
         lookup = table(book, "pairs").dropna(subset=["code", "new_end"]).groupby("code")["new_end"].max().to_dict()

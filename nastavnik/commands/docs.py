@@ -46,8 +46,14 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
         return
     folder = out / "Документы"
     jobs = plan_documents(book, folder, today, only or None)
+    from ..docs.applies import not_ready
+    from ..docs.kinds import KINDS
+
+    waiting = [(KINDS[k].title, why) for k in (only or KINDS) if (why := not_ready(book, k))]
+    for title, why in waiting:
+        click.echo(f"Пока не делаю: {title} — {why}.", err=True)
     if not jobs:
-        click.echo("По книге нечего оформлять для выбранных видов документов.")
+        click.echo("По книге пока нечего оформлять для выбранных видов документов.")
         return
     if sys.stdout.isatty():
         with click.progressbar(length=len(jobs), label="Документы", show_pos=True) as bar:
@@ -58,7 +64,6 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     counts: dict[str, int] = {}
     for job in jobs:
         counts[job.kind] = counts.get(job.kind, 0) + 1
-    from ..docs.kinds import KINDS
 
     for key, n in counts.items():
         click.echo(f"  {KINDS[key].title}: {n}")

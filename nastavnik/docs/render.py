@@ -201,7 +201,9 @@ def check_fields(key: str, compiled: Compiled, known: set[str]) -> None:
 
 def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | None = None) -> list[Job]:
     """Every document to make: its kind, its context and its file path (unique, safe names)."""
-    keys = list(only) if only else list(KINDS)
+    from .applies import not_ready
+
+    keys = [k for k in (list(only) if only else list(KINDS)) if not_ready(book, k) is None]
     jobs, used = [], set()
     with shared(book):  # every kind reads the same rows and people: built once, not once per kind
         for key in keys:
