@@ -3,7 +3,8 @@
 Commands live in ``nastavnik/commands/``, one module each; this module only
 builds the group, translates click's own words and turns domain errors into
 messages. Exit codes: 0 — всё в порядке, 1 — в книге есть ошибки,
-2 — файл нельзя использовать, 3 — внутренняя ошибка программы.
+2 — файл или параметр нельзя использовать, 3 — внутренняя ошибка программы,
+4 — компьютер не позволил (диск, права, путь), 130 — прервано.
 """
 
 from __future__ import annotations
@@ -22,20 +23,55 @@ install_click_russian()
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def _stop_like_ctrl_c(signum, frame):
+    """SIGTERM («Снять задачу», systemd, a closed terminal's SIGHUP) ends a run as Ctrl+C does: cleanly."""
+    raise KeyboardInterrupt
+
+
+def _handle_stop_signals() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop_like_ctrl_c)
+
+
+def _other_folder_hint(ctx: click.Context) -> str:
+    """Advice names only options the command has: ``init`` and ``demo`` take a file name, not --out."""
+    sub = ctx.command.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
+    if sub is not None and any(p.name == "out" for p in sub.params):
+        return " Другую папку для результатов можно указать параметром --out."
+    return " Укажите другое место для файла." if sub is not None else ""
+
+
 class Group(click.Group):
     def invoke(self, ctx: click.Context):
+        from .problems import EnvironmentProblem
+
+        _handle_stop_signals()
         try:
             return super().invoke(ctx)
         except NastavnikError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Ошибка: {exc}", err=True)
+            hint = _other_folder_hint(ctx) if isinstance(exc, EnvironmentProblem) and exc.other_folder else ""
+            click.echo(f"Ошибка: {exc}{hint}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("Прервано пользователем. Незавершённые файлы не сохранены.", err=True)
+            click.echo("Прервано. Незавершённые файлы не сохранены; рабочая книга не изменена.", err=True)
             ctx.exit(130)
+        except OSError as exc:  # the computer refused: disk, rights, path — not the workbook's fault
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from .oserrors import os_message
+
+            click.echo(f"Ошибка: {os_message(exc)}", err=True)
+            ctx.exit(EnvironmentProblem.exit_code)
         except Exception as exc:  # noqa: BLE001 - the one place that hides tracebacks
             if ctx.obj and ctx.obj.get("debug"):
                 raise

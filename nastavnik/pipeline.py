@@ -10,6 +10,7 @@ document built from a wrong workbook would be signed and filed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,10 +31,14 @@ class RunResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+INCOMPLETE = "_не завершён"
+INCOMPLETE_NOTE = "НЕ ЗАВЕРШЁН.txt"
+
+
 def new_run_folder(out: Path, now: dt.datetime | None = None) -> Path:
-    """A fresh folder named by the date and time; a second run in the same second gets «_2»."""
+    """A fresh folder named by the date and time and marked as incomplete until ``finish_folder``."""
     now = now or dt.datetime.now()
-    base = out / now.strftime("%Y-%m-%d_%H-%M-%S")
+    base = out / (now.strftime("%Y-%m-%d_%H-%M-%S") + INCOMPLETE)
     folder, n = base, 1
     while True:
         try:
@@ -41,7 +46,30 @@ def new_run_folder(out: Path, now: dt.datetime | None = None) -> Path:
             return folder
         except FileExistsError:
             n += 1
-            folder = base.with_name(f"{base.name}_{n}")
+            folder = base.with_name(f"{base.name[: -len(INCOMPLETE)]}_{n}{INCOMPLETE}")
+
+
+def finish_folder(folder: Path) -> Path:
+    """Give a complete run its final name (the date and time; «_2» if a run of the same second took it)."""
+    stem = folder.name[: -len(INCOMPLETE)] if folder.name.endswith(INCOMPLETE) else folder.name
+    final, n = folder.with_name(stem), 1
+    while final.exists():
+        n += 1
+        final = folder.with_name(f"{stem}_{n}")
+    os.replace(folder, final)
+    return final
+
+
+def mark_incomplete(folder: Path, step: str, why: str) -> None:
+    """Leave a note that says this folder is not a result, so nobody files half a run."""
+    note = (f"Этот запуск не завершён: {why}\n"
+            f"Остановлен на шаге «{step}» {dt.datetime.now():%d.%m.%Y в %H:%M:%S}.\n"
+            "Файлы в этой папке — только то, что успело появиться до остановки; документы и отчёт могут быть "
+            "неполными. Не используйте их: запустите nastavnik run ещё раз, результат появится в новой папке.\n")
+    try:
+        write_text(folder / INCOMPLETE_NOTE, note)
+    except Exception:  # noqa: BLE001 - a full disk must not hide the interruption itself
+        pass
 
 
 def ending_soon(book, today: dt.date, days: int = 30) -> list[str]:
@@ -65,26 +93,56 @@ STEPS = 6
 def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
             progress_bar: Callable | None = None) -> RunResult:
     """Run every step; return what was made and what needs the curator's attention."""
-    from .checks import check_book
-    from .checks.annotate import annotate, annotated_name
-    from .checks.render import count_words, render_text
-    from .problems import NastavnikError
-    from .reader import read_workbook
+    from .oserrors import os_message
+    from .problems import EnvironmentProblem, NastavnikError
 
     try:
         out.mkdir(parents=True, exist_ok=True)
         folder = new_run_folder(out)
     except OSError as exc:
-        raise NastavnikError(f"Не удалось создать папку результатов «{out}»: {exc.strerror}. "
-                             "Укажите другую папку параметром --out.") from exc
+        raise EnvironmentProblem(os_message(exc, out, "создать папку результатов"), other_folder=True) from exc
     result = RunResult(folder)
+    current = {"step": "подготовка"}
 
     @contextmanager
     def step(n: int, title: str):
         echo(f"[{n}/{STEPS}] {title}…")
+        current["step"] = title
         start = time.perf_counter()
         yield
         result.timings[title] = time.perf_counter() - start
+
+    try:
+        _steps(result, workbook, today, echo, progress_bar, step)
+    except BaseException as exc:
+        interrupted = isinstance(exc, KeyboardInterrupt)
+        why = ("работа прервана (Ctrl+C, закрытие окна или сигнал остановки)." if interrupted
+               else f"произошла ошибка: {exc}" if isinstance(exc, NastavnikError)
+               else f"внутренняя ошибка программы ({type(exc).__name__}).")
+        if not any(folder.iterdir()):  # nothing made yet (the workbook could not be read): no folder to mistake
+            folder.rmdir()
+            raise
+        mark_incomplete(folder, current["step"], why)
+        echo("")
+        echo(f"Запуск не завершён (шаг «{current['step']}»). То, что успело появиться, лежит в папке "
+             f"«{folder}» с пометкой «{INCOMPLETE_NOTE}»; пользоваться этими файлами нельзя. "
+             f"Последним полным запуском остаётся тот, что назван в «{LATEST}».")
+        raise
+    final = finish_folder(folder)
+    result.made = [(what, final / p.relative_to(folder) if p.is_relative_to(folder) else p) for what, p in result.made]
+    result.folder = final
+    _finish(result, out, echo)
+    return result
+
+
+def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progress_bar, step) -> None:
+    """The six steps; on errors in the workbook it stops after the check (result.exit_code = 1)."""
+    from .checks import check_book
+    from .checks.annotate import annotate, annotated_name
+    from .checks.render import count_words, render_text
+    from .reader import read_workbook
+
+    folder = result.folder
 
     with step(1, "Чтение книги"):
         if workbook is None:
@@ -109,8 +167,7 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
         echo("")
         echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
         echo(f"Ячейки с ошибками подсвечены в копии книги: {copy}")
-        _finish(result, out, echo)
-        return result
+        return
     if report.warnings:
         result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")
     overdue = [p for p in report.warnings if p.code == "activity_overdue"]
@@ -168,9 +225,6 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
         site = build_site(book, folder / "сайт", today)
         result.made.append(("Раздел сайта (откройте index.html)", site))
 
-    _finish(result, out, echo)
-    return result
-
 
 @contextmanager
 def _bar(progress_bar, length: int, label: str):
@@ -188,7 +242,10 @@ def _bar(progress_bar, length: int, label: str):
 def _finish(result: RunResult, out: Path, echo) -> None:
     write_text(out / LATEST, str(result.folder.resolve()) + "\n")
     echo("")
-    echo(f"Готово. Результаты в папке: {result.folder}")
+    if result.exit_code:
+        echo(f"Работа остановлена на проверке: в книге есть ошибки. Результаты проверки в папке: {result.folder}")
+    else:
+        echo(f"Готово. Результаты в папке: {result.folder}")
     for what, path in result.made:
         echo(f"  • {what}: {path.name}")
     if result.attention:

@@ -83,9 +83,25 @@ class Report:
 
 
 class NastavnikError(Exception):
-    """A domain failure with a Russian message for the user."""
+    """A domain failure with a Russian message for the user: the command cannot be done as asked (exit 2).
 
-    exit_code = 1
+    Errors *in* the workbook are not raised: they are problems in a report, and the command exits 1.
+    """
+
+    exit_code = 2
+
+
+class EnvironmentProblem(NastavnikError):
+    """The computer refused: a full disk, no rights to a folder, a path too long. Not the workbook's fault.
+
+    ``other_folder`` asks the CLI to add how to choose another folder, when the command has such an option.
+    """
+
+    exit_code = 4
+
+    def __init__(self, message: str, other_folder: bool = False):
+        super().__init__(message)
+        self.other_folder = other_folder
 
 
 class UnusableInput(NastavnikError):

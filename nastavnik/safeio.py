@@ -14,22 +14,50 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import NastavnikError
+from .oserrors import os_message
+from .problems import EnvironmentProblem
 
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
-def safe_filename(name: str, fallback: str = "файл", limit: int = 120) -> str:
-    """A file name that is valid on Windows and Linux and cannot leave its folder."""
+# A file name is at most 255 bytes on Linux file systems (ext4, btrfs) whatever the characters, and Windows
+# keeps a whole path under 260 characters: a Cyrillic letter is 2 bytes, an emoji 4. The margin leaves room
+# for a «~$» lock file, a «(2)» counter and a PDF beside the document.
+MAX_NAME_BYTES = 200
+MAX_NAME_CHARS = 120
+_EXT = re.compile(r"\.[A-Za-z]{2,4}$")
+
+
+def _cut(text: str, max_bytes: int, max_chars: int) -> str:
+    """At most so many UTF-8 bytes and characters, cut on a character boundary."""
+    text = text[:max_chars]
+    data = text.encode("utf-8")
+    if len(data) <= max_bytes:
+        return text
+    return data[:max_bytes].decode("utf-8", errors="ignore")
+
+
+def safe_filename(name: str, fallback: str = "файл", suffix: str = "") -> str:
+    """A file name that is valid on Windows and Linux, fits the file system and cannot leave its folder.
+
+    A trailing extension of ``name`` and the given ``suffix`` (a counter, an extension) are kept whole;
+    only the stem is shortened.
+    """
     cleaned = _UNSAFE.sub("_", name or "")
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")
     cleaned = cleaned.replace("..", "_")
-    if not cleaned:
-        cleaned = fallback
-    if cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = "_" + cleaned
-    return cleaned[:limit].rstrip(" .") or fallback
+    m = _EXT.search(cleaned)
+    ext = m.group(0) if m and m.start() > 0 else ""
+    stem = cleaned[: len(cleaned) - len(ext)] if ext else cleaned
+    if not stem.strip(" ._"):
+        stem = fallback
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = "_" + stem
+    tail = ext + suffix
+    room = MAX_NAME_BYTES - len(tail.encode("utf-8"))
+    stem = _cut(stem, room, MAX_NAME_CHARS - len(tail)).rstrip(" .") or fallback
+    return stem + tail
 
 
 @contextlib.contextmanager
@@ -38,10 +66,10 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{_cut(target.name, 40, 40)}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise NastavnikError(_os_message(exc, target)) from exc
+        raise EnvironmentProblem(os_message(exc, target, "записать файл"), other_folder=True) from exc
     tmp_path = Path(tmp)
     try:
         yield tmp_path
@@ -49,7 +77,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         os.replace(tmp_path, target)
     except OSError as exc:
         tmp_path.unlink(missing_ok=True)
-        raise NastavnikError(_os_message(exc, target)) from exc
+        raise EnvironmentProblem(os_message(exc, target, "записать файл"), other_folder=True) from exc
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
@@ -69,13 +97,3 @@ def write_bytes(target: str | os.PathLike, data: bytes) -> Path:
 
 def write_text(target: str | os.PathLike, text: str) -> Path:
     return write_bytes(target, text.encode("utf-8"))
-
-
-def _os_message(exc: OSError, target: Path) -> str:
-    import errno
-
-    if exc.errno == errno.ENOSPC:
-        return f"Не хватает места на диске для записи файла «{target}». Освободите место и повторите."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Нет прав на запись в папку «{target.parent}». Укажите другую папку параметром --out."
-    return f"Не удалось записать файл «{target}»: {exc.strerror or exc}."

@@ -55,7 +55,7 @@ def test_init_never_overwrites_an_existing_file(tmp_path):
     path = tmp_path / "книга.xlsx"
     path.write_bytes(b"curator's data")
     result = invoke("init", path)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the command cannot be done as asked; 1 means errors in a workbook
     assert "уже существует" in result.stderr
     assert path.read_bytes() == b"curator's data"
 

@@ -78,8 +78,9 @@ def test_full_disk_gives_a_message_and_leaves_nothing(tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    with pytest.raises(NastavnikError, match="Не хватает места на диске"):
+    with pytest.raises(NastavnikError, match="на диске не хватает места") as info:
         write_text(target, "текст")
+    assert info.value.exit_code == 4  # the computer refused, not an error in the workbook
     assert list(tmp_path.iterdir()) == []
 
 
@@ -90,8 +91,9 @@ def test_read_only_output_folder_gives_a_message(tmp_path, monkeypatch):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", denied)
-    with pytest.raises(NastavnikError, match="Нет прав на запись"):
+    with pytest.raises(NastavnikError, match="нет прав доступа") as info:
         write_text(tmp_path / "x.txt", "текст")
+    assert info.value.exit_code == 4
 
 
 def test_text_starting_with_formula_signs_stays_text_in_written_xlsx(tmp_path, demo_parts):

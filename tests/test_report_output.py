@@ -142,10 +142,10 @@ def test_bad_period_is_a_russian_error(period, year):
         parse_period(period, year, {}, TODAY)
 
 
-def test_bad_period_in_cli_exits_1_without_traceback(demo_path, tmp_path):
+def test_bad_period_in_cli_exits_2_without_traceback(demo_path, tmp_path):
     result = CliRunner().invoke(main, ["--today", "25.11.2026", "report", str(demo_path), "--period", "вчера",
                                        "--out", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a parameter that cannot be used; 1 is for errors in the workbook
     assert "Период «вчера» не понят" in result.stderr and "Traceback" not in result.output
 
 

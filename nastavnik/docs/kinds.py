@@ -274,5 +274,6 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
 )}
 
 
-def file_name(stem: str) -> str:
-    return safe_filename(stem, "документ") + ".docx"
+def file_name(stem: str, n: int = 1) -> str:
+    """The document's file name; the n-th of equal names gets « (n)», kept even when the stem is shortened."""
+    return safe_filename(stem, "документ", suffix=(f" ({n})" if n > 1 else "") + ".docx")

@@ -213,7 +213,7 @@ def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | No
                 n = 1
                 while name.lower() in used:
                     n += 1
-                    name = file_name(f"{stem} ({n})")
+                    name = file_name(stem, n)
                 used.add(name.lower())
                 jobs.append(Job(key, ctx, Path(out_dir) / kind.folder / name))
     return jobs
