@@ -255,12 +255,10 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
             if progress:
                 progress(1)
         return done
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from ..workers import pool as guarded_pool
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(sources,)) as pool:
-        for path in pool.map(_render_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))):
+    with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
+        for path in pool.imap(_render_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))):
             done.append(path)
             if progress:
                 progress(1)

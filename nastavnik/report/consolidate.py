@@ -10,7 +10,6 @@ and never stops the others.
 from __future__ import annotations
 
 import datetime as dt
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,8 +112,10 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
     if workers <= 1 or len(jobs) <= 1:
         files = [_one_args(j) for j in jobs]
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            files = list(pool.map(_one_args, jobs, chunksize=1))
+        from ..workers import pool as guarded_pool
+
+        with guarded_pool(min(workers, len(jobs))) as pool:
+            files = list(pool.imap(_one_args, jobs, chunksize=1))
     return Rollup(files, totals(files))
 
 

@@ -1,0 +1,69 @@
+"""Process pools that never outlive the command that started them.
+
+When a run is killed (kill -9, «Снять задачу», the OOM killer), a pool worker is
+reparented to PID 1 and, holding its copy of the terminal's pipe, would wait for
+work for ever: a launcher that waits for the output then hangs. Each worker asks
+Linux to kill it when its parent dies (``PR_SET_PDEATHSIG``) and, everywhere,
+watches its parent and leaves as soon as it is gone. Workers ignore Ctrl+C: the
+parent decides, then ends the whole pool at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+import time
+
+_PR_SET_PDEATHSIG = 1
+WATCH_SECONDS = 0.5
+
+
+def _ask_kernel_to_kill_us_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def _watch(parent: int) -> None:
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def guard_worker(parent: int | None = None) -> None:
+    """Call first in a pool worker's initializer; ``parent`` is the pid of the process that made the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _ask_kernel_to_kill_us_with_parent()
+    parent = parent or os.getppid()
+    if os.getppid() != parent:  # the parent died before we got here
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def pool(workers: int, initializer=None, initargs: tuple = ()):
+    """A ``multiprocessing.Pool`` of guarded workers (fork where available: the templates are shared, not pickled).
+
+    Used as a context manager it is terminated on leaving — at once on Ctrl+C or SIGTERM, instead of
+    finishing every queued job as ``ProcessPoolExecutor`` would.
+    """
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    return ctx.Pool(workers, initializer=_guarded, initargs=(os.getpid(), initializer, initargs))
+
+
+def _guarded(parent: int, initializer, initargs: tuple) -> None:
+    guard_worker(parent)
+    if initializer is not None:
+        initializer(*initargs)
