@@ -23,9 +23,15 @@ MAX_RATIO = 200  # real xlsx compress about 5–20 ×
 def check_file(path: Path) -> str:
     """Return the container kind («xlsx», «ods», «xls») or raise UnusableInput with the reason."""
     name = path.name
-    if not path.exists():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a path too long, a folder without the right to look into it
+        from .oserrors import os_message
+
+        raise UnusableInput(os_message(exc, path, "открыть книгу")) from exc
+    if not exists:
         raise UnusableInput(f"Файл «{path}» не найден. Проверьте имя и папку.")
-    if path.is_dir():
+    if is_dir:
         raise UnusableInput(f"«{path}» — это папка, а нужен файл рабочей книги .xlsx.")
     if name.startswith("~$") or name.startswith(".~lock."):
         raise UnusableInput(

@@ -44,8 +44,36 @@ RU = {
 }
 
 
+_QUOTE_HINT = " Если в пути к файлу есть пробелы, заключите весь путь в кавычки: \"C:\\Мои документы\\книга.xlsx\"."
+
+# click's plural messages by their English singular: (Russian for one, Russian for many). The Russian
+# avoids agreeing a word with the number itself («значений: 3»), so two forms suffice.
+RU_PLURAL = {
+    "Did you mean {possibility}?": ("Возможно, имелось в виду {possibility}?",
+                                    "(Возможно, имелось в виду одно из: {possibilities}?)"),
+    "Got unexpected extra argument ({args})": ("Лишний аргумент ({args})." + _QUOTE_HINT,
+                                               "Лишние аргументы ({args})." + _QUOTE_HINT),
+    "Takes {nargs} values but 1 was given.": ("Нужно значений: {nargs}, а дано одно.",
+                                              "Нужно значений: {nargs}, а дано: {len}."),
+    "Option {name!r} requires an argument.": ("Параметру {name!r} нужно значение.",
+                                              "Параметру {name!r} нужно значений: {nargs}."),
+    "{value!r} is not {choice}.": ("{value!r} — не {choice}.", "{value!r} — не из списка: {choices}."),
+    "{value!r} does not match the format {format}.": ("{value!r} не подходит под формат {format}.",
+                                                      "{value!r} не подходит ни под один из форматов {formats}."),
+    "{len_type} values are required, but {len_value} was given.": (
+        "Нужно значений: {len_type}, а дано: {len_value}.", "Нужно значений: {len_type}, а дано: {len_value}."),
+}
+
+
 def _ru(message: str) -> str:
     return RU.get(message, message)
+
+
+def _ru_plural(singular: str, plural: str, n: int) -> str:
+    forms = RU_PLURAL.get(singular)
+    if forms is None:
+        return singular if n == 1 else plural
+    return forms[0] if n == 1 else forms[1]
 
 
 def install_click_russian() -> None:
@@ -59,3 +87,5 @@ def install_click_russian() -> None:
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
         if hasattr(module, "_"):
             module._ = _ru
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ru_plural

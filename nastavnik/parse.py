@@ -29,7 +29,22 @@ MONTHS = {
 
 
 # A one-line text with single ordinary spaces inside and none at the ends is already clean.
-_NEEDS_CLEANING = re.compile(r"[\t\r\n\u00a0\u2007\u202f\u2009\u200b\ufeff]|  ")
+_NEEDS_CLEANING = re.compile(r"[\t\r\n\u00a0\u2007\u202f\u2009\u200b\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|  ")
+# Characters XML 1.0 does not allow: one of them in a .docx, .xlsx or .html makes the file unopenable.
+# Excel keeps a pasted control character as «_x0007_» and python-calamine decodes it back.
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LINE_LIKE = {"\x0b": "\n", "\x0c": "\n"}  # vertical tab and form feed mean a new line to the person
+
+
+def has_illegal(text: str) -> bool:
+    return XML_ILLEGAL.search(text) is not None
+
+
+def xml_safe(text: str) -> str:
+    """The text without characters XML forbids; a vertical tab or form feed becomes a line break."""
+    if XML_ILLEGAL.search(text) is None:
+        return text
+    return XML_ILLEGAL.sub(lambda m: _LINE_LIKE.get(m.group(0), ""), text)
 
 
 def is_clean(text: str) -> bool:
@@ -46,7 +61,7 @@ def clean_text(value) -> str | None:
         return value  # a district's workbook has a million cells; most need no cleaning
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFC", str(value))
+    text = xml_safe(unicodedata.normalize("NFC", str(value)))
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "\n".join(line for line in lines if line)
     return text or None

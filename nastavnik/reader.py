@@ -122,9 +122,9 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
         for key, row in zip(keys, rows):
             problem = bad.get(key)
             if problem is not None:
-                code, message, value, expected = problem
-                book.problems.append(book.problem(code, ERROR, message, sheet_key, row, col.key, value,
-                                                  expected=expected))
+                code, message, value, expected, *severity = problem
+                book.problems.append(book.problem(code, severity[0] if severity else ERROR, message, sheet_key,
+                                                  row, col.key, value, expected=expected))
     return out
 
 
@@ -142,6 +142,10 @@ def _judge(col, parse, value, today: dt.date) -> tuple[Any, tuple | None]:
             message = _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
                 v=P.clean_text(value), e=error, l=s.LISTS[col.choices][0] if col.choices else "")
         return parsed, (_TYPE_CODES.get(col.kind, "bad_type"), message, None if col.personal else value, error)
+    if type(value) is str and P.has_illegal(value):
+        return parsed, ("control_characters", "В тексте есть невидимые управляющие символы (обычно попадают при "
+                        "вставке из другой программы); в документы и на сайт текст попадёт без них. Проверьте, "
+                        "что текст не испорчен, и при желании перепечатайте ячейку.", None, None, WARNING)
     if parsed is None or parsed == ():
         if col.required:
             return parsed, ("required_missing", f"Не заполнен обязательный столбец «{col.title}».", None, None)
@@ -371,9 +375,9 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
         titles = {P.header_key(t): t for t in wb.sheet_names}
         wanted = {"org": s.ORG_TITLE, **{sh.key: sh.title for sh in s.SHEETS}}
         known = {P.header_key(t) for t in (*wanted.values(), s.INSTRUCTION_TITLE, s.LISTS_TITLE, s.CHECK_TITLE)}
-        if not any(P.header_key(t) in titles for t in wanted.values()):
+        if not any(P.header_key(wanted[k]) in titles for k in REQUIRED_SHEETS):
             raise UnusableInput(
-                f"В файле «{path.name}» нет ни одного листа рабочей книги наставничества "
+                f"Файл «{path.name}» — это не рабочая книга наставничества: в нём нет ни одного из её основных листов "
                 f"(«{s.ORG_TITLE}», «{s.MENTORS.title}», «{s.MENTEES.title}»…). "
                 "Возьмите шаблон: nastavnik init ИМЯ.xlsx")
         for key, title in wanted.items():
@@ -408,7 +412,49 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
                 _read_org(book, grid, today)
             else:
                 _read_sheet(book, s.SHEET_BY_KEY[key], grid, sheet_obj.merged_cell_ranges, today)
+    _formulas_without_values(book)
+    _open_elsewhere(book)
     return book
+
+
+def _formulas_without_values(book: Book) -> None:
+    """A formula whose result was never saved reads as empty: say so at its cell instead of «не заполнен»."""
+    from .formulas import uncached_formulas
+
+    found = uncached_formulas(book.path)
+    if not found:
+        return
+    key_of = {title: key for key, title in book.sheet_titles.items()}
+    cells = set()
+    for title, refs in found.items():
+        if title not in key_of:
+            continue
+        headers = {col_letter(i): h for i, h in book.columns.get(key_of[title], {}).values()}
+        for ref in refs:
+            letter, row = re.match(r"([A-Z]+)(\d+)", ref).groups()
+            cells.add((title, int(row), letter))
+            book.problems.append(Problem(
+                "formula_without_value", ERROR,
+                "Формула без сохранённого значения — откройте и сохраните книгу в Excel или Calc.",
+                sheet=title, row=int(row), column=headers.get(letter), letter=letter))
+    book.problems = [p for p in book.problems
+                     if p.code == "formula_without_value" or (p.sheet, p.row, p.letter) not in cells]
+
+
+def _open_elsewhere(book: Book) -> None:
+    """Excel's «~$книга.xlsx» or LibreOffice's «.~lock.книга.xlsx#» beside the file: it is open right now."""
+    name, folder = book.path.name, book.path.parent
+    locks = (f"~${name}", f"~${name[2:]}", f".~lock.{name}#")
+    try:
+        is_open = any((folder / lock).exists() for lock in locks)
+    except OSError:
+        return
+    if is_open:
+        book.problems.insert(0, Problem(
+            "workbook_open_elsewhere", WARNING,
+            "Книга сейчас открыта в Excel или LibreOffice Calc: программа читает то, что сохранено на диске, "
+            "и несохранённых изменений не видит. Сохраните книгу и запустите команду снова.",
+            sheet=None))
 
 
 def _sheet(wb, title: str, path: Path):

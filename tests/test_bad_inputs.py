@@ -177,7 +177,7 @@ def test_old_xls_and_ods_are_read(tmp_path, demo_path):
 
 
 def test_formulas_with_and_without_cached_values(tmp_path, demo_path):
-    """openpyxl writes formulas without a cached result: the cell reads as empty and is reported there."""
+    """openpyxl writes formulas without a cached result: said as such at the cell, not as an empty one."""
     path = tmp_path / "формулы.xlsx"
     wb = openpyxl.load_workbook(demo_path)
     ws = wb[MENTORS.title]
@@ -187,7 +187,8 @@ def test_formulas_with_and_without_cached_values(tmp_path, demo_path):
     wb.save(path)
     book = read_workbook(path, today=TODAY)
     problem, = [p for p in book.problems if p.row == 2 and p.sheet == "Наставники"]
-    assert problem.code == "required_missing"
+    assert problem.code == "formula_without_value" and problem.cell is not None
+    assert "откройте и сохраните книгу" in problem.message
 
 
 @needs_soffice

@@ -22,7 +22,9 @@ def run(ctx, workbook: Path | None, out: Path) -> None:
     останавливается до документов: выводится список ошибок и копия книги с подсвеченными ячейками.
     """
     from ..pipeline import run_all
+    from .common import find_workbook
 
+    workbook = find_workbook(workbook) if workbook is not None else None
     bar = click.progressbar if sys.stdout.isatty() else None
     result = run_all(workbook, out, today_of(ctx), echo=click.echo, progress_bar=bar)
     ctx.exit(result.exit_code)

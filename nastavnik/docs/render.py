@@ -48,7 +48,11 @@ _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # its paragrap
 def make_env():
     from jinja2 import Environment, StrictUndefined
 
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    from ..parse import xml_safe
+
+    # Whatever a field holds, nothing XML forbids reaches word/document.xml (Word would refuse the file).
+    return Environment(autoescape=True, undefined=StrictUndefined,
+                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..parse import xml_safe
 from ..problems import NastavnikError
 from .content import PAGES, site_content
 
@@ -35,7 +36,7 @@ def environment():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def render_pages(content: dict) -> dict[str, str]:
