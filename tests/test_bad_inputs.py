@@ -146,7 +146,7 @@ def test_workbook_with_no_sheets_of_ours(tmp_path):
     wb.active.title = "Зарплата"
     wb.active["A1"] = "ФИО"
     wb.save(path)
-    unusable(path, "нет ни одного листа")
+    unusable(path, "не рабочая книга наставничества")
 
 
 def test_renamed_sheet_is_reported_as_missing_and_unknown(tmp_path, demo_path):

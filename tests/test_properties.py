@@ -8,7 +8,7 @@ import hashlib
 import os
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from nastavnik.checks import check_book
@@ -108,3 +108,45 @@ def test_text_starting_with_formula_signs_stays_text_in_written_xlsx(tmp_path, d
     col = [c.value for c in ws[1]].index("Примечание") + 1
     for i, h in enumerate(hostile, start=2):
         assert ws.cell(i, col).data_type == "s" and ws.cell(i, col).value == h
+
+
+SHAPES = ("as_in_demo", "empty", "one_row", "blank_column")
+
+
+def _shaped(rows: list[dict], shape: str, sheet, column: int) -> list[dict]:
+    """The demo's rows of one sheet cut to a shape a real workbook has at some point of its year."""
+    if shape == "empty":
+        return []
+    if shape == "one_row":
+        return [dict(rows[0])] if rows else []
+    if shape == "blank_column":
+        key = sheet.columns[column % len(sheet.columns)].key
+        return [{**r, key: None} for r in rows]
+    return [dict(r) for r in rows]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # a failing workbook is shown as it is: shrinking
+@given(shapes=st.lists(st.sampled_from(SHAPES), min_size=9, max_size=9),
+       columns=st.lists(st.integers(0, 40), min_size=9, max_size=9))
+def test_empty_sheets_single_rows_and_blank_columns_end_in_a_report(tmp_path_factory, demo_parts, shapes, columns):
+    """Every library step on a workbook whose sheets are empty, one row long or have an all-blank column."""
+    from nastavnik.docs.render import plan_documents
+    from nastavnik.match import match_book
+    from nastavnik.report import report_for_book
+    from nastavnik.schema import SHEETS
+    from nastavnik.site.content import site_content
+
+    org, tables = demo_parts
+    shaped = {sheet.key: _shaped(tables.get(sheet.key) or [], shape, sheet, col)
+              for sheet, shape, col in zip(SHEETS, shapes, columns)}
+    folder = tmp_path_factory.mktemp("shape")
+    path = folder / "книга.xlsx"
+    write_workbook(path, org, shaped)
+    book = read_workbook(path, today=TODAY)
+    report = check_book(book, TODAY)
+    assert report.valid == (not report.errors)
+    match_book(book, TODAY)
+    report_for_book(book, TODAY)
+    plan_documents(book, folder / "Документы", TODAY)
+    site_content(book, TODAY)

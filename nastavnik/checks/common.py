@@ -32,6 +32,16 @@ def table(book: Book, sheet_key: str):
     return empty_table(sheet_key) if frame is None else frame
 
 
+def lookup(keys, values):
+    """``keys.map(values)``, also when ``values`` is empty: pandas then casts a date column to float and fails
+    (a bank still empty in September)."""
+    import pandas as pd
+
+    if len(values) == 0:
+        return pd.Series([None] * len(keys), index=keys.index, dtype=object).astype(values.dtype)
+    return keys.map(values)
+
+
 def fmt_date(value: Any) -> str:
     import pandas as pd
 

@@ -19,7 +19,7 @@ import datetime as dt
 from .. import vocab as v
 from ..problems import ERROR, WARNING
 from ..reader import Book
-from .common import active_pairs, first_rows, fmt_date, has, is_true, person_key, records, table, where
+from .common import active_pairs, first_rows, fmt_date, has, is_true, lookup, person_key, records, table, where
 
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
@@ -44,8 +44,8 @@ def self_mentoring(book: Book, today: dt.date):
             keys[bank] = frame.assign(_key=person_key(frame)).dropna(subset=["code"]).drop_duplicates(
                 "code").set_index("code")["_key"]
     if len(keys) == 2:
-        mk = pairs["mentor"].map(keys["mentors"])
-        ek = pairs["mentee"].map(keys["mentees"])
+        mk = lookup(pairs["mentor"], keys["mentors"])
+        ek = lookup(pairs["mentee"], keys["mentees"])
         same = same | (mk.notna() & (mk == ek))
     for rec in records(pairs[same.to_numpy()]):
         yield book.problem(
@@ -82,7 +82,7 @@ def mentor_load(book: Book, today: dt.date):
     act = act.drop_duplicates(["mentor", "mentee"])
     act = act.assign(_n=act.groupby("mentor").cumcount() + 1)
     limits = _people(book, "mentors", "max_mentees")
-    limit = act["mentor"].map(limits["max_mentees"]).astype("Float64")
+    limit = lookup(act["mentor"], limits["max_mentees"]).astype("Float64")
     over = act[(limit.notna() & (act["_n"] > limit)).fillna(False).to_numpy()]
     over = over.drop_duplicates("mentor")  # one problem per mentor, at the row that crosses the limit
     totals = act.groupby("mentor").size()
@@ -174,7 +174,7 @@ def approval_requirements(book: Book, today: dt.date):
             continue
         consent = _people(book, bank, "consent_pd")
         known = rows[col].isin(consent.index)
-        given = rows[col].map(consent["consent_pd"]).astype("boolean").fillna(False).astype(bool)
+        given = lookup(rows[col], consent["consent_pd"]).astype("boolean").fillna(False).astype(bool)
         for rec in records(rows[(known & ~given).to_numpy()]):
             code = rec[col]
             yield book.problem(
@@ -245,8 +245,8 @@ def reverse_mentoring(book: Book, today: dt.date):
     rev = pairs[pairs["kind"] == v.KIND_REVERSE]
     if rev.empty:
         return
-    mb = rev["mentor"].map(_people(book, "mentors", "birth_date")["birth_date"])
-    eb = rev["mentee"].map(_people(book, "mentees", "birth_date")["birth_date"])
+    mb = lookup(rev["mentor"], _people(book, "mentors", "birth_date")["birth_date"])
+    eb = lookup(rev["mentee"], _people(book, "mentees", "birth_date")["birth_date"])
     bad = mb.notna() & eb.notna() & (mb <= eb)
     for rec in records(rev[bad.to_numpy()]):
         yield book.problem(

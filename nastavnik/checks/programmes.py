@@ -15,7 +15,7 @@ import datetime as dt
 from .. import vocab as v
 from ..problems import ERROR, WARNING
 from ..reader import Book
-from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, records, table
+from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, lookup, records, table
 
 MIN_MONTHS, MAX_MONTHS = 3, 12
 TERM_CHANGES = {"продление срока", "сокращение срока"}
@@ -75,15 +75,13 @@ def plan_within_period(book: Book, today: dt.date):
         return
     plan = table(book, "plan")
     progs = table(book, "programmes").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
-    if plan.empty or progs.empty:  # September: programmes written, plan not yet (and map() on empty casts)
-        return
     end = progs["end"]
     if has(book, "pairs", "code", "new_end"):
-        lookup = table(book, "pairs").dropna(subset=["code", "new_end"]).groupby("code")["new_end"].max().to_dict()
-        ext = pd.to_datetime(progs["pair"].map(lambda c: lookup.get(c)), errors="coerce")
+        new_end = table(book, "pairs").dropna(subset=["code", "new_end"]).groupby("code")["new_end"].max().to_dict()
+        ext = pd.to_datetime(progs["pair"].map(lambda c: new_end.get(c)), errors="coerce")
         end = end.where(ext.isna() | (ext <= end), ext)
-    start = plan["programme"].map(progs["start"])
-    stop = plan["programme"].map(end)
+    start = lookup(plan["programme"], progs["start"])
+    stop = lookup(plan["programme"], end)
     when = plan["planned_date"]
     bad = when.notna() & ((start.notna() & (when < start)) | (stop.notna() & (when > stop)))
     for rec, a, b in zip(records(plan[bad.to_numpy()]), start[bad], stop[bad]):
