@@ -37,10 +37,10 @@ def agreement_details(book: Book, today: dt.date):
     """An approved or running pair begun since 01.03.2025 records the agreement's number, date, term and payment."""
     if not has(book, "pairs", "code", "status", "start", *(k for k, _ in _PARTS)):
         return
-    for rec in records(_approved_since_law(book)):
+    heads = _approved_since_law(book)
+    incomplete = heads[heads[[k for k, _ in _PARTS]].isna().any(axis=1).to_numpy()]
+    for rec in records(incomplete):
         missing = [(k, what) for k, what in _PARTS if rec[k] is None or rec[k] != rec[k]]
-        if not missing:
-            continue
         yield book.problem(
             "agreement_incomplete", WARNING,
             f"У пары (группы) {rec['code']} в статусе «{rec['status']}» не заполнены сведения о дополнительном "

@@ -56,7 +56,7 @@ def _working_people(book: Book) -> set:
     if has(book, "mentors", "fio", "status"):
         m = table(book, "mentors")
         m = m[(m["status"] != v.MENTOR_STATUS_LEFT).to_numpy()]
-        people.update(fold(x) for x in m["fio"].dropna() if isinstance(x, str))
+        people.update(fold(x) for x in set(m["fio"].dropna()) if isinstance(x, str))
     if has(book, "mentees", "fio", "status"):
         e = table(book, "mentees")
         keep = e["status"] != v.MENTEE_LEFT
@@ -64,7 +64,7 @@ def _working_people(book: Book) -> set:
             keep &= e["left_date"].isna()
         if has(book, "mentees", "category"):
             keep &= ~e["category"].isin(NOT_STAFF)
-        people.update(fold(x) for x in e.loc[keep.to_numpy(), "fio"].dropna() if isinstance(x, str))
+        people.update(fold(x) for x in set(e.loc[keep.to_numpy(), "fio"].dropna()) if isinstance(x, str))
     return people
 
 
@@ -85,17 +85,22 @@ def staff_count(book: Book, today: dt.date):
 
 def org_people(book: Book, today: dt.date):
     """A curator or director who is also in a bank has the same «Пол» there as on «Организация»."""
-    for fio_key, sex_key, who in (("curator_fio", "curator_sex", "куратора"),
-                                  ("director_fio", "director_sex", "руководителя")):
-        fio, sex = book.org.get(fio_key), book.org.get(sex_key)
-        if not (isinstance(fio, str) and sex in v.SEX):
+    named = [(fio_key, sex_key, who, fold(book.org[fio_key]), book.org.get(sex_key))
+             for fio_key, sex_key, who in (("curator_fio", "curator_sex", "куратора"),
+                                           ("director_fio", "director_sex", "руководителя"))
+             if isinstance(book.org.get(fio_key), str) and book.org.get(sex_key) in v.SEX]
+    if not named:
+        return
+    for bank in ("mentors", "mentees"):
+        if not has(book, bank, "fio", "sex"):
             continue
-        for bank in ("mentors", "mentees"):
-            if not has(book, bank, "fio", "sex"):
-                continue
-            frame = table(book, bank)
-            same = frame["fio"].map(lambda x: isinstance(x, str) and fold(x) == fold(fio)).astype(bool)
-            other = frame[(same & frame["sex"].isin(v.SEX) & (frame["sex"] != sex)).to_numpy()]
+        frame = table(book, bank)
+        low = frame["fio"].astype(str).str.casefold().str.replace("ё", "е", regex=False)
+        for fio_key, sex_key, who, folded, sex in named:
+            surname = folded.split(" ")[0]
+            near = frame[low.str.contains(surname, regex=False).to_numpy()]  # a cheap filter before the exact fold
+            same = near["fio"].map(lambda x: isinstance(x, str) and fold(x) == folded).astype(bool)
+            other = near[(same & near["sex"].isin(v.SEX) & (near["sex"] != sex)).to_numpy()]
             for rec in records(other.head(1)):
                 yield book.problem(
                     "org_person_mismatch", WARNING,
