@@ -29,8 +29,21 @@ import datetime as dt
 from .. import schema as s
 from ..problems import ERROR, Problem, Report
 from ..reader import Book
-from . import (cells, consent, dates, labour, org, pairs, people, plausibility, programmes, publication, refs, status,
-               timeline)
+from . import (
+    cells,
+    consent,
+    dates,
+    labour,
+    org,
+    pairs,
+    people,
+    plausibility,
+    programmes,
+    publication,
+    refs,
+    status,
+    timeline,
+)
 
 
 def org_rules(book: Book, today: dt.date):

@@ -99,7 +99,7 @@ def org_people(book: Book, today: dt.date):
         for fio_key, sex_key, who, folded, sex in named:
             surname = folded.split(" ")[0]
             near = frame[low.str.contains(surname, regex=False).to_numpy()]  # a cheap filter before the exact fold
-            same = near["fio"].map(lambda x: isinstance(x, str) and fold(x) == folded).astype(bool)
+            same = near["fio"].map(lambda x, f=folded: isinstance(x, str) and fold(x) == f).astype(bool)
             other = near[(same & near["sex"].isin(v.SEX) & (near["sex"] != sex)).to_numpy()]
             for rec in records(other.head(1)):
                 yield book.problem(
