@@ -160,7 +160,7 @@ MENTORS = Sheet(
         Col("ped_experience", "Педагогический стаж, лет", INT, True,
             "Целое число лет от 0 до 60; не больше, чем возраст минус 16 лет.", min=0, max=60, width=12),
         Col("org_experience", "Стаж в организации, лет", INT, False,
-            "Целое число лет от 0 до 60; не больше педагогического стажа.", min=0, max=60, width=12),
+            "Целое число лет от 0 до 60; обычно не больше педагогического стажа.", min=0, max=60, width=12),
         Col("qual_category", "Квалификационная категория", ENUM, True, "Выберите из списка.", choices="qual",
             width=22),
         Col("education", "Образование", ENUM, False, "Выберите из списка.", choices="education", width=24),

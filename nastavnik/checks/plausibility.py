@@ -3,9 +3,10 @@
 The reader judged each number and date alone (a stage from 0 to 60 years, a
 date of hire that has passed). Here the cells of one person are set against
 each other: nobody teaches before about sixteen, the years in this organisation
-are part of all the years of teaching, and nobody is hired before sixteen. A
-mentor with less experience than his mentee is only worth a look (a warning):
-in reverse mentoring that is the point.
+are usually part of all the years of teaching, and nobody is hired before sixteen. A
+mentor with less experience than his mentee, or more years here than years of
+teaching, is only worth a look (a warning): in reverse mentoring the first is
+the point, and years here may include work other than teaching.
 
 Messages give ages, never birth dates (152-ФЗ).
 """
@@ -46,16 +47,21 @@ def experience_over_age(book: Book, today: dt.date):
 
 
 def org_over_total(book: Book, today: dt.date):
-    """The years in this organisation are part of the pedagogical experience, not more."""
+    """The years in this organisation are usually part of the pedagogical experience, not more.
+
+    A warning, not an error: someone may have worked here as an engineer or a laboratory assistant before
+    he taught, and then his years here rightly exceed his years of teaching.
+    """
     if not has(book, "mentors", "ped_experience", "org_experience"):
         return
     frame = table(book, "mentors")
     bad = (frame["org_experience"] > frame["ped_experience"]).fillna(False)
     for rec in records(frame[bad.to_numpy()]):
         yield book.problem(
-            "org_over_total", ERROR,
+            "org_over_total", WARNING,
             f"Стаж в организации ({years_text(rec['org_experience'])}) больше педагогического стажа "
-            f"({years_text(rec['ped_experience'])}). Проверьте оба числа.",
+            f"({years_text(rec['ped_experience'])}). Проверьте оба числа; если часть этих лет человек работал в "
+            "организации не педагогом, всё верно.",
             "mentors", rec["_row"], "org_experience", rec["org_experience"],
             expected=f"не больше {years_text(rec['ped_experience'])}")
 
