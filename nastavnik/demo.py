@@ -273,7 +273,8 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         if code == "ПР-009":
             new_end = end + D(days=60)
             base.update(change="продление срока", new_end=new_end, change_basis="заявление наставника и наставляемого",
-                        change_order_no="171-о", change_order_date=anchor + D(days=70))
+                        change_order_no="171-о", change_order_date=anchor + D(days=70),
+                        agreement_until=new_end)  # ТК РФ ст. 351.8: the agreement covers the extension too
         for me in mes:
             pairs.append({**base, "mentee": f"П-{me:03d}"})
             mentee = mentees[me - 1]

@@ -345,7 +345,8 @@ def _plan(rnd, prog: str, mentee: dict, start, end, status: str, stopped_on, as_
         elif planned <= as_of and status == v.PAIR_RUNNING and rnd.random() < 0.02:
             pass  # a few activities are overdue, as in any real plan: the checks warn about them
         elif planned <= as_of and status in (v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED):
-            row.update(status=v.ACT_DONE, actual_date=planned + D(days=rnd.choice((0, 0, 0, 2))),
+            # an actual date is a fact: never after the day the book is consistent on
+            row.update(status=v.ACT_DONE, actual_date=min(as_of, planned + D(days=rnd.choice((0, 0, 0, 2)))),
                        result="выполнено")
         out.append(row)
     return out

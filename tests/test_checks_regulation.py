@@ -173,7 +173,8 @@ def test_running_pair_past_its_planned_end(make_book, demo_book):
 
 def test_extended_pair_is_judged_by_its_new_end(make_book, demo_book):
     def change(org, tables):
-        tables["pairs"][10]["new_end"] = dt.date(2026, 11, 20)  # ПР-009, продление срока
+        # ПР-009 (planned end 03.12.2026): a shortening to 20.11.2026, which has passed
+        tables["pairs"][10].update(change="сокращение срока", new_end=dt.date(2026, 11, 20))
         tables["programmes"][8]["end"] = dt.date(2026, 11, 20)
         tables["plan"][52].update(planned_date=dt.date(2026, 11, 19), status=v.ACT_DONE,
                                   actual_date=dt.date(2026, 11, 19))
@@ -212,6 +213,7 @@ def test_exactly_three_months_is_enough(make_book, demo_book):
 def test_recorded_extension_allows_more_than_a_year(make_book, demo_book):
     def change(org, tables):
         tables["pairs"][10]["new_end"] = dt.date(2027, 5, 20)  # ПР-009 from 04.04.2026, продление срока
+        tables["pairs"][10]["agreement_until"] = dt.date(2027, 5, 20)  # ТК РФ ст. 351.8: the agreement follows
         tables["programmes"][8]["end"] = dt.date(2027, 5, 20)
 
     assert added(make_book(change), demo_book, ERROR) == []
@@ -258,6 +260,7 @@ def test_best_practice_not_for_publication_needs_no_consent(make_book, demo_book
 def test_second_programme_for_a_pair(make_book, demo_book):
     def change(org, tables):
         tables["programmes"].append({**tables["programmes"][0], "code": "ПП-099"})
+        tables["plan"].append({**tables["plan"][0], "programme": "ПП-099"})  # a programme has a plan
 
     assert_only(make_book(change), demo_book, "pair_two_programmes", WARNING, "programmes", 11, "pair")
 

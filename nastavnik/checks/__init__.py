@@ -10,7 +10,14 @@ data. The rule modules, by subject:
 - ``pairs``      — the regulation on pairs and groups (sizes, load, order, consents, ending);
 - ``programmes`` — programme terms, the plan, publication of best practices;
 - ``people``     — mentee statuses and waiting time;
-- ``timeline``   — dates against the order of events (an end in the future, an order after the start).
+- ``timeline``   — dates against the order of events (an end in the future, an order after the start);
+- ``plausibility`` — a person as a whole (experience against age, hired before sixteen, a junior mentor);
+- ``consent``    — consent to be in a bank at all, and its date (152-ФЗ);
+- ``status``     — a pair's dates and status agree; a term change (п. 7.2); a programme's plan;
+- ``labour``     — ТК РФ ст. 351.8: the additional agreement and the mentor's consent;
+- ``publication`` — results published only after completion (п. 8.2);
+- ``dates``      — dates that must be past in some rows only (an event with a result, a done activity);
+- ``org``        — «Организация» against itself and the banks; order numbers and dates.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 """
@@ -22,7 +29,21 @@ import datetime as dt
 from .. import schema as s
 from ..problems import ERROR, Problem, Report
 from ..reader import Book
-from . import cells, pairs, people, programmes, refs, timeline
+from . import (
+    cells,
+    consent,
+    dates,
+    labour,
+    org,
+    pairs,
+    people,
+    plausibility,
+    programmes,
+    publication,
+    refs,
+    status,
+    timeline,
+)
 
 
 def org_rules(book: Book, today: dt.date):
@@ -32,8 +53,9 @@ def org_rules(book: Book, today: dt.date):
             yield book.problem("required_missing", ERROR, f"Не заполнен параметр «{f.title}».", "org", col_key=f.key)
 
 
-RULES = [org_rules, *cells.RULES, *refs.RULES, *pairs.RULES, *programmes.RULES, *people.RULES,
-         *timeline.RULES]
+RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
+         *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
+         *dates.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

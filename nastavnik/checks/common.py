@@ -101,3 +101,32 @@ def where(book: Book, sheet_key: str, row: int | None) -> str:
     """«лист «Наставники», строка 5» for messages that point at another place."""
     title = book.sheet_titles.get(sheet_key) or sheet_key
     return f"лист «{title}», строка {row}" if row else f"лист «{title}»"
+
+
+def age_on(born, when):
+    """Whole years between each date of ``born`` and the date(s) ``when`` (a date or a Series), vectorised."""
+    import pandas as pd
+
+    when = pd.Series(pd.Timestamp(when), index=born.index) if not isinstance(when, pd.Series) else when
+    before = (born.dt.month > when.dt.month) | ((born.dt.month == when.dt.month) & (born.dt.day > when.dt.day))
+    return (when.dt.year - born.dt.year - before.astype(int)).astype("Int64")
+
+
+def bank_rows(book: Book, bank: str, *cols: str):
+    """One row per code of a bank, indexed by code (the first row wins), with ``_row``."""
+    frame = table(book, bank)
+    return frame.dropna(subset=["code"]).drop_duplicates("code").set_index("code")[list(cols) + ["_row"]]
+
+
+def pair_heads(book: Book):
+    """The first row of each pair or group: the row a rule about the pair as a whole reports at."""
+    return first_rows(table(book, "pairs").dropna(subset=["code"]))
+
+
+
+def years_text(n) -> str:
+    """«1 год», «3 года», «40 лет». pymorphy3 agrees «год» with a number as «годов», not «лет» (the numeral
+    takes the suppletive plural), so the years reuse the one rule the age check already has."""
+    from .cells import _years
+
+    return f"{int(n)} {_years(int(n))}"

@@ -64,12 +64,13 @@ def mentee_in_two_pairs(book: Book, today: dt.date):
     extra = act[act.duplicated("mentee", keep="first")]
     if extra.empty:
         return
-    first = act.drop_duplicates("mentee").set_index("mentee")[["code", "_row"]]
+    first = act.drop_duplicates("mentee").set_index("mentee")[["code", "_row", "status"]]
     for rec in records(extra):
         other = first.loc[rec["mentee"]]
+        what = "в проекте пары (группы)" if other["status"] == v.PAIR_DRAFT else "в действующей паре (группе)"
         yield book.problem(
             "mentee_in_two_pairs", ERROR,
-            f"Наставляемый {rec['mentee']} уже состоит в действующей паре (группе) {other['code']} "
+            f"Наставляемый {rec['mentee']} уже состоит {what} {other['code']} "
             f"(строка {other['_row']}). Одновременно — только одна пара; завершите прежнюю или уберите эту строку.",
             "pairs", rec["_row"], "mentee", rec["mentee"])
 
@@ -90,7 +91,7 @@ def mentor_load(book: Book, today: dt.date):
         m = rec["mentor"]
         yield book.problem(
             "mentor_over_limit", ERROR,
-            f"У наставника {m} в действующих парах {totals[m]} наставляемых, а его максимум — "
+            f"У наставника {m} в действующих парах и проектах пар {totals[m]} наставляемых, а его максимум — "
             f"{int(limits.loc[m, 'max_mentees'])} ({where(book, 'mentors', limits.loc[m, '_row'])}). "
             "Уменьшите число наставляемых или увеличьте максимум с согласия наставника.",
             "pairs", rec["_row"], "mentor", m, expected=f"не больше {int(limits.loc[m, 'max_mentees'])}")

@@ -43,23 +43,42 @@ def waiting_too_long(book: Book, today: dt.date):
             "mentees", rec["_row"], "date_added", fmt_date(rec["date_added"]), expected=f"не дольше {int(days)} дн.")
 
 
+def _drafts_only(book: Book) -> dict:
+    """Mentees whose only pair in force or in preparation is a «проект»: code of mentee → code of the draft."""
+    act = active_pairs(book).dropna(subset=["mentee"])
+    if act.empty:
+        return {}
+    firm = set(act.loc[(act["status"] != v.PAIR_DRAFT).to_numpy(), "mentee"])
+    drafts = act[(act["status"] == v.PAIR_DRAFT).to_numpy() & ~act["mentee"].isin(firm).to_numpy()]
+    return dict(zip(drafts["mentee"], drafts["code"]))
+
+
 def mentee_status(book: Book, today: dt.date):
-    """«ожидает пару» while in a pair in force, or «в паре» without one."""
+    """«ожидает пару» while in a pair in force or a draft, or «в паре» without either.
+
+    A «проект» is not yet a pair in force (no order has approved it): the warning says so in those words.
+    """
     if not (has(book, "mentees", "code", "status") and has(book, "pairs", "mentee", "status")):
         return
     mentees = table(book, "mentees")
     paired = mentees["code"].isin(_paired(book))
+    drafts = _drafts_only(book) if has(book, "pairs", "code") else {}
     for rec in records(mentees[((mentees["status"] == v.MENTEE_WAITING) & paired).to_numpy()]):
-        yield book.problem(
-            "status_waiting_but_paired", WARNING,
-            f"У наставляемого {rec['code']} статус «{v.MENTEE_WAITING}», но он уже в действующей паре (группе). "
-            f"Поставьте статус «{v.MENTEE_IN_PAIR}».",
-            "mentees", rec["_row"], "status", rec["status"], expected=v.MENTEE_IN_PAIR)
+        draft = drafts.get(rec["code"])
+        if draft is not None:
+            message = (f"У наставляемого {rec['code']} статус «{v.MENTEE_WAITING}», а он уже в проекте пары "
+                       f"(группы) {draft}. Проект — ещё не действующая пара: приказа о закреплении нет. Когда приказ "
+                       f"будет подписан, поставьте статус «{v.MENTEE_IN_PAIR}»; если подбор отменён, удалите проект.")
+        else:
+            message = (f"У наставляемого {rec['code']} статус «{v.MENTEE_WAITING}», но он уже в действующей паре "
+                       f"(группе). Поставьте статус «{v.MENTEE_IN_PAIR}».")
+        yield book.problem("status_waiting_but_paired", WARNING, message, "mentees", rec["_row"], "status",
+                           rec["status"], expected=v.MENTEE_IN_PAIR)
     for rec in records(mentees[((mentees["status"] == v.MENTEE_IN_PAIR) & ~paired).to_numpy()]):
         yield book.problem(
             "status_paired_without_pair", WARNING,
-            f"У наставляемого {rec['code']} статус «{v.MENTEE_IN_PAIR}», но ни в одной действующей паре (группе) "
-            "его нет. Добавьте пару или исправьте статус.",
+            f"У наставляемого {rec['code']} статус «{v.MENTEE_IN_PAIR}», но ни в одной паре (группе) — ни в "
+            "действующей, ни в проекте — его нет. Добавьте пару или исправьте статус.",
             "mentees", rec["_row"], "status", rec["status"])
 
 

@@ -1,0 +1,141 @@
+"""A pair's dates and its status agree (разделы 6–7 Положения).
+
+The status is chosen from a list and the dates are typed by hand, at
+different times of the year; they drift apart. A pair that has actually ended
+but is still «реализуется», a reason for ending on a running pair, an
+extension (п. 7.2) that does not extend: each would put a wrong line into an
+order or a wrong figure into the report. An approved pair needs a programme
+with a plan; a running programme where nothing has been done for a month is
+worth a look.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import vocab as v
+from ..problems import ERROR, WARNING
+from ..reader import Book
+from .common import fmt_date, has, pair_heads, records, table
+
+FINISHED = {v.PAIR_DONE, v.PAIR_STOPPED}
+APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
+EXTEND, SHORTEN = "продление срока", "сокращение срока"
+IDLE_DAYS = 30  # a running programme with nothing done this long after its start
+
+
+def actual_end_against_start_and_status(book: Book, today: dt.date):
+    """The actual end is not before the start, and is filled only for a finished pair."""
+    import pandas as pd
+
+    if not has(book, "pairs", "code", "status", "start", "actual_end"):
+        return
+    pairs = table(book, "pairs")
+    end, start = pairs["actual_end"], pairs["start"]
+    before = (end.notna() & start.notna() & (end < start)).to_numpy()
+    for rec in records(pairs[before]):
+        yield book.problem(
+            "end_before_start", ERROR,
+            f"Фактическая дата окончания {fmt_date(rec['actual_end'])} раньше даты начала {fmt_date(rec['start'])}.",
+            "pairs", rec["_row"], "actual_end", fmt_date(rec["actual_end"]), expected=f"после {fmt_date(rec['start'])}")
+    # a future actual end is already «actual_end_in_future» at the same cell
+    running = (pairs["status"].isin(v.PAIR_ACTIVE) & end.notna() & (end <= pd.Timestamp(today))).to_numpy()
+    for rec in records(pairs[running & ~before]):
+        yield book.problem(
+            "actual_end_not_finished", ERROR,
+            f"У пары (группы) {rec['code']} указана фактическая дата окончания {fmt_date(rec['actual_end'])}, "
+            f"а статус — «{rec['status']}». Если работа закончена, поставьте статус «{v.PAIR_DONE}» или "
+            f"«{v.PAIR_STOPPED}» и причину; если продолжается — очистите фактическую дату.",
+            "pairs", rec["_row"], "actual_end", fmt_date(rec["actual_end"]))
+
+
+def reason_not_finished(book: Book, today: dt.date):
+    """A reason for ending (п. 7.1) belongs to a finished pair only."""
+    if not has(book, "pairs", "code", "status", "end_reason"):
+        return
+    pairs = table(book, "pairs")
+    bad = (pairs["end_reason"].notna() & pairs["status"].notna() & ~pairs["status"].isin(FINISHED)).to_numpy()
+    for rec in records(pairs[bad]):
+        yield book.problem(
+            "reason_not_finished", ERROR,
+            f"У пары (группы) {rec['code']} указана причина завершения «{rec['end_reason']}», а статус — "
+            f"«{rec['status']}». Причина ставится только при статусе «{v.PAIR_DONE}» или «{v.PAIR_STOPPED}»: "
+            "исправьте статус или очистите причину.",
+            "pairs", rec["_row"], "end_reason", rec["end_reason"])
+
+
+def term_changes(book: Book, today: dt.date):
+    """An extension moves the end later, a shortening earlier; both need the new date and a basis (п. 7.2)."""
+    import pandas as pd
+
+    if not has(book, "pairs", "code", "change", "planned_end", "new_end"):
+        return
+    heads = pair_heads(book)
+    changed = heads[heads["change"].notna().to_numpy()]
+    for rec in records(changed[changed["change"].isin((EXTEND, SHORTEN)).to_numpy()]):
+        change, new, planned = rec["change"], rec["new_end"], rec["planned_end"]
+        if pd.isna(new):
+            yield book.problem(
+                "new_end_wrong", ERROR,
+                f"Изменение «{change}» у пары (группы) {rec['code']}, но не указана новая дата окончания (п. 7.2).",
+                "pairs", rec["_row"], "new_end", expected="новая дата окончания")
+        elif pd.notna(planned) and ((change == EXTEND and new <= planned) or (change == SHORTEN and new >= planned)):
+            word = "позже" if change == EXTEND else "раньше"
+            yield book.problem(
+                "new_end_wrong", ERROR,
+                f"Изменение «{change}» у пары (группы) {rec['code']}, а новая дата окончания {fmt_date(new)} не "
+                f"{word} плановой {fmt_date(planned)}. Исправьте новую дату или вид изменения (п. 7.2).",
+                "pairs", rec["_row"], "new_end", fmt_date(new), expected=f"{word} {fmt_date(planned)}")
+    if has(book, "pairs", "change_basis"):
+        for rec in records(changed[changed["change_basis"].isna().to_numpy()]):
+            yield book.problem(
+                "change_without_basis", WARNING,
+                f"Изменение «{rec['change']}» у пары (группы) {rec['code']} без основания. По п. 7.2 программа "
+                "меняется по обоюдному согласию наставника и наставляемого: укажите основание (например, "
+                "«заявление наставника и наставляемого»), иначе приказ об изменении назовёт общее «заявление "
+                "участников персонализированной программы наставничества».",
+                "pairs", rec["_row"], "change_basis", expected="основание изменения")
+
+
+def _programmes(book: Book):
+    """Programmes of approved or running pairs, with the pair's status and start, located at the programme."""
+    heads = pair_heads(book)
+    heads = heads[heads["status"].isin(APPROVED)][["code", "status", "start"]].rename(
+        columns={"code": "pair", "status": "_status", "start": "_start"})
+    progs = table(book, "programmes").dropna(subset=["code", "pair"]).drop_duplicates("code")
+    return progs.merge(heads, on="pair")
+
+
+def programme_plan(book: Book, today: dt.date):
+    """An approved or running pair's programme has a plan; a running one has done something after a month."""
+    import pandas as pd
+
+    if not (has(book, "pairs", "code", "status", "start") and has(book, "programmes", "code", "pair")
+            and has(book, "plan", "programme", "status")):
+        return
+    progs = _programmes(book)
+    if progs.empty:
+        return
+    plan = table(book, "plan").dropna(subset=["programme"])
+    planned = set(plan["programme"])
+    done = set(plan.loc[(plan["status"] == v.ACT_DONE).to_numpy(), "programme"])
+    plan_title = book.sheet_titles.get("plan", "План мероприятий")
+    for rec in records(progs[~progs["code"].isin(planned).to_numpy()]):
+        yield book.problem(
+            "programme_without_plan", ERROR,
+            f"У программы {rec['code']} пары (группы) {rec['pair']} в статусе «{rec['_status']}» нет ни одного "
+            f"мероприятия на листе «{plan_title}». Персонализированная программа включает план мероприятий: "
+            "добавьте его.",
+            "programmes", rec["_row"], "code", rec["code"])
+    idle = (progs["code"].isin(planned) & ~progs["code"].isin(done) & (progs["_status"] == v.PAIR_RUNNING)
+            & progs["_start"].notna() & (progs["_start"] + pd.Timedelta(days=IDLE_DAYS) < pd.Timestamp(today)))
+    for rec in records(progs[idle.to_numpy()]):
+        yield book.problem(
+            "running_without_activity", WARNING,
+            f"Пара (группа) {rec['pair']} реализует программу {rec['code']} с {fmt_date(rec['_start'])}, но ни одно "
+            f"мероприятие её плана не отмечено «{v.ACT_DONE}». Отметьте проведённые мероприятия или проверьте "
+            "статус пары.",
+            "programmes", rec["_row"], "code", rec["code"])
+
+
+RULES = [actual_end_against_start_and_status, reason_not_finished, term_changes, programme_plan]
