@@ -205,6 +205,7 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         "period_start": anchor,
         "period_end": dt.date(anchor.year + 1, 8, 31),
         "site_url": "https://cdutt.example/nastavnichestvo",
+        "report_recipient": "Информационно-методический центр Кировского района (адрес вымышлен)",
         "reward_rules": True,
         "max_wait_days": 30,
         "final_event_date": dt.date(anchor.year + 1, 5, 20),

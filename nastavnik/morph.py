@@ -76,7 +76,7 @@ def _head(tokens: list[str]) -> list[tuple[int, object]] | None:
         word = m.group(2)
         first = word.split("-")[0]
         noun = _nominative(first, ("NOUN",))
-        adj = _nominative(first, _ADJ)
+        adj = _nominative(first, _ADJ) or (_nominative(word, _ADJ) if "-" in word else None)
         if noun and (not adj or not _followed_by_noun(tokens, i, adj)):
             if all(_agrees(a, noun) for _, a in run):
                 return [*run, (i, noun)]
@@ -133,6 +133,10 @@ def _phrase(phrase: str, case: str, person: bool, number: int | None = None) -> 
         m = _WORD.match(tokens[i])
         words = m.group(2).split("-")
         new_words = []
+        if "-" in parse.word:  # «информационно-методический»: the dictionary knows the whole word
+            new = _form(parse, target, number)
+            out[i] = m.group(1) + (_keep_case(m.group(2), new) if new else m.group(2)) + m.group(3)
+            continue
         for j, w in enumerate(words):
             p = parse if j == 0 else (_nominative(w, ("NOUN",)) or _nominative(w, _ADJ))
             new = _form(p, target, number) if p is not None else None
