@@ -362,7 +362,8 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          _CONSENTS, build_mentor_consent),
     Kind("agreement", "Дополнительные соглашения к трудовому договору о наставничестве",
          "Дополнительное соглашение.docx", _CONSENTS, build_agreement),
-    Kind("analytic_report", "Итоговый аналитический отчёт о реализации системы наставничества (с диаграммами)",
+    Kind("analytic_report", "Аналитический отчёт о реализации системы наставничества (итоговый или промежуточный, "
+                            "с диаграммами)",
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
 )}
 
