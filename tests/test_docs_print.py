@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from lo import needs_soffice
+from .lo import needs_soffice
 from nastavnik.docs.kinds import KINDS
 
 TODAY = dt.date(2026, 11, 25)

@@ -245,7 +245,8 @@ def programme():
     tag(doc, "{%p for m in mentees %}")
     x.two_columns(doc, "Наставляемый", "__________ {{ m.short }}", widths=(12.0, 13.2))
     tag(doc, "{%p endfor %}")
-    para(doc, "С программой ознакомлен(ы): {{ programme.acquainted }}", align=L, indent=False, before=12)
+    para(doc, "С программой {{ programme.acquainted_word }}: {{ programme.acquainted }}", align=L, indent=False,
+         before=12)
     return doc
 
 

@@ -231,7 +231,10 @@ def build_programme(book, today: dt.date) -> Docs:
                     tasks_text="\n".join(f"{i}) {t};" if i < len(tasks) else f"{i}) {t}."
                                          for i, t in enumerate(tasks, 1)),
                     agreed=c.fdate(p.get("acquainted_date")) if p.get("curator_agreed") else c.BLANK_DATE,
-                    acquainted=c.fdate(p.get("acquainted_date")))
+                    acquainted=c.fdate(p.get("acquainted_date")),
+                    acquainted_word="ознакомлены" if len(ctx["mentees"]) > 1 else
+                    morph.by_sex("ознакомлен", ctx["mentees"][0]["sex"] or None) if ctx["mentees"] else
+                    "ознакомлен(а)")
         prog["title"] = prog["title"] or "Персонализированная программа наставничества"
         ctx["programme"] = prog
         ctx["plan"] = _plan_by_direction(plans.get(p["code"], []))
@@ -353,9 +356,11 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          _PROGRAMMES, build_programme),
     Kind("final", "Приказ о проведении итогового мероприятия", "Приказ об итоговом мероприятии.docx", _ORDERS,
          build_final),
-    Kind("consent_pd", "Согласия на обработку персональных данных", "Согласие на обработку ПДн.docx", _CONSENTS,
+    Kind("consent_pd", "Согласия на обработку персональных данных (для тех, чьё согласие в книге не отмечено)",
+         "Согласие на обработку ПДн.docx", _CONSENTS,
          _consents("consent_pd", "Согласие на обработку ПДн")),
-    Kind("consent_publish", "Согласия на распространение персональных данных (сайт)",
+    Kind("consent_publish", "Согласия на распространение персональных данных (сайт; для тех, чьё согласие в книге "
+                            "не отмечено)",
          "Согласие на распространение ПДн.docx", _CONSENTS,
          _consents("consent_publish", "Согласие на распространение ПДн")),
     Kind("mentor_consent", "Согласия наставников на наставничество (ТК РФ ст. 351.8)", "Согласие наставника.docx",
