@@ -240,6 +240,7 @@ def programme():
         plan.rows[r].cells[0].merge(plan.rows[r].cells[-1])
     x.set_widths(plan, [1.0, 6.6, 3.9, 2.6, 3.6, 4.6, 3.4])
     x._repeat_header(plan.rows[0])
+    x.keep_row(plan.rows[4])
     para(doc, "", indent=False)
     x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", widths=(12.0, 13.2), before=1)
     tag(doc, "{%p for m in mentees %}")

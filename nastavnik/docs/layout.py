@@ -10,6 +10,8 @@ matter to the program. Each tag is written as one run so Word keeps it whole.
 
 from __future__ import annotations
 
+import re
+
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -88,11 +90,20 @@ def para(doc, text: str = "", align=J, indent: bool = True, bold: bool = False, 
     pf.space_before, pf.space_after = Pt(before), Pt(after)
     pf.keep_with_next = keep
     if text:
-        run = p.add_run(text.replace("№ ", "№\u00a0"))  # «№ 152-ФЗ» never leaves «№» alone at a line end
+        run = p.add_run(keep_together(text))
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
     return p
+
+
+_REF = re.compile(r"(?<![А-Яа-яЁё])(№|п\.|ч\.|ст\.) (?=[\d{_])")
+
+
+def keep_together(text: str) -> str:
+    """«№ 152-ФЗ», «п. 7.1», «АЗ-1128/08/657» never split at a line end: no-break spaces and hyphens."""
+    text = _REF.sub(lambda m: m.group(1) + "\u00a0", text)
+    return text.replace("-ФЗ", "\u2011ФЗ").replace("АЗ-1128", "АЗ\u20111128")
 
 
 def tag(doc, text: str):
@@ -220,7 +231,14 @@ def grid(doc, headers: list[str], cells: list[str], loop: str, widths: list[floa
     if widths:
         set_widths(table, widths)
     _repeat_header(table.rows[0])
+    keep_row(table.rows[2])
     return table
+
+
+def keep_row(row) -> None:
+    """A row is never split across two pages: a stage or an activity reads as a whole."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def set_widths(table, widths: list[float]) -> None:
