@@ -172,3 +172,10 @@ def test_report_is_final_only_after_the_period_ends(demo_book):
     final = KINDS["analytic_report"].build(demo_book, dt.date(2027, 9, 5))[0]
     assert interim[0].startswith("Промежуточный аналитический отчёт")
     assert final[0].startswith("Итоговый аналитический отчёт") and final[1]["report"]["final"]
+
+
+def test_the_month_of_the_report_date_is_marked_partial(demo_book):
+    ctx = KINDS["analytic_report"].build(demo_book, TODAY)[0][1]
+    months = [m["month"] for m in ctx["plan"]["months"]]
+    assert "ноябрь 2026 (по 25.11)" in months
+    assert "декабрь 2026" in months

@@ -137,9 +137,18 @@ def _programmes(f: Figures) -> dict:
     return {"rows": rows}
 
 
-def _plan(f: Figures) -> dict:
+def partial_month(as_of: dt.date) -> str | None:
+    """«11.2026» when the report date falls inside that month: its «выполнено» counts only the days so far."""
+    if (as_of + dt.timedelta(days=1)).month == as_of.month:
+        return f"{as_of:%m.%Y}"
+    return None
+
+
+def _plan(f: Figures, as_of: dt.date | None = None) -> dict:
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
-    months = [{"month": month_words(k), "planned": num(n), "done": "—" if done.get(k) is None else num(done[k])}
+    partial = partial_month(as_of) if as_of else None
+    months = [{"month": month_words(k) + (f" (по {as_of:%d.%m})" if k == partial else ""), "planned": num(n),
+               "done": "—" if done.get(k) is None else num(done[k])}
               for k, n in planned.items()]
     due = f.value("plan_due") or 0
     text = (f"Срок наступил у {plural(due, 'мероприятия', 'мероприятий', 'мероприятий')} планов "
@@ -272,7 +281,9 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
         out["categories"] = charts.bar_chart("Наставляемые по категориям", labels, values)
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
     if any(planned.values()):
-        labels = [f"{month_words(k)[:3]}\n{k[-4:]}" for k in planned]
+        partial = partial_month(f.as_of) if getattr(f, "as_of", None) else None
+        labels = [f"{month_words(k)[:3]}\n{k[-4:]}" + (f"\n(по {f.as_of:%d.%m})" if k == partial else "")
+                  for k in planned]
         out["plan"] = charts.line_chart("Мероприятия планов по месяцам", labels,
                                         {"запланировано": list(planned.values()),
                                          "выполнено": [done.get(k) for k in planned]})
@@ -288,6 +299,7 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
 def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     period, indicators, statform = _report(book, today)
     f = Figures(indicators)
+    f.as_of = period.as_of
     words = period_words(period)
     ctx = c.base(book)
     as_of = period.as_of
@@ -302,7 +314,7 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     }
     ctx["participants"] = _participants(f, statform)
     ctx["programmes"] = _programmes(f)
-    ctx["plan"] = _plan(f)
+    ctx["plan"] = _plan(f, as_of)
     ctx["surveys"] = _surveys(f)
     ctx["events"] = _events(book, f, period)
     ctx["federal"] = _federal(book, f)
