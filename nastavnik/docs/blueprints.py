@@ -349,17 +349,17 @@ def consent_publish():
             ("Фотографии (изображение)", "{{ published.photos }}")]
     t = doc.add_table(rows=len(rows) + 1, cols=4)
     t.style = doc.styles["Table Grid"]
-    x.set_widths(t, [4.6, 5.4, 2.8, 3.7])
+    x.set_widths(t, [5.4, 5.4, 2.6, 3.1])
     for c, h in zip(t.rows[0].cells, ["Персональные данные", "Содержание", "Разрешаю (да / нет)",
                                       "Условия и запреты"]):
-        x._cell_text(c, h, C, bold=True, size=12)
-    for row, (label, value) in zip(t.rows[1:], rows):
-        x._cell_text(row.cells[0], label, L, size=12)
-        x._cell_text(row.cells[1], value, L, size=12)
+        x._cell_text(c, h, C, bold=True, size=11)
+    for row, (label, value) in zip(t.rows[1:], rows):  # 11 pt: the form and its signature fit on one page
+        x._cell_text(row.cells[0], label, L, size=11)
+        x._cell_text(row.cells[1], value, L, size=11)
     para(doc, "Условия, при которых полученные персональные данные могут передаваться оператором (нужное "
          "отметить): ☐ только по его внутренней сети, обеспечивающей доступ к информации лишь для строго "
          "определённых сотрудников; ☐ с использованием информационно-телекоммуникационных сетей; ☐ без передачи "
-         "полученных персональных данных.", before=12)
+         "полученных персональных данных.", before=6)
     para(doc, "Согласие действует со дня подписания до окончания моего участия в системе наставничества или до "
          "его отзыва. Требование о прекращении распространения персональных данных направляется оператору в "
          "письменной форме (ч. 12 ст. 10.1 Федерального закона № 152-ФЗ).")
