@@ -147,6 +147,22 @@ _ACTIVITIES = {
 }
 
 
+# What each direction's activity leaves behind (the seed's programme template asks for it).
+_EXPECTED = {
+    "theory": "конспект с выводами для своей практики", "legal": "перечень требований к занятию",
+    "subject": "учебный проект объединения", "psych": "памятка для родителей",
+    "method": "план занятия и раздел программы", "ict": "подборка цифровых сервисов",
+    "digital": "заполненный электронный журнал", "upbringing": "сценарий мероприятия",
+    "health": "комплекс физкультминуток",
+}
+
+_STRENGTHS = (
+    "Хорошо знает предмет, легко находит контакт с обучающимися.",
+    "Уверенно работает с цифровыми инструментами, открыт новому.",
+    "Ответственно готовится к занятиям, аккуратно ведёт документацию.",
+)
+
+
 def demo_anchor(today: dt.date) -> dt.date:
     """1 September of the academic year whose first three months have passed by ``today``."""
     year = today.year if today >= dt.date(today.year, 11, 25) else today.year - 1
@@ -176,6 +192,7 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
                      "технического творчества Кировского района Санкт-Петербурга",
         "short_name": "ГБУ ДО ЦДЮТТ Кировского района Санкт-Петербурга",
         "city": "Санкт-Петербург",
+        "inn": "7805000000", "ogrn": "1027800000000",  # invented, like the address
         "address": "Санкт-Петербург, ул. Образцовая, д. 1 (адрес вымышлен)",
         "director_position": "Директор",
         "director_fio": "Соколова Елена Викторовна",
@@ -188,10 +205,12 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         "period_start": anchor,
         "period_end": dt.date(anchor.year + 1, 8, 31),
         "site_url": "https://cdutt.example/nastavnichestvo",
+        "report_recipient": "Информационно-методический центр Кировского района (адрес вымышлен)",
         "reward_rules": True,
         "max_wait_days": 30,
         "final_event_date": dt.date(anchor.year + 1, 5, 20),
         "final_event_place": "актовый зал центра",
+        "council_protocol_no": "1", "council_protocol_date": anchor,
         "order_regulation_no": "112-о",
         "order_regulation_date": anchor + D(days=1),
         "order_curator_no": "113-о",
@@ -307,7 +326,9 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
                      "подготовить и провести открытое занятие.",
             "content": "Совместное планирование занятий, взаимопосещения, консультации, анализ результатов.",
             "start": start, "end": prog_end,
+            "strengths": _STRENGTHS[n % len(_STRENGTHS)],
             "intermediate_results": "Разработаны планы занятий, проведено взаимопосещение.",
+            "intermediate_date": start + D(days=(prog_end - start).days // 2),
             "planned_results": "Наставляемый самостоятельно ведёт занятия и применяет освоенные методики.",
             "schedule": "еженедельно, вторник, 15:00" if n % 2 else "два раза в месяц, четверг, 16:00",
             "mode": mentee0["format"], "conditions": "учебный кабинет объединения, оборудование центра",
@@ -323,7 +344,7 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
             act, aform = _ACTIVITIES[key]
             row = {"programme": f"ПП-{n:03d}", "direction": v.DIRECTIONS[key], "activity": act, "form": aform,
                    "planned_date": planned, "responsible": "наставник" if j % 2 == 0 else "наставляемый",
-                   "status": v.ACT_PLANNED}
+                   "expected_result": _EXPECTED[key], "status": v.ACT_PLANNED}
             if status == v.PAIR_STOPPED and planned > base["actual_end"]:
                 row["status"] = v.ACT_FAILED
             elif planned <= as_of and status in (v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED):

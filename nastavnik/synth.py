@@ -318,7 +318,9 @@ def _programme(code: str, pair: str, mentee: dict, start, end, status: str, appr
                  "подготовить и провести открытое занятие.",
         "content": "Совместное планирование занятий, взаимопосещения, консультации, анализ результатов.",
         "start": start, "end": end,
+        "strengths": "Хорошо знает предмет, открыт новому.",
         "intermediate_results": "Разработаны планы занятий, проведено взаимопосещение.",
+        "intermediate_date": start + D(days=(end - start).days // 2),
         "planned_results": "Наставляемый самостоятельно ведёт занятия и применяет освоенные методики.",
         "schedule": "еженедельно, вторник, 15:00", "mode": mentee["format"],
         "conditions": "учебный кабинет объединения", "acquainted_date": start if approved else None,
@@ -339,7 +341,7 @@ def _plan(rnd, prog: str, mentee: dict, start, end, status: str, stopped_on, as_
         act, aform = _ACTIVITIES[key]
         row = {"programme": prog, "direction": v.DIRECTIONS[key], "activity": act, "form": aform,
                "planned_date": planned, "responsible": "наставник" if j % 2 == 0 else "наставляемый",
-               "status": v.ACT_PLANNED}
+               "expected_result": "методический продукт по теме мероприятия", "status": v.ACT_PLANNED}
         if status == v.PAIR_STOPPED and planned > stopped_on:
             row["status"] = v.ACT_FAILED
         elif planned <= as_of and status == v.PAIR_RUNNING and rnd.random() < 0.02:

@@ -49,15 +49,21 @@ def ru(x) -> str:
     return str(x).replace(".", ",")
 
 
+def one(x) -> str:
+    """A mean score as the report prints it: always one decimal («9,0», «8,4»)."""
+    return f"{x:.1f}".replace(".", ",")
+
+
 def test_report_is_made_in_its_folder_with_the_period_in_its_name(report):
     assert report.parent.name == "Отчёты"
-    assert report.name == "Итоговый аналитический отчёт за 2026-2027 учебный год.docx"
+    # made on 25.11.2026, before the year's end: an interim report, not a final one (F21)
+    assert report.name == "Промежуточный аналитический отчёт за 2026-2027 учебный год.docx"
 
 
 def test_title_page_names_the_organisation_period_city_and_year(text):
     head = text[:1200]
     assert head.startswith("Государственное бюджетное учреждение дополнительного образования Центр детского")
-    assert "ИТОГОВЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ" in head
+    assert "ПРОМЕЖУТОЧНЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ" in head
     assert "о реализации системы (целевой модели) наставничества педагогических работников" in head
     assert "за 2026/2027 учебный год" in head and "(по состоянию на 25.11.2026)" in head
     assert "\nСанкт-Петербург\n2026\n" in head
@@ -112,7 +118,7 @@ def test_survey_means_by_question_and_role(text, figures):
     mentors = d["survey_by_question_mentors"]["breakdown"]
     mentees = d["survey_by_question_mentees"]["breakdown"]
     for q in mentors:
-        assert f"\n{q} | {ru(mentors[q])} | {ru(mentees[q])}\n" in text, q
+        assert f"\n{q} | {one(mentors[q])} | {one(mentees[q])}\n" in text, q
     assert f"Средняя оценка наставников — {ru(d['survey_mean_mentors']['value'])} балл" in text
 
 
@@ -150,7 +156,7 @@ def test_proposals_follow_from_the_figures(text):
     assert "Пару ожидают 4 наставляемых, из них 1 — дольше допустимого срока: продолжить поиск наставников, " \
            "привлечь наставников из организаций-партнёров" in text
     assert "Просрочено 2 мероприятия планов" in text
-    assert "причины досрочного прекращения программ (по инициативе наставляемого)" in text
+    assert "причины досрочного прекращения программы (по инициативе наставляемого)" in text
     assert "Готовность продолжить участие в наставничестве», получивший наименьшую среднюю оценку" in text
 
 
@@ -226,7 +232,7 @@ def test_report_converts_to_pdf_with_its_charts(report, tmp_path):
     assert pdf.exists() and pdf.stat().st_size > 50_000  # three raster charts inside
     if shutil.which("pdftotext"):
         out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-        assert "ИТОГОВЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ" in out and "Рисунок 2" in out and "Предложения" in out
+        assert "ПРОМЕЖУТОЧНЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ" in out and "Рисунок 2" in out and "Предложения" in out
 
 
 def test_an_empty_workbook_gives_a_report_without_charts(tmp_path):

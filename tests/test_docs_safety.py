@@ -100,16 +100,42 @@ def test_unknown_field_in_a_curator_template_is_reported_in_russian(demo_book, t
     assert not (tmp_path / "out").exists()
 
 
-def test_misspelt_attribute_is_reported_not_left_blank(demo_book, tmp_path):
-    folder = _retitled(tmp_path, "curator", "{{ curator.acc }}", "{{ curator.akk }}")
-    with pytest.raises(NastavnikError, match="неизвестное поле"):
+def test_misspelt_attribute_is_reported_by_its_whole_name(demo_book, tmp_path):
+    folder = _retitled(tmp_path, "curator", "{{ curator.acc }}", "{{ curator.position_genn }}")
+    with pytest.raises(NastavnikError, match="поле «curator.position_genn», которого программа не знает") as err:
         render_documents(demo_book, tmp_path / "out", TODAY, only=["curator"], templates=folder)
+    assert "nastavnik docs --fields curator" in str(err.value)
+    assert "dict object" not in str(err.value) and "has no attribute" not in str(err.value)
+    assert err.value.exit_code == 2  # «файл нельзя использовать», not «в книге есть ошибки»
+    assert not (tmp_path / "out").exists()
 
 
-def test_broken_tag_is_reported(demo_book, tmp_path):
+def test_field_inside_a_loop_is_named_with_its_list(demo_book, tmp_path):
+    folder = _retitled(tmp_path, "programme", "{{ a.expected }}", "{{ a.expectd }}")
+    with pytest.raises(NastavnikError, match="поле «plan\\[\\].activities\\[\\].expectd»"):
+        render_documents(demo_book, tmp_path / "out", TODAY, only=["programme"], templates=folder)
+
+
+def test_broken_tag_is_reported_with_its_paragraph(demo_book, tmp_path):
     folder = _retitled(tmp_path, "curator", "{{ curator.acc }}", "{{ curator.acc ")
-    with pytest.raises(NastavnikError, match="испорчен"):
+    with pytest.raises(NastavnikError, match="испорчен: тег записан с ошибкой в абзаце «1. Назначить куратором") \
+            as err:
         render_documents(demo_book, tmp_path / "out", TODAY, only=["curator"], templates=folder)
+    assert err.value.exit_code == 2
+
+
+def test_a_broken_template_stops_only_its_own_kind(demo_book, tmp_path):
+    from nastavnik.docs.render import BrokenTemplate
+
+    folder = _retitled(tmp_path, "curator", "{{ curator.acc }}", "{{ curator.position_genn }}")
+    out = tmp_path / "out"
+    with pytest.raises(BrokenTemplate) as err:
+        render_documents(demo_book, out, TODAY, only=["curator", "council", "programme"], templates=folder)
+    made = sorted(p.relative_to(out).parts[0] for p in out.rglob("*.docx"))
+    assert "Приказы" in made and "Программы" in made
+    assert not list(out.rglob("*куратора*"))  # nothing of the broken kind was written
+    assert err.value.kinds == ["curator"] and len(err.value.made) == len(made)
+    assert f"Остальные документы сделаны: {len(made)}" in str(err.value)
 
 
 def test_committed_templates_match_the_blueprints():

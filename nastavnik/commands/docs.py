@@ -37,13 +37,17 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     Шаблоны — в папке doc_templates; свои шаблоны укажите параметром --templates.
     """
     from ..docs.fields import describe_fields
-    from ..docs.render import plan_documents, render_jobs
+    from ..docs.render import BrokenTemplate, plan_documents, render_jobs
 
-    book = load(ctx, workbook, out)
     today = today_of(ctx)
-    if fields:
-        click.echo(describe_fields(book, today, fields))
+    if fields:  # only prints: without a book, the demo goes to a temporary folder, not into ./output
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            book = load(ctx, workbook, Path(tmp))
+            click.echo(describe_fields(book, today, fields))
         return
+    book = load(ctx, workbook, out)
     folder = out / "Документы"
     jobs = plan_documents(book, folder, today, only or None)
     from ..docs.applies import not_ready
@@ -55,11 +59,16 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     if not jobs:
         click.echo("По книге пока нечего оформлять для выбранных видов документов.")
         return
-    if sys.stdout.isatty():
-        with click.progressbar(length=len(jobs), label="Документы", show_pos=True) as bar:
-            paths = render_jobs(jobs, templates, bar.update)
-    else:
-        paths = render_jobs(jobs, templates)
+    broken = None
+    try:
+        if sys.stdout.isatty():
+            with click.progressbar(length=len(jobs), label="Документы", show_pos=True) as bar:
+                paths = render_jobs(jobs, templates, bar.update)
+        else:
+            paths = render_jobs(jobs, templates)
+    except BrokenTemplate as exc:  # the other kinds were made: say so, then report the broken template (code 2)
+        broken, paths = exc, exc.made
+        jobs = [j for j in jobs if j.kind not in exc.kinds]
     click.echo(f"Готово документов: {len(paths)} — в папке {folder}")
     counts: dict[str, int] = {}
     for job in jobs:
@@ -67,6 +76,12 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
 
     for key, n in counts.items():
         click.echo(f"  {KINDS[key].title}: {n}")
+    if broken is not None:
+        if pdf and paths:
+            from ..docs.pdf import convert_to_pdf
+
+            click.echo(f"Готово PDF: {len(convert_to_pdf(paths))}")
+        raise broken
     if pdf:
         from ..docs.pdf import convert_to_pdf
 

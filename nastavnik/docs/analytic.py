@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import morph
 from .. import vocab as v
 from ..problems import NastavnikError
 from . import context as c
@@ -87,7 +88,21 @@ class Figures:
             else ""
         unit = "" if x["value"] is None or x["unit"] == "да/нет" else f" {x['unit']}"
         return {"label": label or x["name"], "unit": x["unit"], "value": value + of, "shown": value + unit + of,
-                "target": x["target_text"] or "—", "status": x["status"] or "—"}
+                "target": target_words(x), "status": x["status"] or "—"}
+
+
+def target_words(x: dict) -> str:
+    """«100 %» and «0 чел.» rather than «≥ 100 %» and «≤ 0 чел.»: nothing is more than all or less than none."""
+    text, target = x.get("target_text") or "—", x.get("target")
+    if isinstance(target, (int, float)) and not isinstance(target, bool) and (
+            target == 0 or (target == 100 and x.get("unit") == "%")):
+        return text.lstrip("≥≤ ")
+    return text
+
+
+def score(x) -> str:
+    """A mean score with one decimal always («9,0», «8,4»), so a column of scores reads alike."""
+    return "—" if x is None else f"{float(x):.1f}".replace(".", ",")
 
 
 def _participants(f: Figures, statform) -> dict:
@@ -102,8 +117,9 @@ def _participants(f: Figures, statform) -> dict:
     text = (f"В банке наставников — {f.shown('mentors_bank')}, в банке наставляемых — {f.shown('mentees_bank')} "
             f"Пары и группы ведут {plural(f.value('mentors_active'), *MENTORS)}, "
             f"в них участвуют {plural(f.value('mentees_active'), *MENTEES)}; "
-            f"работают {plural(f.value('pairs_total'), *PAIRS)}"
-            f" и {plural(f.value('groups_total'), 'группа', 'группы', 'групп')}. Ожидают пару "
+            f"в периоде — {morph.agree(f.value('pairs_total') or 0, 'наставническая пара')}"
+            f" и {morph.agree(f.value('groups_total') or 0, 'наставническая группа')}, из них на дату отчёта "
+            f"работают {num(f.value('programmes_running'))}. Ожидают пару "
             f"{plural(f.value('mentees_waiting'), *MENTEES)}")
     return {"text": text + ".", "rows": [f.row(x) for x in codes], "categories": cats, "forms": forms,
             "kinds": kinds, "mentors": num(rows.get(statform.rows[0][0], [0])[0]),
@@ -121,9 +137,18 @@ def _programmes(f: Figures) -> dict:
     return {"rows": rows}
 
 
-def _plan(f: Figures) -> dict:
+def partial_month(as_of: dt.date) -> str | None:
+    """«11.2026» when the report date falls inside that month: its «выполнено» counts only the days so far."""
+    if (as_of + dt.timedelta(days=1)).month == as_of.month:
+        return f"{as_of:%m.%Y}"
+    return None
+
+
+def _plan(f: Figures, as_of: dt.date | None = None) -> dict:
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
-    months = [{"month": month_words(k), "planned": num(n), "done": "—" if done.get(k) is None else num(done[k])}
+    partial = partial_month(as_of) if as_of else None
+    months = [{"month": month_words(k) + (f" (по {as_of:%d.%m})" if k == partial else ""), "planned": num(n),
+               "done": "—" if done.get(k) is None else num(done[k])}
               for k, n in planned.items()]
     due = f.value("plan_due") or 0
     text = (f"Срок наступил у {plural(due, 'мероприятия', 'мероприятий', 'мероприятий')} планов "
@@ -143,7 +168,7 @@ def _plan(f: Figures) -> dict:
 def _surveys(f: Figures) -> dict:
     mentors, mentees = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
     questions = list(dict.fromkeys([*mentors, *mentees]))
-    rows = [{"question": q, "mentors": num(mentors.get(q)), "mentees": num(mentees.get(q))}
+    rows = [{"question": q, "mentors": score(mentors.get(q)), "mentees": score(mentees.get(q))}
             for q in questions or v.SURVEY_QUESTIONS.values()]
     forms = f.value("survey_forms") or 0
     if forms:
@@ -256,7 +281,9 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
         out["categories"] = charts.bar_chart("Наставляемые по категориям", labels, values)
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
     if any(planned.values()):
-        labels = [f"{month_words(k)[:3]}\n{k[-4:]}" for k in planned]
+        partial = partial_month(f.as_of) if getattr(f, "as_of", None) else None
+        labels = [f"{month_words(k)[:3]}\n{k[-4:]}" + (f"\n(по {f.as_of:%d.%m})" if k == partial else "")
+                  for k in planned]
         out["plan"] = charts.line_chart("Мероприятия планов по месяцам", labels,
                                         {"запланировано": list(planned.values()),
                                          "выполнено": [done.get(k) for k in planned]})
@@ -272,18 +299,22 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
 def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     period, indicators, statform = _report(book, today)
     f = Figures(indicators)
+    f.as_of = period.as_of
     words = period_words(period)
     ctx = c.base(book)
     as_of = period.as_of
+    final = as_of >= period.end
+    kind = "Итоговый аналитический отчёт" if final else "Промежуточный аналитический отчёт"
     ctx["report"] = {
-        "title": TITLE, "period_words": words, "dates": f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}",
+        "title": kind + TITLE.removeprefix("Итоговый аналитический отчёт"), "final": final,
+        "kind_title": kind, "kind_upper": kind.upper(), "period_words": words, "dates": f"{period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}",
         "as_of": c.fdate(as_of), "date": c.fdate(today), "year": str(today.year),
         "as_of_text": f"по состоянию на {c.fdate(as_of)}" if as_of < period.end else "",
         "as_of_clause": f" по состоянию на {c.fdate(as_of)}" if as_of < period.end else "",
     }
     ctx["participants"] = _participants(f, statform)
     ctx["programmes"] = _programmes(f)
-    ctx["plan"] = _plan(f)
+    ctx["plan"] = _plan(f, as_of)
     ctx["surveys"] = _surveys(f)
     ctx["events"] = _events(book, f, period)
     ctx["federal"] = _federal(book, f)
@@ -291,5 +322,5 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     ctx["conclusions"] = conclusions(f, words)
     ctx["proposals"] = proposals(f, ctx)
     ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
-    stem = f"Итоговый аналитический отчёт за {words.replace('/', '-')}"
+    stem = f"{kind} за {words.replace('/', '-')}"
     return [(stem, ctx)]

@@ -47,7 +47,7 @@ def _texts(doc, loop: str) -> None:
 
 def _title_page(doc) -> None:
     para(doc, "{{ org.full_name }}", align=C, indent=False, bold=True, size=14)
-    para(doc, "ИТОГОВЫЙ АНАЛИТИЧЕСКИЙ ОТЧЁТ", align=C, indent=False, bold=True, size=18, before=160)
+    para(doc, "{{ report.kind_upper }}", align=C, indent=False, bold=True, size=18, before=160)
     para(doc, "о реализации системы (целевой модели) наставничества педагогических работников", align=C,
          indent=False, bold=True, size=16, before=6)
     para(doc, "за {{ report.period_words }}", align=C, indent=False, size=16, before=12)
@@ -65,7 +65,7 @@ def _title_page(doc) -> None:
 
 def _introduction(doc) -> None:
     _heading(doc, "Введение")
-    para(doc, "Итоговый аналитический отчёт о реализации системы (целевой модели) наставничества педагогических "
+    para(doc, "{{ report.kind_title }} о реализации системы (целевой модели) наставничества педагогических "
          "работников {{ org.short_name }} за {{ report.period_words }} сформирован куратором реализации программ "
          "наставничества в соответствии с пунктом 3.4 Положения о системе (целевой модели) наставничества "
          "педагогических работников, утверждённого приказом от {{ regulation.date }} № {{ regulation.no }}.")

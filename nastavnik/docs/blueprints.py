@@ -13,15 +13,17 @@ from .blueprint_report import analytic_report
 from .layout import BASIS, CONTROL, C, L, para, points, tag
 
 _REG = "Положения о системе (целевой модели) наставничества педагогических работников"
-_REG_REF = f", {_REG}, утверждённого приказом от {{{{ regulation.date }}}} № {{{{ regulation.no }}}}"
+_REG_INS = "Положением о системе (целевой модели) наставничества педагогических работников"
+_REG_REF = f", {_REG_INS}, утверждённым приказом от {{{{ regulation.date }}}} № {{{{ regulation.no }}}}"
 
 
 def polozhenie():
     doc = x.new_document()
     title = f"Об утверждении {_REG}"
     x.order_head(doc, title)
-    x.basis(doc, BASIS + ", в целях создания условий для непрерывного профессионального роста педагогических "
-            "работников {{ org.short_name }}")
+    x.basis(doc, BASIS + ", на основании решения педагогического совета {{ org.short_name }} (протокол от "
+            "{{ protocol.date }} № {{ protocol.no }}), в целях создания условий для непрерывного профессионального "
+            "роста педагогических работников")
     points(doc, [
         "1. Утвердить Положение о системе (целевой модели) наставничества педагогических работников "
         "в {{ org.short_name }} (приложение № 1).",
@@ -44,12 +46,12 @@ def polozhenie():
     para(doc, "{{ t }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    x.annex_mark(doc, 2, "ДОРОЖНАЯ КАРТА (ПЛАН МЕРОПРИЯТИЙ)")
+    x.annex_mark(doc, 2, "ДОРОЖНАЯ КАРТА (ПЛАН МЕРОПРИЯТИЙ)", landscape=True)
     para(doc, f"по реализации {_REG} в {{{{ org.short_name }}}} на {{{{ org.academic_year }}}} учебный год",
          align=C, indent=False, after=12)
     x.grid(doc, ["№", "Наименование этапа", "Содержание деятельности и мероприятия", "Срок", "Ответственные"],
            ["{{ r.stage }}", "{{ r.stage_name }}", "{{ r.activity }}", "{{ r.deadline }}", "{{ r.responsible }}"],
-           "for r in roadmap", widths=[1.0, 4.0, 6.5, 2.2, 2.8])
+           "for r in roadmap", widths=[1.3, 6.2, 10.0, 3.0, 4.7])
     return doc
 
 
@@ -58,7 +60,8 @@ def _marks(doc) -> None:
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    left = ["ПРИНЯТО", "на педагогическом совете", "{{ org.short_name }}", "протокол от __.__.____ № ___"]
+    left = ["ПРИНЯТО", "на педагогическом совете", "{{ org.short_name }}",
+            "протокол от {{ protocol.date }} № {{ protocol.no }}"]
     right = ["УТВЕРЖДЕНО", "приказом {{ org.short_name }}", "от {{ order.date }} № {{ order.no }}"]
     for cell, lines in zip(table.rows[0].cells, (left, right)):
         first = True
@@ -76,7 +79,7 @@ def curator():
     x.basis(doc, BASIS + _REG_REF)
     points(doc, [
         "1. Назначить куратором реализации программ наставничества педагогических работников в {{ org.short_name }} "
-        "на {{ org.academic_year }} учебный год {{ curator.acc }} ({{ curator.position }}).",
+        "на {{ org.academic_year }} учебный год {{ curator.acc }}, {{ curator.position_acc }}.",
         "2. Куратору реализации программ наставничества {{ curator.dat }}:",
         "2.1. не реже одного раза в год актуализировать банки наставников и наставляемых, обеспечив письменные "
         "согласия на обработку персональных данных;",
@@ -112,22 +115,30 @@ def pairs():
     doc = x.new_document()
     title = "О закреплении наставнических пар (групп) педагогических работников"
     x.order_head(doc, title)
-    x.basis(doc, BASIS + _REG_REF + " (п. 6.2), на основании письменного согласия наставников")
+    x.basis(doc, BASIS + _REG_REF + " (п. 6.2), на основании письменного согласия наставников и наставляемых")
     points(doc, [
         "1. Закрепить наставнические пары (группы) и утвердить персонализированные программы наставничества "
-        "согласно приложению № 1 ({{ groups|length }} пар (групп)).",
+        "согласно приложению № 1 ({{ count_text }}).",
         "2. Наставникам обеспечить реализацию персонализированных программ наставничества в установленные сроки.",
         "3. Куратору реализации программ наставничества {{ curator.dat }} осуществлять координацию и мониторинг "
         "реализации персонализированных программ наставничества.",
+        "{%p if agreements %}",
+        "4. Заключить с наставниками дополнительные соглашения к трудовым договорам о выполнении работы по "
+        "наставничеству (статья 351.8 Трудового кодекса Российской Федерации) и установить им доплату за "
+        "наставничество в размере, указанном в приложении № 1.",
+        "5. " + CONTROL,
+        "{%p else %}",
         "4. " + CONTROL,
+        "{%p endif %}",
     ])
     x.signature(doc)
-    x.annex_mark(doc, 1, "Состав наставнических пар (групп)")
-    x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Форма наставничества", "Вид наставничества", "Сроки"],
+    x.annex_mark(doc, 1, "Состав наставнических пар (групп)", landscape=True)
+    x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Форма наставничества", "Вид наставничества", "Сроки",
+                 "Доплата"],
            ["{{ loop.index }}", "{{ g.mentor.fio }}, {{ g.mentor.position }}", "{{ g.mentees_text }}",
-            "{{ g.form }}", "{{ g.kind }}", "{{ g.period }}"], "for g in groups",
-           widths=[0.9, 4.0, 4.0, 2.6, 2.6, 2.4])
-    x.acquaintance(doc, f"«{title}»")
+            "{{ g.form }}", "{{ g.kind }}", "{{ g.period }}", "{{ g.payment }}"], "for g in groups",
+           widths=[1.0, 5.6, 5.6, 3.6, 3.6, 3.0, 2.8])
+    x.acquaintance(doc, f"«{title}»", portrait=True)
     return doc
 
 
@@ -137,7 +148,7 @@ _WHO = "наставника {{ mentor.gen }} и {{ mentees_word_gen }} {{ mente
 def changes():
     doc = x.new_document()
     x.order_head(doc, "{{ change.title }}")
-    x.basis(doc, BASIS + _REG_REF + " (п. {{ change.clause }}), на основании: {{ change.basis }}")
+    x.basis(doc, BASIS + _REG_REF + " (п. {{ change.clause }}), на основании {{ change.basis_gen }}")
     points(doc, [
         "{%p if change.kind == 'extend' %}",
         "1. Продлить срок реализации персонализированной программы наставничества {{ programme.code }} " + _WHO
@@ -153,10 +164,10 @@ def changes():
         + _WHO + ": форма — {{ pair.form }}, вид — {{ pair.kind }}.",
         "{%p elif change.kind == 'mentor' %}",
         "1. В связи с заменой наставника (п. 5.1 Положения) закрепить за {{ mentees_word_ins }} {{ mentees_ins }} "
-        "наставника {{ mentor.acc }} ({{ mentor.position }}) на срок до {{ pair.end }}.",
+        "наставника {{ mentor.acc }}, {{ mentor.position_acc }}, на срок до {{ pair.end }}.",
         "{%p else %}",
         "1. Прекратить досрочно реализацию персонализированной программы наставничества {{ programme.code }} "
-        + _WHO + " с {{ change.end_date }} по причине: {{ change.reason }} (п. 7.1 Положения).",
+        + _WHO + " с {{ change.end_date }} {{ change.reason_text }} (п. 7.1 Положения).",
         "{%p endif %}",
         "2. Куратору реализации программ наставничества {{ curator.dat }} внести изменения в банк "
         "персонализированных программ наставничества.",
@@ -172,28 +183,34 @@ def programme():
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    cell = table.rows[0].cells[1]
-    for i, line in enumerate(["СОГЛАСОВАНО", "Куратор реализации программ наставничества",
-                              "__________ {{ curator.short }}", "{{ programme.agreed }}"]):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        p.add_run(line).font.size = x.Pt(12)
+    marks = (["УТВЕРЖДЕНА", "приказом {{ org.short_name }}", "от {{ programme.approval.date }} "
+              "№ {{ programme.approval.no }}"],
+             ["СОГЛАСОВАНО", "Куратор реализации программ наставничества", "__________ {{ curator.short }}",
+              "{{ programme.agreed }}"])
+    for cell, lines in zip(table.rows[0].cells, marks):
+        for i, line in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            run = p.add_run(line)
+            run.font.size = x.Pt(12)
+            run.bold = i == 0
     para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=12)
     para(doc, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", align=C, indent=False, bold=True, before=18)
     para(doc, "{{ programme.title }}", align=C, indent=False, bold=True)
-    para(doc, "{{ programme.code }}, {{ org.academic_year }} учебный год", align=C, indent=False, after=12)
+    para(doc, "{{ programme.code }}, {{ programme.years }}", align=C, indent=False, after=12)
     para(doc, "1. Пояснительная записка", align=L, indent=False, bold=True, after=6)
     rows = [
         ("Наставник", "{{ mentor.fio }}, {{ mentor.position }}"),
-        ("Наставляемый(е)", "{{ mentees_text }}"),
+        ("{{ mentees_label }}", "{{ mentees_text }}"),
         ("Форма наставничества", "{{ pair.form }}"),
         ("Вид наставничества", "{{ pair.kind }}"),
         ("Описание проблемы", "{{ programme.problem }}"),
+        ("Сильные стороны наставляемого", "{{ programme.strengths }}"),
         ("Цель", "{{ programme.goal }}"),
         ("Задачи", "{{ programme.tasks_text }}"),
         ("Содержание деятельности наставника и наставляемого", "{{ programme.content }}"),
         ("Сроки реализации", "{{ programme.period }}"),
-        ("Промежуточные результаты", "{{ programme.intermediate_results }}"),
-        ("Планируемые результаты", "{{ programme.planned_results }}"),
+        ("Промежуточные результаты", "{{ programme.intermediate_text }}"),
+        ("Планируемые результаты", "{{ programme.planned_text }}"),
         ("Расписание встреч", "{{ programme.schedule }}"),
         ("Режим работы", "{{ programme.mode }}"),
         ("Условия обучения", "{{ programme.conditions }}"),
@@ -204,30 +221,33 @@ def programme():
         x._cell_text(row.cells[0], label, L, bold=True, size=12)
         x._cell_text(row.cells[1], value, L, size=12)
     x.set_widths(t, [5.0, 11.5])
-    para(doc, "2. План мероприятий", align=L, indent=False, bold=True, before=12, after=6, keep=True)
-    plan = doc.add_table(rows=7, cols=6)
+    x.landscape_section(doc)  # the plan has seven columns: on a portrait page its words would break in half
+    para(doc, "2. План мероприятий", align=L, indent=False, bold=True, after=6, keep=True)
+    heads = ["№", "Мероприятие", "Форма", "Срок", "Ответственный", "Ожидаемый результат", "Отметка о выполнении"]
+    plan = doc.add_table(rows=7, cols=len(heads))
     plan.style = doc.styles["Table Grid"]
-    heads = ["№", "Мероприятие", "Форма", "Срок", "Ответственный", "Отметка о выполнении"]
     for c, h in zip(plan.rows[0].cells, heads):
         x._cell_text(c, h, C, bold=True, size=12)
     x._cell_text(plan.rows[1].cells[0], "{%tr for d in plan %}", size=12)
     x._cell_text(plan.rows[2].cells[0], "Направление: {{ d.direction }}", L, bold=True, size=12)
     x._cell_text(plan.rows[3].cells[0], "{%tr for a in d.activities %}", size=12)
     for c, v in zip(plan.rows[4].cells, ["{{ a.n }}", "{{ a.activity }}", "{{ a.form }}", "{{ a.planned_date }}",
-                                         "{{ a.responsible }}", "{{ a.done }}"]):
+                                         "{{ a.responsible }}", "{{ a.expected }}", "{{ a.done }}"]):
         x._cell_text(c, v, L, size=12)
     x._cell_text(plan.rows[5].cells[0], "{%tr endfor %}", size=12)
     x._cell_text(plan.rows[6].cells[0], "{%tr endfor %}", size=12)
     for r in (1, 2, 3, 5, 6):
         plan.rows[r].cells[0].merge(plan.rows[r].cells[-1])
-    x.set_widths(plan, [0.9, 5.4, 3.0, 2.4, 2.6, 2.2])
+    x.set_widths(plan, [1.0, 6.6, 3.9, 2.6, 3.6, 4.6, 3.4])
     x._repeat_header(plan.rows[0])
+    x.keep_row(plan.rows[4])
     para(doc, "", indent=False)
-    x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", before=1)
+    x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", widths=(12.0, 13.2), before=1)
     tag(doc, "{%p for m in mentees %}")
-    x.two_columns(doc, "Наставляемый", "__________ {{ m.short }}")
+    x.two_columns(doc, "Наставляемый", "__________ {{ m.short }}", widths=(12.0, 13.2))
     tag(doc, "{%p endfor %}")
-    para(doc, "С программой ознакомлен(ы): {{ programme.acquainted }}", align=L, indent=False, before=12)
+    para(doc, "С программой {{ programme.acquainted_word }}: {{ programme.acquainted }}", align=L, indent=False,
+         before=12)
     return doc
 
 
@@ -236,17 +256,17 @@ def final():
     title = ("О проведении итогового мероприятия в рамках реализации системы (целевой модели) наставничества "
              "педагогических работников")
     x.order_head(doc, title)
-    x.basis(doc, BASIS + _REG_REF + ", дорожной картой на {{ org.academic_year }} учебный год (этап 6)")
+    x.basis(doc, BASIS + _REG_REF + ", дорожной картой (планом мероприятий) на {{ org.academic_year }} учебный год "
+            "(этап 6)")
     points(doc, [
         "1. Провести {{ event.date }} итоговое мероприятие в рамках реализации системы (целевой модели) "
-        "наставничества педагогических работников (место проведения — {{ event.place }}) с участием наставников "
+        "наставничества педагогических работников {{ event.place_text }} с участием наставников "
         "и наставляемых согласно приложению № 1.",
         "2. Куратору реализации программ наставничества {{ curator.dat }}:",
         "2.1. провести анкетирование участников персонализированных программ наставничества "
         "до {{ event.survey_until }};",
         "2.2. подготовить итоговый аналитический отчёт о реализации системы (целевой модели) наставничества "
-        "за {{ org.academic_year }} учебный год ({{ stats.programmes }} программ, из них завершено — "
-        "{{ stats.finished }});",
+        "за {{ org.academic_year }} учебный год ({{ stats.text }});",
         "2.3. разместить информацию об итогах на официальном сайте в разделе «Наставничество» (п. 8.2 Положения).",
         "3. Методическому совету наставников (председатель — {{ chair }}) выявить лучшие практики наставничества "
         "и внести предложения о поощрении наставников.",
@@ -261,16 +281,25 @@ def final():
     return doc
 
 
-def _consent_head(doc, title: str, subtitle: str) -> None:
+def _consent_head(doc, title: str, subtitle: str, passport: bool = True) -> None:
     para(doc, title, align=C, indent=False, bold=True)
     para(doc, subtitle, align=C, indent=False, bold=True, after=12)
-    para(doc, "Я, {{ person.fio }}, {{ person.position }}{{ person.department_text }}, паспорт серия ______ "
-         "№ __________, выдан ____________________________________________, зарегистрированный(ая) по адресу: "
-         "_____________________________________________________________,")
+    if passport:  # 152-ФЗ ст. 9 ч. 4 п. 1: the document's number, date of issue and issuing body, the address
+        para(doc, "Я, {{ person.fio }}, {{ person.position }}{{ person.department_text }}, паспорт серия ______ "
+             "№ __________, дата выдачи __.__.____, выдан ___________________________________________________"
+             "____________, {{ person.registered }} по адресу: ____________________________________________"
+             "_________________,", align=L)
+    else:  # Приказ Роскомнадзора № 18: no passport, but the subject's contact details
+        para(doc, "Я, {{ person.fio }}, {{ person.position }}{{ person.department_text }}, контактная информация "
+             "(телефон, адрес электронной почты или почтовый адрес): {{ person.contact_text }},", align=L)
 
 
 def _consent_sign(doc) -> None:
     x.two_columns(doc, "__.__.____", "__________ / {{ person.short }}", before=1)
+
+
+_OPERATOR = ("{{ org.full_name_dat }} (адрес: {{ org.address }}; ИНН {{ org.inn }}, ОГРН {{ org.ogrn }}; "
+             "далее — оператор)")
 
 
 def consent_pd():
@@ -278,20 +307,24 @@ def consent_pd():
     _consent_head(doc, "СОГЛАСИЕ", "на обработку персональных данных")
     for text in [
         "в соответствии со статьёй 9 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» свободно, "
-        "своей волей и в своём интересе даю согласие {{ org.full_name }} (адрес: {{ org.address }}; далее — "
-        "оператор) на обработку моих персональных данных: фамилия, имя, отчество; пол; дата рождения; должность и "
-        "структурное подразделение; сведения об образовании, квалификационной категории и стаже; контактный "
-        "телефон и адрес электронной почты; сведения о профессиональных затруднениях и запросах, об участии "
-        "в персонализированной программе наставничества и её результатах.",
+        "своей волей и в своём интересе даю согласие " + _OPERATOR + " на обработку моих персональных данных: "
+        "фамилия, имя, отчество; пол; дата рождения; должность и структурное подразделение; сведения об "
+        "образовании, квалификационной категории и стаже; контактный телефон и адрес электронной почты; сведения "
+        "о профессиональных затруднениях и запросах, об участии в персонализированной программе наставничества, "
+        "в конкурсах и конференциях и о результатах.",
         "Цель обработки: организация и реализация системы (целевой модели) наставничества педагогических "
         "работников, ведение банка {{ person.bank_gen }}, подготовка локальных актов, мониторинг и отчётность.",
         "Перечень действий: сбор, запись, систематизация, накопление, хранение, уточнение (обновление, изменение), "
-        "извлечение, использование, передача (предоставление, доступ) работникам оператора, обезличивание, "
-        "блокирование, удаление, уничтожение. Способ обработки — смешанный (с использованием средств "
-        "автоматизации и без них).",
-        "Согласие действует со дня подписания до окончания моего участия в системе наставничества и срока "
-        "хранения документов. Согласие может быть отозвано мной письменным заявлением (ч. 2 ст. 9 Федерального "
-        "закона № 152-ФЗ). Согласие на распространение персональных данных оформляется отдельным документом.",
+        "извлечение, использование, передача (предоставление, доступ), обезличивание, блокирование, удаление, "
+        "уничтожение. Способ обработки — смешанный (с использованием средств автоматизации и без них).",
+        "Передача (предоставление, доступ) персональных данных: работникам оператора, участвующим в реализации "
+        "системы наставничества; {{ org.report_recipient_text }} — для мониторинга и отчётности о реализации "
+        "системы наставничества.",
+        "Согласие действует со дня подписания до окончания моего участия в системе наставничества, а в части "
+        "документов, которые оператор обязан хранить, — до истечения сроков их хранения по номенклатуре дел "
+        "оператора. Согласие может быть отозвано мной в любой момент письменным заявлением, направленным "
+        "оператору по адресу: {{ org.address }} (ч. 2 ст. 9 Федерального закона № 152-ФЗ). Согласие на "
+        "распространение персональных данных оформляется отдельным документом.",
     ]:
         para(doc, text)
     _consent_sign(doc)
@@ -300,29 +333,36 @@ def consent_pd():
 
 def consent_publish():
     doc = x.new_document()
-    _consent_head(doc, "СОГЛАСИЕ", "на обработку персональных данных, разрешённых для распространения")
+    _consent_head(doc, "СОГЛАСИЕ", "на обработку персональных данных, разрешённых субъектом персональных данных "
+                  "для распространения", passport=False)
     para(doc, "в соответствии со статьёй 10.1 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных» "
-         "даю согласие {{ org.full_name }} (адрес: {{ org.address }}; далее — оператор) на распространение моих "
-         "персональных данных путём размещения на официальном сайте оператора в разделе «Наставничество» "
-         "({{ org.site_url }}) в целях информационной поддержки системы (целевой модели) наставничества "
-         "(раздел 8 Положения):")
+         "даю согласие " + _OPERATOR + " на распространение моих персональных данных путём размещения на "
+         "информационном ресурсе оператора — официальном сайте в разделе «Наставничество» ({{ org.site_url }}) — "
+         "в целях информационной поддержки системы (целевой модели) наставничества (раздел 8 Положения). "
+         "Категории и перечень персональных данных, на распространение которых я даю согласие, условия и запреты:")
     rows = [("Фамилия, имя, отчество", "{{ person.fio }}"), ("Должность", "{{ person.position }}"),
             ("Структурное подразделение", "{{ person.department }}"),
             ("Роль в системе наставничества", "{{ person.role }}"),
-            ("Сведения о персонализированной программе наставничества и её результатах", ""),
-            ("Сведения об участии в конкурсах и конференциях", ""), ("Фотографии с мероприятий", "")]
-    t = doc.add_table(rows=len(rows) + 1, cols=3)
+            ("Сведения о персонализированной программе наставничества и её результатах",
+             "{{ published.programmes }}"),
+            ("Сведения об участии в конкурсах и конференциях", "{{ published.events }}"),
+            ("Фотографии (изображение)", "{{ published.photos }}")]
+    t = doc.add_table(rows=len(rows) + 1, cols=4)
     t.style = doc.styles["Table Grid"]
-    x.set_widths(t, [6.5, 6.5, 3.5])
-    for c, h in zip(t.rows[0].cells, ["Персональные данные", "Значение", "Разрешаю (да / нет)"]):
-        x._cell_text(c, h, C, bold=True, size=12)
-    for row, (label, value) in zip(t.rows[1:], rows):
-        x._cell_text(row.cells[0], label, L, size=12)
-        x._cell_text(row.cells[1], value, L, size=12)
-    para(doc, "Условия и запреты на обработку неограниченным кругом лиц: ______________________________.",
-         before=12)
-    para(doc, "Согласие действует со дня подписания до его отзыва. Требование о прекращении распространения "
-         "направляется оператору в письменной форме (ч. 12 ст. 10.1 Федерального закона № 152-ФЗ).")
+    x.set_widths(t, [5.4, 5.4, 2.6, 3.1])
+    for c, h in zip(t.rows[0].cells, ["Персональные данные", "Содержание", "Разрешаю (да / нет)",
+                                      "Условия и запреты"]):
+        x._cell_text(c, h, C, bold=True, size=11)
+    for row, (label, value) in zip(t.rows[1:], rows):  # 11 pt: the form and its signature fit on one page
+        x._cell_text(row.cells[0], label, L, size=11)
+        x._cell_text(row.cells[1], value, L, size=11)
+    para(doc, "Условия, при которых полученные персональные данные могут передаваться оператором (нужное "
+         "отметить): ☐ только по его внутренней сети, обеспечивающей доступ к информации лишь для строго "
+         "определённых сотрудников; ☐ с использованием информационно-телекоммуникационных сетей; ☐ без передачи "
+         "полученных персональных данных.", before=6)
+    para(doc, "Согласие действует со дня подписания до окончания моего участия в системе наставничества или до "
+         "его отзыва. Требование о прекращении распространения персональных данных направляется оператору в "
+         "письменной форме (ч. 12 ст. 10.1 Федерального закона № 152-ФЗ).")
     _consent_sign(doc)
     return doc
 
@@ -330,15 +370,16 @@ def consent_publish():
 def mentor_consent():
     doc = x.new_document()
     for line in ["{{ org.director_position_dat }} {{ org.short_name }}", "{{ director.dat_short }}",
-                 "от {{ mentor.gen }},", "{{ mentor.position }}"]:
+                 "от {{ mentor.gen }},", "{{ mentor.position_gen }}"]:
         para(doc, line, align=L, indent=False, left=8.5)
     para(doc, "СОГЛАСИЕ", align=C, indent=False, bold=True, before=24)
     para(doc, "на осуществление наставничества", align=C, indent=False, bold=True, after=12)
     para(doc, "Я, {{ mentor.fio }}, в соответствии со статьёй 351.8 Трудового кодекса Российской Федерации даю "
          "согласие на осуществление наставничества в отношении {{ mentees_word_gen }} {{ mentees_gen }} "
-         "(форма наставничества — {{ pair.form }}, вид — {{ pair.kind }}) в период с {{ pair.start }} по "
+         "(форма наставничества — «{{ pair.form }}», вид — {{ pair.kind }}) в период с {{ pair.start }} по "
          "{{ pair.end }} в рамках персонализированной программы наставничества {{ programme.code }}.")
-    para(doc, "С Положением о системе (целевой модели) наставничества педагогических работников ознакомлен(а).")
+    para(doc, "С Положением о системе (целевой модели) наставничества педагогических работников "
+         "{{ mentor.acquainted_word }}.")
     x.two_columns(doc, "__.__.____", "__________ / {{ mentor.short }}", before=1)
     return doc
 
@@ -358,17 +399,20 @@ def agreement():
         "дополнительную работу по наставничеству (статья 351.8 Трудового кодекса Российской Федерации) в "
         "отношении {{ mentees_word_gen }} {{ mentees_gen }}.",
         "2. Содержание наставничества: реализация персонализированной программы наставничества {{ programme.code }} "
-        "«{{ programme.title }}»; форма наставничества — {{ pair.form }}; вид наставничества — {{ pair.kind }}.",
+        "«{{ programme.title }}»; форма наставничества — «{{ pair.form }}»; вид наставничества — {{ pair.kind }}.",
         "3. Срок наставничества: с {{ pair.start }} по {{ agreement.until }}.",
         "4. За выполнение дополнительной работы Работнику устанавливается доплата в размере {{ agreement.payment }} "
         "рублей в месяц.",
-        "5. Настоящее соглашение вступает в силу со дня подписания, является неотъемлемой частью трудового договора "
+        "5. Работник вправе досрочно отказаться от выполнения работы по наставничеству, а Работодатель — досрочно "
+        "отменить поручение о её выполнении, предупредив другую сторону в письменной форме не позднее чем за три "
+        "рабочих дня (статья 351.8 Трудового кодекса Российской Федерации).",
+        "6. Настоящее соглашение вступает в силу со дня подписания, является неотъемлемой частью трудового договора "
         "и составлено в двух экземплярах, по одному для каждой из сторон.",
     ])
     x.two_columns(doc, "Работодатель:", "Работник:", before=1)
     x.two_columns(doc, "{{ org.director_position }}", "{{ mentor.position }}")
     x.two_columns(doc, "__________ {{ org.director_short }}", "__________ {{ mentor.short }}")
-    para(doc, "Экземпляр соглашения получил(а): __.__.____ __________", align=L, indent=False, before=18)
+    para(doc, "Экземпляр соглашения {{ mentor.received }}: __.__.____ __________", align=L, indent=False, before=18)
     return doc
 
 

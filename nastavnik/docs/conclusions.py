@@ -20,9 +20,9 @@ def conclusions(f, period_words: str) -> list[str]:
                 f"{num(f.value('roadmap_stages_done'))} из 7."]
     out = [
         f"За {period_words} система (целевая модель) наставничества педагогических работников реализуется: "
-        f"работают {plural(f.value('pairs_total'), *PAIRS)}"
-        f" и {plural(f.value('groups_total'), *GROUPS)}"
-        f", в них участвуют {plural(f.value('mentors_active'), *MENTORS)} и "
+        f"в периоде — {plural(f.value('pairs_total'), *PAIRS)}"
+        f" и {plural(f.value('groups_total'), *GROUPS)}, из них на дату отчёта работают "
+        f"{num(f.value('programmes_running'))}; в них участвуют {plural(f.value('mentors_active'), *MENTORS)} и "
         f"{plural(f.value('mentees_active'), *MENTEES)}.",
         f"Пар и групп, начавших работу в периоде, — {num(f.value('programmes_started'))}; программ, завершённых "
         f"в полном объёме, — {num(f.value('programmes_completed'))}, прекращённых досрочно — "
@@ -72,7 +72,8 @@ def proposals(f, ctx: dict) -> list[str]:
                    "программы (п. 7.2 Положения).")
     if f.value("programmes_ended_early"):
         reasons = ", ".join(k for k, n in f.breakdown("programmes_ended_early_by_reason").items() if n)
-        out.append("Рассмотреть на методическом совете наставников причины досрочного прекращения программ"
+        many = "программ" if f.value("programmes_ended_early") > 1 else "программы"
+        out.append(f"Рассмотреть на методическом совете наставников причины досрочного прекращения {many}"
                    + (f" ({reasons})" if reasons else "") + ".")
     low = _lowest(f.breakdown("survey_by_question_mentees"))
     if low:

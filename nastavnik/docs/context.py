@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import schema as s
 from .. import vocab as v
+from .. import morph
 from .declension import person_forms
 
 BLANK_DATE = "__.__.____"
@@ -23,6 +24,12 @@ BLANK_NO = "____"
 
 
 _PLAIN = (str, int, bool, dt.date, tuple)
+NBSP, NBHYPHEN = "\u00a0", "\u2011"
+
+
+def unbreakable(value: str) -> str:
+    """«Санкт-Петербург» with a non-breaking hyphen: the city's name never splits at a line end."""
+    return value.replace("Санкт-Петербург", f"Санкт{NBHYPHEN}Петербург")
 
 
 def clean(value: Any) -> Any:
@@ -123,18 +130,41 @@ def records(book, sheet_key: str) -> list[dict]:
 _BANK = {"mentors": ("наставник", "наставников"), "mentees": ("наставляемый", "наставляемых")}
 
 
+_POSITION_OVERRIDE = {"gen": "position_gen", "dat": "position_dat", "acc": "position_acc"}
+
+
+def position_forms(position: str, row: dict | None = None) -> dict[str, str]:
+    """``position_gen/_dat/_acc/_ins``: the head declined by morph («заместителя директора по УВР»), unless
+    the curator wrote the form into the override column of the bank."""
+    out = {}
+    for case in ("gen", "dat", "acc", "ins"):
+        value = (row or {}).get(_POSITION_OVERRIDE.get(case, ""))
+        out[f"position_{case}"] = value.strip() if isinstance(value, str) and value.strip() else \
+            morph.inflect_position(position, case)
+    return out
+
+
+def sex_words(sex: str | None) -> dict[str, str]:
+    """The words of a form that follow the signer's sex («ознакомлен» / «ознакомлена»): from «Пол»."""
+    return {"acquainted_word": morph.by_sex("ознакомлен", sex), "received": morph.by_sex("получил", sex),
+            "registered": morph.by_sex("зарегистрированный", sex),
+            "named": "именуемая" if sex == "ж" else "именуемый"}
+
+
 def person(row: dict, bank: str) -> dict:
-    """A person as every template sees them: the name in five cases, initials, position."""
+    """A person as every template sees them: the name in five cases, initials, position in four."""
     fio = text(row.get("fio"))
     sex = row.get("sex")
-    forms = person_forms(fio, sex, row)
-    dep = text(row.get("department"))
+    forms = dict(person_forms(fio, sex, row))
+    forms["short"] = forms["short"].replace(" ", NBSP)  # «А.С. Белых» never splits at a line end (ГОСТ Р 7.0.97)
+    dep = unbreakable(text(row.get("department")))
+    position = text(row.get("position"))
     return {
         "code": text(row.get("code")), "fio": forms["nom"], "sex": text(sex), **forms,
-        "position": text(row.get("position")), "department": dep,
-        "department_text": f" ({dep})" if dep else "",
-        "role": _BANK[bank][0], "bank_gen": _BANK[bank][1],
-        "named": "именуемая" if sex == "ж" else "именуемый",
+        "position": position, **position_forms(position, row), "department": dep,
+        "department_text": f", {dep}" if dep else "", "contact": text(row.get("contact")),
+        "contact_text": text(row.get("contact"), "_" * 40),
+        "role": _BANK[bank][0], "bank_gen": _BANK[bank][1], **sex_words(sex if sex in ("м", "ж") else None),
     }
 
 
@@ -173,28 +203,12 @@ def group_words(mentees: list[dict]) -> dict:
         "mentees_gen": ", ".join(m["gen"] for m in mentees),
         "mentees_ins": ", ".join(m["ins"] for m in mentees),
         "mentees_word_gen": "наставляемых" if many else "наставляемого",
+        "mentees_label": "Наставляемые" if many else "Наставляемый",
         "mentees_word_ins": "наставляемыми" if many else "наставляемым",
     }
 
 
 # --- organisation and orders ---------------------------------------------------------------------------------------
-
-_POSITION_CASES = {  # first word of a head's position: (genitive, dative)
-    "директор": ("директора", "директору"), "заведующий": ("заведующего", "заведующему"),
-    "заведующая": ("заведующей", "заведующей"), "руководитель": ("руководителя", "руководителю"),
-    "начальник": ("начальника", "начальнику"), "ректор": ("ректора", "ректору"),
-}
-
-
-def _position_case(position: str, index: int, capital: bool) -> str:
-    words = position.split(" ", 1)
-    cases = _POSITION_CASES.get(words[0].lower()) if words and words[0] else None
-    if not cases:
-        return position
-    first = cases[index]
-    first = first[0].upper() + first[1:] if capital else first
-    return " ".join([first, *words[1:]])
-
 
 def org_context(book) -> dict:
     """Every organisation field of the schema as text, plus the director's and curator's forms."""
@@ -202,10 +216,26 @@ def org_context(book) -> dict:
            for f in s.ORG_FIELDS}
     position = org.get("director_position") or "Директор"
     director = person_forms(org.get("director_fio", ""), book.org.get("director_sex"))
-    org.update(director_position=position, director_short=director["short"],
-               director_position_gen=_position_case(position, 0, False),
-               director_position_dat=_position_case(position, 1, True))
+    dat, gen = morph.inflect_position(position, "dat"), morph.inflect_position(position, "gen")
+    org.update(director_position=position, director_short=director["short"].replace(" ", NBSP),
+               director_position_gen=gen[:1].lower() + gen[1:],
+               director_position_dat=dat[:1].upper() + dat[1:],
+               full_name_dat=org.get("full_name_dat") or morph.inflect_phrase(org.get("full_name", ""), "dat"))
+    recipient = org.get("report_recipient")
+    org["report_recipient_text"] = (morph.inflect_phrase(recipient, "dat") if recipient else
+                                    "органу, которому оператор представляет отчётность о наставничестве (учредителю, "
+                                    "районному методическому центру): ______________________________")
+    for key, blank in (("inn", "__________"), ("ogrn", "_____________"), ("address", "______________________")):
+        org[key] = org.get(key) or blank
+    for key in ("full_name", "full_name_dat", "short_name", "city", "address", "report_recipient_text"):
+        org[key] = unbreakable(org[key])
     return org
+
+
+def protocol(book) -> dict:
+    """The pedagogical council's decision the Положение rests on (blanks until the curator fills them)."""
+    return {"no": text(book.org.get("council_protocol_no"), BLANK_NO),
+            "date": fdate(book.org.get("council_protocol_date"))}
 
 
 def director_context(book) -> dict:
@@ -213,7 +243,7 @@ def director_context(book) -> dict:
     forms = person_forms(text(book.org.get("director_fio")), sex)
     surname_dat = forms["dat"].split(" ")[0] if forms["dat"] else ""
     inits = forms["short"].rsplit(" ", 1)[0] if " " in forms["short"] else ""
-    return {**forms, "dat_short": f"{surname_dat} {inits}".strip(),
+    return {**forms, "dat_short": f"{surname_dat}{NBSP}{inits}".strip(NBSP),
             "acting": "действующей" if sex == "ж" else "действующего"}
 
 
@@ -230,7 +260,8 @@ def order(no: Any, date: Any) -> dict:
 def base(book) -> dict:
     """The keys every document may use."""
     return {"org": org_context(book), "curator": curator_context(book), "director": director_context(book),
-            "regulation": order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))}
+            "regulation": order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date")),
+            "protocol": protocol(book)}
 
 
 # --- pairs and programmes ------------------------------------------------------------------------------------------
@@ -273,7 +304,8 @@ def acquainted(*groups: list[dict]) -> list[dict]:
         for p in group:
             if p["fio"] not in seen:
                 seen.add(p["fio"])
-                out.append({"fio": p["fio"], "position": p["position"]})
+                out.append({"fio": p["fio"], "position": p["position"],
+                            "person_text": f"{p['fio']}, {p['position']}"})
     return out
 
 

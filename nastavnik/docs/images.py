@@ -56,7 +56,10 @@ def render_with_images(origin: str, data: bytes, env, context: dict) -> bytes:
         if isinstance(value, Chart):
             return InlineImage(tpl, io.BytesIO(value.png), width=Mm(value.width_mm))
         if isinstance(value, dict):
-            return {k: swap(x) for k, x in value.items()}
+            out = type(value)({k: swap(x) for k, x in value.items()})
+            if hasattr(value, "_path"):  # a checking run's context keeps naming its fields (render.tracked)
+                out._path = value._path
+            return out
         if isinstance(value, list):
             return [swap(x) for x in value]
         return value
@@ -64,10 +67,12 @@ def render_with_images(origin: str, data: bytes, env, context: dict) -> bytes:
     try:
         tpl.render(swap(context), env)
     except UndefinedError as exc:
-        raise NastavnikError(f"В шаблоне «{origin}» есть неизвестное поле ({exc.message}). "
-                             "Список полей: nastavnik docs --fields ВИД.") from exc
+        raise NastavnikError(f"В шаблоне «{origin}» есть поле «{exc.message}», которого программа не знает. "
+                             "Список полей: nastavnik docs --fields analytic_report.") from exc
     except (TemplateError, TypeError, ValueError) as exc:
-        raise NastavnikError(f"Шаблон «{origin}» не удалось заполнить: {exc}.") from exc
+        raise NastavnikError(f"Шаблон «{origin}» не удалось заполнить: в нём есть тег или выражение, которое "
+                             "программа не может вычислить. Список полей: nastavnik docs --fields "
+                             "analytic_report.") from exc
     out = io.BytesIO()
     tpl.save(out)
     return fixed_dates(out.getvalue())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Callable
 
+from .. import morph
 from .. import vocab as v
 from ..safeio import safe_filename
 from . import context as c
@@ -52,9 +53,22 @@ def build_polozhenie(book, today: dt.date) -> Docs:
     ctx = c.base(book)
     ctx["order"] = c.order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))
     ctx["polozhenie"] = _polozhenie_text(ctx["org"]["short_name"])
-    ctx["roadmap"] = [{k: c.text(r.get(k)) for k in ("stage", "stage_name", "activity", "deadline", "responsible")}
-                      for r in c.records(book, "roadmap")]
+    ctx["roadmap"] = roadmap_rows(c.records(book, "roadmap"))
     return [("Приказ об утверждении Положения о наставничестве", ctx)]
+
+
+def roadmap_rows(records: list[dict]) -> list[dict]:
+    """One number per stage: a stage of two lines is «1.1», «1.2», its name written once."""
+    stages: dict[str, list[dict]] = {}
+    for r in records:
+        stages.setdefault(c.text(r.get("stage")), []).append(r)
+    out = []
+    for stage, rows in stages.items():
+        for i, r in enumerate(rows, 1):
+            out.append({"stage": stage if len(rows) == 1 else f"{stage}.{i}",
+                        "stage_name": c.text(r.get("stage_name")) if i == 1 else "",
+                        **{k: c.text(r.get(k)) for k in ("activity", "deadline", "responsible")}})
+    return out
 
 
 def build_curator(book, today: dt.date) -> Docs:
@@ -84,12 +98,15 @@ def build_council(book, today: dt.date) -> Docs:
 
 def build_pairs(book, today: dt.date) -> Docs:
     people, progs = c.people_of(book), c.programme_of(book)
-    groups = [c.pair_context(people, g, progs.get(g["code"])) for g in c.pair_groups(book)
-              if c.is_new(g) and not g.get("order_no")]
+    groups = [c.pair_context(people, g, progs.get(g["code"])) | {"agreement": agreement_of(g)}
+              for g in c.pair_groups(book) if c.is_new(g) and not g.get("order_no")]
     if not groups:
         return []
-    rows = [{"mentor": g["mentor"], "mentees_text": g["mentees_text"], **g["pair"]} for g in groups]
-    ctx = c.base(book) | {"order": c.order(None, None), "groups": rows}
+    rows = [{"mentor": g["mentor"], "mentees_text": g["mentees_text"], **g["pair"],
+             "payment": g["agreement"]["payment_text"]} for g in groups]
+    ctx = c.base(book) | {"order": c.order(None, None), "groups": rows,
+                          "count_text": morph.agree(len(rows), "пара (группа)"),
+                          "agreements": any(g["agreement"]["payment_text"] != "—" for g in groups)}
     ctx["acquainted"] = c.acquainted([g["mentor"] for g in groups], [m for g in groups for m in g["mentees"]],
                                      [ctx["curator"]])
     return [("Приказ о закреплении наставнических пар (групп)", ctx)]
@@ -118,15 +135,34 @@ def build_changes(book, today: dt.date) -> Docs:
                                                   "наставничества"),
                 "new_end": c.fdate(g.get("new_end")), "end_date": c.fdate(g.get("actual_end")),
                 "reason": c.text(g.get("end_reason"), "не указана"),
+                "reason_text": reason_text(g.get("end_reason")),
                 "basis": c.text(g.get("change_basis"), "заявление участников персонализированной программы "
                                                        "наставничества"),
             }
+            ctx["change"]["basis_gen"] = basis_gen(ctx["change"]["basis"])
             ctx["order"] = c.order(None, None) if stop else c.order(g.get("change_order_no"),
                                                                     g.get("change_order_date"))
             ctx["acquainted"] = c.acquainted([ctx["mentor"]], ctx["mentees"], [ctx["curator"]])
             what = "о досрочном завершении" if stop else "об изменении"
             out.append((f"Приказ {what} — {g['code']}", ctx))
     return out
+
+
+def reason_text(reason) -> str:
+    """The reason of п. 7.1 as it follows a date: «по инициативе наставляемого», «в связи с увольнением …»."""
+    reason = c.text(reason)
+    if not reason:
+        return "по основаниям, предусмотренным пунктом 7.1 Положения"
+    if reason.startswith(("по ", "в связи")):
+        return reason
+    if reason == v.REASON_FULL:
+        return "в связи с выполнением плана в полном объёме"
+    return "в связи с " + morph.inflect_phrase(reason, "ins")
+
+
+def basis_gen(basis: str) -> str:
+    """«заявление наставника» (as the curator writes it) → «заявления наставника» after «на основании»."""
+    return morph.inflect_phrase(basis, "gen")
 
 
 def _plan_by_direction(rows: list[dict]) -> list[dict]:
@@ -140,13 +176,31 @@ def _plan_by_direction(rows: list[dict]) -> list[dict]:
         entries = []
         for r in items:
             n += 1
-            done = f"выполнено {c.fdate(r.get('actual_date'))}" if r.get("status") == v.ACT_DONE else \
+            done = f"выполнено\n{c.fdate(r.get('actual_date'))}" if r.get("status") == v.ACT_DONE else \
                 c.text(r.get("status"))
             entries.append({"n": n, "activity": c.text(r.get("activity")), "form": c.text(r.get("form")),
                             "planned_date": c.fdate(r.get("planned_date")),
-                            "responsible": c.text(r.get("responsible")), "done": done})
+                            "responsible": c.text(r.get("responsible")),
+                            "expected": c.text(r.get("expected_result"), "—"), "done": done})
         out.append({"direction": direction, "activities": entries})
     return out
+
+
+def academic_years(start, end) -> str:
+    """The programme's own academic year(s): «2025/2026 учебный год» or «2025/2026–2026/2027 учебные годы»."""
+    def year(d):
+        d = c.clean(d)
+        if not isinstance(d, dt.date):
+            return None
+        first = d.year if d.month >= 9 else d.year - 1
+        return f"{first}/{first + 1}"
+
+    a, b = year(start), year(end)
+    if not a and not b:
+        return ""
+    if not a or not b or a == b:
+        return f"{a or b} учебный год"
+    return f"{a}–{b} учебные годы"
 
 
 def build_programme(book, today: dt.date) -> Docs:
@@ -162,16 +216,25 @@ def build_programme(book, today: dt.date) -> Docs:
             continue
         ctx = common | c.pair_context(people, g, p)
         tasks = [t.strip(" ;.") for t in re.split(r"[\n;]+", c.text(p.get("tasks"))) if t.strip(" ;.")]
-        prog = {k: c.text(p.get(k)) for k in ("code", "title", "problem", "goal", "content",
+        prog = {k: c.text(p.get(k)) for k in ("code", "title", "problem", "goal", "content", "strengths",
                                               "intermediate_results", "planned_results", "schedule", "mode",
                                               "conditions", "achieved_results")}
+        prog["strengths"] = prog["strengths"] or "—"
+        inter = c.fdate(p.get("intermediate_date"), "")
         prog.update(start=c.fdate(p.get("start")), end=c.fdate(p.get("end")),
+                    intermediate_date=inter,
+                    intermediate_text=prog["intermediate_results"] + (f" Срок: до {inter}." if inter else ""),
+                    planned_text=prog["planned_results"] + f" Срок: до {c.fdate(p.get('end'))}.",
+                    years=academic_years(p.get("start"), p.get("end")),
+                    approval=c.order(g.get("order_no"), g.get("order_date")),
                     period=f"с {c.fdate(p.get('start'))} по {c.fdate(p.get('end'))}", tasks=tasks,
                     tasks_text="\n".join(f"{i}) {t};" if i < len(tasks) else f"{i}) {t}."
                                          for i, t in enumerate(tasks, 1)),
-                    agreed=f"«Согласовано» {c.fdate(p.get('acquainted_date'))}" if p.get("curator_agreed")
-                    else c.BLANK_DATE,
-                    acquainted=c.fdate(p.get("acquainted_date")))
+                    agreed=c.fdate(p.get("acquainted_date")) if p.get("curator_agreed") else c.BLANK_DATE,
+                    acquainted=c.fdate(p.get("acquainted_date")),
+                    acquainted_word="ознакомлены" if len(ctx["mentees"]) > 1 else
+                    morph.by_sex("ознакомлен", ctx["mentees"][0]["sex"] or None) if ctx["mentees"] else
+                    "ознакомлен(а)")
         prog["title"] = prog["title"] or "Персонализированная программа наставничества"
         ctx["programme"] = prog
         ctx["plan"] = _plan_by_direction(plans.get(p["code"], []))
@@ -191,17 +254,33 @@ def build_final(book, today: dt.date) -> Docs:
     ctx = c.base(book)
     event_date = book.org.get("final_event_date")
     ctx["order"] = c.order(book.org.get("order_final_no"), book.org.get("order_final_date"))
-    ctx["event"] = {"date": c.fdate(event_date), "place": c.text(book.org.get("final_event_place"), "__________"),
+    place = c.text(book.org.get("final_event_place"))
+    ctx["event"] = {"date": c.fdate(event_date), "place": place or "__________",
+                    "place_text": f"в {morph.inflect_phrase(place, 'pre')}" if place else "(место проведения — "
+                                                                                        "__________)",
                     "survey_until": c.fdate(event_date - dt.timedelta(days=7)) if event_date else c.BLANK_DATE}
-    all_groups = c.pair_groups(book)
-    ctx["stats"] = {"programmes": len(c.records(book, "programmes")),
-                    "finished": sum(1 for g in all_groups if g.get("status") == v.PAIR_DONE)}
-    chair = next((r for r in people.rows["mentors"].values() if r.get("council_role") == v.COUNCIL_ROLES[0]
-                  and r.get("status") != v.MENTOR_STATUS_LEFT), None)
+    ctx["stats"] = final_stats(book, today)
+    council = [r for r in people.rows["mentors"].values() if r.get("council_role")
+               and r.get("status") != v.MENTOR_STATUS_LEFT]
+    chair = next((r for r in council if r.get("council_role") == v.COUNCIL_ROLES[0]), None)
     ctx["chair"] = people.get("mentors", chair["code"])["fio"] if chair else "__________"
     ctx["groups"] = rows
-    ctx["acquainted"] = c.acquainted([r["mentor"] for r in rows], [ctx["curator"]])
+    mentees = [m for g in groups for m in c.pair_context(people, g, None)["mentees"]]
+    ctx["acquainted"] = c.acquainted([r["mentor"] for r in rows], mentees,
+                                     [people.get("mentors", r["code"]) for r in council], [ctx["curator"]])
     return [("Приказ о проведении итогового мероприятия", ctx)]
+
+
+def final_stats(book, today: dt.date) -> dict:
+    """The final order's figures, from the monitoring registry: the analytic report prints the same ones."""
+    from .analytic import Figures, _report
+
+    period, indicators, _ = _report(book, today)
+    f = Figures(indicators)
+    total = int(f.part("units_with_programme_share", "numerator") or 0)
+    done = int(f.value("programmes_completed") or 0)
+    return {"programmes": total, "finished": done,
+            "text": f"{morph.agree(total, 'программа')}, из них завершено в полном объёме — {done}"}
 
 
 def _consents(column: str, what: str):
@@ -212,9 +291,29 @@ def _consents(column: str, what: str):
                 if row.get(column) is True:
                     continue
                 p = people.get(bank, code)
-                out.append((f"{what} — {code} {p['list']}", common | {"person": p}))
+                out.append((f"{what} — {code} {p['list']}", common | {"person": p,
+                                                                      "published": _published(book, bank, code)}))
         return out
     return build
+
+
+def _published(book, bank: str, code: str) -> dict:
+    """What the site would show of a person beyond the name: their programmes' titles and their events."""
+    pairs = {g["code"] for g in c.pair_groups(book)
+             if (g.get("mentor") == code if bank == "mentors" else code in g["mentee_codes"])}
+    titles = [c.text(p.get("title")) for p in c.records(book, "programmes") if p.get("pair") in pairs and p.get("title")]
+    events = [c.text(e.get("event")) for e in c.records(book, "events") if e.get("person") == code]
+    return {"programmes": "; ".join(titles) or "участие в персонализированной программе наставничества",
+            "events": "; ".join(events) or "сведения об участии, если оно будет",
+            "photos": "фотографии с мероприятий системы наставничества"}
+
+
+def agreement_of(g: dict) -> dict:
+    payment = c.clean(g.get("payment"))
+    return {"no": c.text(g.get("agreement_no"), c.BLANK_NO), "date": c.fdate(g.get("agreement_date")),
+            "until": c.fdate(g.get("agreement_until") or g.get("planned_end")),
+            "payment": c.text(payment, "________"),
+            "payment_text": f"{c.text(payment)} руб. в месяц" if payment else "—"}
 
 
 def _new_pairs(book) -> list[dict]:
@@ -223,10 +322,7 @@ def _new_pairs(book) -> list[dict]:
     for g in c.pair_groups(book):
         if c.is_new(g):
             ctx = common | c.pair_context(people, g, progs.get(g["code"]))
-            ctx["agreement"] = {"no": c.text(g.get("agreement_no"), c.BLANK_NO),
-                                "date": c.fdate(g.get("agreement_date")),
-                                "until": c.fdate(g.get("agreement_until") or g.get("planned_end")),
-                                "payment": c.text(g.get("payment"), "________")}
+            ctx["agreement"] = agreement_of(g)
             out.append((g["code"], ctx))
     return out
 
@@ -260,16 +356,19 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          _PROGRAMMES, build_programme),
     Kind("final", "Приказ о проведении итогового мероприятия", "Приказ об итоговом мероприятии.docx", _ORDERS,
          build_final),
-    Kind("consent_pd", "Согласия на обработку персональных данных", "Согласие на обработку ПДн.docx", _CONSENTS,
+    Kind("consent_pd", "Согласия на обработку персональных данных (для тех, чьё согласие в книге не отмечено)",
+         "Согласие на обработку ПДн.docx", _CONSENTS,
          _consents("consent_pd", "Согласие на обработку ПДн")),
-    Kind("consent_publish", "Согласия на распространение персональных данных (сайт)",
+    Kind("consent_publish", "Согласия на распространение персональных данных (сайт; для тех, чьё согласие в книге "
+                            "не отмечено)",
          "Согласие на распространение ПДн.docx", _CONSENTS,
          _consents("consent_publish", "Согласие на распространение ПДн")),
     Kind("mentor_consent", "Согласия наставников на наставничество (ТК РФ ст. 351.8)", "Согласие наставника.docx",
          _CONSENTS, build_mentor_consent),
     Kind("agreement", "Дополнительные соглашения к трудовому договору о наставничестве",
          "Дополнительное соглашение.docx", _CONSENTS, build_agreement),
-    Kind("analytic_report", "Итоговый аналитический отчёт о реализации системы наставничества (с диаграммами)",
+    Kind("analytic_report", "Аналитический отчёт о реализации системы наставничества (итоговый или промежуточный, "
+                            "с диаграммами)",
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
 )}
 

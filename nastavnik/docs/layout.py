@@ -10,8 +10,10 @@ matter to the program. Each tag is written as one run so Word keeps it whole.
 
 from __future__ import annotations
 
+import re
+
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -88,16 +90,38 @@ def para(doc, text: str = "", align=J, indent: bool = True, bold: bool = False, 
     pf.space_before, pf.space_after = Pt(before), Pt(after)
     pf.keep_with_next = keep
     if text:
-        run = p.add_run(text)
+        run = p.add_run(keep_together(text))
         run.bold, run.italic = bold, italic
         if size:
             run.font.size = Pt(size)
     return p
 
 
+_REF = re.compile(r"(?<![А-Яа-яЁё])(№|п\.|ч\.|ст\.) (?=[\d{_])")
+
+
+def keep_together(text: str) -> str:
+    """«№ 152-ФЗ», «п. 7.1», «АЗ-1128/08/657» never split at a line end: no-break spaces and hyphens."""
+    text = _REF.sub(lambda m: m.group(1) + "\u00a0", text)
+    return text.replace("-ФЗ", "\u2011ФЗ").replace("АЗ-1128", "АЗ\u20111128")
+
+
 def tag(doc, text: str):
     """A paragraph holding only a ``{%p … %}`` tag: docxtpl replaces the whole paragraph."""
     return para(doc, text, align=L, indent=False)
+
+
+def landscape_section(doc, landscape: bool = True) -> None:
+    """Start a new page in landscape (wide tables: the plan, the pairs annex, the roadmap) or back in portrait.
+
+    The page number header carries on (the section links to the previous one and has no first-page header).
+    """
+    sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long_, short = Mm(297), Mm(210)
+    sec.page_width, sec.page_height = (long_, short) if landscape else (short, long_)
+    sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Mm(30), Mm(15), Mm(20), Mm(20)
+    sec.different_first_page_header_footer = False
 
 
 def page_break(doc):
@@ -147,8 +171,9 @@ def order_head(doc, title: str) -> None:
 
 BASIS = ("В соответствии с Федеральным законом от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации», "
          "статьёй 351.8 Трудового кодекса Российской Федерации, письмом Министерства просвещения Российской "
-         "Федерации от 21.12.2021 № АЗ-1128/08 (Методические рекомендации по разработке и внедрению системы "
-         "(целевой модели) наставничества педагогических работников в образовательных организациях)")
+         "Федерации и Общероссийского Профсоюза образования от 21.12.2021 № АЗ-1128/08/657 «О направлении "
+         "методических рекомендаций по разработке и внедрению системы (целевой модели) наставничества "
+         "педагогических работников в образовательных организациях»")
 
 
 def basis(doc, text: str) -> None:
@@ -168,15 +193,23 @@ CONTROL = "Контроль за исполнением настоящего п�
 
 
 def signature(doc) -> None:
+    para(doc, "", indent=False)
     two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1)
     para(doc, "", indent=False)
 
 
-def annex_mark(doc, n: int, title: str = "") -> None:
-    """«Приложение № N к приказу от ДД.ММ.ГГГГ № …» at the top right of a new page."""
-    page_break(doc)
-    para(doc, f"Приложение № {n}", align=L, indent=False, left=9.5, size=12)
-    para(doc, f"к приказу от {DATE} № {NUMBER}", align=L, indent=False, left=9.5, size=12, after=18)
+def annex_mark(doc, n: int, title: str = "", landscape: bool | None = None) -> None:
+    """«Приложение № N к приказу от ДД.ММ.ГГГГ № …» at the top right of a new page.
+
+    ``landscape`` True/False starts a new section in that orientation (a wide table's annex); None a page break.
+    """
+    if landscape is None:
+        page_break(doc)
+    else:
+        landscape_section(doc, landscape)
+    left = 18.0 if landscape else 9.5
+    para(doc, f"Приложение № {n}", align=L, indent=False, left=left, size=12)
+    para(doc, f"к приказу от {DATE} № {NUMBER}", align=L, indent=False, left=left, size=12, after=18)
     if title:
         para(doc, title, align=C, indent=False, bold=True, after=12)
 
@@ -198,7 +231,14 @@ def grid(doc, headers: list[str], cells: list[str], loop: str, widths: list[floa
     if widths:
         set_widths(table, widths)
     _repeat_header(table.rows[0])
+    keep_row(table.rows[2])
     return table
+
+
+def keep_row(row) -> None:
+    """A row is never split across two pages: a stage or an activity reads as a whole."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
 
 
 def set_widths(table, widths: list[float]) -> None:
@@ -229,15 +269,20 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
-def acquaintance(doc, title_text: str, people: str = "acquainted") -> None:
-    """Лист ознакомления: ФИО, должность, подпись, дата for everyone the order names."""
-    page_break(doc)
+def acquaintance(doc, title_text: str, people: str = "acquainted", portrait: bool = False) -> None:
+    """Лист ознакомления: ФИО, должность, подпись, дата for everyone the order names.
+
+    ``portrait`` after a landscape annex: the sheet starts a portrait section of its own."""
+    if portrait:
+        landscape_section(doc, False)
+    else:
+        page_break(doc)
     para(doc, "ЛИСТ ОЗНАКОМЛЕНИЯ", align=C, indent=False, bold=True)
     para(doc, f"с приказом от {DATE} № {NUMBER}", align=C, indent=False)
     para(doc, title_text, align=C, indent=False, after=12)
-    grid(doc, ["№ п/п", "Фамилия, имя, отчество", "Должность", "Подпись", "Дата"],
+    grid(doc, ["№", "Фамилия, имя, отчество", "Должность", "Подпись", "Дата"],
          ["{{ loop.index }}", "{{ p.fio }}", "{{ p.position }}", "", ""], f"for p in {people}",
-         widths=[1.2, 5.0, 5.0, 2.5, 2.3])
+         widths=[1.0, 5.0, 5.5, 2.5, 2.5])
 
 
 def save(doc, target) -> None:

@@ -45,14 +45,66 @@ _LISTING = re.compile("[\t\a\n\f]")  # what docxtpl's resolve_listing turns into
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)  # its paragraph pattern
 
 
+class BrokenTemplate(NastavnikError):
+    """A curator's template cannot be used: the file is fine to open but not to fill (exit code 2).
+
+    Raised after the other kinds were made; ``made`` lists their files, ``kinds`` the kinds left out.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message: str, made: list[Path] | None = None, kinds: list[str] | None = None):
+        super().__init__(message)
+        self.made = made or []
+        self.kinds = kinds or []
+
+
 def make_env():
     from jinja2 import Environment, StrictUndefined
+
+    class FieldUndefined(StrictUndefined):
+        """StrictUndefined that names the whole field («curator.position_gen») in its error."""
+
+        __slots__ = ()
+
+        @property
+        def _undefined_message(self) -> str:
+            parent = getattr(self._undefined_obj, "_path", None)
+            name = self._undefined_name
+            return f"{parent}.{name}" if parent and name else str(name or "?")
 
     from ..parse import xml_safe
 
     # Whatever a field holds, nothing XML forbids reaches word/document.xml (Word would refuse the file).
-    return Environment(autoescape=True, undefined=StrictUndefined,
+    return Environment(autoescape=True, undefined=FieldUndefined,
                        finalize=lambda x: xml_safe(x) if isinstance(x, str) else x)
+
+
+class _Tracked(dict):
+    """A context dict that knows its own field path, so an unknown attribute is reported with it."""
+
+    _path = ""
+
+
+def tracked(value, path: str = ""):
+    """The context with every dict knowing its path (``curator``, ``plan[].activities[]``): for the check run."""
+    if isinstance(value, dict):
+        out = _Tracked({k: tracked(v, f"{path}.{k}" if path else k) for k, v in value.items()})
+        out._path = path
+        return out
+    if isinstance(value, list):
+        return [tracked(v, f"{path}[]") for v in value]
+    return value
+
+
+def _paragraph_text(source: str, lineno: int | None) -> str:
+    """The words of the paragraph around a broken tag, as the curator sees them in Word."""
+    lines = source.split("\n")
+    if not lineno or lineno > len(lines):
+        return ""
+    words = re.sub(r"<[^>]+>", "", lines[lineno - 1])
+    words = re.sub(r"\s+", " ", words).strip()
+    return words if len(words) <= 90 else words[:89] + "…"
 
 
 @dataclass(frozen=True)
@@ -88,11 +140,12 @@ def load_templates(keys: Iterable[str], folder: Path | None = None) -> dict[str,
 class Compiled:
     """One template ready to render many times: its zip members and its tagged parts compiled once."""
 
-    def __init__(self, origin: str, data: bytes, env=None):
+    def __init__(self, origin: str, data: bytes, env=None, key: str = "ВИД"):
         from docxtpl import DocxTemplate
         from jinja2 import TemplateSyntaxError
 
         self.origin = origin
+        self.key = key
         self.data = data  # kinds with pictures are rendered by docxtpl itself (images.py)
         self.env = env or make_env()
         self._tpl = DocxTemplate(io.BytesIO(data))  # used for its patch_xml / resolve_listing only
@@ -101,7 +154,7 @@ class Compiled:
                 self.infos = z.infolist()
                 self.blobs = {i.filename: z.read(i) for i in self.infos}
         except zipfile.BadZipFile as exc:
-            raise NastavnikError(f"Шаблон «{origin}» — не документ Word (.docx): {exc}.") from exc
+            raise BrokenTemplate(f"Шаблон «{origin}» — не документ Word (.docx).") from exc
         self.parts = {}
         self.sources = {}
         for name, blob in self.blobs.items():
@@ -111,9 +164,11 @@ class Compiled:
                 try:
                     self.parts[name] = self.env.from_string(src)
                 except TemplateSyntaxError as exc:
-                    raise NastavnikError(
-                        f"Шаблон «{origin}» испорчен: ошибка в теге ({exc.message}). Проверьте, что каждый "
-                        "«{{» закрыт «}}», а каждый «{%» — «%}».") from exc
+                    where = _paragraph_text(src, exc.lineno)
+                    raise BrokenTemplate(
+                        f"Шаблон «{origin}» испорчен: тег записан с ошибкой"
+                        + (f" в абзаце «{where}»" if where else "") + ". Проверьте, что каждый «{{» закрыт «}}», "
+                        "а каждый «{%» — «%}».") from exc
                 self.sources[name] = src
         self.fixed = precompress(self.infos, self.blobs, skip=self.parts)
 
@@ -134,10 +189,12 @@ class Compiled:
                 try:
                     xml = template.render(context)
                 except UndefinedError as exc:
-                    raise NastavnikError(f"В шаблоне «{self.origin}» есть неизвестное поле ({exc.message}). "
-                                         "Список полей: nastavnik docs --fields ВИД.") from exc
+                    raise BrokenTemplate(f"В шаблоне «{self.origin}» есть поле «{exc.message}», которого программа "
+                                         f"не знает. Список полей: nastavnik docs --fields {self.key}.") from exc
                 except (TemplateError, TypeError) as exc:
-                    raise NastavnikError(f"Шаблон «{self.origin}» не удалось заполнить: {exc}.") from exc
+                    raise BrokenTemplate(f"Шаблон «{self.origin}» не удалось заполнить: в нём есть выражение, "
+                                         "которое программа не может вычислить. Оставьте в шаблоне только поля "
+                                         f"из списка nastavnik docs --fields {self.key}.") from exc
                 xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
                 z.writestr(info, self.listing(xml).encode("utf-8"))
@@ -198,7 +255,7 @@ def check_fields(key: str, compiled: Compiled, known: set[str]) -> None:
     unknown = sorted(compiled.fields() - known)
     if unknown:
         names = ", ".join(f"«{u}»" for u in unknown)
-        raise NastavnikError(
+        raise BrokenTemplate(
             f"В шаблоне «{compiled.origin}» есть поля, которых программа не знает: {names}. "
             f"Исправьте их или посмотрите список: nastavnik docs --fields {key}.")
 
@@ -229,7 +286,23 @@ _WORKER: dict[str, Compiled] = {}
 def _init_worker(templates: dict[str, tuple[str, bytes]]) -> None:
     env = make_env()
     _WORKER.clear()
-    _WORKER.update({k: Compiled(origin, data, env) for k, (origin, data) in templates.items()})
+    _WORKER.update({k: Compiled(origin, data, env, k) for k, (origin, data) in templates.items()})
+
+
+def _usable(key: str, origin: str, data: bytes, jobs: list[Job], env) -> Compiled:
+    """The kind's template compiled, its fields checked and one document filled in memory: a broken template
+    fails here, before any document of its kind is written (BrokenTemplate)."""
+    compiled = Compiled(origin, data, env, key)
+    mine = [j for j in jobs if j.kind == key]
+    check_fields(key, compiled, set().union(*(j.context.keys() for j in mine)))
+    if mine and not KINDS[key].images:
+        compiled.render(tracked(mine[0].context))
+    elif mine:
+        try:
+            render_with_images(origin, data, env, tracked(mine[0].context))
+        except NastavnikError as exc:
+            raise BrokenTemplate(str(exc)) from exc
+    return compiled
 
 
 def _render_one(job: Job) -> Path:
@@ -247,10 +320,29 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
     """Render the planned jobs; ``progress(1)`` after each document. Templates are checked before any is written."""
     keys = sorted({j.kind for j in jobs})
     sources = load_templates(keys, templates)
-    _init_worker(sources)
+    env = make_env()
+    _WORKER.clear()
+    failed: dict[str, str] = {}
     for key in keys:
-        known = set().union(*(j.context.keys() for j in jobs if j.kind == key))
-        check_fields(key, _WORKER[key], known)
+        try:
+            _WORKER[key] = _usable(key, *sources[key], jobs, env)
+        except BrokenTemplate as exc:
+            failed[key] = str(exc)
+    if failed:  # only the broken kinds stop; every other kind is made as usual
+        jobs = [j for j in jobs if j.kind not in failed]
+        sources = {k: s for k, s in sources.items() if k not in failed}
+    done = _render_all(jobs, sources, progress, workers)
+    if failed:
+        titles = "".join(f"\n— {KINDS[k].title}: {msg}" for k, msg in failed.items())
+        from ..morph import agree
+
+        raise BrokenTemplate(f"Документы {agree(len(failed), 'вид', 'gen')} не сделаны — их шаблоны нельзя "
+                             f"использовать:{titles}" + (f"\nОстальные документы сделаны: {len(done)}." if done else ""),
+                             done, list(failed))
+    return done
+
+
+def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -> list[Path]:
     workers = workers or min(os.cpu_count() or 1, 4)
     done: list[Path] = []
     if workers < 2 or len(jobs) < POOL_THRESHOLD:
