@@ -53,7 +53,7 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     from ..docs.applies import not_ready
     from ..docs.kinds import KINDS
 
-    waiting = [(KINDS[k].title, why) for k in (only or KINDS) if (why := not_ready(book, k))]
+    waiting = [(KINDS[k].title, why) for k in (only or KINDS) if (why := not_ready(book, k, asked=bool(only)))]
     for title, why in waiting:
         click.echo(f"Пока не делаю: {title} — {why}.", err=True)
     if not jobs:

@@ -13,7 +13,9 @@ from __future__ import annotations
 from .. import vocab as v
 from .context import pair_groups
 
-_ORG = (("full_name", "Полное наименование"), ("director_fio", "ФИО руководителя"))
+_NAME = (("full_name", "Полное наименование"),)
+_SIGNED = _NAME + (("director_fio", "ФИО руководителя"),)  # what an order or an agreement cannot go without
+_ORDERS = {"polozhenie", "curator", "council", "pairs", "changes", "final", "agreement"}
 _STARTED = {v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED}
 
 
@@ -21,14 +23,19 @@ def _missing_org(book, keys) -> list[str]:
     return [title for key, title in keys if not book.org.get(key)]
 
 
-def not_ready(book, key: str) -> str | None:
-    """Why documents of ``key`` are not made now (Russian, for the curator), or None when they are."""
-    missing = _missing_org(book, _ORG)
+def not_ready(book, key: str, asked: bool = False) -> str | None:
+    """Why documents of ``key`` are not made now (Russian, for the curator), or None when they are.
+
+    ``asked``: the curator asked for this kind by name (``--only``); then only what would leave blanks
+    in it stops it, not the state of the year.
+    """
+    missing = _missing_org(book, _SIGNED if key in _ORDERS else _NAME)
     if missing:
         return "на листе «Организация» не заполнено: " + ", ".join(f"«{t}»" for t in missing)
-    if key == "curator":
-        missing = _missing_org(book, (("curator_fio", "ФИО куратора"),))
-        return "на листе «Организация» не заполнено «ФИО куратора»" if missing else None
+    if key == "curator" and _missing_org(book, (("curator_fio", "ФИО куратора"),)):
+        return "на листе «Организация» не заполнено «ФИО куратора»"
+    if asked:
+        return None
     statuses = {g.get("status") for g in pair_groups(book)}
     if key == "final" and not statuses & {v.PAIR_RUNNING, v.PAIR_DONE}:
         return "ни одна пара (группа) ещё не реализует программу"

@@ -264,9 +264,9 @@ def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | No
     """Every document to make: its kind, its context and its file path (unique, safe names)."""
     from .applies import not_ready
 
-    keys = [k for k in (list(only) if only else list(KINDS)) if not_ready(book, k) is None]
     jobs, used = [], set()
     with shared(book):  # every kind reads the same rows and people: built once, not once per kind
+        keys = [k for k in (list(only) if only else list(KINDS)) if not_ready(book, k, asked=bool(only)) is None]
         for key in keys:
             kind: Kind = KINDS[key]
             for stem, ctx in kind.build(book, today):
