@@ -214,7 +214,7 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
 
 
 def _org_name(org: Mapping[str, object]) -> str | None:
-    name = org.get("short_name") or org.get("full_name")
+    name = org.get("short_name")  # the full name has a generic default even in the blank template
     return str(name) if name else None
 
 

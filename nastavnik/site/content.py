@@ -255,8 +255,7 @@ def normative(book, who: People, orders: list[Published], files: dict, notes: li
             notes.append(note)
         acts.setdefault(row.get("level") or "", []).append(
             {"text": who.scrub(_act_text(row)), "href": href, "pdf": data is not None})
-    local = [{"text": o.title + (f" от {fmt_date(o.date)}" if fmt_date(o.date) else "")
-              + (f" № {o.number}" if o.number else ""), "href": o.href, "pdf": True} for o in orders]
+    local = own_documents(book.org or {}, orders)
     out = []
     for key, title, groups in LEVELS:
         parts = []
@@ -308,9 +307,7 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
         "results": completed,
         "best": best,
         "normative": normative(book, who, orders, files, notes),
-        "orders": orders,
-        "regulation": regulation(org),
-        "local_acts": _local_acts(org, {o.kind for o in orders}),
+        "own_documents": own_documents(org, orders),
         "files": files,
         "notes": notes,
         "news": news(book, who),
@@ -318,6 +315,22 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
         "stages_done": done,
         "final_event": _final_event(org),
     }
+
+
+def own_documents(org: dict, orders: list[Published]) -> list[dict]:
+    """The Положение and the signed orders of the organisation: a link to the PDF where one is published."""
+    by_kind = {o.kind: o for o in orders}
+    out = []
+    pol = by_kind.get("polozhenie")
+    out.append({"text": regulation(org) + (" (с приложениями: Положение и дорожная карта)" if pol else ""),
+                "href": pol.href if pol else None, "pdf": bool(pol)})
+    for o in orders:
+        if o.kind != "polozhenie":
+            out.append({"text": o.title + (f" от {fmt_date(o.date)}" if fmt_date(o.date) else "")
+                        + (f" № {o.number}" if o.number else ""), "href": o.href, "pdf": True})
+    out += [{"text": text, "href": None, "pdf": False}
+            for text in _local_acts(org, set(by_kind) | {"polozhenie"})]
+    return out
 
 
 def _local_acts(org: dict, published: set[str] = frozenset()) -> list[str]:
