@@ -136,9 +136,9 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                               ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 11) for k in PARTS]
+        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
-                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 11), *parts, ("Обоснование", 80)],
+                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])

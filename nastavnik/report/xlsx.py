@@ -245,7 +245,7 @@ def _summary(wb, fmt, indicators, meta) -> None:
 
 def _group_sheet(wb, fmt, group: str, title: str, indicators, meta) -> None:
     ws = wb.add_worksheet(title)
-    row = _header(ws, fmt, meta, title)
+    row = _header(ws, fmt, meta, f"Мониторинг наставничества. {title}")
     scalars = [i for i in indicators if i.group == group and not i.spec.breakdown]
     row = _indicator_table(ws, fmt, row, scalars, wide=True)
     by_code = {i.code: i for i in indicators}
