@@ -101,3 +101,17 @@ def test_a_document_that_cannot_be_cleaned_is_left_out(demo_book, made, tmp_path
     site = build_site(demo_book, tmp_path / "сайт", TODAY, made)
     assert not (site / "dokumenty").exists()
     assert "не опубликован" in (site / "КАК ОПУБЛИКОВАТЬ.txt").read_text(encoding="utf-8-sig")
+
+
+@needs_soffice
+def test_cli_site_publishes_the_orders_from_a_docs_folder(demo_path, made, tmp_path):
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    docs_folder = made[0].path.parent.parent  # the folder that holds «Приказы»
+    result = CliRunner().invoke(main, ["--today", TODAY.strftime("%d.%m.%Y"), "site", str(demo_path), "--out",
+                                       str(tmp_path / "сайт"), "--docs", str(docs_folder)])
+    assert result.exit_code == 0, result.output
+    assert "документов PDF: 3" in result.output and "КАК ОПУБЛИКОВАТЬ.txt" in result.output
+    assert (tmp_path / "сайт" / "dokumenty" / "prikaz-ob-utverzhdenii-polozheniya.pdf").is_file()
