@@ -384,8 +384,8 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
                   "книги)", "title": "О развитии наставничества педагогических работников в образовательных "
                   "учреждениях района", "date": anchor - D(days=20), "number": "ДЕМО-15", "link": "",
          "publish": True},
-        {"level": "локальный", "kind": "Положение", "title": "Положение о поощрении наставников",
-         "date": anchor + D(days=2), "number": "", "link": "", "publish": True},
+        {"level": "локальный", "kind": "Приказ", "title": "Об утверждении Положения о поощрении наставников",
+         "date": anchor + D(days=2), "number": "115-о", "link": "", "publish": True},
         {"level": "методические рекомендации", "kind": "Методические материалы района (пример)",
          "title": "Памятка наставнику: первые шаги в персонализированной программе", "date": anchor - D(days=5),
          "number": "", "link": "https://imc.example/nastavniku", "publish": True},

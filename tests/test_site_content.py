@@ -88,7 +88,7 @@ def test_normative_base_has_three_levels_and_the_recommendations(demo_site):
     assert "<h3>Санкт-Петербург</h3>" in regional and "№ 746-р" in regional
     assert "<h3>Район</h3>" in regional and "№ ДЕМО-15" in regional
     local = _section(text, "local")
-    assert "Положение о поощрении наставников" in local and "№ 112-о" in local
+    assert "Положения о поощрении наставников" in local and "№ 112-о" in local
     methodical = _section(text, "methodical")
     assert "АЗ-1128/08/657" in methodical and 'href="https://imc.example/nastavniku"' in methodical
 
