@@ -193,7 +193,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(demo_book, make_book,
     with pytest.raises(NastavnikError, match="Не удалось записать сайт"):
         build_site(book, folder, TODAY)
     monkeypatch.undo()
-    after = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+    after = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8-sig")
+             for p in folder.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["книга.xlsx", "сайт"]
 

@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .registry import PERCENT, SPECS, SPEC_BY_CODE
+from .registry import PERCENT, SPEC_BY_CODE, SPECS
 
 KEY_CODES = [s.code for s in SPECS if s.key]
 # Key indicators whose district total is not a sum (a mean, a maximum, a score of one institution).

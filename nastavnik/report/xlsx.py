@@ -131,7 +131,8 @@ def _indicator_table(ws, fmt, row: int, indicators, wide: bool, name_width: int 
     for i in indicators:
         row += 1
         shown = _shown(i)
-        cells = [(NUMBERS.get(i.code, ""), fmt.text), (i.name, fmt.text), (shown, fmt.number(i.unit, shown)), (i.unit, fmt.text),
+        cells = [(NUMBERS.get(i.code, ""), fmt.text), (i.name, fmt.text), (shown, fmt.number(i.unit, shown)),
+                 (i.unit, fmt.text),
                  (i.spec.target_text, fmt.text), (i.status, fmt.status(i.status))]
         if wide:
             num = "" if i.numerator is None else i.numerator

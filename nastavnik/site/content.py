@@ -14,8 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import vocab as v
 from .. import schema as sch
+from .. import vocab as v
 from .documents import Published, attached_file, is_url, signed_orders
 from .privacy import People, people, yes
 

@@ -87,8 +87,8 @@ def render_pages(content: dict) -> dict[str, str]:
             )
     for name in STYLESHEETS:
         files[name] = (TEMPLATES / name).read_text(encoding="utf-8")
-    files[HOWTO] = environment(autoescape=False).get_template("howto.txt").render(c=content, pages=PAGES, special_dir=SPECIAL_DIR,
-                                                         sets=len(special_sets()))
+    howto = environment(autoescape=False).get_template("howto.txt")  # plain text: nothing to escape
+    files[HOWTO] = howto.render(c=content, pages=PAGES, special_dir=SPECIAL_DIR, sets=len(special_sets()))
     return files
 
 
