@@ -206,6 +206,7 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         "period_end": dt.date(anchor.year + 1, 8, 31),
         "site_url": "https://cdutt.example/nastavnichestvo",
         "report_recipient": "Информационно-методический центр Кировского района (адрес вымышлен)",
+        "main_site_url": "https://cdutt.example/",
         "reward_rules": True,
         "max_wait_days": 30,
         "final_event_date": dt.date(anchor.year + 1, 5, 20),
@@ -393,8 +394,26 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         r = dict(zip(ROADMAP.keys, row))
         r["status"] = "выполнен" if r["stage"] <= 3 else "в работе" if r["stage"] in (4, 5, 7) else "не начат"
         roadmap.append(r)
+    from .schema import NORMATIVE
+
+    normative = [dict(zip(NORMATIVE.keys, row)) for row in NORMATIVE.prefill]
+    normative += [
+        {"level": "региональный (Санкт-Петербург)", "kind": "Распоряжение Комитета по образованию",
+         "title": "О создании и функционировании региональной системы научно-методического сопровождения "
+                  "педагогических работников и управленческих кадров Санкт-Петербурга",
+         "date": dt.date(2022, 4, 8), "number": "746-р", "link": "", "publish": True},
+        {"level": "региональный (район)", "kind": "Распоряжение администрации района (пример демонстрационной "
+                  "книги)", "title": "О развитии наставничества педагогических работников в образовательных "
+                  "учреждениях района", "date": anchor - D(days=20), "number": "ДЕМО-15", "link": "",
+         "publish": True},
+        {"level": "локальный", "kind": "Приказ", "title": "Об утверждении Положения о поощрении наставников",
+         "date": anchor + D(days=2), "number": "115-о", "link": "", "publish": True},
+        {"level": "методические рекомендации", "kind": "Методические материалы района (пример)",
+         "title": "Памятка наставнику: первые шаги в персонализированной программе", "date": anchor - D(days=5),
+         "number": "", "link": "https://imc.example/nastavniku", "publish": True},
+    ]
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
-              "surveys": surveys, "events": events, "roadmap": roadmap, "news": news}
+              "surveys": surveys, "events": events, "roadmap": roadmap, "news": news, "normative": normative}
     return org, tables
 
 

@@ -8,6 +8,7 @@ Adding a column means adding one ``Col`` line below and nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from . import vocab as v
@@ -40,6 +41,7 @@ LISTS: dict[str, tuple[str, list[str]]] = {
     "event_result": ("Результат участия", v.EVENT_RESULTS),
     "stage_status": ("Статус этапа", v.STAGE_STATUSES),
     "news_kind": ("Вид публикации", v.NEWS_KINDS),
+    "normative_level": ("Уровень документа", None),  # filled in below, beside the sheet «Нормативная база»
 }
 
 # Column kinds understood by the reader.
@@ -444,7 +446,51 @@ ROADMAP = Sheet(
     prefill=tuple((*row, "не начат", "") for row in _ROADMAP_PREFILL),
 )
 
-SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS)
+# «Нормативная база» of the website section (п. 8.1 Положения): federal, regional (city and district) and local
+# acts and the methodological recommendations. The federal ones come pre-filled and can be edited.
+NORMATIVE_LEVELS = ["федеральный", "региональный (Санкт-Петербург)", "региональный (район)", "локальный",
+                    "методические рекомендации"]
+LISTS["normative_level"] = ("Уровень документа", NORMATIVE_LEVELS)
+
+_NORMATIVE_PREFILL = (
+    ("федеральный", "Федеральный закон", "Об образовании в Российской Федерации", "29.12.2012", "273-ФЗ"),
+    ("федеральный", "Федеральный закон", "О внесении изменений в Трудовой кодекс Российской Федерации "
+     "(статья 351.8 «Особенности регулирования труда работников, выполняющих работу по наставничеству в сфере "
+     "труда»; действует с 01.03.2025)", "09.11.2024", "381-ФЗ"),
+    ("федеральный", "Распоряжение Правительства Российской Федерации", "Об утверждении основных принципов "
+     "национальной системы профессионального роста педагогических работников Российской Федерации, включая "
+     "национальную систему учительского роста", "31.12.2019", "3273-р"),
+    ("федеральный", "Распоряжение Правительства Российской Федерации", "Об утверждении Концепции развития "
+     "наставничества в Российской Федерации на период до 2030 года и плана мероприятий по её реализации",
+     "21.05.2025", "1264-р"),
+    ("методические рекомендации", "Письмо Минпросвещения России и Общероссийского Профсоюза образования",
+     "О направлении методических рекомендаций (Методические рекомендации по разработке и внедрению системы "
+     "(целевой модели) наставничества педагогических работников в образовательных организациях)",
+     "21.12.2021", "АЗ-1128/08/657"),
+)
+
+NORMATIVE = Sheet(
+    "normative",
+    "Нормативная база",
+    "Нормативная база для раздела сайта «Наставничество» (п. 8.1 Положения): федеральные документы (заполнены, "
+    "их можно править), региональные — Санкт-Петербурга и района, локальные акты организации и методические "
+    "рекомендации. Положение и приказы с листа «Организация» добавляются на сайт сами.",
+    (
+        Col("level", "Уровень", ENUM, True, "Федеральный, региональный (город или район), локальный или "
+            "методические рекомендации.", choices="normative_level", width=24),
+        Col("kind", "Вид документа", TEXT, False, "Например: распоряжение Комитета по образованию.", width=30),
+        Col("title", "Название", TEXT, True, "Как в документе, без кавычек.", width=60),
+        Col("date", "Дата", DATE, False, "ДД.ММ.ГГГГ.", width=13),
+        Col("number", "Номер", CODE, False, "Например: 1457-р.", width=14),
+        Col("link", "Ссылка или файл", TEXT, False,
+            "Адрес страницы (https://…) или имя файла PDF, лежащего в одной папке с книгой.", width=36),
+        _yn("publish", "Публиковать", "«да» — показать на сайте."),
+    ),
+    prefill=tuple((lvl, kind, title, dt.datetime.strptime(date, "%d.%m.%Y").date(), no, "", True)
+                  for lvl, kind, title, date, no in _NORMATIVE_PREFILL),
+)
+
+SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS, NORMATIVE)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"
@@ -519,6 +565,8 @@ ORG_FIELDS: tuple[OrgField, ...] = (
     OrgField("report_recipient", "Получатель книги для районной сводки", TEXT, False,
              "Кому куратор передаёт книгу для мониторинга (nastavnik consolidate), с адресом, например: "
              "«Информационно-методический центр Кировского района, ул. …». Называется в согласии на обработку ПДн."),
+    OrgField("main_site_url", "Адрес основного сайта организации", TEXT, False,
+             "https://… — на него ведёт ссылка «На главную» со страниц раздела."),
     OrgField("reward_rules", "Положение о поощрении наставников принято", BOOL, False, "да / нет", choices="yes_no"),
     OrgField("max_wait_days", "Допустимое ожидание пары, дней", INT, False,
              "Предупреждать, если наставляемый ждёт пару дольше.", 30, 1, 365),

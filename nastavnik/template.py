@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import schema as s
+from . import xlsxprint
 from .problems import col_letter
 from .safeio import atomic_path
 
@@ -38,17 +39,34 @@ def _instruction_lines() -> list[tuple[str, str]]:
         ("text", "• Коды (Н-001, П-001, ПР-001, ПП-001) придумайте один раз и не меняйте: по ним связаны листы."),
         ("text", "• Человек вносится в банк только при наличии согласия на обработку персональных данных; на сайте "
                  "показываются только те, кто дал отдельное согласие на распространение."),
+        ("head", "Как запустить программу"),
+        ("text", "1. Сохраните и закройте эту книгу: программа читает то, что сохранено в файле."),
+        ("text", "2. Проще всего — двойным щелчком. Положите в одну папку с книгой файл запуска nastavnik.bat "
+                 "(Windows) или zapusk.py (он есть в папке scripts программы) и дважды щёлкните по нему. "
+                 "Программа сама найдёт самую новую книгу .xlsx в этой папке, всё проверит и сделает."),
+        ("text", "3. Или из командной строки: откройте папку с книгой, в адресной строке Проводника наберите cmd и "
+                 "нажмите Enter, затем введите команду  py -m nastavnik run \"имя книги.xlsx\"  (имя в кавычках, "
+                 "с окончанием .xlsx)."),
+        ("text", "4. Результаты появятся в папке «Результаты» рядом с книгой (при запуске из командной строки — в "
+                 "папке output): каждый запуск — новая папка с датой и временем, её имя записано в файле "
+                 "«последний запуск.txt». В ней — приказы и программы (.docx), «Мониторинг.xlsx», «Предложения "
+                 "пар.xlsx» и папка «сайт» с инструкцией «КАК ОПУБЛИКОВАТЬ» для системного администратора."),
+        ("text", "5. Если в книге есть ошибки, программа перечислит их в окне и положит в папку результатов копию "
+                 "книги с пометками: ошибочные ячейки закрашены красным, на листе «Проверка» — список со "
+                 "ссылками. Исправьте ошибки в этой книге (не в копии) и запустите программу снова."),
         ("head", "Порядок работы в учебном году"),
         ("text", "1. Сентябрь: заполните лист «Организация», банки «Наставники» и «Наставляемые», соберите согласия."),
-        ("text", "2. Запустите проверку: nastavnik check — и исправьте ошибки в указанных ячейках."),
-        ("text", "3. Подбор пар: nastavnik match — предложения для методического совета."),
+        ("text", "2. Запустите программу (см. выше) и исправьте ошибки в указанных ячейках."),
+        ("text", "3. Посмотрите «Предложения пар.xlsx» — подбор наставников для методического совета."),
         ("text", "4. Внесите пары на лист «Пары и группы» (статус «проект»), составьте программы и план."),
-        ("text", "5. nastavnik docs — приказы, программы, согласия; после подписания укажите номер и дату приказа, "
-                 "статус «утверждена», затем «реализуется»."),
-        ("text", "6. В течение года отмечайте выполнение плана, участие в конкурсах, новости."),
+        ("text", "5. Запустите программу снова: появятся приказы, программы, согласия. После подписания укажите "
+                 "номер и дату приказа, статус «утверждена», затем «реализуется»."),
+        ("text", "6. В течение года отмечайте выполнение плана, участие в конкурсах, новости для сайта; "
+                 "на листе «Нормативная база» — региональные и локальные акты и методические рекомендации."),
         ("text", "7. В конце программы — анкетирование, статус «завершена» с причиной, достигнутые результаты."),
-        ("text", "8. nastavnik report — показатели мониторинга и статистическая форма; nastavnik site — раздел сайта."),
-        ("text", "Всё сразу делает одна команда: nastavnik run."),
+        ("text", "8. Каждый запуск заново делает показатели мониторинга («Мониторинг.xlsx»), статистическую форму и "
+                 "раздел сайта; отдельные шаги можно запускать командами py -m nastavnik check, match, docs, "
+                 "report, site (справка: py -m nastavnik --help)."),
         ("head", "Статусы"),
         ("text", "Наставник: «активен» — может вести пары; «выбыл» — больше не участвует."),
         ("text", "Наставляемый: «ожидает пару», «в паре», «завершил» (программа окончена), «выбыл»."),
@@ -104,7 +122,7 @@ def write_workbook(
             rows = tables.get(sheet.key)
             if rows is None:
                 rows = [dict(zip(sheet.keys, r)) for r in sheet.prefill]
-            _write_sheet(wb, fmt, sheet, rows)
+            _write_sheet(wb, fmt, sheet, rows, _org_name(org))
         _write_lists(wb, fmt)
         wb.close()
     return path
@@ -131,8 +149,7 @@ def _formats(wb):
 def _write_instruction(wb, fmt) -> None:
     ws = wb.add_worksheet(s.INSTRUCTION_TITLE)
     ws.set_column(0, 0, 100)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    xlsxprint.setup_xlsxwriter(ws, landscape=False, repeat_rows=None, header_right=s.INSTRUCTION_TITLE)
     for i, (style, text) in enumerate(_instruction_lines()):
         ws.write_string(i, 0, text, fmt[style])
         # Neither Excel nor Calc grows a wrapped row on opening: give it the height its text needs.
@@ -183,8 +200,7 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
     for c, title in enumerate(("Параметр", "Значение", "Пояснение")):
         ws.write_string(0, c, title, fmt["header"])
     ws.freeze_panes(1, 0)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    xlsxprint.setup_xlsxwriter(ws, header_left=_org_name(org), header_right=s.ORG_TITLE)
     for i, f in enumerate(s.ORG_FIELDS, start=1):
         ws.write_string(i, 0, f.title + (" *" if f.required else ""), fmt["header_req" if f.required else "plain"])
         value = org.get(f.key, f.default)
@@ -197,7 +213,12 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
         _validation_for(ws, i, i, 1, f.kind, f.choices, f.min, f.max, f.title)
 
 
-def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]]) -> None:
+def _org_name(org: Mapping[str, object]) -> str | None:
+    name = org.get("short_name")  # the full name has a generic default even in the blank template
+    return str(name) if name else None
+
+
+def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]], org_name: str | None = None) -> None:
     ws = wb.add_worksheet(sheet.title)
     cols = sheet.columns
     for j, c in enumerate(cols):
@@ -208,8 +229,9 @@ def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]]) 
         ws.set_column(j, j, c.width, cell_fmt)
     ws.set_row(0, 48)
     ws.freeze_panes(1, 1 if sheet.key_col else 0)
-    ws.set_landscape()
-    ws.repeat_rows(0)
+    # Row 1 must stay the header (the reader finds the columns there): the title and the organisation
+    # go into the printed page header instead.
+    xlsxprint.setup_xlsxwriter(ws, header_left=org_name, header_right=sheet.title)
     n = 0
     for n, row in enumerate(rows, start=1):
         for j, c in enumerate(cols):
@@ -222,6 +244,7 @@ def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]]) 
 
 def _write_lists(wb, fmt) -> None:
     ws = wb.add_worksheet(s.LISTS_TITLE)
+    xlsxprint.setup_xlsxwriter(ws, header_right=s.LISTS_TITLE)
     for j, (key, (title, values)) in enumerate(s.LISTS.items()):
         ws.write_string(0, j, title, fmt["header"])
         ws.set_column(j, j, max(14, min(48, max(len(x) for x in values) + 2)))

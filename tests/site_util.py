@@ -15,8 +15,8 @@ SURNAME_ENDINGS = ("", "а", "у", "ым", "ом", "е", "ой", "ы", "ых", "
 def build(book, folder: Path) -> dict[str, str]:
     """Build the site into ``folder``; return relative path -> text of every file in it."""
     site = build_site(book, folder, TODAY)
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*"))
-            if p.is_file()}
+    return {p.relative_to(site).as_posix(): p.read_bytes() if p.suffix == ".pdf" else
+            p.read_text(encoding="utf-8-sig") for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def pages(files: dict[str, str]) -> dict[str, str]:

@@ -74,7 +74,7 @@ def test_cli_writes_xlsx_and_json_and_exits_1_naming_the_broken_file(district, t
     wb = openpyxl.load_workbook(xlsx)
     rows = list(wb["Свод"].iter_rows(values_only=True))
     assert any(r[1] == "Итого" for r in rows)
-    assert [r[0] for r in wb["Проблемы файлов"].iter_rows(min_row=2, values_only=True)] == [
+    assert [r[0] for r in wb["Проблемы файлов"].iter_rows(min_row=3, values_only=True)] == [
         "~$школа-1.xlsx", "повреждён.xlsx", "школа-4.xlsx"]
 
 

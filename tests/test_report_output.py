@@ -88,7 +88,9 @@ def test_report_opens_with_openpyxl_and_shows_values_not_formulas(demo_report):
     ws = wb["Сводка"]
     cells = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
     assert not any(isinstance(x, str) and x.startswith("=") for x in cells)
-    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "federal_under35_first3")
+    from nastavnik.report.xlsx import NUMBERS
+
+    row = next(r for r in ws.iter_rows(values_only=True) if r[0] == NUMBERS["federal_under35_first3"])
     assert row[2] == 75.0 and row[4] == "≥ 70 %" and row[5] == "достигнуто"
 
 

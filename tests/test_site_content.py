@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nastavnik.site.content import FEDERAL_ACTS
+from nastavnik.schema import NORMATIVE
 
 from .site_util import build
 
@@ -68,11 +68,70 @@ def test_best_practice_page_shows_only_programmes_marked_best(demo_site, make_bo
 
 def test_normative_base_names_the_federal_acts_and_the_regulation_order(demo_site):
     text = demo_site["normativnaya-baza.html"]
-    for act in FEDERAL_ACTS:
-        assert act in text
+    for row in NORMATIVE.prefill:
+        assert f"№ {row[4]}" in text and f"{row[3]:%d.%m.%Y}" in text
     assert "№ 273-ФЗ" in text and "статья 351.8" in text
-    assert "№ АЗ-1128/08" in text and "№ 1264-р" in text
+    assert "№ АЗ-1128/08/657" in text and "№ 1264-р" in text
     assert "утверждено приказом от 02.09.2026 № 112-о" in text
+
+
+def _section(html: str, key: str) -> str:
+    start = html.index(f'<section class="level" id="{key}">')
+    return html[start:html.index("</section>", start)]
+
+
+def test_normative_base_has_three_levels_and_the_recommendations(demo_site):
+    """п. 8.1: federal, regional (city and district) and local base, and methodological recommendations."""
+    text = demo_site["normativnaya-baza.html"]
+    assert "Об образовании в Российской Федерации" in _section(text, "federal")
+    regional = _section(text, "regional")
+    assert "<h3>Санкт-Петербург</h3>" in regional and "№ 746-р" in regional
+    assert "<h3>Район</h3>" in regional and "№ ДЕМО-15" in regional
+    local = _section(text, "local")
+    assert "Положения о поощрении наставников" in local and "№ 112-о" in local
+    methodical = _section(text, "methodical")
+    assert "АЗ-1128/08/657" in methodical and 'href="https://imc.example/nastavniku"' in methodical
+
+
+def test_curator_adds_and_hides_acts_in_the_workbook(make_book, tmp_path):
+    def edit(org, tables):
+        tables["normative"].append({"level": "региональный (Санкт-Петербург)", "kind": "Распоряжение Комитета по "
+                                    "образованию", "title": "Новое городское распоряжение", "number": "999-р",
+                                    "publish": True})
+        tables["normative"][0]["publish"] = False  # 273-ФЗ
+
+    files = build(make_book(edit), tmp_path / "сайт")
+    text = files["normativnaya-baza.html"]
+    assert "Новое городское распоряжение" in _section(text, "regional") and "№ 999-р" in text
+    assert "№ 273-ФЗ" not in text
+
+
+def test_a_pdf_beside_the_workbook_is_published_from_the_normative_sheet(make_book, tmp_path):
+    (tmp_path / "распоряжение района.pdf").write_bytes(b"%PDF-1.4 district act")
+    book = make_book(lambda org, t: t["normative"][6].update(link="распоряжение района.pdf"))
+    files = build(book, tmp_path / "сайт")
+    link = re.search(r'<a href="(dokumenty/baza-\d+\.pdf)">[^<]*ДЕМО-15', files["normativnaya-baza.html"])
+    assert link and (tmp_path / "сайт" / link.group(1)).read_bytes() == b"%PDF-1.4 district act"
+
+
+def test_every_page_shows_the_date_it_was_made_and_links_back_to_the_main_site(demo_site):
+    for rel, text in demo_site.items():
+        if rel.endswith(".html"):
+            assert 'Раздел обновлён <time datetime="2026-11-25">25.11.2026</time>' in text, rel
+            assert '<a href="https://cdutt.example/">На главную страницу сайта организации</a>' in text, rel
+            assert 'Адрес раздела: <a href="https://cdutt.example/nastavnichestvo">' in text, rel
+
+
+def test_news_carry_their_dates(demo_site):
+    text = demo_site["novosti.html"]
+    assert re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', text)[:3] == ["2026-11-20", "2026-10-01", "2026-09-03"]
+
+
+def test_the_site_folder_tells_the_administrator_how_to_publish_it(demo_site):
+    text = demo_site["КАК ОПУБЛИКОВАТЬ.txt"]
+    for words in ("ЧТО ЗАГРУЖАТЬ", "КУДА", "КАК СВЯЗАТЬ С ОСНОВНЫМ САЙТОМ", "КАК ОБНОВЛЯТЬ", "главное меню",
+                  "https://cdutt.example/nastavnichestvo", "special/index.html"):
+        assert words in text
 
 
 def test_news_shows_only_published_items_newest_first(demo_site):

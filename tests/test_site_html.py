@@ -14,6 +14,9 @@ from nastavnik.cli import main
 from nastavnik.problems import NastavnikError
 from nastavnik.site import build_site
 from nastavnik.site.content import PAGES
+from nastavnik.site.render import special_sets
+
+ALL_PAGES = (1 + len(special_sets())) * len(PAGES)  # the regular set and every set of the special version
 
 from .conftest import TODAY
 from .site_util import build, pages
@@ -71,7 +74,7 @@ def check_page(text: str) -> list[str]:
     if (parser.doctype or "").lower() != "doctype html":
         errors.append("no <!DOCTYPE html>")
     tags = parser.tags
-    if ("html", {"lang": "ru"}) not in tags:
+    if not any(t == "html" and a.get("lang") == "ru" for t, a in tags):
         errors.append('no <html lang="ru">')
     if ("meta", {"charset": "utf-8"}) not in tags:
         errors.append("no utf-8 charset")
@@ -92,18 +95,33 @@ def demo_site(demo_book, tmp_path_factory):
 
 
 def test_every_page_is_well_formed_html5(demo_site):
-    assert len(pages(demo_site)) == 2 * len(PAGES)
+    assert len(pages(demo_site)) == ALL_PAGES
     problems = {rel: check_page(text) for rel, text in pages(demo_site).items()}
     assert {rel: errs for rel, errs in problems.items() if errs} == {}
 
 
 EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import|url\s*\(""", re.I)
+# The only addresses outside the section: the organisation's own site and the links typed on «Нормативная база».
+OWN_LINK = re.compile(r"""<a href="(https://cdutt\.example/[^"]*|https://imc\.example/nastavniku)">""")
 
 
 def test_no_external_resource_is_referenced(demo_site):
-    found = {rel: EXTERNAL.findall(text) for rel, text in demo_site.items()}
+    found = {rel: EXTERNAL.findall(OWN_LINK.sub("<a>", text)) for rel, text in demo_site.items()
+             if not rel.endswith(".txt")}
     assert {rel: hits for rel, hits in found.items() if hits} == {}
     assert not any("<script" in text or "<img" in text for text in pages(demo_site).values())
+
+
+def test_only_web_addresses_become_links_to_the_outside(make_book, tmp_path):
+    def hostile(org, tables):
+        org["main_site_url"] = "javascript:alert(1)"
+        org["site_url"] = "ftp://x"
+        tables["normative"][0]["link"] = "javascript:alert(2)"
+
+    files = build(make_book(hostile), tmp_path / "сайт")
+    html = "\n".join(pages(files).values())
+    assert "javascript:" not in html and "ftp://" not in html
+    assert "На главную страницу сайта организации" not in html
 
 
 def test_every_page_links_to_its_twin_in_the_other_version(demo_site):
@@ -111,7 +129,26 @@ def test_every_page_links_to_its_twin_in_the_other_version(demo_site):
         assert f'href="special/{page.file}">Версия для слабовидящих' in demo_site[page.file]
         special = demo_site[f"special/{page.file}"]
         assert f'href="../{page.file}">Обычная версия сайта' in special
-        assert 'href="../special.css"' in special and 'class="special"' in special
+        assert 'href="../special.css"' in special and 'class="special scheme-bw images-on"' in special
+
+
+def test_every_set_of_the_special_version_links_its_page_in_the_other_sets(demo_site):
+    """ГОСТ Р 52872-2019: three font sizes, three colour schemes, images on and off — each choice a link."""
+    from nastavnik.site.render import set_dir
+
+    for variant in special_sets():
+        folder = set_dir(variant)
+        root = "../" * folder.count("/")
+        for page in PAGES:
+            text = demo_site[folder + page.file]
+            assert f'<html lang="ru" class="size-{variant[0]}">' in text
+            assert f'class="special scheme-{variant[1]} images-{variant[2]}"' in text
+            assert f'href="{root}{page.file}">Обычная версия сайта' in text
+            links = re.findall(r'<a href="([^"]+)">(?:крупный|очень крупный|максимальный|чёрным по белому|'
+                               r'белым по чёрному|тёмно-синим по голубому|показывать|скрыть)</a>', text)
+            assert len(links) == 2 + 2 + 1  # the other choices of each setting; the current one is not a link
+            for href in links:
+                assert href.endswith(page.file) and href.startswith(root + "special/")
 
 
 def test_html_in_the_workbook_is_shown_as_text(make_book, tmp_path):
@@ -156,7 +193,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(demo_book, make_book,
     with pytest.raises(NastavnikError, match="Не удалось записать сайт"):
         build_site(book, folder, TODAY)
     monkeypatch.undo()
-    after = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file()}
+    after = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8-sig")
+             for p in folder.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["книга.xlsx", "сайт"]
 
@@ -177,7 +215,7 @@ def invoke(*args):
 def test_cli_builds_the_site(demo_path, tmp_path):
     result = invoke("site", demo_path, "--out", tmp_path / "сайт")
     assert result.exit_code == 0, result.output
-    assert "Раздел сайта готов" in result.output and "страниц: 16" in result.output
+    assert "Раздел сайта готов" in result.output and f"страниц: {ALL_PAGES}" in result.output
     assert (tmp_path / "сайт" / "special" / "index.html").is_file()
 
 

@@ -55,6 +55,7 @@ def annotate(book: Book, report: Report, out_path: str | os.PathLike) -> Path:
     _restore_validations(wb, book)
     _mark_cells(wb, report.problems)
     _problem_sheet(wb, report)
+    _print_setup(wb)
     with atomic_path(out_path) as tmp:
         wb.save(tmp)
     return out_path
@@ -110,9 +111,6 @@ def _problem_sheet(wb, report: Report) -> None:
         sheet.sheet_view.tabSelected = False
     wb.active = 0
     ws.sheet_view.tabSelected = True
-    # Printed for a meeting: landscape, the header row repeated on every page.
-    ws.page_setup.orientation = "landscape"
-    ws.print_title_rows = "4:4"
     _put(ws, 1, 1, verdict(report)).font = Font(bold=True, size=12)
     _put(ws, 2, 1, "Щёлкните по ячейке в столбце «Ячейка», чтобы перейти к месту проблемы. Исправляйте исходную "
                    "книгу: эта копия создана только для просмотра.")
@@ -143,6 +141,9 @@ def _problem_sheet(wb, report: Report) -> None:
                 link.value = "лист"
             link.style = "Hyperlink"
             link.alignment = wrap
+        # LibreOffice does not grow a wrapped row by itself: the row gets the height its longest text needs.
+        tall = max(-(-len(str(v)) // max(1, int(w * 1.1))) for v, w in zip(values, _WIDTHS) if v not in ("", None))
+        ws.row_dimensions[r].height = 15 * max(1, tall) + 2
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
     ws.auto_filter.ref = f"A{head_row}:I{max(r, head_row + 1)}"
 
@@ -192,3 +193,16 @@ def _first_data_row(book: Book, sheet_key: str) -> int:
     if frame is not None and len(frame):
         return int(frame["_row"].min())
     return 2
+
+
+def _print_setup(wb) -> None:
+    """Every sheet of the copy prints on A4, one page wide, with its header row on every page."""
+    from .. import xlsxprint
+
+    for ws in wb.worksheets:
+        if ws.title == CHECK_TITLE:  # printed for a meeting: the header row of the list repeats
+            xlsxprint.setup_openpyxl(ws, title_rows="4:4", header_right="Проверка книги")
+        else:
+            instruction = ws.title == s.INSTRUCTION_TITLE
+            xlsxprint.setup_openpyxl(ws, landscape=not instruction, title_rows=None if instruction else "1:1",
+                                     header_right=ws.title)

@@ -16,8 +16,13 @@ DEFAULT_SITE = Path("output") / "сайт"
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SITE,
               show_default=True, metavar="ПАПКА",
               help="Папка сайта. Она создаётся заново целиком; чужую непустую папку программа не трогает.")
+@click.option("--docs", "docs", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              metavar="ПАПКА",
+              help="Папка документов, сделанных командой docs (в ней папка «Приказы»): подписанные приказы "
+                   "(с номером и датой на листе «Организация») будут опубликованы в PDF без ФИО людей без "
+                   "согласия. Нужен LibreOffice.")
 @click.pass_context
-def site(ctx, workbook: Path | None, out: Path) -> None:
+def site(ctx, workbook: Path | None, out: Path, docs: Path | None) -> None:
     """Сделать раздел сайта «Наставничество»: статические страницы HTML, готовые к загрузке.
 
     На сайт попадают реализуемые программы, результаты только завершённых программ (п. 8.2 Положения),
@@ -36,7 +41,23 @@ def site(ctx, workbook: Path | None, out: Path) -> None:
         click.echo(render_text(report, book.name))
         click.echo("Сайт не сделан: сначала исправьте ошибки в книге.", err=True)
         ctx.exit(1)
-    folder = build_site(book, out, today)
+    folder = build_site(book, out, today, _documents(book, docs, today) if docs else ())
     pages = sum(1 for _ in folder.rglob("*.html"))
-    click.echo(f"Раздел сайта готов: {folder} (страниц: {pages}, из них версия для слабовидящих — в папке special).")
-    click.echo(f"Начальная страница: {folder / 'index.html'}. Загрузите содержимое папки на сайт организации.")
+    pdfs = sum(1 for _ in folder.rglob("*.pdf"))
+    click.echo(f"Раздел сайта готов: {folder} (страниц: {pages}, из них версия для слабовидящих — в папке special"
+               + (f"; документов PDF: {pdfs}" if pdfs else "") + ").")
+    click.echo(f"Начальная страница: {folder / 'index.html'}. Загрузите содержимое папки на сайт организации: "
+               f"как — в файле «{folder / 'КАК ОПУБЛИКОВАТЬ.txt'}».")
+
+
+def _documents(book, docs: Path, today):
+    """The orders the documents step made in ``docs`` (or in its «Документы» folder), for the site."""
+    from ..docs.render import plan_documents
+    from ..site import SiteDocument
+    from ..site.documents import ORDERS
+
+    for base in (docs, docs / "Документы", docs.parent):
+        jobs = [j for j in plan_documents(book, base, today, list(ORDERS)) if j.path.is_file()]
+        if jobs:
+            return [SiteDocument(j.kind, j.path) for j in jobs]
+    return []

@@ -79,11 +79,19 @@ def render_text(result) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_match_xlsx(result, path) -> Path:
-    """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair."""
+def write_match_xlsx(result, path, org: str | None = None) -> Path:
+    """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair.
+
+    Every sheet opens with a title line (organisation, workbook, date) above the header row and prints
+    on A4 (``nastavnik.xlsxprint``); ``org`` is the organisation's name for that line.
+    """
     import xlsxwriter
 
+    from .. import xlsxprint
     from ..safeio import atomic_path
+
+    title = "Предложение наставнических пар для методического совета"
+    where = "; ".join(x for x in (org, f"книга «{result.workbook}»", f"на {result.today:%d.%m.%Y}") if x)
 
     path = Path(path)
     with atomic_path(path) as tmp:
@@ -92,58 +100,65 @@ def write_match_xlsx(result, path) -> Path:
         head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7", "border": 1})
         wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         number = wb.add_format({"num_format": "0.0##", "valign": "top"})
+        whole = wb.add_format({"num_format": "0", "valign": "top"})
+        bold = wb.add_format({"bold": True, "font_size": 12, "valign": "top"})
 
         def lines(text, width) -> int:
             return max(1, -(-len(text) // max(1, int(width * 1.1))))
 
-        def sheet(title, columns, rows):
-            ws = wb.add_worksheet(title)
-            # Neither Excel nor Calc grows a wrapped row by itself: heights follow the text; printed landscape,
-            # one page wide, the header on every page — the council reads it on paper.
-            ws.set_landscape()
-            ws.fit_to_pages(1, 0)
-            ws.repeat_rows(0)
+        def sheet(name_, columns, rows, empty="Нет строк."):
+            ws = wb.add_worksheet(name_)
+            # Neither Excel nor Calc grows a wrapped row by itself: heights follow the text; printed on A4,
+            # one page wide, the title and the header on every page — the council reads it on paper.
+            xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 1), header_right=name_)
+            ws.write_string(0, 0, f"{title}. {where}", bold)
+            ws.set_row(0, 20)
             for c, (name, width) in enumerate(columns):
-                ws.write_string(0, c, name, head)
+                ws.write_string(1, c, name, head)
                 ws.set_column(c, c, width)
-            ws.set_row(0, 15 * max(lines(name, width) for name, width in columns) + 3)
-            for r, row in enumerate(rows, start=1):
+            ws.set_row(1, 15 * max(lines(name, width) for name, width in columns) + 3)
+            if not rows:  # a sheet with a header only would print as a blank page
+                ws.write_string(2, 0, empty)
+            for r, row in enumerate(rows, start=2):
                 tall = 1
                 for c, value in enumerate(row):
                     if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        ws.write_number(r, c, value, number)
+                        ws.write_number(r, c, value, whole if isinstance(value, int) else number)  # «1», not «1.0»
                     elif value not in (None, ""):
                         ws.write_string(r, c, str(value), wrap)
                         tall = max(tall, lines(str(value), columns[c][1]))
                 ws.set_row(r, 15 * tall + 2)
-            ws.freeze_panes(1, 0)
-            ws.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
+            ws.freeze_panes(2, 0)
+            ws.autofilter(1, 0, max(len(rows), 1) + 1, len(columns) - 1)
 
         fio = result.people.get
         sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
                               ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 11) for k in PARTS]
+        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
-                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 11), *parts, ("Обоснование", 80)],
+                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])
         sheet("Группы", [("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30), ("Запросы", 40),
                          ("Направленность", 20), ("Средняя оценка", 10), ("Хотят работать в группе", 20)],
               [(g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]), g["focus"],
-                g["score"], ", ".join(g["want_group"])) for g in result.groups])
+                g["score"], ", ".join(g["want_group"])) for g in result.groups],
+              empty="Групп не предложено: нет наставляемых с одинаковыми запросами к одному наставнику.")
         rows = [(u["mentee"], fio(u["mentee"]), "; ".join(u["reasons"]), "; ".join(u["advice"]))
                 for u in result.unmatched]
         rows += [(e["code"], None, e["reason"], e["advice"]) for e in result.excluded]
         sheet("Без пары", [("Код наставляемого", 15), ("Наставляемый", 28), ("Причина", 60),
                            ("Что делать (Положение, дорожная карта)", 80)], rows)
         weights = wb.add_worksheet("Веса")
-        weights.set_column(0, 0, 40)
-        weights.write_string(0, 0, "Составляющая оценки", head)
-        weights.write_string(0, 1, "Вес", head)
-        for r, k in enumerate(PARTS, start=1):
+        xlsxprint.setup_xlsxwriter(weights, landscape=False, repeat_rows=(0, 1), header_right="Веса")
+        weights.set_column(0, 0, 60)
+        weights.write_string(0, 0, f"Веса составляющих оценки пары. {where}", bold)
+        weights.write_string(1, 0, "Составляющая оценки", head)
+        weights.write_string(1, 1, "Вес", head)
+        for r, k in enumerate(PARTS, start=2):
             weights.write_string(r, 0, PART_TITLES[k].capitalize())
             weights.write_number(r, 1, result.weights.get(k, 0))
         wb.close()

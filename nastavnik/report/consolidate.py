@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .registry import PERCENT, SPECS, SPEC_BY_CODE
+from .registry import PERCENT, SPEC_BY_CODE, SPECS
 
 KEY_CODES = [s.code for s in SPECS if s.key]
 # Key indicators whose district total is not a sum (a mean, a maximum, a score of one institution).
@@ -123,6 +123,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
     """One row per institution with key indicators, a totals row, a chart and the list of file problems."""
     import xlsxwriter
 
+    from .. import xlsxprint
     from ..safeio import atomic_path
 
     made = f"{(today or dt.date.today()):%d.%m.%Y}"
@@ -137,9 +138,9 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         total_text = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"})
         total_num = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.##"})
         ws = wb.add_worksheet("Свод")
-        ws.set_landscape()
-        ws.set_paper(8)  # A3: a row of two dozen indicators
-        ws.fit_to_pages(1, 0)
+        # A4 landscape, one page wide: two dozen indicator columns print small, so they are kept narrow
+        # and their headers wrap; the title lines and the header row repeat on every page.
+        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Период", "Проверка"] + [
@@ -164,7 +165,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_column(0, 0, 4)
         ws.set_column(1, 2, 30)
         ws.set_column(3, 4, 18)
-        ws.set_column(5, 5 + len(KEY_CODES), 13)
+        ws.set_column(5, 5 + len(KEY_CODES), 10)
         ws.freeze_panes(4, 3)
         read = [i for i, f in enumerate(rollup.files) if f["indicators"]]
         if read:
@@ -181,15 +182,21 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
             chart.set_y_axis({"reverse": True})
             chart.set_size({"width": 720, "height": 80 + 22 * len(rollup.files)})
             ws.insert_chart(row + 3, 1, chart)
+            height = 80 + 22 * len(rollup.files)
+            xlsxprint.keep_together(ws, row + 3, [(row + 3, row + 3, height + 10)],
+                                    xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, 5 + len(KEY_CODES))),
+                                    repeated=4)
         probs = wb.add_worksheet("Проблемы файлов")
-        probs.write_row(0, 0, ["Файл", "Состояние", "Проблема"], head)
-        r = 1
+        xlsxprint.setup_xlsxwriter(probs, repeat_rows=(0, 1))
+        probs.write(0, 0, f"Свод показателей наставничества: файлы с проблемами; сформировано {made}", title)
+        probs.write_row(1, 0, ["Файл", "Состояние", "Проблема"], head)
+        r = 2
         for f in rollup.files:
             if f["status"] != OK:
                 probs.write_row(r, 0, [f["file"], f["status"], f["problem"]], text)
                 r += 1
-        if r == 1:
-            probs.write(1, 0, "Все файлы прочитаны, ошибок в книгах нет.")
+        if r == 2:
+            probs.write(2, 0, "Все файлы прочитаны, ошибок в книгах нет.")
         probs.set_column(0, 1, 28)
         probs.set_column(2, 2, 100)
         wb.close()

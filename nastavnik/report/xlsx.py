@@ -9,9 +9,11 @@ can copy both the picture and the numbers into the analytical report.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
-from .registry import GROUPS, PERCENT, PERIOD_RULES, SCORE, DAYS
+from .. import xlsxprint
+from .registry import DAYS, GROUPS, PERCENT, PERIOD_RULES, SCORE, SPECS
 from .statform import TOTAL, StatForm
 
 SUMMARY = "Сводка"
@@ -38,6 +40,27 @@ FIGURES: tuple = (
      [("mentor_load_distribution", "Наставники")]),
     ("organisation", "Этапы дорожной карты", "pie", "Статус этапа", [("roadmap_stages_by_status", "Этапы")]),
 )
+
+# The number people see for an indicator: group and place in it («1.1», «1.2», «2.1»…), in report order.
+# The English codes stay in JSON and the district roll-up; a director reads numbers and names.
+NUMBERS: dict[str, str] = {}
+for _g, _group in enumerate(GROUPS, start=1):
+    for _k, _spec in enumerate((x for x in SPECS if x.group == _group), start=1):
+        NUMBERS[_spec.code] = f"{_g}.{_k}"
+
+# The period notes as the director reads them: about the workbook, not the command line.
+_PLAIN = (
+    (" если в команде не указано иное (--period ДД.ММ.ГГГГ:ДД.ММ.ГГГГ или --year 2025/2026 — с 1 сентября по "
+     "31 августа)", " если при запуске не задан другой период (например, учебный год — с 1 сентября по 31 августа)"),
+    ("сегодняшний день (--today)", "день формирования отчёта"),
+)
+
+
+def plain_rule(text: str) -> str:
+    for old, new in _PLAIN:
+        text = text.replace(old, new)
+    return re.sub(r"\s*\(--[^)]*\)", "", text)
+
 
 WIDTH_CODE, WIDTH_NAME, WIDTH_FORMULA, WIDTH_NOTE = 30, 46, 60, 30
 _PIE_COLOURS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E",
@@ -93,10 +116,6 @@ def _fit(ws, row: int, cells: list[tuple[str, int]]) -> None:
 
 
 def _header(ws, fmt, meta: dict, title: str) -> int:
-    ws.set_landscape()
-    ws.set_paper(9)  # A4
-    ws.fit_to_pages(1, 0)  # one page wide, as long as needed
-    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     ws.write(0, 0, title, fmt.title)
     ws.write(1, 0, meta.get("org") or "", fmt.sub)
     ws.write(2, 0, f"Период: {meta['period']}; дата отчёта: {meta['as_of']}; сформировано "
@@ -105,14 +124,15 @@ def _header(ws, fmt, meta: dict, title: str) -> int:
 
 
 def _indicator_table(ws, fmt, row: int, indicators, wide: bool, name_width: int = WIDTH_NAME) -> int:
-    heads = ["Код", "Показатель", "Значение", "Ед. изм.", "Цель", "Статус"]
+    heads = ["№", "Показатель", "Значение", "Ед. изм.", "Цель", "Статус"]
     if wide:
         heads += ["Числитель", "Знаменатель", "Как считается", "Примечание"]
     ws.write_row(row, 0, heads, fmt.head)
     for i in indicators:
         row += 1
         shown = _shown(i)
-        cells = [(i.code, fmt.text), (i.name, fmt.text), (shown, fmt.number(i.unit, shown)), (i.unit, fmt.text),
+        cells = [(NUMBERS.get(i.code, ""), fmt.text), (i.name, fmt.text), (shown, fmt.number(i.unit, shown)),
+                 (i.unit, fmt.text),
                  (i.spec.target_text, fmt.text), (i.status, fmt.status(i.status))]
         if wide:
             num = "" if i.numerator is None else i.numerator
@@ -153,7 +173,7 @@ def _chart(wb, kind: str, title: str, sheet: str, first: int, last: int, series:
     return chart
 
 
-def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code) -> int:
+def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code, blocks: list) -> int:
     _, title, kind, cat_head, series = fig
     inds = [by_code[code] for code, _ in series]
     labels = list(inds[0].breakdown or {})
@@ -180,8 +200,10 @@ def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code) -> int:
         axis = {k: x for k, x in axis.items() if x is not None}
         (chart.set_x_axis if kind == "bar" else chart.set_y_axis)(axis)
     ws.insert_chart(row, 4, chart, {"x_offset": 10, "y_offset": 5, "object_position": 1})
-    height_rows = (chart.height if hasattr(chart, "height") else 320) // 20 + 2
-    return row + max(len(labels) + 4, height_rows)
+    height = chart.height if hasattr(chart, "height") else 320
+    end = row + max(len(labels) + 4, height // 20 + 2)
+    blocks.append((row, end - 1, height + 10))  # the table and its chart print on one page
+    return end
 
 
 def _summary(wb, fmt, indicators, meta) -> None:
@@ -208,32 +230,45 @@ def _summary(wb, fmt, indicators, meta) -> None:
     chart.set_x_axis({"min": 0, "max": 100})
     chart.set_size({"width": 760, "height": 80 + 42 * len(shares)})
     ws.insert_chart(row, 4, chart, {"x_offset": 10, "y_offset": 5})
+    blocks = [(row, last, 80 + 42 * len(shares) + 10)]
     row = last + max(3, (80 + 42 * len(shares)) // 20 - len(shares) + 2)
     ws.write(row, 0, "Период", fmt.section)
     for j, rule in enumerate(PERIOD_RULES):
-        ws.merge_range(row + 1 + j, 0, row + 1 + j, 5, rule, fmt.plain)
+        ws.merge_range(row + 1 + j, 0, row + 1 + j, 5, plain_rule(rule), fmt.plain)
         ws.set_row(row + 1 + j, 42)
+    blocks.append((row, row + len(PERIOD_RULES), 0))  # the heading stays with its text
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 58)
     ws.set_column(2, 5, 14)
     ws.freeze_panes(5, 0)
+    _print(ws, meta, row + len(PERIOD_RULES), blocks, xlsxprint.columns_px(ws, 0, 3) + 10 + 760)
 
 
 def _group_sheet(wb, fmt, group: str, title: str, indicators, meta) -> None:
     ws = wb.add_worksheet(title)
-    row = _header(ws, fmt, meta, title)
+    row = _header(ws, fmt, meta, f"Мониторинг наставничества. {title}")
     scalars = [i for i in indicators if i.group == group and not i.spec.breakdown]
     row = _indicator_table(ws, fmt, row, scalars, wide=True)
     by_code = {i.code: i for i in indicators}
+    blocks: list = []
     for fig in FIGURES:
         if fig[0] == group:
-            row = _figure(wb, ws, fmt, title, row, fig, by_code)
+            row = _figure(wb, ws, fmt, title, row, fig, by_code, blocks)
     ws.set_column(0, 0, WIDTH_CODE)
     ws.set_column(1, 1, WIDTH_NAME)
     ws.set_column(2, 7, 12)
     ws.set_column(8, 8, WIDTH_FORMULA)
     ws.set_column(9, 9, WIDTH_NOTE)
     ws.freeze_panes(5, 2)
+    width = max(xlsxprint.columns_px(ws, 0, 9), xlsxprint.columns_px(ws, 0, 3) + 10 + 620 if blocks else 0)
+    _print(ws, meta, row, blocks, width)
+
+
+def _print(ws, meta: dict, last_row: int, blocks: list, width_px: int) -> None:
+    """A4 landscape at the scale that fits the width; the title block on every page; charts never cut."""
+    scale = xlsxprint.scale_to_width(width_px)
+    xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 2))
+    xlsxprint.keep_together(ws, last_row, blocks, scale, repeated=3)
 
 
 def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
@@ -256,11 +291,12 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
         ws.write_row(r + 2 + j, 1, values, fmt.int)
     end = r + 2 + len(sf.rows)
     for j, note in enumerate(sf.notes):
-        ws.merge_range(end + 1 + j, 0, end + 1 + j, 8, note, fmt.plain)
+        ws.merge_range(end + 1 + j, 0, end + 1 + j, 8, plain_rule(note), fmt.plain)
         ws.set_row(end + 1 + j, 30)
     ws.set_column(0, 0, 44)
     ws.set_column(1, col, 13)
     ws.freeze_panes(r + 2, 1)
+    xlsxprint.setup_xlsxwriter(ws, repeat_rows=(r, r + 1))
 
 
 def report_meta(book, period, today: dt.date | None = None) -> dict:

@@ -7,6 +7,7 @@ writes the pages with Jinja2 into a temporary folder and renames it into place.
 
 from __future__ import annotations
 
+from .documents import SiteDocument
 from .render import build_site
 
-__all__ = ["build_site"]
+__all__ = ["SiteDocument", "build_site"]

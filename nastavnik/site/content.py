@@ -14,7 +14,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import schema as sch
 from .. import vocab as v
+from .documents import Published, attached_file, is_url, signed_orders
 from .privacy import People, people, yes
 
 SITE_TITLE = "Наставничество"
@@ -34,21 +36,19 @@ PAGES: tuple[Page, ...] = (
     Page("results", "rezultaty.html", "Результаты завершённых программ", "Результаты"),
     Page("best", "luchshie-praktiki.html", "Лучшие практики наставничества", "Лучшие практики"),
     Page("normative", "normativnaya-baza.html", "Нормативная база", "Нормативная база"),
+    Page("documents", "dokumenty.html", "Документы", "Документы"),
     Page("news", "novosti.html", "Новости и анонсы", "Новости"),
     Page("roadmap", "dorozhnaya-karta.html", "Дорожная карта", "Дорожная карта"),
     Page("contacts", "kontakty.html", "Контакты", "Контакты"),
 )
 
-# The federal base named by the regulation and the federal recommendations, as a site should cite it.
-FEDERAL_ACTS: tuple[str, ...] = (
-    "Федеральный закон от 29.12.2012 № 273-ФЗ «Об образовании в Российской Федерации»",
-    "Трудовой кодекс Российской Федерации, статья 351.8 (наставничество — с письменного согласия работника, "
-    "с 01.03.2025)",
-    "Письмо Минпросвещения России от 21.12.2021 № АЗ-1128/08 «О направлении методических рекомендаций» "
-    "(методические рекомендации по разработке и внедрению системы (целевой модели) наставничества "
-    "педагогических работников в образовательных организациях)",
-    "Концепция развития наставничества в Российской Федерации на период до 2030 года, утверждённая "
-    "распоряжением Правительства Российской Федерации от 21.05.2025 № 1264-р",
+# Headings of «Нормативная база» (п. 8.1: federal, regional and local base, methodological recommendations).
+LEVELS: tuple[tuple[str, str, tuple[tuple[str | None, str], ...]], ...] = (
+    ("federal", "Федеральный уровень", ((None, "федеральный"),)),
+    ("regional", "Региональный уровень", (("Санкт-Петербург", "региональный (Санкт-Петербург)"),
+                                          ("Район", "региональный (район)"))),
+    ("local", "Локальные акты организации", ((None, "локальный"),)),
+    ("methodical", "Методические рекомендации", ((None, "методические рекомендации"),)),
 )
 
 ABOUT = (
@@ -230,10 +230,57 @@ def regulation(org: dict) -> str:
     return text
 
 
-def site_content(book, today: dt.date) -> dict[str, Any]:
-    """Everything the templates may print, and nothing else."""
+def _act_text(row: dict) -> str:
+    kind, title = _text(row.get("kind")), _text(row.get("title")) or ""
+    date, no = fmt_date(row.get("date")), _text(row.get("number"))
+    head = " ".join(x for x in (kind, f"от {date}" if date else None, f"№ {no}" if no else None) if x)
+    return f"{head} «{title}»" if head else title
+
+
+def normative(book, who: People, orders: list[Published], files: dict, notes: list) -> list[dict]:
+    """The sections of «Нормативная база»; a workbook without the sheet gets the pre-filled federal acts."""
+    frame = book.tables.get("normative")
+    if frame is None or len(frame) == 0:
+        rows = [dict(zip(sch.NORMATIVE.keys, r)) for r in sch.NORMATIVE.prefill]
+    else:
+        rows = [r for r in frame.to_dict("records") if yes(r.get("publish"))]
+    acts: dict[str, list[dict]] = {}
+    for n, row in enumerate(rows, start=1):
+        if not _text(row.get("title")):
+            continue
+        href, data, note = attached_file(book, _text(row.get("link")), n)
+        if data is not None:
+            files[href] = data
+        if note:
+            notes.append(note)
+        acts.setdefault(row.get("level") or "", []).append(
+            {"text": who.scrub(_act_text(row)), "href": href, "pdf": data is not None})
+    local = own_documents(book.org or {}, orders)
+    out = []
+    for key, title, groups in LEVELS:
+        parts = []
+        for sub, level in groups:
+            found = acts.get(level, [])
+            if key == "local":
+                found = local + found
+            parts.append({"title": sub, "acts": found})
+        out.append({"key": key, "title": title, "groups": parts})
+    return out
+
+
+def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
+    """Everything the templates may print, and nothing else.
+
+    ``documents`` are the files the documents step made (``SiteDocument``); the signed orders among
+    them that pass the privacy check are published as PDF. The result's ``files`` maps a path in the
+    site to the bytes of each PDF, and ``notes`` says what was left out and why.
+    """
     who = people(book.tables)
     org = book.org or {}
+    files: dict[str, bytes] = {}
+    orders, notes = signed_orders(book, documents, who)
+    for o in orders:
+        files[o.href] = o.data
     progs = programmes(book, who)
     running = [p for p in progs if p.status in (v.PAIR_APPROVED, v.PAIR_RUNNING)]
     # п. 8.2: results only after completion, and only with the participants' consent to publish them.
@@ -248,7 +295,9 @@ def site_content(book, today: dt.date) -> dict[str, Any]:
         "address": _text(org.get("address")),
         "academic_year": _text(org.get("academic_year")),
         "curator_position": _text(org.get("curator_position")),
-        "site_url": _text(org.get("site_url")),
+        "site_url": _text(org.get("site_url")) if is_url(_text(org.get("site_url"))) else None,
+        "main_site_url": _text(org.get("main_site_url")) if is_url(_text(org.get("main_site_url"))) else None,
+        "updated_iso": _iso(today),
         "updated": fmt_date(today),
         "about": ABOUT,
         "privacy_note": PRIVACY_NOTE,
@@ -257,9 +306,10 @@ def site_content(book, today: dt.date) -> dict[str, Any]:
         "programmes": running,
         "results": completed,
         "best": best,
-        "federal_acts": FEDERAL_ACTS,
-        "regulation": regulation(org),
-        "local_acts": _local_acts(org),
+        "normative": normative(book, who, orders, files, notes),
+        "own_documents": own_documents(org, orders),
+        "files": files,
+        "notes": notes,
         "news": news(book, who),
         "stages": stages,
         "stages_done": done,
@@ -267,11 +317,32 @@ def site_content(book, today: dt.date) -> dict[str, Any]:
     }
 
 
-def _local_acts(org: dict) -> list[str]:
+def own_documents(org: dict, orders: list[Published]) -> list[dict]:
+    """The Положение and the signed orders of the organisation: a link to the PDF where one is published."""
+    by_kind = {o.kind: o for o in orders}
+    out = []
+    pol = by_kind.get("polozhenie")
+    out.append({"text": regulation(org) + (" (с приложениями: Положение и дорожная карта)" if pol else ""),
+                "href": pol.href if pol else None, "pdf": bool(pol)})
+    for o in orders:
+        if o.kind != "polozhenie":
+            out.append({"text": o.title + (f" от {fmt_date(o.date)}" if fmt_date(o.date) else "")
+                        + (f" № {o.number}" if o.number else ""), "href": o.href, "pdf": True})
+    out += [{"text": text, "href": None, "pdf": False}
+            for text in _local_acts(org, set(by_kind) | {"polozhenie"})]
+    return out
+
+
+def _local_acts(org: dict, published: set[str] = frozenset()) -> list[str]:
+    """Signed orders of the organisation that are not published as PDF: shown as text on «Документы»."""
     acts = []
-    for key, what in (("order_curator", "О назначении куратора системы наставничества"),
-                      ("order_council", "Об утверждении методического совета наставников"),
-                      ("order_final", "О проведении итогового мероприятия")):
+    for kind, key, what in (("polozhenie", "order_regulation", "Об утверждении Положения о системе (целевой модели) "
+                             "наставничества педагогических работников"),
+                            ("curator", "order_curator", "О назначении куратора системы наставничества"),
+                            ("council", "order_council", "Об утверждении методического совета наставников"),
+                            ("final", "order_final", "О проведении итогового мероприятия")):
+        if kind in published:
+            continue
         no, date = _text(org.get(f"{key}_no")), fmt_date(org.get(f"{key}_date"))
         if no or date:
             acts.append(f"Приказ «{what}»" + (f" от {date}" if date else "") + (f" № {no}" if no else ""))

@@ -1,10 +1,11 @@
 """Render the website section with Jinja2 and put it in place whole.
 
-Every page exists twice: the regular one at the top of the folder and the
-version for the visually impaired under ``special/`` (large font, high
-contrast, no images). A link on every page leads to its twin. Two sets of
-plain pages were chosen over a switch in JavaScript: they work with scripts
-disabled, in a screen reader and on any hosting, and need no cookies.
+Every page exists in the regular version at the top of the folder and in the
+version for the visually impaired under ``special/``: one set of pages for each
+combination of font size, colour scheme and images (ГОСТ Р 52872-2019), the
+default set in ``special/`` itself. A link on every page leads to its twin.
+Sets of plain pages were chosen over a switch in JavaScript: they work with
+scripts disabled, in a screen reader and on any hosting, and need no cookies.
 
 The pages are built in a temporary folder beside the target and renamed into
 place, so the site folder is either the previous whole site or the new whole
@@ -30,29 +31,66 @@ TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEETS = ("style.css", "special.css")
 SPECIAL_DIR = "special"
 GENERATOR_MARK = '<meta name="generator" content="nastavnik">'
+HOWTO = "КАК ОПУБЛИКОВАТЬ.txt"
+
+# The version for the visually impaired (ГОСТ Р 52872-2019): font size, colour scheme, images. Without
+# JavaScript a choice can be kept across pages only by the address, so every combination is a set of pages
+# of its own: special/ is the default one, the others are special/<size>-<scheme>-<images>/.
+SIZES = (("1", "крупный"), ("2", "очень крупный"), ("3", "максимальный"))
+SCHEMES = (("bw", "чёрным по белому"), ("wb", "белым по чёрному"), ("blue", "тёмно-синим по голубому"))
+IMAGES = (("on", "показывать"), ("off", "скрыть"))
+DEFAULT_SET = ("1", "bw", "on")
 
 
-def environment():
+def special_sets() -> list[tuple[str, str, str]]:
+    return [(a, b, c) for a, _ in SIZES for b, _ in SCHEMES for c, _ in IMAGES]
+
+
+def set_dir(variant: tuple[str, str, str]) -> str:
+    """Folder of a set of special pages, relative to the site's root, with a trailing slash."""
+    return f"{SPECIAL_DIR}/" if variant == DEFAULT_SET else f"{SPECIAL_DIR}/{'-'.join(variant)}/"
+
+
+def environment(autoescape: bool = True):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
+                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _switches(variant: tuple[str, str, str], root: str, page_file: str) -> list[dict]:
+    """The panel of the special version: for each setting, its choices as links to the same page."""
+    out = []
+    for axis, (label, options) in enumerate((("Размер шрифта", SIZES), ("Цвет", SCHEMES), ("Изображения", IMAGES))):
+        choices = []
+        for key, name in options:
+            target = list(variant)
+            target[axis] = key
+            choices.append({"name": name, "href": root + set_dir(tuple(target)) + page_file,
+                            "current": key == variant[axis]})
+        out.append({"label": label, "choices": choices})
+    return out
 
 
 def render_pages(content: dict) -> dict[str, str]:
-    """Relative path -> text of every file of the site (pages of both versions and stylesheets)."""
+    """Relative path -> text of every file of the site (pages of every version and stylesheets)."""
     env = environment()
     files: dict[str, str] = {}
-    for special in (False, True):
-        prefix = f"{SPECIAL_DIR}/" if special else ""
-        css = [f"../{name}" for name in STYLESHEETS] if special else [STYLESHEETS[0]]
+    for variant in [None, *special_sets()]:
+        prefix = "" if variant is None else set_dir(variant)
+        root = "../" * prefix.count("/")
+        css = [root + STYLESHEETS[0]] + ([root + STYLESHEETS[1]] if variant else [])
         for page in PAGES:
             files[prefix + page.file] = env.get_template(f"{page.key}.html").render(
-                c=content, page=page, pages=PAGES, special=special, css=css,
-                alt_href=f"../{page.file}" if special else f"{SPECIAL_DIR}/{page.file}",
+                c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
+                variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
+                alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}",
             )
     for name in STYLESHEETS:
         files[name] = (TEMPLATES / name).read_text(encoding="utf-8")
+    howto = environment(autoescape=False).get_template("howto.txt")  # plain text: nothing to escape
+    files[HOWTO] = howto.render(c=content, pages=PAGES, special_dir=SPECIAL_DIR, sets=len(special_sets()))
     return files
 
 
@@ -88,10 +126,15 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         for rel, text in files.items():
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            elif rel == HOWTO:  # read on Windows in Notepad: a BOM and CRLF line ends
+                path.write_text(text, encoding="utf-8-sig", newline="\r\n")
+            else:
+                path.write_text(text, encoding="utf-8", newline="\n")
         mode = 0o777 & ~_umask()
-        os.chmod(tmp, mode)
-        (tmp / SPECIAL_DIR).chmod(mode)
+        for folder in (tmp, *(p for p in tmp.rglob("*") if p.is_dir())):
+            folder.chmod(mode)
         if out_dir.exists():
             old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}-{time.monotonic_ns()}")
             os.replace(out_dir, old)
@@ -117,11 +160,15 @@ def _umask() -> int:
     return mask
 
 
-def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None) -> Path:
+def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=()) -> Path:
     """Build the whole website section from the Book into ``out_dir``; return that folder.
 
-    The folder is replaced whole; its ``index.html`` is the start page and
-    ``special/index.html`` the start of the version for the visually impaired.
+    The folder is replaced whole; its ``index.html`` is the start page, ``special/index.html`` the start
+    of the version for the visually impaired and «КАК ОПУБЛИКОВАТЬ.txt» the administrator's instructions.
+    ``documents`` are ``SiteDocument(kind, path)`` of the files the documents step made; the signed
+    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``).
     """
-    content = site_content(book, today or dt.date.today())
-    return write_site(render_pages(content), Path(out_dir))
+    content = site_content(book, today or dt.date.today(), documents)
+    files: dict = render_pages(content)
+    files.update(content["files"])
+    return write_site(files, Path(out_dir))
