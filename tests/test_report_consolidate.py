@@ -80,7 +80,7 @@ def test_cli_writes_xlsx_and_json_and_exits_1_naming_the_broken_file(district, t
 
 def test_cli_without_workbooks_is_a_russian_error(tmp_path):
     result = CliRunner().invoke(main, ["consolidate", str(tmp_path), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # nothing to use: not an error in a workbook
     assert "Не найдено ни одной рабочей книги" in result.stderr
 
 
