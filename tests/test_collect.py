@@ -191,7 +191,7 @@ def test_mentor_forms_round_trip_with_many_choice_answers(tmp_path, demo_book):
 
 def test_survey_forms_round_trip_append_a_row_per_answer(tmp_path, demo_book):
     folder = make_forms(demo_book, "анкета", tmp_path / "анкеты", TODAY).folder
-    form = sorted(folder.glob("*.xlsx"))[-1]
+    form = max(folder.glob("*.xlsx"))
     scores = {q: 8 for q in ("q_satisfaction", "q_expectations", "q_meetings", "q_relationship", "q_usefulness",
                              "q_growth", "q_continue")}
     fill(form, {**scores, "date": "20.11.2026", "comment": "Спасибо наставнику & коллегам"})

@@ -70,7 +70,10 @@ def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = F
 
     answers, lines = read_sources([Path(p) for p in sources], today)
     plan = merge(book, answers, today, update)
-    all_lines = lines + plan.lines
+    order = {}
+    for line in lines + plan.lines:
+        order.setdefault(line.source, len(order))
+    all_lines = sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
     copy = write_copy(book, plan, out_dir) if (plan.writes or plan.appends) else None
     report = write_report(all_lines, Path(out_dir) / REPORT_NAME, copy)
     return CollectResult(all_lines, copy, report, plan)

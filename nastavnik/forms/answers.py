@@ -25,8 +25,8 @@ from .. import schema as s
 from ..problems import NastavnikError, col_letter
 from ..reader import _judge, _parser
 from .lines import NOTE, REJECTED, Line
-from .questions import CONSENT, FIO_KEY, ROLE_KEY, Question, online_questions, questions
-from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET
+from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
+from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET, item_key
 
 TIMESTAMP_HEADERS = {P.header_key(h) for h in ("Отметка времени", "Время создания", "Timestamp", "Дата и время",
                                                  "Время заполнения")}
@@ -82,11 +82,13 @@ def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.
         value, error = P.parse_bool(raw)
         if error and P.fold(str(raw)) == P.fold(question.text):  # a ticked checkbox exports its own words
             value, error = True, None
-        error = f"Нужно «да» или «нет»." if error else None
+        error = "Нужно «да» или «нет»." if error else None
     else:
         value, error = _parse(question.col, raw, today)
     if error:
-        lines.append(Line(REJECTED, answer.source, error, where[0], where[1]))
+        error = error.replace(" Выберите из выпадающего списка.", "")
+        lines.append(Line(REJECTED, answer.source, f"{error} Ответ не принят: если он нужен, внесите верное значение "
+                          "в книгу вручную.", where[0], where[1]))
         return
     if question.key == CONSENT:
         answer.consent = value
@@ -107,7 +109,7 @@ def _grid(wb, title: str) -> list[list]:
     return wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
 
 
-def _read_form(path: Path, wb, names: list[str], order: int, today: dt.date, lines: list) -> list[Answer]:
+def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[Answer]:
     service = {}
     for row in _grid(wb, SERVICE_SHEET):
         if row and P.clean_text(row[0]):
@@ -127,8 +129,6 @@ def _read_form(path: Path, wb, names: list[str], order: int, today: dt.date, lin
     for q in questions(kind):
         if q.many:
             for option in q.options:
-                from .xlsx_form import item_key
-
                 by_key[item_key(q, option)] = (q, option)
         else:
             by_key[q.key] = (q, None)
@@ -139,7 +139,7 @@ def _read_form(path: Path, wb, names: list[str], order: int, today: dt.date, lin
             continue
         raw = row[1] if len(row) > 1 else None
         shown = row[PREFILL_COL] if len(row) > PREFILL_COL else None
-        where = (r, f"{P.clean_text(row[0]) or key} (B{r})")
+        where = (r, f"{(P.clean_text(row[0]) or key).removesuffix(' *')} (B)")
         if key not in by_key:
             lines.append(Line(REJECTED, path.name, "Вопроса нет в текущем шаблоне анкеты: ответ не принят.", r,
                               where[1]))
@@ -287,7 +287,7 @@ def read_source(path: Path, order: int, today: dt.date, lines: list) -> list[Ans
         with wb:
             names = list(wb.sheet_names)
             if SERVICE_SHEET in names and FORM_SHEET in names:
-                return _read_form(path, wb, names, order, today, lines)
+                return _read_form(path, wb, order, today, lines)
             return _read_table(path.name, _grid(wb, names[0]), order, today, lines)
     except NastavnikError as exc:
         lines.append(Line(REJECTED, path.name, str(exc)))

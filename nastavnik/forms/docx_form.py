@@ -16,11 +16,11 @@ from pathlib import Path
 from .. import schema as s
 from ..safeio import write_bytes
 from .people import Target
-from .questions import CONSENT, Question, questionnaire, questions
+from .questions import CONSENT, Question, consent_text, questionnaire, questions
 from .xlsx_form import identity_lines, prefill_of
 
 BOX, TICKED = "☐", "☒"
-LINE = "_" * 40
+LINE = "_" * 30
 
 
 def _shown(value, question: Question) -> str:
@@ -36,6 +36,9 @@ def _shown(value, question: Question) -> str:
 
 
 def _answer_lines(question: Question, values: dict) -> list[str]:
+    if question.key in s.SURVEY_QUESTIONS:  # the scale, to circle one mark
+        lo, hi = s.SURVEY_SCALE
+        return ["  ".join(f"{BOX}{n}" for n in range(lo, hi + 1))]
     if question.many:
         return [f"{TICKED if prefill_of(question, values, o) else BOX} {o}" for o in question.options]
     if question.options and len(question.options) <= 3:
@@ -48,13 +51,6 @@ def _answer_lines(question: Question, values: dict) -> list[str]:
         return [f"{TICKED if o == known else BOX} {o}" for o in question.options]
     known = _shown(prefill_of(question, values), question)
     return [known or LINE]
-
-
-def _consent_text(target: Target | None) -> str:
-    if target is not None and target.sex in ("м", "ж"):
-        word = "согласен" if target.sex == "м" else "согласна"
-        return s.CONSENT_QUESTION.replace("Я даю согласие", f"Я {word}", 1)
-    return s.CONSENT_QUESTION
 
 
 def render_form(kind: str, target: Target | None) -> bytes:
@@ -107,12 +103,13 @@ def render_form(kind: str, target: Target | None) -> bytes:
             cells[2].add_paragraph(line)
     if spec.consent:
         doc.add_paragraph()
-        doc.add_paragraph(f"{BOX} {_consent_text(target)}.")
+        doc.add_paragraph(f"{BOX} {consent_text(target.sex if target else None)}.")
         note = doc.add_paragraph().add_run(s.CONSENT_NOTE)
         note.italic = True
         note.font.size = Pt(10)
-    doc.add_paragraph()
-    doc.add_paragraph("Дата заполнения ____________        Подпись ____________ / ______________________")
+    if spec.consent:  # a bank's questionnaire is signed; the survey has its own date question
+        doc.add_paragraph()
+        doc.add_paragraph("Дата заполнения ____________        Подпись ____________ / ______________________")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

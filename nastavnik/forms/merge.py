@@ -217,8 +217,8 @@ class Merger:
             touched = True
             col = spec.col(key)
             where = a.where.get(key, (a.row, None))
-            kw = dict(row=where[0], column=where[1], sheet=spec.title, code=code, field=col.title,
-                      old=shown(col, old), new=shown(col, new))
+            kw = {"row": where[0], "column": where[1], "sheet": spec.title, "code": code, "field": col.title,
+                  "old": shown(col, old), "new": shown(col, new)}
             snap = (a.snapshot or {}).get(key, None) if a.snapshot is not None else None
             mine = _empty(old) or (a.snapshot is not None and _same(snap, old))
             if mine or self.update:
@@ -266,10 +266,10 @@ class Merger:
         day = min(a.when.date() if a.when else self.today, self.today)
         row = {k: val for k, val in a.values.items() if k in self.book.columns.get(sheet, {})}
         row.update(code=code, date_added=day, status=NEW_STATUS[sheet])
-        row["note"] = self._consent(a, sheet, None, {}, code)
-        self.plan.appends.setdefault(sheet, []).append(row)
         self._line(ADDED, a, f"Новый человек добавлен в банк с кодом {code} (ответов: {len(a.values)}).",
                    sheet=spec.title, code=code)
+        row["note"] = self._consent(a, sheet, None, {}, code)
+        self.plan.appends.setdefault(sheet, []).append(row)
 
     def _survey(self, a: Answer, code: str, programme: str, role: str) -> None:
         spec = s.SURVEYS

@@ -89,6 +89,9 @@ def online_questions(kind: str) -> list[Question]:
     return who + [q for q in qs if q.key != "date"]
 
 
-def required_titles(kind: str, answered: set[str]) -> list[str]:
-    """Titles of the required questions whose columns are not in ``answered``."""
-    return [q.text for q in questions(kind) if q.required and q.key not in answered]
+def consent_text(sex: str | None) -> str:
+    """The consent statement in the person's own gender when it is known («согласен» / «согласна»)."""
+    if sex in ("м", "ж"):
+        return s.CONSENT_QUESTION.replace("Я даю согласие", "Я согласен" if sex == "м" else "Я согласна", 1)
+    return s.CONSENT_QUESTION
+

@@ -15,9 +15,10 @@ from ..safeio import atomic_path
 from .lines import STATUSES, Line
 
 REPORT_NAME = "Отчёт о сборе анкет.xlsx"
-COLUMNS = (("status", "Итог", 16), ("source", "Файл", 30), ("row", "Строка файла", 8),
-           ("column", "Вопрос (столбец)", 34), ("sheet", "Лист книги", 16), ("code", "Код", 10),
-           ("field", "Поле книги", 28), ("old", "Было", 20), ("new", "Стало", 20), ("reason", "Что сделано и почему", 70))
+COLUMNS = (("status", "Итог", 14), ("source", "Файл", 22), ("row", "Строка файла", 8),
+           ("column", "Вопрос (столбец)", 26), ("sheet", "Лист книги", 14), ("code", "Код", 8),
+           ("field", "Поле книги", 22), ("old", "Было", 14), ("new", "Стало", 14),
+           ("reason", "Что сделано и почему", 60))
 
 
 def counts(lines: list[Line]) -> Counter:
@@ -32,6 +33,7 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
                                             "strings_to_numbers": False})
         head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"})
+        # Columns wide enough to read at a glance; printing fits them to the width of an A4 landscape page.
         wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         summary = wb.add_worksheet("Итоги")
         summary.set_column(0, 0, 34)
@@ -50,15 +52,23 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
             ws.write_string(0, j, title, head)
             ws.set_column(j, j, width, wrap)
         for i, line in enumerate(lines, start=1):
-            for j, (key, _title, _width) in enumerate(COLUMNS):
+            needed = 1
+            for j, (key, _title, width) in enumerate(COLUMNS):
                 value = getattr(line, key)
                 if value is None:
                     continue
+                needed = max(needed, -(-len(str(value)) // max(width - 2, 1)))
                 if isinstance(value, int):
                     ws.write_number(i, j, value)
                 else:
                     ws.write_string(i, j, str(value))
+            ws.set_row(i, 15 * needed + 2)  # Calc and Excel do not grow a wrapped row by themselves
+        ws.set_row(0, 32)
         ws.freeze_panes(1, 0)
+        ws.set_landscape()
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
         ws.autofilter(0, 0, max(len(lines), 1), len(COLUMNS) - 1)
         wb.close()
     return path

@@ -22,7 +22,7 @@ from ..problems import col_letter
 from ..safeio import atomic_path
 from ..template import FIXED_CREATED, _cell_text
 from .people import Target
-from .questions import CONSENT, Question, questions
+from .questions import CONSENT, Question, consent_text, questions
 
 FORM_SHEET = "Анкета"
 SERVICE_SHEET = "Служебное"
@@ -38,7 +38,7 @@ def item_key(question: Question, option: str | None = None) -> str:
     if option is None:
         return question.key
     if question.kind == "group":
-        return dict((name, key) for key, name in question.group)[option]
+        return {name: key for key, name in question.group}[option]
     return f"{question.key}={option}"
 
 
@@ -213,7 +213,8 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
                     ws.write_string(r, KEY_COL, item_key(q, option))
                     r += 1
                 continue
-            ws.write_string(r, 0, q.text + star, fmt["q_req" if q.required else "q"])
+            words = consent_text(target.sex if target else None) if q.key == CONSENT else q.text
+            ws.write_string(r, 0, words + star, fmt["q_req" if q.required else "q"])
             _write_answer(ws, r, prefill_of(q, values), q, fmt, False)
             _validate(ws, r, q, lists, False)
             ws.write_string(r, 2, q.hint or "", fmt["hint"])
