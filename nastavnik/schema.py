@@ -505,6 +505,16 @@ class Questionnaire:
     also_required: tuple[str, ...] = ()  # required in the form though optional in the workbook
     group_question: str = ""  # the words of the directions question
     consent: bool = False  # asks the person to state consent to processing of personal data
+    hints: tuple[tuple[str, str], ...] = ()  # (column key, hint) where the column's hint speaks of the person
+
+    def hint(self, key: str) -> str | None:
+        return dict(self.hints).get(key)
+
+
+_FORM_HINTS = (
+    ("sex", "«м» или «ж»: нужен, чтобы верно склонять ФИО в приказах."),
+    ("birth_date", "ДД.ММ.ГГГГ. По ФИО и дате рождения куратор узнает вас в банке."),
+)
 
 
 QUESTIONNAIRES: dict[str, Questionnaire] = {q.kind: q for q in (
@@ -517,6 +527,7 @@ QUESTIONNAIRES: dict[str, Questionnaire] = {q.kind: q for q in (
         also_required=("birth_date",),
         group_question="По каким направлениям вам нужна поддержка наставника",
         consent=True,
+        hints=(*_FORM_HINTS, ("focus", "Направленность программ, которые вы ведёте.")),
     ),
     Questionnaire(
         "наставник", "mentors", "Анкета потенциального наставника",
@@ -527,6 +538,8 @@ QUESTIONNAIRES: dict[str, Questionnaire] = {q.kind: q for q in (
         also_required=("birth_date",),
         group_question="По каким направлениям вы готовы помогать наставляемым",
         consent=True,
+        hints=(*_FORM_HINTS, ("max_mentees", "Сколько наставляемых вы готовы вести одновременно (от 1 до 10)."),
+               ("focus", "Направленность программ, которые вы ведёте.")),
     ),
     Questionnaire(
         "анкета", "surveys", "Анкета удовлетворённости и качества программы наставничества",

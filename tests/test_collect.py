@@ -364,3 +364,32 @@ def test_the_screen_and_report_never_show_birth_dates_or_contacts(tmp_path, demo
     cells = " ".join(str(c.value) for ws in report for row in ws.iter_rows() for c in row if c.value is not None)
     for secret in ("1995", "555-12-34", "01.01.1990", "ivanova@example.ru"):
         assert secret not in res.output and secret not in cells
+
+
+def test_a_form_issued_by_another_organisations_workbook_is_rejected(tmp_path, demo_book, forms_dir):
+    form = fill(personal(forms_dir, "П-002"), {"ped_experience": 4}, tmp_path / "из другой школы.xlsx")
+    set_service(form, "Организация", "ГБОУ СОШ № 1")
+    result = run_collect(demo_book, [form], tmp_path / "out")
+    assert "другой организации" in statuses(result, REJECTED)[0].reason and result.copy is None
+
+
+def test_the_online_route_changes_nothing_but_the_answers(tmp_path, demo_book):
+    header, rows = export_rows("запрос", [NEWCOMER])
+    result = run_collect(demo_book, [write_csv(tmp_path / "в.csv", header, rows, "cp1251", ";")], tmp_path / "out")
+    copy = read_workbook(result.copy, today=TODAY)
+    for sheet, frame in demo_book.tables.items():
+        after = copy.tables[sheet]
+        if sheet == "mentees":
+            after = after[after["code"] != "П-016"]
+        assert frame.drop(columns="_row").equals(after.drop(columns="_row").reset_index(drop=True)), sheet
+    assert copy.org == demo_book.org
+
+
+def test_preview_tells_what_collect_would_do_without_writing(tmp_path, demo_book):
+    from nastavnik.forms import preview
+
+    header, rows = export_rows("запрос", [NEWCOMER])
+    out = tmp_path / "out"
+    lines = preview(demo_book, [write_csv(tmp_path / "в.csv", header, rows)], TODAY)
+    assert [line.status for line in lines if line.status == ADDED] == [ADDED]
+    assert not out.exists()

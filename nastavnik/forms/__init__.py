@@ -39,15 +39,16 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     from .xlsx_form import write_form
 
     folder = Path(out_dir) / forms_folder_name(kind)
+    org = book.org.get("short_name") or book.org.get("full_name")
     result = FormsResult(folder)
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
-        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today))
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org))
         result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t))
     if kind != "анкета":
         name = safe_filename(f"Пустая анкета — {kind}")
-        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today))
+        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org))
         result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None))
     result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"), question_list(kind))
     return result
@@ -61,19 +62,33 @@ class CollectResult:
     plan: object = None
 
 
-def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:
-    """Read ``sources``, merge into a copy of ``book``; the report is written even when nothing is merged."""
+def _plan(book, sources, today: dt.date, update: bool):
     from .answers import read_sources
-    from .copy import write_copy
     from .merge import merge
-    from .report import REPORT_NAME, write_report
 
     answers, lines = read_sources([Path(p) for p in sources], today)
     plan = merge(book, answers, today, update)
-    order = {}
+    order: dict = {}
     for line in lines + plan.lines:
         order.setdefault(line.source, len(order))
-    all_lines = sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
+    return plan, sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
+
+
+def preview(book, sources: list[Path], today: dt.date) -> list:
+    """The merge report's lines without writing anything: what ``collect`` would do with ``sources``.
+
+    For ``run`` and the window, to say how many answers wait to be collected (lines «добавлен»,
+    «обновлён», «конфликт»).
+    """
+    return _plan(book, sources, today, False)[1]
+
+
+def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:
+    """Read ``sources``, merge into a copy of ``book``; the report is written even when nothing is merged."""
+    from .copy import write_copy
+    from .report import REPORT_NAME, write_report
+
+    plan, all_lines = _plan(book, sources, today, update)
     copy = write_copy(book, plan, out_dir) if (plan.writes or plan.appends) else None
     report = write_report(all_lines, Path(out_dir) / REPORT_NAME, copy)
     return CollectResult(all_lines, copy, report, plan)

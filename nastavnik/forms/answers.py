@@ -50,6 +50,7 @@ class Answer:
     when: dt.datetime | None = None
     order: tuple = ()
     version: str | None = None
+    org: str | None = None  # the organisation whose workbook issued the form
 
 
 def _parse(col: s.Col, raw, today: dt.date):
@@ -120,7 +121,7 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[
         lines.append(Line(REJECTED, path.name, f"Неизвестный вид анкеты «{kind}»: файл не из nastavnik forms."))
         return []
     answer = Answer(path.name, kind, snapshot={}, code=info["code"], programme=info["programme"], role=info["role"],
-                    version=info["version"], order=(path.stat().st_mtime, order, 0))
+                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0))
     if info["version"] != s.TEMPLATE_VERSION:
         lines.append(Line(NOTE, path.name, f"Анкета сделана по шаблону версии {info['version'] or '?'}, а "
                           f"текущая версия — {s.TEMPLATE_VERSION}: ответы прочитаны по вопросам, вопросы не из "

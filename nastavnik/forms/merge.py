@@ -103,6 +103,11 @@ class Merger:
     def identify(self, a: Answer):
         """A key for the person (and programme) answering, or None after a rejected line."""
         spec = questionnaire(a.kind)
+        ours = self.book.org.get("short_name") or self.book.org.get("full_name")
+        if a.code and a.org and ours and P.fold(a.org) != P.fold(ours):
+            self._line(REJECTED, a, f"Анкета выдана по книге другой организации («{a.org}»): коды людей в ней "
+                       "не совпадают с кодами этой книги, ответ не принят.")
+            return None
         if spec.sheet == "surveys":
             return self._survey_identity(a)
         sheet = spec.sheet

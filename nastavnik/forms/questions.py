@@ -70,7 +70,7 @@ def questions(kind: str) -> list[Question]:
         required = col.required or key in q.also_required
         if kind == "анкета" and key == "date":
             text, required = "Дата заполнения", False
-        out.append(Question(key, text, col.kind, required, _hint(col), tuple(col.values), col))
+        out.append(Question(key, text, col.kind, required, q.hint(key) or _hint(col), tuple(col.values), col))
     if q.consent:
         out.append(Question(CONSENT, s.CONSENT_QUESTION, s.BOOL, False, s.CONSENT_NOTE, tuple(v.YES_NO)))
     return out

@@ -30,7 +30,7 @@ LISTS_SHEET = "Списки"
 HEADER = ("Вопрос", "Ответ", "Подсказка")
 KEY_COL, PREFILL_COL = 3, 4  # 0-based: D and E
 SERVICE_FIELDS = (("kind", "Вид анкеты"), ("version", "Версия шаблона"), ("code", "Код"),
-                  ("programme", "Программа"), ("role", "Роль"), ("issued", "Выдана"))
+                  ("programme", "Программа"), ("role", "Роль"), ("issued", "Выдана"), ("org", "Организация"))
 
 
 def item_key(question: Question, option: str | None = None) -> str:
@@ -157,7 +157,8 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
             "Ответы уже заполнены по данным куратора: проверьте их, исправьте неверные и дополните пустые."]
 
 
-def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued: dt.date) -> Path:
+def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued: dt.date,
+               org: str | None = None) -> Path:
     """Write one questionnaire (personal when ``target`` is given, blank otherwise)."""
     import xlsxwriter
 
@@ -223,16 +224,16 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
             r += 1
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         ws.activate()
-        _service(wb, kind, target, issued)
+        _service(wb, kind, target, issued, org)
         wb.close()
     return path
 
 
-def _service(wb, kind: str, target: Target | None, issued: dt.date) -> None:
+def _service(wb, kind: str, target: Target | None, issued: dt.date, org: str | None) -> None:
     ws = wb.add_worksheet(SERVICE_SHEET)
     data = {"kind": kind, "version": s.TEMPLATE_VERSION, "code": target.code if target else None,
             "programme": target.programme if target else None, "role": target.role if target else None,
-            "issued": f"{issued:%d.%m.%Y}"}
+            "issued": f"{issued:%d.%m.%Y}", "org": org}
     for i, (key, title) in enumerate(SERVICE_FIELDS):
         ws.write_string(i, 0, title)
         if data[key]:
