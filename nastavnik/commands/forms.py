@@ -11,13 +11,13 @@ from .common import load, out_option, today_of, workbook_argument
 
 @click.command("forms")
 @workbook_argument
-@click.option("--kind", "kind", type=click.Choice(["запрос", "наставник", "анкета"]), required=True,
+@click.option("--kind", "kind", type=click.Choice(["запрос", "наставник", "анкета"]),
               help="запрос — анкета педагога о профессиональных запросах (банк наставляемых); наставник — анкета "
                    "потенциального наставника (банк наставников); анкета — анкета удовлетворённости и качества "
-                   "программы для каждого участника программы.")
+                   "программы для каждого участника программы. Обязательный параметр.")
 @out_option()
 @click.pass_context
-def forms(ctx, workbook: Path | None, kind: str, out: Path) -> None:
+def forms(ctx, workbook: Path | None, kind: str | None, out: Path) -> None:
     """Подготовить анкеты: личные (с тем, что книга уже знает), пустые и вопросы для онлайн-формы.
 
     Каждая анкета — файл .xlsx с выпадающими списками и подсказками, где открыты для ввода только ответы,
@@ -26,6 +26,8 @@ def forms(ctx, workbook: Path | None, kind: str, out: Path) -> None:
     """
     from ..forms import make_forms
 
+    if kind is None:  # not click's required=True: its «[required]» mark in the help is not translated
+        raise click.UsageError("Укажите вид анкет: --kind запрос, --kind наставник или --kind анкета.")
     book = load(ctx, workbook, out)
     result = make_forms(book, kind, out, today_of(ctx))
     people = len(result.personal) // 2
