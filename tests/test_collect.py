@@ -232,7 +232,8 @@ def test_an_online_xlsx_export_with_semicolon_joined_choices_is_read(tmp_path, d
 
 
 def test_an_online_answer_for_a_known_person_is_matched_by_fio_and_birth_date(tmp_path, demo_book):
-    known = mentees(demo_book)["П-003"]
+    known = mentees(demo_book)["П-009"]
+    assert "ё" in known["fio"]  # typed with «е» and in capitals online
     person = {"fio": known["fio"].replace("ё", "е").upper(), "birth_date": f"{known['birth_date']:%d.%m.%Y}",
               "subject": "робототехника; программирование"}
     header, rows = export_rows("запрос", [person])
@@ -240,12 +241,12 @@ def test_an_online_answer_for_a_known_person_is_matched_by_fio_and_birth_date(tm
     assert known["subject"]  # the curator's own entry: the answer conflicts with it
     result = run_collect(demo_book, [source], tmp_path / "out")
     assert [(line.code, line.field) for line in statuses(result, CONFLICT)] == [
-        ("П-003", "Предметная область / объединения")]
+        ("П-009", "Предметная область / объединения")]
     assert not statuses(result, ADDED)
     taken = run_collect(demo_book, [source], tmp_path / "out2", update=True)
     after = mentees(read_workbook(taken.copy, today=TODAY))
     assert len(after) == len(mentees(demo_book))
-    assert after["П-003"]["subject"] == "робототехника; программирование"
+    assert after["П-009"]["subject"] == "робототехника; программирование"
 
 
 def test_an_answer_outside_the_list_is_reported_at_its_cell_and_never_guessed(tmp_path, demo_book):
