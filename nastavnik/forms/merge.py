@@ -74,12 +74,17 @@ def shown(col: s.Col, value) -> str | None:
 
 
 def next_code(existing, prefix: str) -> str:
+    """The code after the bank's highest one, in the bank's own style (П-015 → П-016, П15 → П16)."""
     best = (prefix, 0, 3)
+    taken = set(existing)
     for code in existing:
         m = _CODE.match(code or "")
-        if m and m.group(1) == prefix and int(m.group(2)) >= best[1]:
+        if m and int(m.group(2)) >= best[1]:
             best = (m.group(1), int(m.group(2)), len(m.group(2)))
-    return f"{best[0]}{best[1] + 1:0{best[2]}d}"
+    n = best[1] + 1
+    while f"{best[0]}{n:0{best[2]}d}" in taken:
+        n += 1
+    return f"{best[0]}{n:0{best[2]}d}"
 
 
 class Merger:

@@ -72,7 +72,8 @@ def questions(kind: str) -> list[Question]:
             text, required = "Дата заполнения", False
         out.append(Question(key, text, col.kind, required, q.hint(key) or _hint(col), tuple(col.values), col))
     if q.consent:
-        out.append(Question(CONSENT, s.CONSENT_QUESTION, s.BOOL, False, s.CONSENT_NOTE, tuple(v.YES_NO)))
+        # Required: without it a newcomer is not taken into the bank (a known person's data stays as it is).
+        out.append(Question(CONSENT, s.CONSENT_QUESTION, s.BOOL, True, s.CONSENT_NOTE, tuple(v.YES_NO)))
     return out
 
 
