@@ -1,12 +1,14 @@
 """One module per command; each adds itself to COMMANDS here."""
 
 from .check import check
+from .collect import collect
 from .consolidate import consolidate
 from .docs import docs
+from .forms import forms
 from .init import demo, init
 from .match import match
 from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect]

@@ -1,0 +1,94 @@
+"""Questionnaires out and answers back in (этапы 2, 3 и 6 дорожной карты).
+
+``make_forms`` writes, from the schema, a personal pre-filled questionnaire per
+person (.xlsx with dropdowns and only the answers unlocked, and a printable
+.docx), a blank one for newcomers and the question list for an online form.
+``collect`` reads filled questionnaires and online-form exports, merges them
+into a COPY of the workbook and writes the merge report; the window and other
+front ends call these two functions, the commands are thin layers over them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..safeio import safe_filename, write_text
+
+KINDS = ("запрос", "наставник", "анкета")
+
+
+@dataclass
+class FormsResult:
+    folder: Path
+    personal: list[Path] = field(default_factory=list)
+    blank: list[Path] = field(default_factory=list)
+    online: Path | None = None
+
+
+def forms_folder_name(kind: str) -> str:
+    return f"Анкеты — {kind}"
+
+
+def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
+    """Every questionnaire of ``kind`` for the people of ``book`` into ``out_dir/Анкеты — <kind>/``."""
+    from .docx_form import write_form_docx
+    from .online import question_list
+    from .people import targets
+    from .xlsx_form import write_form
+
+    folder = Path(out_dir) / forms_folder_name(kind)
+    org = book.org.get("short_name") or book.org.get("full_name")
+    result = FormsResult(folder)
+    for t in targets(book, kind):
+        stem = f"{t.programme} {t.code}" if t.programme else t.code
+        name = safe_filename(f"{stem} {t.fio or ''}".strip())
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org))
+        result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t))
+    if kind != "анкета":
+        name = safe_filename(f"Пустая анкета — {kind}")
+        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org))
+        result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None))
+    result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"), question_list(kind))
+    return result
+
+
+@dataclass
+class CollectResult:
+    lines: list
+    copy: Path | None
+    report: Path
+    plan: object = None
+
+
+def _plan(book, sources, today: dt.date, update: bool):
+    from .answers import read_sources
+    from .merge import merge
+
+    answers, lines = read_sources([Path(p) for p in sources], today)
+    plan = merge(book, answers, today, update)
+    order: dict = {}
+    for line in lines + plan.lines:
+        order.setdefault(line.source, len(order))
+    return plan, sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
+
+
+def preview(book, sources: list[Path], today: dt.date) -> list:
+    """The merge report's lines without writing anything: what ``collect`` would do with ``sources``.
+
+    For ``run`` and the window, to say how many answers wait to be collected (lines «добавлен»,
+    «обновлён», «конфликт»).
+    """
+    return _plan(book, sources, today, False)[1]
+
+
+def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:
+    """Read ``sources``, merge into a copy of ``book``; the report is written even when nothing is merged."""
+    from .copy import write_copy
+    from .report import REPORT_NAME, write_report
+
+    plan, all_lines = _plan(book, sources, today, update)
+    copy = write_copy(book, plan, out_dir) if (plan.writes or plan.appends) else None
+    report = write_report(all_lines, Path(out_dir) / REPORT_NAME, copy)
+    return CollectResult(all_lines, copy, report, plan)

@@ -1,0 +1,330 @@
+"""Read filled questionnaires and online-form exports into answers, as the reader reads the workbook.
+
+Three kinds of source: our .xlsx form (it has the hidden «Служебное» sheet and
+names each answer's column in hidden column D), an online form's export as
+.xlsx, or as .csv in UTF-8 or Windows-1251 with a comma, semicolon or tab
+between values. Export columns are matched to questions as the reader matches
+headers (case, ё/е, spaces and punctuation ignored), so the order and extra
+columns do not matter. Every value goes through the reader's own parsers and
+limits; a value that does not fit is a rejected line at its file, row and
+column, never a guess. A file that cannot be read is one rejected line.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import parse as P
+from .. import schema as s
+from ..problems import NastavnikError, col_letter
+from ..reader import _judge, _parser
+from .lines import NOTE, REJECTED, Line
+from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
+from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET, item_key
+
+TIMESTAMP_HEADERS = {P.header_key(h) for h in ("Отметка времени", "Время создания", "Timestamp", "Дата и время",
+                                                 "Время заполнения")}
+SERVICE_HEADERS = TIMESTAMP_HEADERS | {P.header_key(h) for h in (
+    "ID", "Время изменения", "Адрес электронной почты", "Email Address", "Баллы", "Score", "Ответ", "Номер")}
+SUFFIXES = (".xlsx", ".xlsm", ".csv")
+
+
+@dataclass
+class Answer:
+    source: str
+    kind: str
+    values: dict = field(default_factory=dict)  # column key -> typed value
+    where: dict = field(default_factory=dict)  # column key -> (row, column as shown in the report)
+    row: int | None = None  # the export's row; None for a form file
+    snapshot: dict | None = None  # what a personal form showed pre-filled
+    code: str | None = None
+    programme: str | None = None
+    role: str | None = None
+    consent: bool | None = None
+    when: dt.datetime | None = None
+    order: tuple = ()
+    version: str | None = None
+    org: str | None = None  # the organisation whose workbook issued the form
+
+
+def _parse(col: s.Col, raw, today: dt.date):
+    """(value, reason) exactly as the reader judges a cell of this column (required-ness is the merge's)."""
+    parsed, problem = _judge(dataclasses.replace(col, required=False), _parser(col), raw, today)
+    return parsed, (problem[1] if problem else None)
+
+
+def _many(question: Question, raw):
+    chosen, error = P.Choice(list(question.options)).many(raw)
+    return chosen, ("Ответ не из вариантов вопроса. Выберите варианты из списка." if error else None)
+
+
+def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.date) -> None:
+    """Put one raw answer of one question into ``answer`` (or a rejected line)."""
+    if P.clean_text(raw) is None and not isinstance(raw, (int, float, dt.date)):
+        return
+    if question.kind == "group":
+        chosen, error = _many(question, raw)
+        if error:
+            lines.append(Line(REJECTED, answer.source, error, where[0], where[1]))
+            return
+        for key, name in question.group:
+            answer.values[key] = name in chosen
+            answer.where[key] = where
+        return
+    if question.kind == s.MULTI:
+        value, error = _many(question, raw)
+    elif question.key == CONSENT:
+        value, error = P.parse_bool(raw)
+        if error and P.fold(str(raw)) == P.fold(question.text):  # a ticked checkbox exports its own words
+            value, error = True, None
+        error = "Нужно «да» или «нет»." if error else None
+    else:
+        value, error = _parse(question.col, raw, today)
+    if error:
+        error = error.replace(" Выберите из выпадающего списка.", "")
+        lines.append(Line(REJECTED, answer.source, f"{error} Ответ не принят: если он нужен, внесите верное значение "
+                          "в книгу вручную.", where[0], where[1]))
+        return
+    if question.key == CONSENT:
+        answer.consent = value
+    elif question.key == ROLE_KEY:
+        answer.role = value
+    elif value is not None and value != ():
+        answer.values[question.key] = value
+        answer.where[question.key] = where
+
+
+def _calamine(path: Path):
+    from ..filecheck import open_calamine
+
+    return open_calamine(path)
+
+
+def _grid(wb, title: str) -> list[list]:
+    return wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
+
+
+def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[Answer]:
+    service = {}
+    for row in _grid(wb, SERVICE_SHEET):
+        if row and P.clean_text(row[0]):
+            service[P.header_key(row[0])] = P.clean_text(row[1]) if len(row) > 1 else None
+    info = {key: service.get(P.header_key(title)) for key, title in SERVICE_FIELDS}
+    kind = info["kind"]
+    if kind not in s.QUESTIONNAIRES:
+        lines.append(Line(REJECTED, path.name, f"Неизвестный вид анкеты «{kind}»: файл не из nastavnik forms."))
+        return []
+    answer = Answer(path.name, kind, snapshot={}, code=info["code"], programme=info["programme"], role=info["role"],
+                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0))
+    if info["version"] != s.TEMPLATE_VERSION:
+        lines.append(Line(NOTE, path.name, f"Анкета сделана по шаблону версии {info['version'] or '?'}, а "
+                          f"текущая версия — {s.TEMPLATE_VERSION}: ответы прочитаны по вопросам, вопросы не из "
+                          "текущего шаблона отклонены."))
+    by_key: dict[str, tuple[Question, str | None]] = {}
+    for q in questions(kind):
+        if q.many:
+            for option in q.options:
+                by_key[item_key(q, option)] = (q, option)
+        else:
+            by_key[q.key] = (q, None)
+    multi: dict[str, tuple[Question, list, list, tuple]] = {}
+    for r, row in enumerate(_grid(wb, FORM_SHEET), start=1):
+        key = P.clean_text(row[KEY_COL]) if len(row) > KEY_COL else None
+        if not key:
+            continue
+        raw = row[1] if len(row) > 1 else None
+        shown = row[PREFILL_COL] if len(row) > PREFILL_COL else None
+        where = (r, f"{(P.clean_text(row[0]) or key).removesuffix(' *')} (B)")
+        if key not in by_key:
+            lines.append(Line(REJECTED, path.name, "Вопроса нет в текущем шаблоне анкеты: ответ не принят.", r,
+                              where[1]))
+            continue
+        q, option = by_key[key]
+        if option is None:
+            _set(answer, q, raw, where, lines, today)
+            if shown not in (None, "") and q.col is not None:
+                answer.snapshot[q.key] = _parse(q.col, shown, today)[0]
+            continue
+        yes, error = P.parse_bool(raw)
+        if error:
+            lines.append(Line(REJECTED, path.name, "Нужно «да» или «нет».", r, where[1]))
+            continue
+        was = P.parse_bool(shown)[0]
+        if q.kind == "group":
+            if yes is not None:
+                answer.values[key] = yes
+                answer.where[key] = where
+            if was is not None:
+                answer.snapshot[key] = was
+        else:
+            entry = multi.setdefault(q.key, (q, [], [], where))
+            if yes is not None:
+                entry[1].append((option, yes))
+            if was is not None:
+                entry[2].append((option, was))
+    for key, (q, said, shown_, where) in multi.items():
+        if said:
+            answer.values[key] = tuple(o for o in q.options if (o, True) in said)
+            answer.where[key] = where
+        if shown_:
+            answer.snapshot[key] = tuple(o for o in q.options if (o, True) in shown_)
+    if not answer.values and answer.consent is None:
+        lines.append(Line(NOTE, path.name, "Анкета не заполнена: пропущена."))
+        return []
+    return [answer]
+
+
+def _header_row(grid: list[list]) -> int:
+    known = {P.header_key(q.text) for kind in s.QUESTIONNAIRES for q in online_questions(kind)}
+    best, at = 0, -1
+    for r, row in enumerate(grid[:10]):
+        hits = sum(1 for x in row if isinstance(x, str) and P.header_key(x) in known)
+        if hits > best:
+            best, at = hits, r
+    return at
+
+
+def _kind_of(header: list) -> tuple[str | None, int]:
+    keys = {P.header_key(x) for x in header if isinstance(x, str)}
+    scores = sorted(((sum(P.header_key(q.text) in keys for q in online_questions(kind)), kind)
+                     for kind in s.QUESTIONNAIRES), reverse=True)
+    (best, kind), (second, _) = scores[0], scores[1]
+    return (kind if best >= 2 and best > second else None), best
+
+
+def _timestamp(raw) -> dt.datetime | None:
+    if isinstance(raw, dt.datetime):
+        return raw
+    if isinstance(raw, dt.date):
+        return dt.datetime(raw.year, raw.month, raw.day)
+    text = P.clean_text(raw)
+    if text is None:
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            return dt.datetime(1899, 12, 30) + dt.timedelta(days=float(raw))
+        return None
+    day, _ = P.parse_date(text)
+    if day is None:
+        return None
+    m = re.search(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", text)
+    h, mi, sec = (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) if m else (0, 0, 0)
+    return dt.datetime(day.year, day.month, day.day, h % 24, mi % 60, sec % 60)
+
+
+def _read_table(name: str, grid: list[list], order: int, today: dt.date, lines: list) -> list[Answer]:
+    hrow = _header_row(grid)
+    kind = None
+    if hrow >= 0:
+        kind, _ = _kind_of(grid[hrow])
+    if kind is None:
+        lines.append(Line(REJECTED, name, "Файл не похож ни на анкету nastavnik, ни на выгрузку онлайн-формы: "
+                          "не найдены столбцы с вопросами анкеты (nastavnik forms выдаёт их список)."))
+        return []
+    by_header = {P.header_key(q.text): q for q in online_questions(kind)}
+    columns: dict[int, Question] = {}
+    stamp = None
+    header = grid[hrow]
+    for j, cell in enumerate(header):
+        key = P.header_key(cell)
+        if not key:
+            continue
+        if key in TIMESTAMP_HEADERS and stamp is None:
+            stamp = j
+        if key in by_header and by_header[key] not in columns.values():
+            columns[j] = by_header[key]
+        elif key not in SERVICE_HEADERS:
+            lines.append(Line(NOTE, name, "Столбец не из анкеты: пропущен.", hrow + 1,
+                              f"{P.clean_text(cell)} ({col_letter(j + 1)})"))
+    out = []
+    for r, row in enumerate(grid[hrow + 1:], start=hrow + 2):
+        if not any(P.clean_text(x) is not None for x in row):
+            continue
+        answer = Answer(name, kind, row=r, order=(0.0, order, r))
+        if stamp is not None and stamp < len(row):
+            answer.when = _timestamp(row[stamp])
+        for j, q in columns.items():
+            raw = row[j] if j < len(row) else None
+            _set(answer, q, raw, (r, f"{q.text} ({col_letter(j + 1)})"), lines, today)
+        if answer.when:
+            answer.order = (answer.when.timestamp(), order, r)
+        out.append(answer)
+    if not out:
+        lines.append(Line(NOTE, name, "В выгрузке нет ни одного ответа."))
+    return out
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        raise NastavnikError(f"Файл «{name}»: текст не в кодировке UTF-8 и не в Windows-1251. Сохраните "
+                             "выгрузку заново в одной из них.") from exc
+
+
+def _csv_grid(path: Path) -> list[list]:
+    text = _decode(path.read_bytes(), path.name)
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=lambda d: len(re.sub(r'"[^"]*"', "", first).split(d)))
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+
+
+def read_source(path: Path, order: int, today: dt.date, lines: list) -> list[Answer]:
+    """All answers in one file; whatever cannot be read becomes lines."""
+    try:
+        if path.suffix.lower() == ".csv":
+            if not path.exists():
+                raise NastavnikError(f"Файл «{path}» не найден.")
+            return _read_table(path.name, _csv_grid(path), order, today, lines)
+        wb = _calamine(path)
+        with wb:
+            names = list(wb.sheet_names)
+            if SERVICE_SHEET in names and FORM_SHEET in names:
+                return _read_form(path, wb, order, today, lines)
+            return _read_table(path.name, _grid(wb, names[0]), order, today, lines)
+    except NastavnikError as exc:
+        lines.append(Line(REJECTED, path.name, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - calamine's own errors for a broken sheet
+        lines.append(Line(REJECTED, path.name, f"Файл не читается ({type(exc).__name__}). Откройте его в Excel или "
+                          "LibreOffice Calc и сохраните заново."))
+    return []
+
+
+def source_files(sources: list[Path], lines: list) -> list[Path]:
+    """The files to read: the given files, and the .xlsx/.csv of the given folders (lock files skipped)."""
+    out = []
+    for src in sources:
+        if src.is_dir():
+            printed = 0
+            for p in sorted(src.iterdir()):
+                if p.name.startswith(("~$", ".~lock.", ".")) or not p.is_file():
+                    continue
+                if p.suffix.lower() in SUFFIXES:
+                    out.append(p)
+                elif p.suffix.lower() == ".docx":
+                    printed += 1
+            if printed:
+                lines.append(Line(NOTE, src.name, f"Печатные анкеты .docx ({printed}) пропущены: ответы с бумаги "
+                                  "перенесите в анкету .xlsx того же человека (или в пустую анкету .xlsx)."))
+        elif src.suffix.lower() in SUFFIXES or not src.exists():
+            out.append(src)
+        else:
+            lines.append(Line(REJECTED, src.name, "Формат не поддерживается: нужна анкета .xlsx или выгрузка "
+                              "онлайн-формы .xlsx или .csv."))
+    return out
+
+
+def read_sources(sources: list[Path], today: dt.date) -> tuple[list[Answer], list[Line]]:
+    lines: list[Line] = []
+    answers: list[Answer] = []
+    for n, path in enumerate(source_files(sources, lines)):
+        answers.extend(read_source(path, n, today, lines))
+    return answers, lines

@@ -1,0 +1,320 @@
+"""Decide what each answer does to the workbook: add, update, skip, conflict or reject.
+
+Known people are found by the code of their personal form, or by ФИО and birth
+date (both must agree: a namesake is never guessed). An answer that differs
+from the workbook updates it when the workbook's cell is empty, or still holds
+what the personal form showed (the person corrected it); otherwise the
+workbook's value was entered by the curator and is kept, reported as a
+conflict, unless ``update`` is asked for. Two answers of one person: the later
+is taken, the earlier reported. A ticked consent is recorded in «Примечание»
+as stated in the questionnaire and never sets «Согласие на обработку ПДн»:
+that column means the signed document. The result is a ``Plan`` of cell
+writes; ``copy.py`` writes it into a copy of the workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .. import parse as P
+from .. import schema as s
+from .. import vocab as v
+from .answers import Answer
+from .lines import ADDED, CONFLICT, CONSENT, DUPLICATE, HIDDEN, REJECTED, UPDATED, Line
+from .people import plain, row_values
+from .questions import questionnaire, questions
+
+_CODE = re.compile(r"^(.*?)(\d+)$")
+PREFIXES = {"mentors": "Н-", "mentees": "П-"}
+NEW_STATUS = {"mentors": v.MENTOR_STATUS_ACTIVE, "mentees": v.MENTEE_WAITING}
+BANK_OF_ROLE = {v.ROLE_MENTOR: "mentors", v.ROLE_MENTEE: "mentees"}
+
+
+@dataclass
+class Plan:
+    writes: list = field(default_factory=list)  # (sheet key, excel row, column key, value)
+    appends: dict = field(default_factory=dict)  # sheet key -> list of rows (column key -> value)
+    lines: list = field(default_factory=list)
+
+
+def consent_note(day: dt.date) -> str:
+    return (f"согласие на обработку ПДн заявлено в анкете {day:%d.%m.%Y}; подписанное согласие не получено")
+
+
+def _same(a, b) -> bool:
+    a, b = plain(a), plain(b)
+    if a in (None, ()) and b in (None, ()):
+        return True
+    if isinstance(a, str) and isinstance(b, str):
+        return P.fold(a) == P.fold(b)
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return sorted(map(P.fold, a)) == sorted(map(P.fold, b))
+    return a == b
+
+
+def _empty(value) -> bool:
+    return plain(value) in (None, (), "")
+
+
+def shown(col: s.Col, value) -> str | None:
+    value = plain(value)
+    if value in (None, ()):
+        return "пусто"
+    if col.personal:
+        return HIDDEN
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, dt.date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, tuple):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def next_code(existing, prefix: str) -> str:
+    """The code after the bank's highest one, in the bank's own style (П-015 → П-016, П15 → П16)."""
+    best = (prefix, 0, 3)
+    taken = set(existing)
+    for code in existing:
+        m = _CODE.match(code or "")
+        if m and int(m.group(2)) >= best[1]:
+            best = (m.group(1), int(m.group(2)), len(m.group(2)))
+    n = best[1] + 1
+    while f"{best[0]}{n:0{best[2]}d}" in taken:
+        n += 1
+    return f"{best[0]}{n:0{best[2]}d}"
+
+
+class Merger:
+    def __init__(self, book, today: dt.date, update: bool):
+        self.book, self.today, self.update = book, today, update
+        self.plan = Plan()
+        self.codes = {k: [c for c in book.tables[k]["code"].dropna()] for k in ("mentors", "mentees")
+                      if k in book.tables and "code" in book.tables[k]}
+
+    # -- identity -------------------------------------------------------------------------------------------
+    def _line(self, status: str, a: Answer, reason: str, **kw) -> None:
+        self.plan.lines.append(Line(status, a.source, reason, kw.pop("row", a.row), **kw))
+
+    def _index(self, sheet: str, code: str):
+        frame = self.book.tables.get(sheet)
+        if frame is None or frame.empty:
+            return None
+        hits = frame.index[frame["code"] == code]
+        return hits[0] if len(hits) else None
+
+    def identify(self, a: Answer):
+        """A key for the person (and programme) answering, or None after a rejected line."""
+        spec = questionnaire(a.kind)
+        ours = self.book.org.get("short_name") or self.book.org.get("full_name")
+        if a.code and a.org and ours and P.fold(a.org) != P.fold(ours):
+            self._line(REJECTED, a, f"Анкета выдана по книге другой организации («{a.org}»): коды людей в ней "
+                       "не совпадают с кодами этой книги, ответ не принят.")
+            return None
+        if spec.sheet == "surveys":
+            return self._survey_identity(a)
+        sheet = spec.sheet
+        if a.code:
+            idx = self._index(sheet, a.code)
+            if idx is None:
+                self._line(REJECTED, a, f"Анкета выписана на код {a.code}, а в книге «{self.book.name}» такого кода "
+                           f"нет на листе «{s.SHEET_BY_KEY[sheet].title}»: анкета из другой книги или человека "
+                           "удалили из банка. Добавьте его в банк или раздайте пустую анкету.")
+                return None
+            return ("known", sheet, idx)
+        fio, birth = a.values.get("fio"), a.values.get("birth_date")
+        if not fio:
+            self._line(REJECTED, a, "Не заполнено ФИО: не понять, чья это анкета.")
+            return None
+        frame = self.book.tables.get(sheet)
+        same_name = [] if frame is None or frame.empty else [
+            i for i in frame.index if frame.at[i, "fio"] and P.fold(frame.at[i, "fio"]) == P.fold(fio)]
+        matched = [i for i in same_name if birth and _same(frame.at[i, "birth_date"], birth)]
+        if len(matched) == 1:
+            return ("known", sheet, matched[0])
+        if same_name:
+            codes = ", ".join(str(frame.at[i, "code"]) for i in same_name)
+            self._line(REJECTED, a, f"В книге есть человек с таким ФИО ({codes}), но дата рождения в анкете не "
+                       "совпадает с книгой или не указана: ответ не отнесён ни к кому. Проверьте дату и внесите "
+                       "ответ вручную или раздайте личную анкету.")
+            return None
+        return ("new", sheet, P.fold(fio), birth)
+
+    def _survey_identity(self, a: Answer):
+        book = self.book
+        code, programme, role = a.code, a.programme, a.role
+        if code is None:
+            fio = a.values.get("fio")
+            bank = BANK_OF_ROLE.get(role)
+            if not fio or bank is None:
+                self._line(REJECTED, a, "Не заполнены ФИО или роль в программе: не понять, чья это анкета.")
+                return None
+            frame = book.tables.get(bank)
+            hits = [] if frame is None else [i for i in frame.index
+                                             if frame.at[i, "fio"] and P.fold(frame.at[i, "fio"]) == P.fold(fio)]
+            if len(hits) != 1:
+                self._line(REJECTED, a, f"Человека с таким ФИО {'нет' if not hits else 'несколько'} на листе "
+                           f"«{s.SHEET_BY_KEY[bank].title}»: ответ не отнесён ни к кому.")
+                return None
+            code = frame.at[hits[0], "code"]
+        mine = self._programmes(code, role)
+        if programme is None:
+            if len(mine) != 1:
+                self._line(REJECTED, a, f"{code} участвует (в роли «{role}») в "
+                           + ("ни одной программе" if not mine else f"нескольких программах ({', '.join(mine)})")
+                           + ": анкету нельзя отнести к программе. Раздайте личные анкеты (nastavnik forms).",
+                           code=code)
+                return None
+            programme = mine[0]
+        elif programme not in mine:
+            self._line(REJECTED, a, f"{code} не участник программы {programme} в роли «{role}» по данным книги.",
+                       code=code)
+            return None
+        return ("survey", code, programme, role)
+
+    def _programmes(self, code: str, role: str | None) -> list[str]:
+        progs, pairs = self.book.tables.get("programmes"), self.book.tables.get("pairs")
+        if progs is None or pairs is None or progs.empty or pairs.empty:
+            return []
+        column = "mentor" if role == v.ROLE_MENTOR else "mentee"
+        mine = set(pairs.loc[(pairs[column] == code) & (pairs["status"] != v.PAIR_DRAFT), "code"])
+        return sorted(c for c, p in zip(progs["code"], progs["pair"]) if p in mine)
+
+    # -- applying -------------------------------------------------------------------------------------------
+    def run(self, answers: list[Answer]) -> Plan:
+        groups: dict = {}
+        for a in sorted(answers, key=lambda x: x.order):
+            key = self.identify(a)
+            if key is not None:
+                groups.setdefault(key, []).append(a)
+        for key, group in groups.items():
+            last = group[-1]
+            for earlier in group[:-1]:
+                same = earlier.values == last.values and earlier.consent == last.consent
+                self._line(DUPLICATE, earlier, ("Тот же ответ повторно" if same else "Повторная анкета того же "
+                           "человека") + f": принята более поздняя («{last.source}»"
+                           + (f", строка {last.row}" if last.row else "") + ").")
+            if key[0] == "known":
+                self._known(last, key[1], key[2])
+            elif key[0] == "new":
+                self._new(last, key[1])
+            else:
+                self._survey(last, *key[1:])
+        return self.plan
+
+    def _has(self, a: Answer, sheet: str, key: str) -> bool:
+        if key in self.book.columns.get(sheet, {}):
+            return True
+        where = a.where.get(key, (a.row, None))
+        self._line(REJECTED, a, f"В книге нет столбца «{s.SHEET_BY_KEY[sheet].col(key).title}»: ответ некуда "
+                   "записать. Перенесите книгу на текущий шаблон (nastavnik init).", row=where[0], column=where[1])
+        return False
+
+    def _known(self, a: Answer, sheet: str, idx) -> None:
+        frame = self.book.tables[sheet]
+        spec = s.SHEET_BY_KEY[sheet]
+        current = row_values(frame, idx)
+        code, excel_row = current["code"], int(current["_row"])
+        touched = False
+        for key, new in a.values.items():
+            if key == "code" or not self._has(a, sheet, key):
+                continue
+            old = current.get(key)
+            if _same(old, new):
+                continue
+            touched = True
+            col = spec.col(key)
+            where = a.where.get(key, (a.row, None))
+            kw = {"row": where[0], "column": where[1], "sheet": spec.title, "code": code, "field": col.title,
+                  "old": shown(col, old), "new": shown(col, new)}
+            snap = (a.snapshot or {}).get(key, None) if a.snapshot is not None else None
+            mine = _empty(old) or (a.snapshot is not None and _same(snap, old))
+            if mine or self.update:
+                self.plan.writes.append((sheet, excel_row, key, new))
+                self._line(UPDATED, a, "Ответ вместо значения куратора (--update)." if not mine else
+                           "Ответ записан.", **kw)
+            else:
+                self._line(CONFLICT, a, "В книге другое значение, внесённое куратором: оставлено значение книги. "
+                           "Чтобы принять ответ, исправьте ячейку или запустите collect с --update.", **kw)
+        self._consent(a, sheet, excel_row, current, code)
+        if not touched:
+            self._line(DUPLICATE, a, "Все ответы совпадают с книгой: ничего не изменено.", sheet=spec.title,
+                       code=code)
+
+    def _consent(self, a: Answer, sheet: str, excel_row: int | None, current: dict, code: str) -> str | None:
+        if not a.consent or current.get("consent_pd") is True:
+            return None
+        day = (a.when.date() if a.when else self.today)
+        note = consent_note(min(day, self.today))
+        old = current.get("note") or ""
+        if "заявлено в анкете" in old:
+            return None
+        text = f"{old}; {note}" if old else note
+        if excel_row is not None and self._has(a, sheet, "note"):
+            self.plan.writes.append((sheet, excel_row, "note", text))
+        self._line(CONSENT, a, "Согласие на обработку ПДн заявлено в анкете и записано в «Примечание»; столбец "
+                   "«Согласие на обработку ПДн» не изменён: он означает подписанный документ. Оформите согласие "
+                   "(nastavnik docs) и отметьте «да».", sheet=s.SHEET_BY_KEY[sheet].title, code=code,
+                   field="Примечание")
+        return text
+
+    def _new(self, a: Answer, sheet: str) -> None:
+        spec = s.SHEET_BY_KEY[sheet]
+        missing = [q.text for q in questions(a.kind) if q.required and q.col is not None and q.key not in a.values]
+        if missing:
+            self._line(REJECTED, a, "Новый человек не добавлен: не заполнены обязательные вопросы "
+                       + ", ".join(f"«{m}»" for m in missing) + ".", sheet=spec.title)
+            return
+        if not a.consent:
+            self._line(REJECTED, a, "Новый человек не добавлен: в анкете не отмечено согласие на обработку "
+                       "персональных данных, а без него человек в банк не включается.", sheet=spec.title)
+            return
+        code = next_code(self.codes.get(sheet, []), PREFIXES[sheet])
+        self.codes.setdefault(sheet, []).append(code)
+        day = min(a.when.date() if a.when else self.today, self.today)
+        row = {k: val for k, val in a.values.items() if k in self.book.columns.get(sheet, {})}
+        row.update(code=code, date_added=day, status=NEW_STATUS[sheet])
+        self._line(ADDED, a, f"Новый человек добавлен в банк с кодом {code} (ответов: {len(a.values)}).",
+                   sheet=spec.title, code=code)
+        row["note"] = self._consent(a, sheet, None, {}, code)
+        self.plan.appends.setdefault(sheet, []).append(row)
+
+    def _survey(self, a: Answer, code: str, programme: str, role: str) -> None:
+        spec = s.SURVEYS
+        scores = [q for q in s.SURVEY_QUESTIONS if q not in a.values]
+        if scores:
+            self._line(REJECTED, a, "Анкета не принята: нет оценок по вопросам "
+                       + ", ".join(f"«{s.SURVEY_QUESTIONS[q]}»" for q in scores) + ".", sheet=spec.title, code=code)
+            return
+        day = a.values.get("date") or min(a.when.date() if a.when else self.today, self.today)
+        row = {"respondent": code, "role": role, "programme": programme, "date": day,
+               **{q: a.values[q] for q in s.SURVEY_QUESTIONS}, "comment": a.values.get("comment")}
+        frame = self.book.tables.get("surveys")
+        if frame is not None and not frame.empty:
+            mine = frame[(frame["respondent"] == code) & (frame["programme"] == programme)]
+            for idx in mine.index:
+                old = row_values(mine, idx)
+                if all(_same(old.get(q), row[q]) for q in (*s.SURVEY_QUESTIONS, "comment")):
+                    self._line(DUPLICATE, a, f"Такая анкета уже есть в книге (строка {old['_row']}).",
+                               sheet=spec.title, code=code)
+                    return
+                if _same(old.get("date"), day):
+                    if self.update:
+                        for key in (*s.SURVEY_QUESTIONS, "comment"):
+                            self.plan.writes.append(("surveys", int(old["_row"]), key, row[key]))
+                        self._line(UPDATED, a, f"Анкета за {day:%d.%m.%Y} заменена ответом (--update).",
+                                   sheet=spec.title, code=code, field=f"строка {old['_row']}")
+                    else:
+                        self._line(CONFLICT, a, f"В книге уже есть анкета {code} по программе {programme} за "
+                                   f"{day:%d.%m.%Y} с другими оценками (строка {old['_row']}): оставлена она. "
+                                   "Чтобы заменить, запустите collect с --update.", sheet=spec.title, code=code)
+                    return
+        self.plan.appends.setdefault("surveys", []).append(row)
+        self._line(ADDED, a, f"Анкета добавлена: программа {programme}, роль «{role}».", sheet=spec.title,
+                   code=code)
+
+
+def merge(book, answers: list[Answer], today: dt.date, update: bool = False) -> Plan:
+    return Merger(book, today, update).run(answers)

@@ -1,0 +1,62 @@
+"""The question list for an online form (Яндекс Формы, Google Forms), in the exact words.
+
+The export of such a form names its columns by the questions, so the words
+pasted into the form are the words ``collect`` looks for; the list says which
+kind of question to choose for each (one of a list, several of a list, a scale,
+a date, a number, a text) and the options, one a line, ready to paste.
+"""
+
+from __future__ import annotations
+
+from .. import schema as s
+from .questions import online_questions, questionnaire
+
+_TYPES = {
+    s.ENUM: "один из списка (раскрывающийся список или варианты)",
+    s.MULTI: "несколько из списка (флажки)",
+    "group": "несколько из списка (флажки)",
+    s.BOOL: "один из списка: да / нет",
+    s.DATE: "дата",
+    s.INT: "число",
+    s.NUMBER: "число",
+    s.FIO: "короткий текст",
+    s.CODE: "короткий текст",
+    s.TEXT: "текст",
+}
+
+
+def _type_of(q) -> str:
+    col = q.col
+    if q.key in s.SURVEY_QUESTIONS:
+        lo, hi = s.SURVEY_SCALE
+        return f"шкала от {lo} до {hi}"
+    if q.kind == s.INT and col is not None and col.min is not None:
+        return f"число (целое, от {int(col.min)} до {int(col.max)})"
+    return _TYPES.get(q.kind, "текст")
+
+
+def question_list(kind: str) -> str:
+    """The text to paste, question by question."""
+    spec = questionnaire(kind)
+    lines = [
+        f"Вопросы для онлайн-формы: {spec.title}",
+        "",
+        ("Создайте форму в Яндекс Формах или Google Формах и перенесите вопросы ДОСЛОВНО: по этим словам программа "
+         "узнаёт столбцы выгрузки. Порядок вопросов можно менять, лишние вопросы программа пропустит."),
+        "Ответы выгрузите в .xlsx или .csv и передайте команде: nastavnik collect КНИГА ВЫГРУЗКА.",
+        "",
+        spec.purpose,
+        "",
+    ]
+    for n, q in enumerate(online_questions(kind), start=1):
+        lines.append(f"{n}. {q.text}")
+        lines.append(f"   Тип: {_type_of(q)}; {'обязательный' if q.required else 'необязательный'}.")
+        if q.hint and q.kind not in (s.BOOL,):
+            lines.append(f"   Подсказка: {q.hint}")
+        if q.options and q.key not in s.SURVEY_QUESTIONS:
+            lines.append("   Варианты:")
+            lines.extend(f"      {o}" for o in q.options)
+        lines.append("")
+    if spec.consent:
+        lines.append(f"Примечание: {s.CONSENT_NOTE}")
+    return "\n".join(lines).rstrip() + "\n"
