@@ -5,8 +5,9 @@ from .consolidate import consolidate
 from .docs import docs
 from .init import demo, init
 from .match import match
+from .new_year import new_year
 from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, new_year]
