@@ -63,7 +63,7 @@ class Summary:
     mentors_kept: int = 0
     mentees_kept: int = 0
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
-    leaving_in_pairs: list[tuple[str, str]] = field(default_factory=list)  # (code, pair) kept: a pair runs on
+    leaving_in_pairs: list[tuple[str, str, bool]] = field(default_factory=list)  # (code, pair, female): kept
     status_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (code, old, new)
     orders_kept: list[str] = field(default_factory=list)
     orders_cleared: list[str] = field(default_factory=list)
@@ -98,9 +98,9 @@ class Summary:
         out.append("Исключены из банков:" + ("" if self.dropped else " никто."))
         for code, why in self.dropped:
             out.append(f"  {code} — {why}")
-        for code, pair in self.leaving_in_pairs:
-            out.append(f"  {code} оставлен: увольняется, но пара (группа) {pair} продолжается — завершите её "
-                       "или замените участника.")
+        for code, pair, female in self.leaving_in_pairs:
+            out.append(f"  {code} {'оставлена' if female else 'оставлен'} в банке: увольняется, но пара (группа) "
+                       f"{pair} продолжается — завершите её или замените участника.")
         if self.status_changes:
             out.append("Статусы наставляемых пересчитаны:")
             for code, old, new in self.status_changes:
@@ -226,9 +226,8 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     left = (mentees["left_date"].notna() & (mentees["left_date"] <= start_ts)).to_numpy()
     mentee_mask = _drop(mentees, left, "mentees", "{уволен} до начала нового учебного года", carried_people,
                         old_label, summary, leavers)
-    gone = {c for c, _ in summary.dropped}
-
     events = frame("events")
+    gone = {c for c, _ in summary.dropped}
     arch_ev = (events["date"] < start_ts).fillna(False).to_numpy() | events["person"].isin(gone).to_numpy()
 
     new_mentors = _rows(mentors[~mentor_mask])
@@ -237,6 +236,12 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
             if isinstance(r.get(key), int):
                 r[key] = min(MAX_EXPERIENCE, r[key] + 1)
     new_mentees = _rows(mentees[~mentee_mask])
+    for r in new_mentors:  # a preference for someone who has left would be a code that names nobody
+        if r.get("preferred_mentees"):
+            r["preferred_mentees"] = tuple(c for c in r["preferred_mentees"] if c not in gone)
+    for r in new_mentees:
+        if r.get("preferred_mentor") in gone:
+            r["preferred_mentor"] = None
     last_end = _last_ended(pairs[ended])
     for r in new_mentees:
         if isinstance(r.get("ped_experience"), int):
@@ -290,7 +295,7 @@ def _drop(frame, mask, bank: str, why: str, carried: dict, year: str, summary: S
         code = rec.code
         if code in carried:
             mask[i] = False
-            summary.leaving_in_pairs.append((code, carried[code]))
+            summary.leaving_in_pairs.append((code, carried[code], getattr(rec, "sex", None) == "ж"))
             continue
         left = _date(getattr(rec, "left_date", None))
         said = why.format(уволен="уволена" if getattr(rec, "sex", None) == "ж" else "уволен")

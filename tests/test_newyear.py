@@ -216,3 +216,16 @@ def test_the_year_can_be_given_and_names_the_period(tmp_path, demo_path):
     book = read_workbook(out, today=TODAY)
     assert book.org["period_start"] == dt.date(2028, 9, 1)
     assert set(book.tables["archive_pairs"]["year"]) == {"2026/2027"}
+
+
+def test_a_preference_for_someone_who_left_is_dropped_so_the_new_book_still_checks(tmp_path, demo_parts):
+    org, tables = copy.deepcopy(demo_parts)
+    tables["mentors"][0]["preferred_mentees"] = ["П-010", "П-012"]  # П-010 leaves the organisation
+    left_mentor = next(m["code"] for m in tables["mentors"] if m["status"] == v.MENTOR_STATUS_LEFT)
+    tables["mentees"][11]["preferred_mentor"] = left_mentor
+    old, out = tmp_path / "старая.xlsx", tmp_path / "новая.xlsx"
+    write_workbook(old, org, tables)
+    assert cli("new-year", old, "--out", out).exit_code == 0
+    book = read_workbook(out, today=TODAY)
+    assert book.tables["mentors"].set_index("code").loc["Н-001", "preferred_mentees"] == ("П-012",)
+    assert cli("check", out).exit_code == 0

@@ -230,7 +230,8 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
         ws.set_row(row, 28)
         row += 1
     ws.set_column(0, 0, 22)
-    ws.set_column(1, 11, 13)
+    ws.set_column(1, 10, 13)
+    ws.set_column(11, 11, 19)
     ws.freeze_panes(first, 1)
     chart = wb.add_chart({"type": "column"})
     for k, name in ((1, "Пары и группы"), (2, "Наставники"), (4, "Наставляемые"), (5, "Программы")):
@@ -245,7 +246,7 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
     line.add_series({"name": "Доля оставшихся через год, %", "categories": [title, first, 0, last, 0],
                      "values": [title, first, 10, last, 10], "marker": {"type": "circle", "size": 6},
                      "data_labels": {"value": True}})
-    line.set_title({"name": "Завершившие программу и оставшиеся в организации через год, %",
+    line.set_title({"name": "Доля завершивших программу, оставшихся в организации через год, %",
                     "name_font": {"size": 11, "bold": True}})
     line.set_legend({"none": True})
     line.set_y_axis({"min": 0, "max": 100})
