@@ -199,9 +199,11 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
 
     pairs = frame("pairs")
     ended = pairs["status"].isin(ENDED)
-    ended_codes = set(pairs.loc[ended, "code"].dropna())
-    carried_codes = set(pairs.loc[~ended, "code"].dropna()) - ended_codes
-    keep_pair = pairs["code"].isin(carried_codes) | pairs["code"].isna()
+    # Row by row: a group goes on when one of its mentees has finished or stopped early; its programme
+    # moves to the archive only when no row of the group goes on.
+    keep_pair = ~ended
+    carried_codes = set(pairs.loc[keep_pair, "code"].dropna())
+    ended_codes = set(pairs.loc[ended, "code"].dropna()) - carried_codes
     summary.pairs_carried = sorted(carried_codes)
     summary.pairs_archived = sorted({(c, st) for c, st in zip(pairs.loc[ended, "code"], pairs.loc[ended, "status"])
                                      if isinstance(c, str)})

@@ -229,3 +229,16 @@ def test_a_preference_for_someone_who_left_is_dropped_so_the_new_book_still_chec
     book = read_workbook(out, today=TODAY)
     assert book.tables["mentors"].set_index("code").loc["Н-001", "preferred_mentees"] == ("П-012",)
     assert cli("check", out).exit_code == 0
+
+
+def test_a_group_goes_on_when_one_of_its_mentees_stopped_early(make_book):
+    def change(org, tables):
+        row = next(r for r in tables["pairs"] if r["code"] == "ПР-003" and r["mentee"] == "П-005")
+        row.update(status=v.PAIR_STOPPED, actual_end=TODAY - dt.timedelta(days=3),
+                   end_reason="по инициативе наставляемого")
+        next(m for m in tables["mentees"] if m["code"] == "П-005")["status"] = v.MENTEE_WAITING
+    org, tables, summary = next_year(make_book(change), TODAY)
+    assert {r["mentee"] for r in tables["pairs"] if r["code"] == "ПР-003"} == {"П-003", "П-004"}
+    assert [r["mentee"] for r in tables["archive_pairs"] if r["code"] == "ПР-003"] == ["П-005"]
+    assert "ПР-003" in {p["pair"] for p in tables["programmes"]}
+    assert {r["code"]: r["status"] for r in tables["mentees"]}["П-005"] == v.MENTEE_WAITING
