@@ -29,8 +29,9 @@ def with_archive(org, tables):
     П-012 and П-013 are still in the bank — stayed;
     П-102 left on 01.06.2025, eleven days after the end — gone within the year;
     П-103 left on 01.07.2026, more than a year after the end — stayed;
-    П-104 is neither in the bank nor among the leavers — gone.
-    П-105's pair was stopped early: not in the cohort. Retention = 3 of 5 = 60 %.
+    П-104 is neither in the bank nor among the leavers: no date of leaving is known — stayed (as the
+    monitoring indicator counts).
+    П-105's pair was stopped early: not in the cohort. Retention = 4 of 5 = 80 %.
     Mentors Н-001 and Н-002 had pairs in 2024/2025 and lead ПР-001 and ПР-002 now: two mentored again.
     """
     tables["archive_pairs"] = [
@@ -58,13 +59,13 @@ def row_of(history, year):
 
 def test_retention_equals_the_figure_computed_by_hand(book):
     past = row_of(compute_history(book, TODAY), PAST)
-    assert (past.completed, past.retained, past.retention) == (5, 3, 60.0)
+    assert (past.completed, past.retained, past.retention) == (5, 4, 80.0)
     assert not past.provisional
 
 
 def test_retention_is_provisional_while_the_year_has_not_passed(book):
     past = row_of(compute_history(book, D(2026, 1, 10)), PAST)
-    assert past.provisional and past.retention == 60.0
+    assert past.provisional and past.retention == 80.0
 
 
 def test_mentors_who_mentored_again_and_programmes_per_year(book):
@@ -88,9 +89,33 @@ def test_the_monitoring_report_shows_the_same_retention_on_its_history_sheet(boo
     wb = _report(book, tmp_path)
     ws = wb["История"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] == PAST]
-    assert rows and rows[0][9:11] == (3, 60.0)
+    assert rows and rows[0][9:11] == (4, 80.0)
     assert len(ws._charts) == 2  # the trend charts
 
 
 def test_no_history_sheet_before_the_first_new_year(demo_book, tmp_path):
     assert "История" not in _report(demo_book, tmp_path).sheetnames
+
+
+def last_year_in_archive(org, tables):
+    """2025/2026 ended on 01.10.2025, so the year after it ends on 01.10.2026, inside the demo's period.
+    By hand: П-012 is in the bank with no date of leaving — stayed; П-102 left on 01.03.2026 — gone;
+    П-103 left on 01.11.2026, after the year — stayed. Retention = 2 of 3 = 66.7 %.
+    """
+    end = D(2025, 10, 1)
+    tables["archive_pairs"] = [_pair("ПР-201", "Н-001", "П-012", v.PAIR_DONE, end, "2025/2026"),
+                               _pair("ПР-202", "Н-020", "П-102", v.PAIR_DONE, end, "2025/2026"),
+                               _pair("ПР-203", "Н-021", "П-103", v.PAIR_DONE, end, "2025/2026")]
+    tables["archive_leavers"] = [
+        {"year": "2025/2026", "code": "П-102", "bank": "Наставляемые", "left_date": D(2026, 3, 1)},
+        {"year": "2025/2026", "code": "П-103", "bank": "Наставляемые", "left_date": D(2026, 11, 1)},
+    ]
+
+
+def test_the_retention_indicator_counts_the_archive_after_new_year(make_book):
+    book = make_book(last_year_in_archive)
+    _, indicators, _ = report_for_book(book, TODAY)
+    by_code = {i.code: i for i in indicators}
+    share = by_code["retention_share"]
+    assert (share.numerator, share.denominator, share.value) == (2, 3, 66.7)
+    assert row_of(compute_history(book, TODAY), "2025/2026").retention == 66.7

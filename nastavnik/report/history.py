@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 
 from .. import vocab as v
 
-YEAR_LATER = dt.timedelta(days=365)
-
 
 @dataclass
 class YearRow:
@@ -124,20 +122,54 @@ def compute_history(book, today: dt.date) -> History:
             gone = _gone_within_year(code, end, left_on, present)
             if not gone:
                 row.retained += 1
-                if end is None or today < end + YEAR_LATER:
+                if end is None or today < year_mark(end):
                     row.waiting_year += 1
         rows.append(row)
     return History(rows, archive_years)
 
 
+def year_mark(end: dt.date) -> dt.date:
+    """The same day a year later (29 February → 28 February), as the monitoring indicator counts it."""
+    try:
+        return end.replace(year=end.year + 1)
+    except ValueError:
+        return end.replace(year=end.year + 1, day=28)
+
+
 def _gone_within_year(code: str, end: dt.date | None, left_on: dict, present: set) -> bool:
-    """Left the organisation within a year of the programme's end (a known date), or gone from the books."""
-    if code in left_on:
-        left = left_on[code]
-        if left is None or end is None:
-            return code not in present
-        return left <= end + YEAR_LATER
-    return code not in present
+    """A known date of leaving on or before the day a year after the programme's end.
+
+    The rule of the indicator «retention_share»: only a recorded date of leaving counts as leaving.
+    """
+    left = left_on.get(code)
+    if left is None or end is None:
+        return False
+    return left <= year_mark(end)
+
+
+def archive_last_ends(tables, last_end):
+    """``last_end`` (mentee → latest actual end) joined with the archived pairs of past years."""
+    import pandas as pd
+
+    archive = tables.get("archive_pairs")
+    if archive is None or archive.empty:
+        return last_end
+    archive = archive[(archive["status"] != v.PAIR_DRAFT) & archive["actual_end"].notna()].dropna(subset=["mentee"])
+    if archive.empty:
+        return last_end
+    both = pd.concat([last_end, archive.groupby("mentee")["actual_end"].max()])
+    return both.groupby(level=0).max()
+
+
+def archive_left_dates(tables):
+    """Mentee code → date of leaving recorded on «Архив выбывших» (people new-year took out of the bank)."""
+    from .. import schema as s
+
+    leavers = tables.get("archive_leavers")
+    if leavers is None or leavers.empty:
+        return None
+    leavers = leavers[(leavers["bank"] == s.MENTEES.title) & leavers["left_date"].notna()]
+    return leavers.groupby("code")["left_date"].min()
 
 
 def _leaving_dates(book) -> dict[str, dt.date | None]:
@@ -199,9 +231,9 @@ def table_rows(history: History) -> list[list]:
 NOTES = (
     "Пара (группа) относится к учебному году, в котором она завершилась (лист «Архив пар»), а текущая — к "
     "текущему году; пара, продолженная на второй год, считается один раз.",
-    "Остались через год: завершившие программу, кто не уволился в течение 365 дней после её окончания (даты — "
-    "с листа «Архив выбывших» и из банка наставляемых); кого нет ни в банке, ни в архиве выбывших, считается "
-    "ушедшим.",
+    "Остались через год: завершившие программу, у кого нет даты увольнения раньше того же дня через год после "
+    "её окончания или в этот день (даты — из банка наставляемых и с листа «Архив выбывших»), как в показателе "
+    "«Закрепление наставляемых через год после программы».",
     "Доля с пометкой «предварительно»: у части завершивших год после окончания программы ещё не прошёл — они "
     "пока считаются оставшимися.",
     "Наставничали в прошлые годы: наставники года, у которых была пара (группа) в одном из прежних лет архива.",
