@@ -31,7 +31,7 @@ class Change:
 
 CHANGES: dict[str, Change] = {
     "1.1": Change(sheets=tuple(sh.key for sh in s.ARCHIVE_SHEETS),
-                  note="архив прошлых учебных лет (nastavnik new-year)"),
+                  note="архив прошлых учебных лет для nastavnik new-year"),
 }
 
 
@@ -55,19 +55,19 @@ def is_older(version: str | None) -> bool:
 
 
 def describe(version: str | None) -> list[str]:
-    """Russian lines: what the current template added to a book of ``version``."""
+    """Russian lines: what the current template added to a book of ``version``, one line per version."""
     lines = []
     for v, change in added_since(version):
         parts = []
         if change.sheets:
             titles = ", ".join(f"«{s.SHEET_BY_KEY[k].title}»" for k in change.sheets)
-            parts.append(("лист " if len(change.sheets) == 1 else "листы ") + titles)
+            parts.append(("добавлен лист " if len(change.sheets) == 1 else "добавлены листы ") + titles)
         for sheet_key, cols in change.columns.items():
             sheet = s.SHEET_BY_KEY[sheet_key]
             titles = ", ".join(f"«{sheet.col(c).title}»" for c in cols)
-            parts.append(f"на листе «{sheet.title}» " + ("столбец " if len(cols) == 1 else "столбцы ") + titles)
-        text = "; ".join(parts)
-        lines.append(f"версия {v}: {text}" + (f" — {change.note}" if change.note else ""))
+            parts.append(("добавлен столбец " if len(cols) == 1 else "добавлены столбцы ") + titles
+                         + f" на листе «{sheet.title}»")
+        lines.append(f"в версии {v} " + "; ".join(parts) + (f" ({change.note})" if change.note else ""))
     return lines
 
 
@@ -95,8 +95,9 @@ def migrate_book(book) -> list[str]:
             continue
         kept.append(p)
     found = f"версии {book.version}" if book.version else f"без отметки версии (считается {OLDEST})"
-    notes = [f"Книга сделана по шаблону {found} и прочитана как книга версии {s.TEMPLATE_VERSION}; "
-             "добавленное новыми версиями считается пустым: " + "; ".join(describe(book.version)) + "."]
+    notes = [f"Книга сделана по шаблону {found} и прочитана как книга версии {s.TEMPLATE_VERSION}: "
+             + "; ".join(describe(book.version)) + ". В этой книге добавленное считается пустым"
+             + (" или заполнено значением по умолчанию." if any(c.defaults for c in changes) else ".")]
     advice = (" Перенести книгу на новый шаблон: nastavnik new-year (для нового учебного года) или "
               "nastavnik init НОВАЯ.xlsx и перенос данных по листам.")
     book.problems[:] = [replace(p, message=notes[0] + advice) if p.code == "old_template" else p for p in kept]
