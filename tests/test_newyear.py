@@ -242,3 +242,9 @@ def test_a_group_goes_on_when_one_of_its_mentees_stopped_early(make_book):
     assert [r["mentee"] for r in tables["archive_pairs"] if r["code"] == "ПР-003"] == ["П-005"]
     assert "ПР-003" in {p["pair"] for p in tables["programmes"]}
     assert {r["code"]: r["status"] for r in tables["mentees"]}["П-005"] == v.MENTEE_WAITING
+
+
+def test_a_year_not_after_the_books_own_is_refused(tmp_path, demo_path):
+    result = cli("new-year", demo_path, "--year", "2026/2027", "--out", tmp_path / "н.xlsx")
+    assert result.exit_code == 2 and "--year 2027/2028" in result.output
+    assert not (tmp_path / "н.xlsx").exists()
