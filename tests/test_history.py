@@ -119,3 +119,16 @@ def test_the_retention_indicator_counts_the_archive_after_new_year(make_book):
     share = by_code["retention_share"]
     assert (share.numerator, share.denominator, share.value) == (2, 3, 66.7)
     assert row_of(compute_history(book, TODAY), "2025/2026").retention == 66.7
+
+
+def test_half_filled_archive_rows_do_not_break_the_report(make_book, tmp_path):
+    def change(org, tables):
+        tables["archive_pairs"] = [{"code": "ПР-300"}, {"year": "прошлый", "mentee": "П-001", "status": "завершена"},
+                                   {"year": "2020/2021", "mentor": "Н-001", "mentee": "П-002",
+                                    "status": v.PAIR_DONE}]
+        tables["archive_programmes"] = [{"code": "ПП-300"}, {"year": "2020/2021", "pair": "ПР-999"}]
+        tables["archive_leavers"] = [{"code": "П-002"}, {"bank": "Наставляемые", "left_date": D(2021, 1, 1)}]
+    book = make_book(change)
+    history = compute_history(book, TODAY)
+    assert row_of(history, "2020/2021").completed == 1
+    assert "История" in _report(book, tmp_path).sheetnames
