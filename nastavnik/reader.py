@@ -32,6 +32,7 @@ class Book:
     tables: dict[str, Any]  # sheet key -> pandas DataFrame with schema keys and ``_row``
     problems: list[Problem] = field(default_factory=list)
     version: str | None = None
+    migration: list[str] = field(default_factory=list)  # what an older template lacked (nastavnik.migrate)
     sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> title as found
     columns: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # key -> col key -> (index, header)
     org_rows: dict[str, int] = field(default_factory=dict)
@@ -414,6 +415,9 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
                 _read_sheet(book, s.SHEET_BY_KEY[key], grid, sheet_obj.merged_cell_ranges, today)
     _formulas_without_values(book)
     _open_elsewhere(book)
+    # --- template migration: an older book is read as the current template (nastavnik/migrate.py) ---
+    from .migrate import migrate_book
+    migrate_book(book)
     return book
 
 

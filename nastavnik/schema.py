@@ -9,11 +9,12 @@ Adding a column means adding one ``Col`` line below and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import vocab as v
 
-TEMPLATE_VERSION = "1.0"
+# Raised whenever the schema changes; nastavnik/migrate.py says what each version added.
+TEMPLATE_VERSION = "1.1"
 
 # Lists shown on «Справочники»; a dropdown points at the named range ``list_<key>``.
 LISTS: dict[str, tuple[str, list[str]]] = {
@@ -490,7 +491,54 @@ NORMATIVE = Sheet(
                   for lvl, kind, title, date, no in _NORMATIVE_PREFILL),
 )
 
-SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS, NORMATIVE)
+# --- The archive: last years' pairs, programmes, plans, surveys and events (nastavnik new-year) -------------
+# Each archive sheet has the columns of its sheet plus «Учебный год», with no required columns and no
+# references: an archived mentor may have left the bank, and a code may be given again in a later year.
+YEAR_COL = Col("year", "Учебный год", TEXT, False, "Учебный год, из которого перенесена строка, например 2025/2026.",
+               width=11)
+
+
+def _archive(key: str, title: str, of: Sheet, purpose: str) -> Sheet:
+    cols = tuple(replace(c, required=False, ref=None) for c in of.columns)
+    return Sheet(key, title, purpose, (YEAR_COL, *cols))
+
+
+ARCHIVE_PAIRS = _archive(
+    "archive_pairs", "Архив пар", PAIRS,
+    "Завершённые и прекращённые досрочно пары и группы прошлых учебных лет; заполняется командой "
+    "nastavnik new-year. По нему подбор пар не повторяет прежние пары, а отчёт считает показатели по годам.")
+ARCHIVE_PROGRAMMES = _archive(
+    "archive_programmes", "Архив программ", PROGRAMMES,
+    "Программы завершённых и прекращённых пар прошлых лет (nastavnik new-year).")
+ARCHIVE_PLAN = _archive(
+    "archive_plan", "Архив плана", PLAN, "План мероприятий архивных программ (nastavnik new-year).")
+ARCHIVE_SURVEYS = _archive(
+    "archive_surveys", "Архив анкет", SURVEYS, "Анкеты по архивным программам (nastavnik new-year).")
+ARCHIVE_EVENTS = _archive(
+    "archive_events", "Архив мероприятий", EVENTS,
+    "Участие в конкурсах и конференциях прошлых учебных лет (nastavnik new-year).")
+ARCHIVE_LEAVERS = Sheet(
+    "archive_leavers",
+    "Архив выбывших",
+    "Кто выбыл из банков при переходе на новый учебный год (nastavnik new-year): только код и даты, без "
+    "персональных данных. Нужен, чтобы считать, кто из завершивших программу остался в организации через год.",
+    (
+        YEAR_COL,
+        Col("code", "Код", CODE, False, "Код наставника или наставляемого.", width=12),
+        Col("bank", "Банк", TEXT, False, "«Наставники» или «Наставляемые».", width=14),
+        Col("status", "Статус", TEXT, False, "Статус в банке на момент выбытия.", width=14),
+        Col("date_added", "Дата включения в банк", DATE, False, "", width=13),
+        Col("left_date", "Дата увольнения", DATE, False, "Пусто, если дата неизвестна.", width=13),
+    ),
+)
+ARCHIVE_SHEETS: tuple[Sheet, ...] = (ARCHIVE_PAIRS, ARCHIVE_PROGRAMMES, ARCHIVE_PLAN, ARCHIVE_SURVEYS,
+                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS)
+# The archive sheet of each sheet that new-year archives.
+ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "plan": "archive_plan",
+              "surveys": "archive_surveys", "events": "archive_events"}
+
+SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
+                             NORMATIVE, *ARCHIVE_SHEETS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"

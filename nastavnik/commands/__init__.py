@@ -7,8 +7,9 @@ from .docs import docs
 from .forms import forms
 from .init import demo, init
 from .match import match
+from .new_year import new_year
 from .report import report
 from .run import run
 from .site import site
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, new_year]

@@ -9,6 +9,8 @@ Library functions the pipeline calls:
 - ``indicators_dict(indicators)`` — ``{code: {name, value, unit, target, …}}`` as printed by ``--format json``;
 - ``report_for_book(book, today, period=None, year=None)`` — the three above with the CLI's period rules;
 - ``consolidate.consolidate(paths, today) -> Rollup`` and ``consolidate.write_rollup(...)`` — the district roll-up.
+- ``history.compute_history(book, today) -> History`` — year-over-year figures from the archive sheets (retention a
+  year after completion, mentors again, programmes per year); ``report_meta`` carries it to the «История» sheet.
 """
 
 from .indicators import Indicator, compute_indicators, indicators_dict, report_for_book

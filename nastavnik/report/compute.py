@@ -227,8 +227,15 @@ def people(f: Frames) -> dict[str, Value]:
     mentees = f.raw["mentees"].drop_duplicates("code").set_index("code")
     done = f.pairs_all[(f.pairs_all["u_status"] != v.PAIR_DRAFT) & f.pairs_all["u_actual_end"].notna()]
     last_end = done.dropna(subset=["mentee"]).groupby("mentee")["u_actual_end"].max()
+    # Past years count too: new-year moves ended pairs to «Архив пар» and leavers to «Архив выбывших».
+    from .history import archive_last_ends, archive_left_dates
+
+    last_end = archive_last_ends(f.raw, last_end)
     year_after = last_end + pd.DateOffset(years=1)
     left = mentees["left_date"].reindex(last_end.index)
+    archived_left = archive_left_dates(f.raw)
+    if archived_left is not None:
+        left = left.fillna(archived_left.reindex(last_end.index))
     measurable = year_after.between(f.start, f.as_of)
     retained = measurable & (left.isna() | (left > year_after))
     not_yet = (year_after > f.as_of) & (last_end <= f.end) & (year_after >= f.start)

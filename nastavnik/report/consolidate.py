@@ -22,6 +22,7 @@ NOT_SUMMED = {"readiness_score", "roadmap_stages_done", "survey_mean_mentors", "
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
+FIRST = 7  # «Свод»: the first indicator column, after №, file, organisation, period, year, template version, check
 
 
 @dataclass
@@ -53,7 +54,8 @@ def collect_paths(items: list[Path]) -> list[Path]:
 
 def one_file(path: Path, today: dt.date, period: str | None = None, year: str | None = None) -> dict:
     """Read, check and measure one workbook; never raises (runs in a worker process)."""
-    result = {"file": path.name, "path": str(path), "org": "", "period": "", "status": UNREADABLE, "problem": "",
+    result = {"file": path.name, "path": str(path), "org": "", "period": "", "year": "", "version": "",
+              "status": UNREADABLE, "problem": "",
               "errors": None, "warnings": None, "indicators": {}}
     try:
         from ..checks import check_book
@@ -69,6 +71,7 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
             result["problem"] = str(exc)
             return result
         result.update(org=book.org.get("short_name") or book.org.get("full_name") or "", period=p.label,
+                      year=book.org.get("academic_year") or "", version=book.version or "без отметки",
                       errors=len(report.errors), warnings=len(report.warnings),
                       status=OK if report.valid else HAS_ERRORS)
         if not report.valid:
@@ -143,7 +146,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
-        heads = ["№", "Файл", "Организация", "Период", "Проверка"] + [
+        heads = ["№", "Файл", "Организация", "Период", "Учебный год", "Версия шаблона", "Проверка"] + [
             f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
                 f" (цель {SPEC_BY_CODE[c].target_text})" if SPEC_BY_CODE[c].target is not None else "")
             for c in KEY_CODES]
@@ -151,25 +154,25 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_row(3, 110)
         row = 4
         for n, f in enumerate(rollup.files, start=1):
-            ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["status"]], text)
+            ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["year"], f["version"], f["status"]], text)
             for j, code in enumerate(KEY_CODES):
                 value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
-                ws.write(row, 5 + j, "—" if value is None else value, text if value is None else num)
+                ws.write(row, FIRST + j, "—" if value is None else value, text if value is None else num)
             row += 1
-        ws.write_row(row, 0, ["", "Итого", "", "", ""], total_text)
+        ws.write_row(row, 0, ["", "Итого", "", "", "", "", ""], total_text)
         for j, code in enumerate(KEY_CODES):
             value = rollup.totals.get(code)
-            ws.write(row, 5 + j, "—" if value is None else value, total_text if value is None else total_num)
+            ws.write(row, FIRST + j, "—" if value is None else value, total_text if value is None else total_num)
         ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
                              "знаменателей; средние и баллы не суммируются (—).")
         ws.set_column(0, 0, 4)
         ws.set_column(1, 2, 30)
-        ws.set_column(3, 4, 18)
-        ws.set_column(5, 5 + len(KEY_CODES), 10)
+        ws.set_column(3, 6, 14)
+        ws.set_column(FIRST, FIRST + len(KEY_CODES), 13)
         ws.freeze_panes(4, 3)
         read = [i for i, f in enumerate(rollup.files) if f["indicators"]]
         if read:
-            fed = 5 + KEY_CODES.index("federal_under35_first3")
+            fed = FIRST + KEY_CODES.index("federal_under35_first3")
             chart = wb.add_chart({"type": "bar"})
             chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
                               "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],

@@ -301,8 +301,11 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
 
 def report_meta(book, period, today: dt.date | None = None) -> dict:
     org = book.org.get("full_name") or book.org.get("short_name") or ""
+    from .history import compute_history
+
     return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}",
-            "made": f"{(today or dt.date.today()):%d.%m.%Y}"}
+            "made": f"{(today or dt.date.today()):%d.%m.%Y}",
+            "history": compute_history(book, today or dt.date.today())}  # year over year, from the archive
 
 
 def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = None) -> Path:
@@ -320,5 +323,9 @@ def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = 
         for group, title in GROUPS.items():
             _group_sheet(wb, fmt, group, title, indicators, meta)
         _statform_sheet(wb, fmt, statform, meta)
+        if meta.get("history") is not None and meta["history"].has_archive:
+            from .history import write_history_sheet
+
+            write_history_sheet(wb, fmt, meta["history"], meta, _header)
         wb.close()
     return Path(path)

@@ -1,0 +1,134 @@
+"""Year-over-year figures from the archive: retention, mentors again, programmes per year, «История» sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from nastavnik import vocab as v
+from nastavnik.report import report_for_book, report_meta, write_report_xlsx
+from nastavnik.report.history import compute_history
+
+from .conftest import TODAY
+
+D = dt.date
+PAST = "2024/2025"
+END = D(2025, 5, 20)  # a year after it is 20.05.2026, before TODAY (25.11.2026)
+
+
+def _pair(code, mentor, mentee, status, end=END, year=PAST):
+    return {"year": year, "code": code, "mentor": mentor, "mentee": mentee, "form": v.FORMS[0],
+            "kind": v.KIND_ONE_TO_ONE, "start": D(2024, 9, 20), "planned_end": end,
+            "actual_end": end, "status": status,
+            "end_reason": v.REASON_FULL if status == v.PAIR_DONE else "по инициативе наставляемого"}
+
+
+def with_archive(org, tables):
+    """2024/2025: six pairs, five completed. By hand, a year after 20.05.2025:
+    П-012 and П-013 are still in the bank — stayed;
+    П-102 left on 01.06.2025, eleven days after the end — gone within the year;
+    П-103 left on 01.07.2026, more than a year after the end — stayed;
+    П-104 is neither in the bank nor among the leavers: no date of leaving is known — stayed (as the
+    monitoring indicator counts).
+    П-105's pair was stopped early: not in the cohort. Retention = 4 of 5 = 80 %.
+    Mentors Н-001 and Н-002 had pairs in 2024/2025 and lead ПР-001 and ПР-002 now: two mentored again.
+    """
+    tables["archive_pairs"] = [
+        _pair("ПР-101", "Н-001", "П-012", v.PAIR_DONE), _pair("ПР-102", "Н-002", "П-013", v.PAIR_DONE),
+        _pair("ПР-103", "Н-020", "П-102", v.PAIR_DONE), _pair("ПР-104", "Н-021", "П-103", v.PAIR_DONE),
+        _pair("ПР-105", "Н-022", "П-104", v.PAIR_DONE), _pair("ПР-106", "Н-022", "П-105", v.PAIR_STOPPED),
+    ]
+    tables["archive_programmes"] = [
+        {"year": PAST, "code": f"ПП-{n}", "pair": f"ПР-{n}", "problem": "п", "goal": "ц", "tasks": "з",
+         "start": D(2024, 9, 20), "end": END, "planned_results": "р", "mode": "очно"} for n in range(101, 107)]
+    tables["archive_leavers"] = [
+        {"year": PAST, "code": "П-102", "bank": "Наставляемые", "status": v.MENTEE_DONE, "left_date": D(2025, 6, 1)},
+        {"year": PAST, "code": "П-103", "bank": "Наставляемые", "status": v.MENTEE_DONE, "left_date": D(2026, 7, 1)},
+    ]
+
+
+@pytest.fixture
+def book(make_book):
+    return make_book(with_archive)
+
+
+def row_of(history, year):
+    return next(r for r in history.rows if r.year == year)
+
+
+def test_retention_equals_the_figure_computed_by_hand(book):
+    past = row_of(compute_history(book, TODAY), PAST)
+    assert (past.completed, past.retained, past.retention) == (5, 4, 80.0)
+    assert not past.provisional
+
+
+def test_retention_is_provisional_while_the_year_has_not_passed(book):
+    past = row_of(compute_history(book, D(2026, 1, 10)), PAST)
+    assert past.provisional and past.retention == 80.0
+
+
+def test_mentors_who_mentored_again_and_programmes_per_year(book):
+    history = compute_history(book, TODAY)
+    past, now = row_of(history, PAST), row_of(history, "2026/2027")
+    assert (past.pairs, past.mentors, past.mentors_again) == (6, 5, 0)
+    assert now.current and now.mentors_again == 2  # Н-001, Н-002
+    assert (past.programmes, past.programmes_done, past.programmes_stopped) == (6, 5, 1)
+    assert [r.year for r in history.rows] == [PAST, "2026/2027"]
+
+
+def _report(book, tmp_path):
+    import openpyxl
+
+    p, indicators, statform = report_for_book(book, TODAY)
+    path = write_report_xlsx(indicators, statform, tmp_path / "Мониторинг.xlsx", report_meta(book, p, TODAY))
+    return openpyxl.load_workbook(path)
+
+
+def test_the_monitoring_report_shows_the_same_retention_on_its_history_sheet(book, tmp_path):
+    wb = _report(book, tmp_path)
+    ws = wb["История"]
+    rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] == PAST]
+    assert rows and rows[0][9:11] == (4, 80.0)
+    assert len(ws._charts) == 2  # the trend charts
+
+
+def test_no_history_sheet_before_the_first_new_year(demo_book, tmp_path):
+    assert "История" not in _report(demo_book, tmp_path).sheetnames
+
+
+def last_year_in_archive(org, tables):
+    """2025/2026 ended on 01.10.2025, so the year after it ends on 01.10.2026, inside the demo's period.
+    By hand: П-012 is in the bank with no date of leaving — stayed; П-102 left on 01.03.2026 — gone;
+    П-103 left on 01.11.2026, after the year — stayed. Retention = 2 of 3 = 66.7 %.
+    """
+    end = D(2025, 10, 1)
+    tables["archive_pairs"] = [_pair("ПР-201", "Н-001", "П-012", v.PAIR_DONE, end, "2025/2026"),
+                               _pair("ПР-202", "Н-020", "П-102", v.PAIR_DONE, end, "2025/2026"),
+                               _pair("ПР-203", "Н-021", "П-103", v.PAIR_DONE, end, "2025/2026")]
+    tables["archive_leavers"] = [
+        {"year": "2025/2026", "code": "П-102", "bank": "Наставляемые", "left_date": D(2026, 3, 1)},
+        {"year": "2025/2026", "code": "П-103", "bank": "Наставляемые", "left_date": D(2026, 11, 1)},
+    ]
+
+
+def test_the_retention_indicator_counts_the_archive_after_new_year(make_book):
+    book = make_book(last_year_in_archive)
+    _, indicators, _ = report_for_book(book, TODAY)
+    by_code = {i.code: i for i in indicators}
+    share = by_code["retention_share"]
+    assert (share.numerator, share.denominator, share.value) == (2, 3, 66.7)
+    assert row_of(compute_history(book, TODAY), "2025/2026").retention == 66.7
+
+
+def test_half_filled_archive_rows_do_not_break_the_report(make_book, tmp_path):
+    def change(org, tables):
+        tables["archive_pairs"] = [{"code": "ПР-300"}, {"year": "прошлый", "mentee": "П-001", "status": "завершена"},
+                                   {"year": "2020/2021", "mentor": "Н-001", "mentee": "П-002",
+                                    "status": v.PAIR_DONE}]
+        tables["archive_programmes"] = [{"code": "ПП-300"}, {"year": "2020/2021", "pair": "ПР-999"}]
+        tables["archive_leavers"] = [{"code": "П-002"}, {"bank": "Наставляемые", "left_date": D(2021, 1, 1)}]
+    book = make_book(change)
+    history = compute_history(book, TODAY)
+    assert row_of(history, "2020/2021").completed == 1
+    assert "История" in _report(book, tmp_path).sheetnames
