@@ -220,9 +220,10 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         result.made.append((f"Отчёт мониторинга за {period.label}", path))
 
     with step(6, "Раздел сайта"):
-        from .site import build_site
+        from .site import SiteDocument, build_site
 
-        site = build_site(book, folder / "сайт", today)
+        signed = [SiteDocument(job.kind, job.path) for job in jobs]  # the site publishes the signed orders
+        site = build_site(book, folder / "сайт", today, documents=signed)
         result.made.append(("Раздел сайта (откройте index.html)", site))
 
 

@@ -216,12 +216,19 @@ def test_mentor_consent_date_in_the_future(make_book, demo_book):
 
 # --- 7. «Организация» agrees with itself and with the banks -------------------------------------------------
 
+def org_cell(key: str) -> str:
+    """The cell of a parameter on «Организация»: column B of its row in the schema's order."""
+    from nastavnik.schema import ORG_FIELDS
+
+    return f"B{[f.key for f in ORG_FIELDS].index(key) + 2}"
+
+
 def test_reporting_period_ending_before_it_starts(make_book, demo_book):
     def change(org, tables):
         org["period_end"] = org["period_start"] - D(days=1)
 
     found = added(make_book(change), demo_book)
-    assert [(x.code, x.severity, x.cell) for x in found] == [("end_before_start", ERROR, "B15")]
+    assert [(x.code, x.severity, x.cell) for x in found] == [("end_before_start", ERROR, org_cell("period_end"))]
 
 
 def test_reporting_period_of_three_months(make_book, demo_book):
@@ -229,7 +236,7 @@ def test_reporting_period_of_three_months(make_book, demo_book):
         org["period_end"] = dt.date(org["period_start"].year, 11, 30)
 
     assert [(x.code, x.severity, x.cell) for x in added(make_book(change), demo_book)] == [
-        ("period_not_a_year", WARNING, "B15")]
+        ("period_not_a_year", WARNING, org_cell("period_end"))]
 
 
 def test_staff_count_below_the_people_in_the_banks(make_book, demo_book):
@@ -239,7 +246,7 @@ def test_staff_count_below_the_people_in_the_banks(make_book, demo_book):
         return apply
 
     (p,) = added(make_book(change(25)), demo_book)
-    assert (p.code, p.severity, p.cell, p.expected) == ("staff_below_bank", ERROR, "B12", "не меньше 26")
+    assert (p.code, p.severity, p.cell, p.expected) == ("staff_below_bank", ERROR, org_cell("staff_count"), "не меньше 26")
     assert added(make_book(change(26)), demo_book) == []
 
 
@@ -248,7 +255,7 @@ def test_curator_whose_sex_contradicts_her_bank_row(make_book, demo_book):
         org.update(curator_fio="Смирнова Ольга Николаевна", curator_sex="м")  # Н-002, «ж»
 
     (p,) = added(make_book(change), demo_book)
-    assert (p.code, p.severity, p.cell) == ("org_person_mismatch", WARNING, "B11")
+    assert (p.code, p.severity, p.cell) == ("org_person_mismatch", WARNING, org_cell("curator_sex"))
 
 
 def test_order_of_the_organisation_without_its_date(make_book, demo_book):
@@ -256,7 +263,7 @@ def test_order_of_the_organisation_without_its_date(make_book, demo_book):
         org["order_council_date"] = None
 
     (p,) = added(make_book(change), demo_book)
-    assert (p.code, p.severity, p.cell) == ("order_incomplete", WARNING, "B26")
+    assert (p.code, p.severity, p.cell) == ("order_incomplete", WARNING, org_cell("order_council_date"))
 
 
 def test_order_number_typed_with_its_sign(make_book, demo_book):
@@ -264,7 +271,7 @@ def test_order_number_typed_with_its_sign(make_book, demo_book):
         org["order_regulation_no"] = "№ 112-о"
 
     (p,) = added(make_book(change), demo_book)
-    assert (p.code, p.severity, p.cell) == ("order_number_sign", WARNING, "B21")
+    assert (p.code, p.severity, p.cell) == ("order_number_sign", WARNING, org_cell("order_regulation_no"))
 
 
 def test_pair_order_number_without_its_date(make_book, demo_book):

@@ -159,7 +159,7 @@ def test_start_page_links_every_section_and_shows_counts(demo_site):
     for page in ("programmy.html", "rezultaty.html", "luchshie-praktiki.html", "normativnaya-baza.html",
                  "novosti.html", "dorozhnaya-karta.html", "kontakty.html"):
         assert f'href="{page}"' in text
-    assert '<span class="num">6</span> реализуемые программы' in text
+    assert '<span class="num">6</span> реализуемых программ' in text
 
 
 def test_empty_cells_and_missing_sheets_do_not_break_the_site(make_book, tmp_path):

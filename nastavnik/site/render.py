@@ -54,9 +54,14 @@ def set_dir(variant: tuple[str, str, str]) -> str:
 def environment(autoescape: bool = True):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
-                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    from ..morph import plural
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
+                      finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # «14 наставников», «2 реализуемые программы»: the words after a count agree with it (pymorphy3).
+    env.filters["plural"] = lambda n, phrase, case="nom": plural(int(n or 0), phrase, case)
+    return env
 
 
 def _switches(variant: tuple[str, str, str], root: str, page_file: str) -> list[dict]:
