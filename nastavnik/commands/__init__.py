@@ -8,5 +8,6 @@ from .match import match
 from .report import report
 from .run import run
 from .site import site
+from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, window]
