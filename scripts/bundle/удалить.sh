@@ -3,7 +3,7 @@
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 py=""
 for cand in @PYTHONS@ python3; do
-  if command -v "$cand" >/dev/null 2>&1; then py=$cand; break; fi
+  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c "import sys" >/dev/null 2>&1; then py=$cand; break; fi
 done
 if [ -z "$py" ]; then
   echo "Не найден Python. Удалите вручную папку ~/.local/share/nastavnik и ярлык nastavnik.desktop"
