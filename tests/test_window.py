@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ def display():
     if proc:
         proc.terminate()
         proc.wait(10)
+        os.environ.pop("DISPLAY", None)  # the display is gone: later tests must not find it
 
 
 @pytest.fixture(scope="module")

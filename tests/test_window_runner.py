@@ -47,3 +47,15 @@ def test_an_internal_error_keeps_its_traceback_for_the_developers(tmp_path):
 
     kind, (code, text, detail) = run(task, tmp_path)[-1]
     assert kind == "failed" and code == 3 and "ZeroDivisionError" in detail
+
+
+def test_window_command_without_a_screen_says_so_in_russian_with_exit_4(monkeypatch):
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = CliRunner().invoke(main, ["window"])
+    assert result.exit_code == 4
+    assert "Окно не открылось" in result.stderr and "Traceback" not in result.output + result.stderr

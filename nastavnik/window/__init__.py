@@ -12,6 +12,14 @@ from __future__ import annotations
 
 def main(workbook=None) -> None:
     """Open the window (what the desktop shortcut runs) and return when it is closed."""
+    import os
+    import sys
+
+    # The shortcut starts pythonw.exe, which has no console: give the library somewhere to write its lines.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     from .app import open_window
 
     open_window(workbook)

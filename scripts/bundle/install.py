@@ -177,6 +177,7 @@ def linux_shortcuts(venv: Path) -> list[Path]:
 
 POWERSHELL = r"""
 $ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = [Text.Encoding]::UTF8
 $shell = New-Object -ComObject WScript.Shell
 foreach ($dir in @([Environment]::GetFolderPath('Desktop'), [Environment]::GetFolderPath('Programs'))) {
   $link = $shell.CreateShortcut((Join-Path $dir ($env:NASTAVNIK_TITLE + '.lnk')))
@@ -194,7 +195,7 @@ def windows_shortcuts(venv: Path, remove: bool = False) -> list[Path]:
     """Desktop and Start-menu shortcuts via PowerShell; paths travel in variables, never in quoted text."""
     script = POWERSHELL
     if remove:
-        script = ("foreach ($dir in @([Environment]::GetFolderPath('Desktop'), [Environment]::GetFolderPath('Programs')))"
+        script = ("[Console]::OutputEncoding = [Text.Encoding]::UTF8; foreach ($dir in @([Environment]::GetFolderPath('Desktop'), [Environment]::GetFolderPath('Programs')))"
                   " { $p = Join-Path $dir ($env:NASTAVNIK_TITLE + '.lnk'); if (Test-Path -LiteralPath $p) "
                   "{ Remove-Item -LiteralPath $p; Write-Output $p } }")
     env = {**os.environ, "NASTAVNIK_TITLE": TITLE, "NASTAVNIK_TARGET": str(venv_python(venv, windowed=True))}
