@@ -59,3 +59,12 @@ def test_window_command_without_a_screen_says_so_in_russian_with_exit_4(monkeypa
     result = CliRunner().invoke(main, ["window"])
     assert result.exit_code == 4
     assert "Окно не открылось" in result.stderr and "Traceback" not in result.output + result.stderr
+
+
+def test_a_results_folder_that_cannot_be_made_is_the_computers_refusal(tmp_path):
+    from nastavnik.window import tasks
+
+    blocker = tmp_path / "файл, а не папка"
+    blocker.write_text("x")
+    kind, (code, text, _) = run(tasks.check, blocker / "Результаты")[-1]
+    assert kind == "failed" and code == 4 and "Компьютер не дал создать папку результатов" in text

@@ -35,6 +35,12 @@ def open_path(path: Path) -> None:
         subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def short_path(path: Path, limit: int = 70) -> str:
+    """The path as the label can hold it: the file name always, the folders from the end."""
+    text = str(path)
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]
+
+
 class Dialogs:
     """The questions the window asks a person; tests replace them."""
 
@@ -144,7 +150,7 @@ class App:
 
     # actions ------------------------------------------------------------------------------------------------
     def _show_workbook(self) -> None:
-        self.book_label.configure(text=str(self.workbook) if self.workbook else NO_BOOK)
+        self.book_label.configure(text=short_path(self.workbook) if self.workbook else NO_BOOK)
 
     def choose_workbook(self) -> None:
         path = self.dialogs.workbook(self.workbook)

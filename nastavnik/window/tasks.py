@@ -20,6 +20,15 @@ class Cancelled(Exception):
     """The curator pressed «Отменить»."""
 
 
+def refused(message: str):
+    """A failure of the computer, not of the workbook: exit code 4, as the command line will give it."""
+    from ..problems import NastavnikError
+
+    error = NastavnikError(message)
+    error.exit_code = 4
+    return error
+
+
 @dataclass
 class Job:
     workbook: Path | None
@@ -45,13 +54,13 @@ class Outcome:
 
 def _folder(job: Job) -> Path:
     from ..pipeline import new_run_folder
-    from ..problems import NastavnikError
 
     try:
         job.out.mkdir(parents=True, exist_ok=True)
         return new_run_folder(job.out)
     except OSError as exc:
-        raise NastavnikError(f"Не удалось создать папку результатов «{job.out}»: {exc.strerror}.") from exc
+        raise refused(f"Компьютер не дал создать папку результатов «{job.out}»: {exc.strerror}. Положите книгу "
+                      "в папку, где можно записывать (например, в «Документы»).") from exc
 
 
 def _latest(job: Job, folder: Path) -> None:
