@@ -58,6 +58,7 @@ def test_windows_scripts_have_crlf_utf8_code_page_and_the_bundle_versions(laid_o
         assert not text.startswith("\ufeff")  # a BOM would be read by cmd.exe as part of «@echo off»
         assert "\r\nchcp 65001 >nul\r\n" in text and 'cd /d "%~dp0"' in text
         assert "@" + "VERSIONS@" not in text and "(3.13 3.12 3.11 3.10)" in text
+        assert 'if not exist "%~dp0install.py" goto notunpacked' in text  # started from inside the zip
     notes = (folder / "УСТАНОВКА.txt").read_bytes()
     assert notes.startswith("\ufeff".encode()) and b"\r\n" in notes and b"\n" not in notes.replace(b"\r\n", b"")
     text = notes.decode("utf-8-sig")
@@ -93,6 +94,15 @@ def test_linux_scripts_are_posix_sh_with_lf_and_executable(laid_out):
         assert subprocess.run(["sh", "-n", str(path)]).returncode == 0
         assert "python3.13 python3.12 python3.11 python3.10 python3" in path.read_text(encoding="utf-8")
     assert "python3-tk" in (folder / "УСТАНОВКА.txt").read_text(encoding="utf-8")
+
+
+def test_linux_installer_started_outside_the_unpacked_bundle_says_so(laid_out, tmp_path):
+    alone = tmp_path / "только скрипт"
+    alone.mkdir()
+    (alone / "установить.sh").write_bytes((laid_out("linux") / "установить.sh").read_bytes())
+    result = subprocess.run(["sh", str(alone / "установить.sh")], capture_output=True, text=True, encoding="utf-8",
+                            stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode == 2 and "Распакуйте архив целиком" in result.stdout
 
 
 def test_the_zip_keeps_cyrillic_names_and_the_executable_bit(laid_out, make_bundle):

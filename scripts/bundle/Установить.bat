@@ -7,6 +7,7 @@ setlocal
 cd /d "%~dp0"
 title Установка программы Наставничество
 
+if not exist "%~dp0install.py" goto notunpacked
 set "PY="
 for %%V in (@VERSIONS@) do if not defined PY py -%%V -c "import sys" >nul 2>nul && set "PY=py -%%V"
 if not defined PY python -c "import sys; sys.exit(sys.version_info < (3, 10))" >nul 2>nul && set "PY=python"
@@ -26,6 +27,12 @@ set "RC=2"
 echo Не найден Python 3.10 или новее.
 echo Установите Python с сайта python.org (при установке оставьте отмеченным "py launcher")
 echo или попросите системного администратора, затем запустите этот файл снова.
+goto end
+
+:notunpacked
+set "RC=2"
+echo Установочный пакет не распакован: рядом с этим файлом нет install.py и папки wheels.
+echo Распакуйте архив целиком (правой кнопкой - "Извлечь все...") и запустите файл из распакованной папки.
 goto end
 
 :end

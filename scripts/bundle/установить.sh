@@ -3,6 +3,10 @@
 # install.py, which makes a private environment in ~/.local/share/nastavnik and installs with pip --no-index.
 # POSIX sh, so that "sh установить.sh" works even where the unpacker lost the executable bit.
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+if [ ! -f "$here/install.py" ]; then
+  echo "Установочный пакет распакован не целиком: рядом с этим файлом нет install.py. Распакуйте архив целиком."
+  exit 2
+fi
 py=""
 for cand in @PYTHONS@ python3; do
   if command -v "$cand" >/dev/null 2>&1 &&
