@@ -40,7 +40,7 @@ PLATFORMS = {
 
 def project_version() -> str:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    return re.search(r'^version\s*=\s*"([^"]+)"', text, re.M).group(1)
+    return re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
 
 
 def pip(*args, isolated: bool = False) -> None:

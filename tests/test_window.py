@@ -10,10 +10,10 @@ import pytest
 
 tk = pytest.importorskip("tkinter")
 
-from nastavnik.demo import demo_data  # noqa: E402
-from nastavnik.template import write_workbook  # noqa: E402
+from nastavnik.demo import demo_data
+from nastavnik.template import write_workbook
 
-from .window_util import Answers, double_click, screenshot, settle, start_display  # noqa: E402
+from .window_util import Answers, double_click, screenshot, settle, start_display
 
 TODAY = dt.date(2026, 11, 25)
 LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",

@@ -45,7 +45,7 @@ def test_an_internal_error_keeps_its_traceback_for_the_developers(tmp_path):
     def task(job):
         raise ZeroDivisionError
 
-    kind, (code, text, detail) = run(task, tmp_path)[-1]
+    kind, (code, _, detail) = run(task, tmp_path)[-1]
     assert kind == "failed" and code == 3 and "ZeroDivisionError" in detail
 
 

@@ -85,7 +85,7 @@ def double_click(tree, item) -> None:
     """A real double click on a row with xdotool, as the curator's mouse makes it (Tk cannot fake one)."""
     tree.see(item)
     tree.update()
-    x, y, w, h = tree.bbox(item, "message") or tree.bbox(item)
+    x, y, _, h = tree.bbox(item, "message") or tree.bbox(item)
     if shutil.which("xdotool"):
         tree.winfo_toplevel().lift()
         tree.update()

@@ -29,7 +29,7 @@ BOOK_TYPES = [("Рабочая книга", "*.xlsx *.xlsm *.xls *.ods"), ("Вс
 def open_path(path: Path) -> None:
     """Open a file or folder in the program the system uses for it (Explorer, Excel, a file manager)."""
     if os.name == "nt":
-        os.startfile(str(path))  # type: ignore[attr-defined]  # noqa: S606
+        os.startfile(str(path))  # type: ignore[attr-defined]
     else:
         opener = "open" if sys.platform == "darwin" else "xdg-open"
         subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

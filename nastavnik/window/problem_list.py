@@ -6,9 +6,8 @@ highlighted and commented: the list says where, the copy shows it.
 
 from __future__ import annotations
 
-import tkinter as tk
+from collections.abc import Callable
 from tkinter import ttk
-from typing import Callable
 
 from ..problems import ERROR
 

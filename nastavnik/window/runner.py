@@ -13,8 +13,8 @@ import queue
 import shutil
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .tasks import Cancelled, Job, Outcome
 

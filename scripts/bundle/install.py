@@ -100,8 +100,8 @@ def make_venv(venv: Path) -> None:
         print(f"  Прежняя установка сделана другим Python ({out or 'неизвестно'}) — создаю заново.")
         remove_tree(venv)
     try:
-        import venv as venv_module  # noqa: F401 - Debian-like systems ship it separately
         import ensurepip  # noqa: F401
+        import venv as venv_module  # noqa: F401 - Debian-like systems ship it separately
     except ImportError as exc:
         raise Unusable("В этом Python нет модуля venv. На Astra Linux, Debian и Ubuntu установите пакет "
                        f"python3-venv (или python{sys.version_info.major}.{sys.version_info.minor}-venv), "
