@@ -60,6 +60,13 @@ def read_manifest(bundle: Path) -> dict:
 
 
 def check_python(manifest: dict) -> None:
+    """This Python can use the bundle's wheels: a version it was built for, 64-bit x86."""
+    import platform
+
+    if sys.maxsize <= 2**32 or platform.machine().lower() not in ("amd64", "x86_64"):
+        raise Unusable(f"Этот Python — {platform.machine() or 'неизвестная архитектура'}, "
+                       f"{'32' if sys.maxsize <= 2**32 else '64'}-битный, а пакет собран для 64-битных процессоров "
+                       "x86 (amd64). Установите 64-битный Python и запустите установку снова.")
     here = f"{sys.version_info.major}.{sys.version_info.minor}"
     if here not in manifest["python_versions"]:
         raise Unusable(f"Этот Python — версии {here}, а установочный пакет собран для версий "
@@ -81,8 +88,9 @@ def run(cmd: list, what: str) -> None:
     except OSError as exc:
         raise Refused(f"Не удалось запустить {cmd[0]}: {exc.strerror}") from exc
     if code != 0:
-        raise Refused(f"Шаг «{what}» не удался (код {code}); сообщение выше. Частые причины: нет места на диске, "
-                      "антивирус не даёт создавать файлы в профиле пользователя.")
+        raise Refused(f"Шаг «{what}» не удался (код {code}); сообщение выше. Частые причины: открыто окно программы "
+                      "«Наставничество» (закройте его), нет места на диске, антивирус не даёт создавать файлы "
+                      "в профиле пользователя.")
 
 
 def make_venv(venv: Path) -> None:
