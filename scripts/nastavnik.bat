@@ -1,17 +1,19 @@
 @echo off
 rem nastavnik: launcher for the curator. Put this file next to the workbook (.xlsx) and double-click it.
-rem It finds the newest .xlsx in its folder (skipping Excel's "~$" lock files), runs "nastavnik run"
-rem and keeps the window open. Saved with CRLF line endings and UTF-8 text (code page 65001).
+rem It uses the program installed by the offline bundle ("Установить.bat" puts it in
+rem %LOCALAPPDATA%\nastavnik\venv), finds the newest .xlsx in its folder (skipping Excel's "~$" lock files),
+rem runs "nastavnik run" and keeps the window open. Saved with CRLF line endings and UTF-8 text (code page 65001).
 chcp 65001 >nul
 setlocal
 cd /d "%~dp0"
 title nastavnik - наставничество
 
+set "INST=%LOCALAPPDATA%\nastavnik\venv\Scripts\python.exe"
 set "PY="
-where py >nul 2>nul && set "PY=py -3"
-if not defined PY where python >nul 2>nul && set "PY=python"
-if not defined PY goto nopython
-%PY% -c "import nastavnik" >nul 2>nul || goto nomodule
+if exist "%INST%" set "PY=INST"
+if not defined PY py -3 -c "import nastavnik" >nul 2>nul && set "PY=py -3"
+if not defined PY python -c "import nastavnik" >nul 2>nul && set "PY=python"
+if not defined PY goto notinstalled
 
 set "BOOK="
 for /f "delims=" %%F in ('dir /b /a-d /o-d "*.xlsx" 2^>nul ^| findstr /v /b /l /c:"~$"') do if not defined BOOK set "BOOK=%%F"
@@ -20,7 +22,12 @@ if not defined BOOK goto nobook
 echo Рабочая книга: "%BOOK%"
 echo Папка результатов: "%~dp0Результаты"
 echo.
+if "%PY%"=="INST" goto runinstalled
 %PY% -m nastavnik run "%BOOK%" --out "%~dp0Результаты"
+goto ran
+:runinstalled
+"%INST%" -m nastavnik run "%BOOK%" --out "%~dp0Результаты"
+:ran
 set "RC=%ERRORLEVEL%"
 echo.
 if "%RC%"=="0" (
@@ -30,30 +37,34 @@ if "%RC%"=="0" (
 )
 if "%RC%"=="1" (
   echo В книге есть ошибки: они перечислены выше. Исправьте их в книге и запустите снова.
+  echo Копия книги с подсвеченными ячейками - в самой новой папке внутри "Результаты".
   goto end
 )
 if "%RC%"=="2" (
-  echo Книгу не удалось прочитать: причина указана выше. Нужна рабочая книга наставничества .xlsx.
+  echo Книгу не удалось прочитать: причина указана выше. Нужна рабочая книга наставничества .xlsx,
+  echo не повреждённая и без пароля.
+  goto end
+)
+if "%RC%"=="4" (
+  echo Компьютер не дал записать результаты: нет места на диске, нет прав на эту папку
+  echo или слишком длинный путь. Освободите место или положите книгу в другую папку, например в "Документы".
   goto end
 )
 echo Внутренняя ошибка программы. Ваша книга не изменена. Передайте текст из этого окна разработчикам.
 goto end
 
-:nopython
+:notinstalled
 set "RC=2"
-echo Не найден Python. Установите Python 3.10 или новее с сайта python.org
-echo (отметьте "Add python.exe to PATH"), затем: py -m pip install nastavnik
-goto end
-
-:nomodule
-set "RC=2"
-echo Программа nastavnik не установлена. Установите её командой: %PY% -m pip install nastavnik
+echo Программа "Наставничество" не установлена на этом компьютере.
+echo Запустите "Установить.bat" из установочного пакета (папка nastavnik-...-windows)
+echo или попросите системного администратора. Интернет для установки не нужен.
 goto end
 
 :nobook
 set "RC=2"
 echo Рядом с этим файлом нет рабочей книги .xlsx.
-echo Положите книгу в папку "%~dp0" или создайте новую: %PY% -m nastavnik init книга.xlsx
+echo Положите книгу в папку "%~dp0" или создайте новую кнопкой "Новая книга"
+echo в окне программы (ярлык "Наставничество" на рабочем столе).
 goto end
 
 :end

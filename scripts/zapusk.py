@@ -2,8 +2,9 @@
 
 Положите этот файл в одну папку с рабочей книгой (.xlsx) и запустите его
 (двойным щелчком или командой ``python zapusk.py``). Программа найдёт книгу
-рядом с собой, выполнит ``nastavnik run`` и сложит результаты в папку
-«Результаты» рядом с книгой, каждый запуск — в новую папку с датой.
+рядом с собой, выполнит ``nastavnik run`` программой, установленной из
+установочного пакета («установить.sh» / «Установить.bat»), и сложит результаты
+в папку «Результаты» рядом с книгой, каждый запуск — в новую папку с датой.
 
 Why a separate script: a curator does not know the command line; this finds
 the workbook itself (skipping Excel's «~$» lock files), explains every outcome
@@ -27,7 +28,33 @@ OUTCOMES = {
     2: "Книгу не удалось прочитать: причина указана выше. Проверьте, что это рабочая книга наставничества "
        "в формате .xlsx и что она не повреждена.",
     3: "Внутренняя ошибка программы. Ваша книга не изменена. Передайте текст из этого окна разработчикам.",
+    4: "Компьютер не дал записать результаты: нет места на диске, нет прав на папку «{out}» или слишком "
+       "длинный путь. Освободите место или положите книгу в другую папку.",
 }
+NOT_INSTALLED = ("Программа «Наставничество» не установлена на этом компьютере. Запустите «Установить.bat» "
+                 "(Windows) или «установить.sh» (Linux) из установочного пакета — интернет для этого не нужен — "
+                 "или попросите системного администратора.")
+
+
+def installed_python() -> Path:
+    """The private environment the offline bundle installs into (scripts/bundle/install.py, home_dir)."""
+    if os.environ.get("NASTAVNIK_HOME"):
+        home = Path(os.environ["NASTAVNIK_HOME"])
+    elif os.name == "nt":
+        home = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "nastavnik"
+    else:
+        home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "nastavnik"
+    return home / "venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def choose_python() -> str | None:
+    """The installed program first; else this Python, if nastavnik is importable here (a developer's checkout)."""
+    installed = installed_python()
+    if installed.is_file():
+        return str(installed)
+    if importlib.util.find_spec("nastavnik") is not None:
+        return sys.executable
+    return None
 
 
 def find_workbook(folder: Path) -> tuple[Path | None, list[Path]]:
@@ -38,8 +65,8 @@ def find_workbook(folder: Path) -> tuple[Path | None, list[Path]]:
     return (books[0] if books else None), books
 
 
-def command(book: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "nastavnik", "run", str(book), "--out", str(out)]
+def command(python: str, book: Path, out: Path) -> list[str]:
+    return [python, "-m", "nastavnik", "run", str(book), "--out", str(out)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,15 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     if args and not args[0].startswith("-"):
         folder = Path(args[0]).resolve()
     print(f"Папка: {folder}")
-    if importlib.util.find_spec("nastavnik") is None:
-        print("Программа nastavnik не установлена для этого Python. Установите её командой:\n"
-              f"  \"{sys.executable}\" -m pip install nastavnik\n"
-              "(или из папки проекта: pip install .), затем запустите снова.")
+    python = choose_python()
+    if python is None:
+        print(NOT_INSTALLED)
         return 2
     book, books = find_workbook(folder)
     if book is None:
         print("Рядом с программой нет рабочей книги .xlsx. Положите книгу в эту папку или создайте новую "
-              "командой «nastavnik init книга.xlsx» (пробная книга с примером: «nastavnik demo пример.xlsx»).")
+              "кнопкой «Новая книга» в окне программы (ярлык «Наставничество»).")
         return 2
     if len(books) > 1:
         others = ", ".join(f"«{p.name}»" for p in books[1:])
@@ -66,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     out = folder / RESULTS
     env = {**os.environ, "PYTHONUTF8": "1"}
     try:
-        code = subprocess.call(command(book, out), env=env)
+        code = subprocess.call(command(python, book, out), env=env)
     except KeyboardInterrupt:
         print("Прервано.")
         return 130

@@ -27,7 +27,8 @@ def load_launcher():
 def launch(folder: Path) -> subprocess.CompletedProcess:
     shutil.copy(SCRIPTS / "zapusk.py", folder / "zapusk.py")
     root = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", ""),
+           "NASTAVNIK_HOME": str(folder / "не установлено")}
     return subprocess.run([sys.executable, str(folder / "zapusk.py"), "--no-pause"], cwd=folder.parent, env=env,
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8", timeout=600)
 
@@ -68,3 +69,35 @@ def test_windows_launcher_has_crlf_lines_and_skips_lock_files():
     text = data.decode("utf-8")
     assert "chcp 65001" in text and 'findstr /v /b /l /c:"~$"' in text
     assert "-m nastavnik run" in text and "pause" in text
+
+
+def test_launcher_prefers_the_program_the_bundle_installed(tmp_path, monkeypatch):
+    launcher = load_launcher()
+    python = tmp_path / "home" / "venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    python.parent.mkdir(parents=True)
+    python.write_text("")
+    monkeypatch.setenv("NASTAVNIK_HOME", str(tmp_path / "home"))
+    assert launcher.choose_python() == str(python)
+
+
+def test_launcher_without_the_program_points_to_the_installer_not_to_a_public_index(tmp_path, monkeypatch, capsys):
+    launcher = load_launcher()
+    monkeypatch.setenv("NASTAVNIK_HOME", str(tmp_path / "нет"))
+    monkeypatch.setattr(launcher.importlib.util, "find_spec", lambda name: None)
+    assert launcher.main([str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert "Установить.bat" in out and "установить.sh" in out and "pip install" not in out
+
+
+def test_launchers_never_advise_installing_from_a_public_index():
+    for name in ("nastavnik.bat", "zapusk.py"):
+        assert "pip install nastavnik" not in (SCRIPTS / name).read_text(encoding="utf-8")
+
+
+def test_windows_launcher_uses_the_installed_program_and_explains_every_exit_code():
+    text = (SCRIPTS / "nastavnik.bat").read_bytes().decode("utf-8")
+    assert r'set "INST=%LOCALAPPDATA%\nastavnik\venv\Scripts\python.exe"' in text
+    assert r'"%INST%" -m nastavnik run' in text
+    for code in "1", "2", "4":
+        assert f'if "%RC%"=="{code}"' in text
+    assert "Компьютер не дал записать результаты" in text and "Внутренняя ошибка" in text

@@ -11,5 +11,6 @@ from .new_year import new_year
 from .report import report
 from .run import run
 from .site import site
+from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, new_year]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, new_year, window]

@@ -1,0 +1,25 @@
+"""The curator's window: the same library calls as the command line, behind buttons.
+
+``app`` lays out the window, ``tasks`` holds what each button does (library
+calls only, no Tk), ``runner`` runs a task in a background thread and passes its
+messages to the window through a queue, ``problem_list`` shows the problems with
+their cells, ``settings`` remembers the last workbook. Tk is touched only from
+the main thread; a task never blocks the window and can be cancelled.
+"""
+
+from __future__ import annotations
+
+
+def main(workbook=None) -> None:
+    """Open the window (what the desktop shortcut runs) and return when it is closed."""
+    import os
+    import sys
+
+    # The shortcut starts pythonw.exe, which has no console: give the library somewhere to write its lines.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    from .app import open_window
+
+    open_window(workbook)

@@ -1,0 +1,203 @@
+"""The curator's window: it opens, its buttons run the library in the background, problems show with their cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+tk = pytest.importorskip("tkinter")
+
+from nastavnik.demo import demo_data
+from nastavnik.template import write_workbook
+
+from .window_util import Answers, double_click, screenshot, settle, start_display
+
+TODAY = dt.date(2026, 11, 25)
+LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",
+          "Всё сразу", "Новая книга", "Свод по району"]
+
+
+@pytest.fixture(scope="module")
+def display():
+    proc = start_display()
+    yield
+    if proc:
+        proc.terminate()
+        proc.wait(10)
+        os.environ.pop("DISPLAY", None)  # the display is gone: later tests must not find it
+
+
+@pytest.fixture(scope="module")
+def tk_root(display):
+    """One Tk interpreter for the module, as the real program has one: each test opens its window as a Toplevel.
+
+    Why not a Tk per test: a Tk freed by the garbage collector in a task's thread makes Tcl abort the process.
+    """
+    root = tk.Tk()
+    root.withdraw()
+    yield root
+    root.destroy()
+
+
+@pytest.fixture
+def window(tmp_path, monkeypatch, tk_root):
+    from nastavnik.window.app import App
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    made = []
+
+    def build(workbook: Path | None = None):
+        answers = Answers()
+        app = App(tk.Toplevel(tk_root), workbook, dialogs=answers, today=TODAY)
+        app.root.update()
+        made.append(app)
+        return app, answers
+
+    yield build
+    for app in made:
+        app.close()
+
+
+def demo_book(folder: Path, change=None, name: str = "наставничество.xlsx") -> Path:
+    org, tables = demo_data(TODAY)
+    if change:
+        change(org, tables)
+    folder.mkdir(parents=True, exist_ok=True)
+    write_workbook(folder / name, org, tables)
+    return folder / name
+
+
+def broken(org, tables):
+    tables["pairs"][0]["mentor"] = "Н-999"  # a mentor who is not in the bank
+
+
+def test_window_opens_with_a_button_for_each_task_of_the_year(window, tmp_path):
+    app, _ = window()
+    assert [b.cget("text") for b in app.buttons.values()] == LABELS
+    assert "демонстрационной" in app.book_label.cget("text")
+    assert str(app.open_button.cget("state")) == "disabled"
+    screenshot(app, "window_0_opened", tmp_path)
+
+
+def test_check_on_the_demo_says_the_workbook_is_usable_and_opens_the_results(window, tmp_path):
+    book = demo_book(tmp_path / "папка с книгой")
+    app, answers = window(book)
+    app.buttons["check"].invoke()
+    settle(app)
+    screenshot(app, "window_1_check_demo", tmp_path)
+    assert app.last.exit_code == 0 and "пригодна для работы" in app.status.cget("text")
+    assert app.problems.rows() and all(row[0] == "предупреждение" for row in app.problems.rows())
+    app.open_button.invoke()
+    assert answers.opened == [app.last.folder]
+    assert app.last.folder.parent == book.parent / "Результаты"
+    assert (app.last.folder / "проверка.txt").is_file()
+
+
+def test_a_broken_workbook_lists_its_errors_with_cells_and_opens_the_marked_copy(window, tmp_path):
+    book = demo_book(tmp_path, broken)
+    before = book.read_bytes()
+    app, answers = window(book)
+    app.buttons["check"].invoke()
+    settle(app)
+    screenshot(app, "window_2_broken", tmp_path)
+    errors = [row for row in app.problems.rows() if row[0] == "ошибка"]
+    assert errors and errors[0][1] == "Пары и группы" and errors[0][2][0].isalpha() and errors[0][2][1:].isdigit()
+    assert any("Н-999" in row[4] for row in errors)
+    assert app.last.exit_code == 1 and "ошибк" in app.status.cget("text")
+    double_click(app.problems.tree, app.problems.tree.get_children()[0])
+    screenshot(app, "window_2b_broken_row_chosen", tmp_path)
+    assert "Н-999" in app.problems.detail.cget("text")
+    assert answers.opened == [app.marked] and app.marked.is_file() and app.marked.name.endswith("проверка.xlsx")
+    assert book.read_bytes() == before
+
+
+def test_everything_at_once_makes_every_output_on_the_demo(window, tmp_path):
+    book = demo_book(tmp_path)
+    app, answers = window(book)
+    app.buttons["all"].invoke()
+    assert str(app.buttons["check"].cget("state")) == "disabled"  # one task at a time, the window still answers
+    assert str(app.cancel_button.cget("state")) == "normal"
+    while app.runner.busy and float(app.bar.cget("value")) < 3:  # wait for step 4 (documents) to show the working state
+        app.root.update()
+    screenshot(app, "window_3a_working", tmp_path)
+    settle(app)
+    screenshot(app, "window_3_everything", tmp_path)
+    folder = app.last.folder
+    assert app.last.exit_code == 0, app.failure
+    assert list((folder / "Документы").rglob("*.docx")) and (folder / "Мониторинг.xlsx").is_file()
+    assert (folder / "сайт" / "index.html").is_file() and (folder / "Предложения пар.xlsx").is_file()
+    assert str(app.open_button.cget("state")) == "normal"
+    app.open_button.invoke()
+    assert answers.opened == [folder]
+
+
+def test_everything_at_once_on_a_broken_workbook_stops_and_lists_the_errors(window, tmp_path):
+    app, _ = window(demo_book(tmp_path, broken))
+    app.buttons["all"].invoke()
+    settle(app)
+    assert app.last.exit_code == 1
+    assert any(row[0] == "ошибка" and row[1] == "Пары и группы" for row in app.problems.rows())
+    assert not (app.last.folder / "Документы").exists() and app.marked.is_file()
+
+
+def test_cancel_stops_the_work_and_leaves_no_half_made_folder(window, tmp_path):
+    book = demo_book(tmp_path)
+    app, _ = window(book)
+    app.buttons["all"].invoke()
+    app.cancel_button.invoke()
+    settle(app)
+    screenshot(app, "window_4_cancelled", tmp_path)
+    assert app.last is None and "Отменено" in app.status.cget("text")
+    results = book.parent / "Результаты"
+    assert not [p for p in results.iterdir() if p.is_dir()] if results.exists() else True
+    assert str(app.buttons["all"].cget("state")) == "normal"
+
+
+def test_the_window_remembers_the_last_workbook(window, tmp_path):
+    book = demo_book(tmp_path)
+    app, answers = window()
+    answers.next_workbook = book
+    app.choose.invoke()
+    assert app.book_label.cget("text").endswith("наставничество.xlsx")
+    again, _ = window()
+    assert again.workbook == book and again.book_label.cget("text") == app.book_label.cget("text")
+
+
+def test_a_file_that_is_not_a_workbook_gets_a_russian_sentence(window, tmp_path):
+    fake = tmp_path / "отчёт.xlsx"
+    fake.write_text("это не книга", encoding="utf-8")
+    app, _ = window(fake)
+    app.buttons["report"].invoke()
+    settle(app)
+    code, text = app.failure
+    assert code == 2 and "отчёт.xlsx" in text and "Traceback" not in text
+    assert text in app.status.cget("text")
+
+
+def test_new_book_writes_a_blank_workbook_and_makes_it_current(window, tmp_path):
+    app, answers = window()
+    answers.next_new = (tmp_path / "новая", "МБОУ СОШ № 1")
+    app.buttons["new"].invoke()
+    path = tmp_path / "новая.xlsx"
+    assert path.is_file() and app.workbook == path and answers.opened == [path]
+    from nastavnik.reader import read_workbook
+
+    assert read_workbook(path, today=TODAY).org["full_name"] == "МБОУ СОШ № 1"
+
+
+def test_district_rollup_reads_every_workbook_in_a_folder(window, tmp_path):
+    district = tmp_path / "район"
+    demo_book(district, name="школа 1.xlsx")
+    demo_book(district, name="школа 2.xlsx")
+    (district / "испорченная.xlsx").write_bytes(b"PK\x03\x04 broken")
+    app, _ = window()
+    answers = app.dialogs
+    answers.next_folder = district
+    app.buttons["district"].invoke()
+    settle(app)
+    assert "прочитано книг 2 из 3" in app.last.summary
+    assert list(app.last.folder.glob("свод_*.xlsx"))

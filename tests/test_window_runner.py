@@ -1,0 +1,70 @@
+"""The window's background runner: failures become the CLI's exit codes and Russian sentences; a cancelled
+task leaves no half-made folder. No screen needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+
+from nastavnik.problems import NastavnikError, UnusableInput
+from nastavnik.window.runner import Runner, classify
+from nastavnik.window.tasks import Job, Outcome
+
+
+def test_failures_get_the_command_lines_exit_codes():
+    assert classify(UnusableInput("Файл «x.xlsx» — не книга."))[0] == 2
+    assert classify(NastavnikError("в книге ошибки"))[0] == 1
+    code, text = classify(OSError(errno.ENOSPC, "No space left on device", "/диск/итог.xlsx"))
+    assert code == 4 and "/диск/итог.xlsx" in text and "место" in text
+    code, text = classify(KeyError("x"))
+    assert code == 3 and "Внутренняя ошибка" in text and "KeyError" in text
+
+
+def run(task, out):
+    runner = Runner()
+    runner.start(task, Job(None, out, dt.date(2026, 11, 25)))
+    runner.join(60)
+    return runner.drain()
+
+
+def test_a_cancelled_task_leaves_no_half_made_folder(tmp_path):
+    def task(job):
+        (job.out / "2026-11-25_10-00-00").mkdir(parents=True)
+        job.say("шаг 1")
+        job.cancelled = lambda: True  # the curator pressed «Отменить» here
+        job.checkpoint()
+        return Outcome(0, "не должно дойти")
+
+    (tmp_path / "прежний запуск").mkdir()
+    messages = run(task, tmp_path)
+    assert messages[-1] == ("cancelled", None) and ("say", "шаг 1") in messages
+    assert [p.name for p in tmp_path.iterdir()] == ["прежний запуск"]
+
+
+def test_an_internal_error_keeps_its_traceback_for_the_developers(tmp_path):
+    def task(job):
+        raise ZeroDivisionError
+
+    kind, (code, _, detail) = run(task, tmp_path)[-1]
+    assert kind == "failed" and code == 3 and "ZeroDivisionError" in detail
+
+
+def test_window_command_without_a_screen_says_so_in_russian_with_exit_4(monkeypatch):
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = CliRunner().invoke(main, ["window"])
+    assert result.exit_code == 4
+    assert "Окно не открылось" in result.stderr and "Traceback" not in result.output + result.stderr
+
+
+def test_a_results_folder_that_cannot_be_made_is_the_computers_refusal(tmp_path):
+    from nastavnik.window import tasks
+
+    blocker = tmp_path / "файл, а не папка"
+    blocker.write_text("x")
+    kind, (code, text, _) = run(tasks.check, blocker / "Результаты")[-1]
+    assert kind == "failed" and code == 4 and "Компьютер не дал создать папку результатов" in text

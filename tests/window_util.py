@@ -1,0 +1,106 @@
+"""Helpers for the window tests: a virtual screen (Xvfb), a window driven by its buttons, screenshots.
+
+Set NASTAVNIK_SCREENSHOTS=/some/folder to keep the screenshots and look at them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+
+def start_display():
+    """Use the DISPLAY there is, or start Xvfb on a free display; skip when neither can be had."""
+    if os.environ.get("DISPLAY"):
+        return None
+    if not shutil.which("Xvfb"):
+        pytest.skip("нет ни экрана, ни Xvfb (apt-get install xvfb)")
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    if not number:
+        proc.kill()
+        pytest.skip("Xvfb не запустился")
+    os.environ["DISPLAY"] = f":{number}"
+    return proc
+
+
+class Answers:
+    """The Dialogs of the window, answered by the test; what the window asked to open is kept."""
+
+    def __init__(self):
+        self.opened: list[Path] = []
+        self.next_workbook: Path | None = None
+        self.next_new: tuple[Path, str] | None = None
+        self.next_folder: Path | None = None
+
+    def workbook(self, start):
+        return self.next_workbook
+
+    def new_workbook(self):
+        return self.next_new
+
+    def folder(self):
+        return self.next_folder
+
+    def open(self, path):
+        self.opened.append(Path(path))
+
+
+def settle(app, limit: float = 600) -> None:
+    """Let the window work until its task is over, handling its events as the main loop would."""
+    deadline = time.monotonic() + limit
+    while app.runner.busy or not app.runner.messages.empty():
+        app.root.update()
+        time.sleep(0.02)
+        assert time.monotonic() < deadline, "задача не закончилась"
+    for _ in range(5):
+        app.root.update()
+        time.sleep(0.03)
+
+
+def screenshot(app, name: str, tmp_path: Path) -> Path | None:
+    """The whole virtual screen as PNG (ImageMagick's import), kept where NASTAVNIK_SCREENSHOTS points."""
+    folder = Path(os.environ.get("NASTAVNIK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    if not shutil.which("import"):
+        return None
+    app.root.update()
+    time.sleep(0.2)
+    app.root.update()
+    path = folder / f"{name}.png"
+    subprocess.run(["import", "-window", "root", str(path)], check=True, timeout=60)
+    return path
+
+
+def double_click(tree, item) -> None:
+    """A real double click on a row with xdotool, as the curator's mouse makes it (Tk cannot fake one)."""
+    tree.see(item)
+    tree.update()
+    x, y, _, h = tree.bbox(item, "message") or tree.bbox(item)
+    if shutil.which("xdotool"):
+        tree.winfo_toplevel().lift()
+        tree.update()
+        subprocess.run(["xdotool", "mousemove", str(tree.winfo_rootx() + x + 10), str(tree.winfo_rooty() + y + h // 2),
+                        "click", "--repeat", "2", "--delay", "80", "1"], check=True, timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            tree.update()
+            time.sleep(0.05)
+            if tree.selection():
+                break
+        for _ in range(5):
+            tree.update()
+            time.sleep(0.05)
+    else:
+        tree.selection_set(item)
+        tree.event_generate("<Return>")
+        tree.update()
