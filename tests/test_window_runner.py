@@ -6,16 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import errno
 
-from nastavnik.problems import NastavnikError, UnusableInput
+from nastavnik.problems import EnvironmentProblem, NastavnikError, UnusableInput
 from nastavnik.window.runner import Runner, classify
 from nastavnik.window.tasks import Job, Outcome
 
 
 def test_failures_get_the_command_lines_exit_codes():
     assert classify(UnusableInput("Файл «x.xlsx» — не книга."))[0] == 2
-    assert classify(NastavnikError("в книге ошибки"))[0] == 1
+    assert classify(NastavnikError("нельзя выполнить так, как просили"))[0] == 2
+    assert classify(EnvironmentProblem("диск полон"))[0] == 4
     code, text = classify(OSError(errno.ENOSPC, "No space left on device", "/диск/итог.xlsx"))
-    assert code == 4 and "/диск/итог.xlsx" in text and "место" in text
+    assert code == 4 and "/диск/итог.xlsx" in text and "места" in text and "No space" not in text
     code, text = classify(KeyError("x"))
     assert code == 3 and "Внутренняя ошибка" in text and "KeyError" in text
 

@@ -27,11 +27,11 @@ def classify(exc: BaseException) -> tuple[int, str]:
     from ..problems import NastavnikError
 
     if isinstance(exc, NastavnikError):
-        return getattr(exc, "exit_code", 1), str(exc)
-    if isinstance(exc, OSError):
-        where = f" («{exc.filename}»)" if exc.filename else ""
-        return REFUSED, (f"Компьютер не дал выполнить работу{where}: {exc.strerror or exc}. Проверьте, что на диске "
-                         "есть место, что папка доступна для записи и что файл не открыт в другой программе.")
+        return exc.exit_code, str(exc)
+    if isinstance(exc, OSError):  # told by its errno, as the command line does: never the system's English
+        from ..oserrors import os_message
+
+        return REFUSED, os_message(exc)
     return INTERNAL, (f"Внутренняя ошибка программы ({type(exc).__name__}). Ваша рабочая книга не изменена. "
                       "Передайте разработчикам текст из журнала ниже.")
 
