@@ -59,6 +59,12 @@ def _rows(frame, *keys):
     return list(zip(*cols))
 
 
+def _yes(value) -> bool:
+    import pandas as pd
+
+    return value is not None and not (isinstance(value, float) or value is pd.NA) and bool(value)
+
+
 def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
     """(forbidden, history): the past pairs a proposal may not repeat, and every mentee's past mentors.
 
@@ -72,7 +78,7 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
     for code, mentor, mentee, status, ok in _rows(pairs, "code", "mentor", "mentee", "status", "repeat_allowed"):
         if not (mentor and mentee) or status == v.PAIR_DRAFT:
             continue
-        if ok is True:
+        if _yes(ok):
             allowed.add((mentee, mentor))
         if status == v.PAIR_STOPPED:
             seen[(mentee, mentor)] = (f"пара {code} с ним уже прекращалась досрочно", True)
@@ -83,7 +89,7 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
                                                         "repeat_allowed", "year"):
         if not (mentor and mentee):
             continue
-        if ok is True:
+        if _yes(ok):
             allowed.add((mentee, mentor))
         when = f"в {int(year)} году" if year is not None and not pd.isna(year) else "в прошлые годы"
         if (mentee, mentor) not in seen or status == v.PAIR_STOPPED:

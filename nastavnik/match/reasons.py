@@ -101,7 +101,7 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
     spare, cap = int(sc.spare[j]), mr["max_mentees"]
     if cap == cap and cap is not None:
         out.append(f"свободно {spare} из {int(cap)} {_of(int(cap), 'места', 'мест')}")
-    if parts.get("wait", 0) > 0:
+    if parts.get("wait", 0) > 0 and sc.weights.get("wait", 0) > 0:
         months = int(sc.months[i])
         capped = f" (учтено {int(sc.wait_cap)})" if months > sc.wait_cap else ""
         out.append(f"ждёт {months} мес.{capped}")
