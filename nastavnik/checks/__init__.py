@@ -10,7 +10,8 @@ data. The rule modules, by subject:
 - ``pairs``      — the regulation on pairs and groups (sizes, load, order, consents, ending);
 - ``programmes`` — programme terms, the plan, publication of best practices;
 - ``people``     — mentee statuses and waiting time;
-- ``timeline``   — dates against the order of events (an end in the future, an order after the start).
+- ``timeline``   — dates against the order of events (an end in the future, an order after the start);
+- ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 """
@@ -22,7 +23,7 @@ import datetime as dt
 from .. import schema as s
 from ..problems import ERROR, Problem, Report
 from ..reader import Book
-from . import cells, pairs, people, programmes, refs, timeline
+from . import cells, pairs, people, programmes, refs, stalled, timeline
 
 
 def org_rules(book: Book, today: dt.date):
@@ -33,7 +34,7 @@ def org_rules(book: Book, today: dt.date):
 
 
 RULES = [org_rules, *cells.RULES, *refs.RULES, *pairs.RULES, *programmes.RULES, *people.RULES,
-         *timeline.RULES]
+         *timeline.RULES, *stalled.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:
