@@ -15,8 +15,10 @@ the reasons are exactly the numbers the solver used. Formulas (also in
   mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
 * focus — 1 when both have the same направленность.
 * subject — share of the stems of the mentee's subject area found in the
-  mentor's: words lower-cased, «ё» → «е», split on «;», «,», spaces and dashes,
-  words of one or two letters dropped, a stem is the first 6 letters.
+  mentor's: words lower-cased, «ё» → «е», split on every character that is not
+  a Latin or Russian letter or a digit, words shorter than ``MIN_WORD`` dropped
+  unless they hold a digit («3D-моделирование» → «3d», «модели»: «3D» names the
+  field), ``STOP_WORDS`` dropped, a stem is the first ``STEM`` letters.
 * experience — ½·min(max(стаж наставника − стаж наставляемого, 0), 10)/10 +
   ½·min(max(ранг категории наставника − ранг наставляемого, 0), 2)/2
   (ranks from ``vocab.QUAL_RANK``, no category = 0).
