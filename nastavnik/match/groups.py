@@ -13,6 +13,7 @@ is written as an individual pair and told so, his score unchanged.
 from __future__ import annotations
 
 from .. import vocab as v
+from .reasons import GROUP_PLACE
 from .scoring import DIRS, Scorer
 
 
@@ -22,6 +23,8 @@ def form_groups(sc: Scorer, proposal: list[dict], assignment: list[tuple[int, in
     for n, ((i, j), rec) in enumerate(zip(assignment, proposal)):
         if rec["parts"].get("group"):
             buckets.setdefault((j, int(sc.group_key[i])), []).append(n)
+    for n in (n for ms in buckets.values() for n in ms):  # the proposal says which group, not just «a place»
+        proposal[n]["reasons"] = [r for r in proposal[n]["reasons"] if not r.startswith(GROUP_PLACE)]
     out = []
     for (j, _key), members in sorted(buckets.items(), key=lambda kv: (sc.mr_codes[kv[0][0]], kv[1][0])):
         codes = [proposal[n]["mentee"] for n in members]

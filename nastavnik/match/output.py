@@ -121,9 +121,10 @@ def write_match_xlsx(result, path) -> Path:
 
         fio = result.people.get
         sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
-                              ("Наставник", 30), ("Оценка", 9), ("Вид", 22), ("Группа №", 8), ("Обоснование", 90)],
+                              ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Группа №", 8),
+                              ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
-                p.get("group"), "; ".join(p["reasons"])) for p in result.proposal])
+                str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
         parts = [(PART_TITLES[k].capitalize(), 11) for k in PARTS]
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 11), *parts, ("Обоснование", 80)],
@@ -132,7 +133,7 @@ def write_match_xlsx(result, path) -> Path:
                for c in result.candidates])
         sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
                          ("Запросы", 40), ("Направленность", 20), ("Сумма оценок", 10)],
-              [(g["number"], g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
+              [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
                 g["focus"], g["score"]) for g in result.groups])
         rows = [(u["mentee"], fio(u["mentee"]), "; ".join(u["reasons"]), "; ".join(u["advice"]))
                 for u in result.unmatched]
