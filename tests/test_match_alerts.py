@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from nastavnik.checks import check_book
 from nastavnik.checks.stalled import alerts
 
@@ -12,15 +14,29 @@ def _codes(book, code):
     return [(p.row, p.letter) for p in check_book(book, TODAY).problems if p.code == code]
 
 
-def test_a_running_pair_without_activity_for_a_month_is_a_warning(demo_book):
-    found = [p for p in check_book(demo_book, TODAY).problems if p.code == "pair_stalled"]
-    assert [p.row for p in found][:1] == [2] and found[0].severity == "предупреждение"
+def _missed_meeting(org, tables):
+    """ПП-001's meeting of 28.11.2026 was due on 20.11 and is not done: nothing done since 25.10."""
+    for a in tables["plan"]:
+        if a["programme"] == "ПП-001" and a["planned_date"] == dt.date(2026, 11, 28):
+            a["planned_date"] = dt.date(2026, 11, 20)
+
+
+def test_a_pair_between_two_monthly_meetings_is_on_schedule_not_stalled(demo_book):
+    assert _codes(demo_book, "pair_stalled") == []
+
+
+def test_a_running_pair_without_activity_for_a_month_is_a_warning(make_book):
+    found = [p for p in check_book(make_book(_missed_meeting), TODAY).problems if p.code == "pair_stalled"]
+    assert [p.row for p in found] == [2] and found[0].severity == "предупреждение"
     assert "ПР-001" in found[0].message and "25.10.2026" in found[0].message
 
 
 def test_the_stall_period_is_set_on_the_organisation_sheet(make_book):
-    book = make_book(lambda org, tables: org.update(stall_days=60))
-    assert _codes(book, "pair_stalled") == []
+    def change(org, tables):
+        _missed_meeting(org, tables)
+        org["stall_days"] = 60
+
+    assert _codes(make_book(change), "pair_stalled") == []
 
 
 def test_a_pair_ending_within_a_month_without_a_survey_is_a_warning(make_book, demo_book):
@@ -45,13 +61,14 @@ def test_a_mentor_over_his_limit_is_listed_among_the_alerts(make_book):
     assert [a.subject for a in found] == ["Н-004"]
 
 
-def test_the_report_summary_lists_the_alerts(demo_book, tmp_path):
+def test_the_report_summary_lists_the_alerts(make_book, tmp_path):
     import openpyxl
 
     from nastavnik.report import report_for_book, report_meta, write_report_xlsx
 
-    period, indicators, statform = report_for_book(demo_book, TODAY)
-    path = write_report_xlsx(indicators, statform, tmp_path / "отчёт.xlsx", report_meta(demo_book, period, TODAY))
+    book = make_book(_missed_meeting)
+    period, indicators, statform = report_for_book(book, TODAY)
+    path = write_report_xlsx(indicators, statform, tmp_path / "отчёт.xlsx", report_meta(book, period, TODAY))
     ws = openpyxl.load_workbook(path)["Сводка"]
     texts = [c.value for c in ws["A"] if c.value]
     assert any("Пара ПР-001" in t and "без выполненных мероприятий" in t for t in texts)

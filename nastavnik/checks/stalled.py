@@ -7,7 +7,10 @@ warnings), ``run``'s «Обратите внимание» and the report's «В
 
 - a pair «реализуется» with no activity of its plan done in the last
   ``stall_days`` days of «Организация» (30 by default), counted from the later
-  of the pair's start and the last activity done;
+  of the pair's start and the last activity done — while its plan expected
+  something: an activity planned in those days is not done, or nothing is
+  planned ahead (a pair between two monthly meetings that keeps its plan is
+  on schedule, not stalled);
 - a pair in force whose (new) planned end falls within 30 days and none of
   whose programmes has a survey row yet;
 - a mentor with more mentees in pairs in force than his «Максимум
@@ -58,8 +61,9 @@ def stalled(book: Book, today: dt.date) -> list[Alert]:
     """Pairs «реализуется» with nothing of their plan done in the last ``stall_days`` days."""
     import pandas as pd
 
-    if not has(book, "pairs", "code", "status", "start"):
-        return []
+    if not (has(book, "pairs", "code", "status", "start") and has(book, "programmes", "code", "pair")
+            and has(book, "plan", "programme", "status", "planned_date", "actual_date")):
+        return []  # a missing column is the reader's one problem, not a stalled pair at every row
     days = stall_days(book)
     pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
     running = pairs[pairs["status"] == v.PAIR_RUNNING]
@@ -68,15 +72,22 @@ def stalled(book: Book, today: dt.date) -> list[Alert]:
     plan = table(book, "plan")
     done = plan[(plan["status"] == v.ACT_DONE) & plan["actual_date"].notna()]
     last_by_prog = done.groupby("programme")["actual_date"].max().to_dict() if len(done) else {}
-    progs = _programmes_of(book)
     now = pd.Timestamp(today)
+    open_ = plan[~plan["status"].isin({v.ACT_DONE, v.ACT_FAILED}) & plan["planned_date"].notna()]
+    missed = set(open_.loc[(open_["planned_date"] > now - pd.Timedelta(days=days)) & (open_["planned_date"] <= now),
+                           "programme"])
+    ahead = set(open_.loc[open_["planned_date"] > now, "programme"])
+    progs = _programmes_of(book)
     out = []
     for rec in records(running):
-        lasts = [last_by_prog[p] for p in progs.get(rec["code"], ()) if p in last_by_prog]
+        mine = progs.get(rec["code"], ())
+        lasts = [last_by_prog[p] for p in mine if p in last_by_prog]
         last = max(lasts) if lasts else None
         since = max([x for x in (last, rec["start"]) if x is not None and not pd.isna(x)], default=None)
         if since is None or (now - pd.Timestamp(since)).days <= days:
             continue
+        if any(p in ahead for p in mine) and not any(p in missed for p in mine):
+            continue  # on schedule: nothing was due in these days, the next activity is ahead
         what = (f"последнее выполненное мероприятие — {fmt_date(last)}" if last is not None
                 else f"с начала {fmt_date(rec['start'])} не выполнено ни одного мероприятия плана")
         out.append(Alert("pair_stalled", rec["code"], rec["_row"],
@@ -90,7 +101,8 @@ def survey_due(book: Book, today: dt.date) -> list[Alert]:
     """Pairs in force ending within a month whose programmes have no survey yet."""
     import pandas as pd
 
-    if not has(book, "pairs", "code", "status", "planned_end"):
+    if not (has(book, "pairs", "code", "status", "planned_end") and has(book, "programmes", "code", "pair")
+            and has(book, "surveys", "programme")):
         return []
     pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
     live = pairs[pairs["status"].isin({v.PAIR_APPROVED, v.PAIR_RUNNING})]
