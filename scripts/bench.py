@@ -16,7 +16,7 @@ missed target exit 1).
 
     python scripts/bench.py --sizes S                 # CI: a school, under a minute
     python scripts/bench.py --sizes L,XL --json bench.json
-    python scripts/bench.py --sizes L,BIG,4L --compare /tmp/old   # the matcher's figures, old code beside new
+    python scripts/bench.py --sizes MATCH,BIG,4L --compare /tmp/old   # the matcher's figures, old code beside new
 
 At L the 5,000 × 2,000 matching bank is also matched with each exact solver
 (``nastavnik.match.solver``: ours, scipy's LAPJVsp over the whole graph, the
@@ -291,10 +291,11 @@ def _old(variant: str) -> bool:
 
 def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None) -> tuple[dict, dict]:
     """{stage: {variant: result}} for one size (and for the 5,000 × 2,000 matching bank at L)."""
-    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")]}.get(size, PER_SIZE)
+    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")], "MATCH": []}.get(
+        size, PER_SIZE)
     if compare is not None and size in (BIG_SIZE, RUN4_SIZE):
         plan = [*plan, (plan[0][0], "old")]
-    paths = [] if size == BIG_SIZE else workbooks(size, cache)
+    paths = [] if size in (BIG_SIZE, "MATCH") else workbooks(size, cache)
     results: dict = {}
     for stage, variant in plan:
         if variant != "ours" and "missing" in results.get(stage, {}).get("ours", {}):
@@ -307,7 +308,7 @@ def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None
         print(f"  {size:<3} {stage:<12} {variant:<9} {state:<10} ({time.perf_counter() - t:.1f} с с запуском)",
               flush=True)
     extra: dict = {}
-    if size == "L":
+    if size in ("L", "MATCH"):
         match_paths = workbooks("MATCH", cache)
         for variant in ("ours", "greedy", "dense", "matching", *(("old",) if compare else ())):
             res = measure("match", "ours" if _old(variant) else variant, MATCH_SIZE, match_paths, timeout,
@@ -340,10 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [x.strip().upper() for x in args.sizes.split(",") if x.strip()]
     from nastavnik.synth import SIZES
 
-    bad = [x for x in sizes if (x not in SIZES or x == "MATCH") and x not in (BIG_SIZE, RUN4_SIZE)]
+    bad = [x for x in sizes if x not in SIZES and x not in (BIG_SIZE, RUN4_SIZE)]
     if bad:
-        ap.error(f"неизвестный размер: {', '.join(bad)} (есть S, M, L, XL, BIG — подбор 10 000 × 4 000, "
-                 "4L — весь запуск на 4 × L)")
+        ap.error(f"неизвестный размер: {', '.join(bad)} (есть S, M, L, XL, MATCH — только подбор 5 000 × 2 000, "
+                 "BIG — подбор 10 000 × 4 000, 4L — весь запуск на 4 × L)")
     print(f"nastavnik bench: {platform.python_version()}, {os.cpu_count()} ядра, дата {TODAY:%d.%m.%Y}, "
           f"seed {SEED}", flush=True)
     started = time.perf_counter()

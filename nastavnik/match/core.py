@@ -112,7 +112,7 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     for (me, mr), why in sorted(pool.forbidden.items()):
         if me in index_me and mr in index_mr:
             blocked.setdefault((index_me[me], index_mr[mr]), why)
-    indptr, cols, cost, group = sc.graph(set(blocked))
+    indptr, cols, cost = sc.graph(set(blocked))
     clock["scores"] = time.perf_counter()
     assignment = (solver or solve)(indptr, cols, cost, sc.spare.astype(int))
     clock["solve"] = time.perf_counter()
@@ -139,7 +139,7 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     def arc(i, j):
         span = _row(indptr, i)
         pos = span.start + int(np.searchsorted(cols[span], j))
-        return int(cost[pos]), bool(group[pos])
+        return int(cost[pos]), sc.in_group(i, j)
 
     rows = sorted(set(wanted) | set(chosen))
     details: dict[tuple[int, int], dict] = {}

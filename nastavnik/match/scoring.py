@@ -313,22 +313,35 @@ class Scorer:
 
         return (self.spare[None, :] > 0) & ((parts["coverage"] > 0) | (self.nreq[rows] == 0)[:, None]) & (total > 0)
 
+    def in_group(self, i: int, j: int) -> bool:
+        """Whether pair (i, j) takes the group mode (it exists and ``w_group`` > 0): the mode is never stored."""
+        return bool(self.group_key[i] >= 0 and self.group_ready[j] and self.weights.get("group", 0.0) > 0)
+
     def graph(self, blocked=frozenset()):
         """The feasible pairs as a sparse graph, built block by block: memory grows with the pairs, not n × m.
 
-        Returns ``(indptr, cols, cost, group)``: the pairs of mentee ``i`` are ``cols[indptr[i]:indptr[i+1]]``
-        (mentor indices, ascending), ``cost`` their score in units of 0.0001 (``UNIT``) in the better of the
-        two modes, ``group`` whether that mode is the group (the group bonus only ever adds, so the group
-        mode wins exactly when it exists and ``w_group`` > 0).
+        Returns ``(indptr, cols, cost)``: the pairs of mentee ``i`` are ``cols[indptr[i]:indptr[i+1]]``
+        (mentor indices, ascending) and ``cost`` their score in units of 0.0001 (``UNIT``) in the better of
+        the two modes (the group bonus only ever adds, so the group mode wins exactly where ``in_group``).
+        A first cheap pass counts the pairs that can be feasible, so the arrays are allocated once.
         """
         import numpy as np
 
         by_row: dict[int, list[int]] = {}
         for i, j in blocked:
             by_row.setdefault(i, []).append(j)
+        comp = self.comp.T.astype(np.float32)
+        open_ = self.spare > 0
+        upper = 0
+        for start in range(0, self.n, CHUNK):
+            rows = np.arange(start, min(start + CHUNK, self.n))
+            cover = (self.req[rows].astype(np.float32) @ comp > 0) | (self.nreq[rows] == 0)[:, None]
+            upper += int((cover & open_[None, :]).sum())
+        cols = np.empty(upper, dtype=np.int32)
+        cost = np.empty(upper, dtype=np.int32)
         counts = np.zeros(self.n + 1, dtype=np.int64)
-        cols_, cost_, group_ = [], [], []
         bonus = round(self.weights.get("group", 0.0) * UNIT)
+        at = 0
         for start in range(0, self.n, CHUNK):
             rows = np.arange(start, min(start + CHUNK, self.n))
             parts = self.block(rows)
@@ -337,23 +350,21 @@ class Scorer:
             for i in set(by_row) & set(rows.tolist()):
                 ok[i - start, by_row[i]] = False
             units = np.rint(total * UNIT).astype(np.int64)
-            grp = self.group_mode(rows) & (bonus > 0)
-            units = units + grp * bonus
+            if bonus > 0:
+                units += self.group_mode(rows) * bonus
             r, c = np.nonzero(ok)
             counts[rows + 1] = np.bincount(r, minlength=len(rows))
-            cols_.append(c.astype(np.int32))
-            cost_.append(units[r, c].astype(np.int32))
-            group_.append(grp[r, c])
-            del parts, total, ok, units, grp
-        indptr = np.cumsum(counts)
-        cat = (lambda xs, dt: np.concatenate(xs) if xs else np.zeros(0, dtype=dt))
-        return indptr, cat(cols_, np.int32), cat(cost_, np.int32), cat(group_, bool)
+            cols[at:at + len(c)] = c
+            cost[at:at + len(c)] = units[r, c]
+            at += len(c)
+            del parts, total, ok, units
+        return np.cumsum(counts), cols[:at], cost[:at]
 
     def matrix(self, blocked: set[tuple[int, int]] = frozenset()):
         """(score n×m, feasible n×m) as dense arrays — only for small instances, tests and the dense solver."""
         import numpy as np
 
-        indptr, cols, cost, _group = self.graph(blocked)
+        indptr, cols, cost = self.graph(blocked)
         score = np.zeros((self.n, self.m))
         feasible = np.zeros((self.n, self.m), dtype=bool)
         rows = np.repeat(np.arange(self.n), np.diff(indptr))

@@ -102,48 +102,88 @@ def potentials(rows, cols, cost, n, capacity, pairs):
     return shortest(np.concatenate(src), np.concatenate(dst), np.concatenate(w), root + 1, root)
 
 
-def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None) -> list[tuple[int, int]]:
-    """Maximum-total pairs (mentee index, mentor index), sorted by mentee; see the module's docstring."""
+SLICE = 1 << 20  # arcs per slice when scanning the whole graph: bounds the temporaries, not the graph
+
+
+def _slices(indptr):
+    """Row ranges [a, b) holding about ``SLICE`` arcs each (at least one row)."""
     import numpy as np
 
     n = len(indptr) - 1
-    rows, cols, cost, capacity = _arcs(indptr, cols, cost, capacity)
-    if not len(rows):
+    a = 0
+    while a < n:
+        b = int(np.searchsorted(indptr, indptr[a] + SLICE, side="right")) - 1
+        b = min(max(b, a + 1), n)
+        yield a, b
+        a = b
+
+
+def _best_per_row(indptr, lo, r, score, pick, k):
+    """Positions (global) of the ``k`` highest-scored arcs of each row among ``pick`` (positions in the slice)."""
+    import numpy as np
+
+    if not len(pick):
+        return pick
+    order = np.lexsort((pick, -score[pick], r[pick]))
+    chosen = pick[order]
+    rr = r[chosen]
+    within = np.arange(len(chosen)) - np.searchsorted(rr, rr, side="left")
+    return lo + chosen[within < k]
+
+
+def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None) -> list[tuple[int, int]]:
+    """Maximum-total pairs (mentee index, mentor index), sorted by mentee; see the module's docstring.
+
+    Memory beyond the graph is one byte per arc (``kept``) and per-slice temporaries.
+    """
+    import numpy as np
+
+    n = len(indptr) - 1
+    indptr = np.asarray(indptr, dtype=np.int64)
+    cols, cost = np.asarray(cols, dtype=np.int32), np.asarray(cost, dtype=np.int32)
+    capacity = np.asarray(capacity, dtype=np.int64)
+    ok = (cost > 0) & (capacity[cols] > 0)
+    if not ok.all():  # the scorer's graph holds only usable arcs; other callers get a compressed copy
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[ok], minlength=n))])
+        cols, cost = cols[ok], cost[ok]
+    del ok
+    if not len(cols):
         return []
-    # Rank of each arc within its mentee: by score descending, then mentor index (one int64 key, one sort).
-    m = len(capacity)
-    top = int(cost.max()) + 1
-    order = np.argsort(rows.astype(np.int64) * (top * m) + (top - cost.astype(np.int64)) * m + cols)
-    starts = np.searchsorted(rows[order], np.arange(n))
-    rank = np.empty(len(rows), dtype=np.int32)
-    rank[order] = np.arange(len(rows)) - starts[rows[order]]
-    del order
-    kept = rank < k_start
+    deg = np.diff(indptr)
+    kept = np.zeros(len(cols), dtype=bool)
+    for a, b in _slices(indptr):
+        lo, hi = indptr[a], indptr[b]
+        r = np.repeat(np.arange(b - a), deg[a:b])
+        kept[_best_per_row(indptr, lo, r, cost[lo:hi], np.arange(hi - lo), k_start)] = True
     rounds = 0
     while True:
         rounds += 1
-        idx = np.flatnonzero(kept)
         t0 = time.perf_counter()
-        pairs = solve_matching_arcs(rows[idx], cols[idx], cost[idx], n, capacity)
+        idx = np.flatnonzero(kept)
+        rows_k = (np.searchsorted(indptr, idx, side="right") - 1).astype(np.int64)
+        pairs = solve_matching_arcs(rows_k, cols[idx].astype(np.int64), cost[idx], n, capacity)
         t1 = time.perf_counter()
-        d = potentials(rows[idx], cols[idx], cost[idx], n, capacity, pairs)
+        d = potentials(rows_k, cols[idx], cost[idx], n, capacity, pairs)
         t2 = time.perf_counter()
-        add = np.zeros(len(rows), dtype=bool)
-        for a in range(0, len(rows), 1 << 20):  # in slices: no arc-sized float temporaries
-            s = slice(a, a + (1 << 20))
-            add[s] = ~kept[s] & (cost[s] > d[rows[s]] - d[n + cols[s]] + 0.5)  # integer scores: a gain is ≥ 1
+        add, violating = [], 0
+        for a, b in _slices(indptr):  # in slices: no arc-sized float temporaries
+            lo, hi = indptr[a], indptr[b]
+            r = np.repeat(np.arange(b - a), deg[a:b])
+            c = cols[lo:hi]
+            gain = ~kept[lo:hi] & (cost[lo:hi] > d[a + r] - d[n + c] + 0.5)  # integer scores: a gain is ≥ 1 unit
+            pick = np.flatnonzero(gain)
+            violating += len(pick)
+            # Per mentee only his best few violating pairs join: the sub-problem stays small.
+            add.append(_best_per_row(indptr, lo, r, cost[lo:hi], pick, k_start))
         if os.environ.get("NASTAVNIK_SOLVER_DEBUG"):
             print(f"round {rounds}: kept {len(idx)}, match {t1 - t0:.2f} s, potentials {t2 - t1:.2f} s, "
-                  f"check {time.perf_counter() - t2:.2f} s, violating {int(add.sum())}", flush=True)
-        if not add.any():
+                  f"check {time.perf_counter() - t2:.2f} s, violating {violating}", flush=True)
+        if not violating:
             break
-        # Per mentee only his best few violating pairs join (by rank): the sub-problem stays small.
-        cand = np.flatnonzero(add)
-        cand = cand[np.lexsort((rank[cand], rows[cand]))]
-        within = np.arange(len(cand)) - np.searchsorted(rows[cand], rows[cand], side="left")
-        kept[cand[within < k_start]] = True
+        kept[np.concatenate(add)] = True
     if stats is not None:
-        stats.update(rounds=rounds, kept=int(kept.sum()), arcs=len(rows))
+        stats.update(rounds=rounds, kept=int(kept.sum()), arcs=len(cols))
     return pairs
 
 
