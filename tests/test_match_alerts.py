@@ -25,15 +25,26 @@ def test_a_pair_between_two_monthly_meetings_is_on_schedule_not_stalled(demo_boo
     assert _codes(demo_book, "pair_stalled") == []
 
 
+def _plan_run_out(org, tables):
+    """ПП-001 has nothing planned ahead any more, and nothing was done after 25.10.2026."""
+    tables["plan"] = [a for a in tables["plan"] if a["programme"] != "ПП-001" or a.get("status") == "выполнено"]
+
+
 def test_a_running_pair_without_activity_for_a_month_is_a_warning(make_book):
-    found = [p for p in check_book(make_book(_missed_meeting), TODAY).problems if p.code == "pair_stalled"]
+    found = [p for p in check_book(make_book(_plan_run_out), TODAY).problems if p.code == "pair_stalled"]
     assert [p.row for p in found] == [2] and found[0].severity == "предупреждение"
     assert "ПР-001" in found[0].message and "25.10.2026" in found[0].message
 
 
+def test_a_stalled_pair_with_a_missed_meeting_is_an_alert_and_check_names_the_meeting(make_book):
+    book = make_book(_missed_meeting)
+    assert [a.subject for a in alerts(book, TODAY) if a.code == "pair_stalled"] == ["ПР-001"]
+    assert _codes(book, "pair_stalled") == [] and _codes(book, "activity_overdue")
+
+
 def test_the_stall_period_is_set_on_the_organisation_sheet(make_book):
     def change(org, tables):
-        _missed_meeting(org, tables)
+        _plan_run_out(org, tables)
         org["stall_days"] = 60
 
     assert _codes(make_book(change), "pair_stalled") == []

@@ -39,6 +39,7 @@ class Alert:
     subject: str
     row: int | None
     text: str
+    overdue: bool = False  # check already warns at the overdue activity (activity_overdue): not repeated there
 
 
 def stall_days(book: Book) -> int:
@@ -93,7 +94,7 @@ def stalled(book: Book, today: dt.date) -> list[Alert]:
         out.append(Alert("pair_stalled", rec["code"], rec["_row"],
                          f"Пара {rec['code']} (наставник {rec['mentor'] or '—'}) реализуется, но больше {days} дн. "
                          f"без выполненных мероприятий: {what}. Свяжитесь с наставником, обновите план или "
-                         "отметьте выполненное."))
+                         "отметьте выполненное.", overdue=any(p in missed for p in mine)))
     return out
 
 
@@ -150,7 +151,10 @@ def alerts(book: Book, today: dt.date) -> list[Alert]:
 
 
 def stalled_rule(book: Book, today: dt.date):
+    """In check, a stalled pair whose plan has an overdue activity is already named there (activity_overdue)."""
     for a in stalled(book, today):
+        if a.overdue:
+            continue
         yield book.problem("pair_stalled", WARNING, a.text, "pairs", a.row, "status", v.PAIR_RUNNING)
 
 
