@@ -173,6 +173,12 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
     overdue = [p for p in report.warnings if p.code == "activity_overdue"]
     if overdue:
         result.attention.append(f"Просрочено мероприятий плана: {len(overdue)}.")
+    from .checks.stalled import alerts
+
+    stalled = [a.text for a in alerts(book, today)]
+    result.attention.extend(stalled[:10])
+    if len(stalled) > 10:
+        result.attention.append(f"…и ещё {len(stalled) - 10} — см. лист «Сводка» в «Мониторинг.xlsx».")
     soon = ending_soon(book, today)
     if soon:
         result.attention.append(f"Программы заканчиваются в течение месяца: {', '.join(soon)} — запланируйте "

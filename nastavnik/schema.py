@@ -294,6 +294,9 @@ PAIRS = Sheet(
             "Размер доплаты по доп. соглашению (ТК РФ ст. 351.8); обязателен для утверждённой пары.",
             min=0, max=1_000_000, width=14),
         Col("note", "Примечание", TEXT, False, "", width=24),
+        # nastavnik.match never proposes a past pair again (this year's sheet or the archive) unless allowed here.
+        _yn("repeat_allowed", "Повтор пары разрешён",
+            "«да» — подбор может снова предложить этих наставника и наставляемого (в этом году или по архиву)."),
     ),
     key_col="code",
     multi_row_key=True,
@@ -581,7 +584,18 @@ MATCH_WEIGHTS: dict[str, tuple[str, float]] = {
     "w_preference": ("Вес: взаимный выбор", 20),
     "w_reverse": ("Вес: реверсивное наставничество", 10),
     "w_load": ("Вес: равномерная нагрузка наставников", 5),
+    # Fairness to those who wait (nastavnik.match): a bonus per whole month in the bank, capped below.
+    "w_wait": ("Вес: ожидание пары, за каждый месяц", 1),
+    # Groups inside the optimum: a mentee who chose «в группе», placed in a mentor's group of his requests.
+    "w_group": ("Вес: работа в группе для выбравших её", 3),
 }
+# Non-weight parameters of matching on «Организация» (nastavnik.match), in the same «Подбор пар» group.
+MATCH_PARAMS: tuple[tuple[str, str, str, int, int, int], ...] = (
+    ("wait_cap_months", "Ожидание пары: учитывать не больше, месяцев",
+     "Сверх этого срока бонус за ожидание не растёт.", 6, 0, 60),
+    ("stall_days", "Пара без выполненных мероприятий: предупреждать через, дней",
+     "Реализуемая пара, в плане которой за этот срок ничего не выполнено, считается остановившейся.", 30, 7, 365),
+)
 
 ORG_FIELDS: tuple[OrgField, ...] = (
     OrgField("full_name", "Полное наименование", TEXT, True, "Как в уставе.",
@@ -630,6 +644,7 @@ ORG_FIELDS: tuple[OrgField, ...] = (
     *_order("order_final", "о проведении итогового мероприятия"),
     *(OrgField(k, t, NUMBER, False, "Число от 0 до 100; 0 — не учитывать.", d, 0, 100, group="Подбор пар")
       for k, (t, d) in MATCH_WEIGHTS.items()),
+    *(OrgField(k, t, INT, False, h, d, lo, hi, group="Подбор пар") for k, t, h, d, lo, hi in MATCH_PARAMS),
 )
 ORG_BY_KEY = {f.key: f for f in ORG_FIELDS}
 

@@ -16,6 +16,14 @@ missed target exit 1).
 
     python scripts/bench.py --sizes S                 # CI: a school, under a minute
     python scripts/bench.py --sizes L,XL --json bench.json
+    python scripts/bench.py --sizes MATCH,BIG,4L --compare /tmp/old   # the matcher's figures, old code beside new
+
+At L the 5,000 × 2,000 matching bank is also matched with each exact solver
+(``nastavnik.match.solver``: ours, scipy's LAPJVsp over the whole graph, the
+former dense ``linear_sum_assignment``) and with a greedy baseline. ``BIG`` is
+the 10,000 × 4,000 pool matched in memory, ``4L`` the whole run at four times L.
+``--compare DIR`` runs the matching and run stages once more with the code of
+another checkout (e.g. ``git worktree add /tmp/old main``): old and new in one run.
 """
 
 from __future__ import annotations
@@ -40,7 +48,18 @@ __all__ = ["Missing", "greedy", "main", "need", "rows_of"]
 
 SEED = 1
 MATCH_SIZE = "5000×2000"
+BIG_SIZE = "BIG"  # 10,000 × 4,000 in memory (scripts.bench_stages.BIG)
+RUN4_SIZE = "4L"  # the whole run at four times L
 GB = 1024.0
+MEMORY_MB = {"L": 2 * GB, "XL": 2 * GB, MATCH_SIZE: 500, BIG_SIZE: 1.5 * GB, RUN4_SIZE: 2 * GB}
+SHOWN = {BIG_SIZE: "10 000 × 4 000", RUN4_SIZE: "4 × L", MATCH_SIZE: "5 000 × 2 000"}
+
+
+def extra_sizes() -> dict:
+    from nastavnik.synth import SIZES, Size
+
+    big = SIZES["L"]
+    return {RUN4_SIZE: Size(4 * big.mentors, 4 * big.mentees, 4 * big.pairs, 4 * big.plan)}
 # Stages in the order they run at a size; each is (stage, variant) run in its own process.
 PER_SIZE = [("read", "ours"), ("read", "calamine"), ("read", "pandas"), ("check", "ours"), ("match", "ours"),
             ("match", "greedy"), ("docs", "ours"), ("docs", "naive"), ("report", "ours"), ("site", "ours"),
@@ -63,6 +82,7 @@ def workbooks(size: str, cache: Path) -> list[Path]:
     from nastavnik.synth import SIZES, write_synth
 
     current = fingerprint()
+    spec = extra_sizes().get(size, size)
     folder = cache / current / size
     if cache.is_dir():  # workbooks of an older generator or schema are of no further use
         import re
@@ -72,20 +92,25 @@ def workbooks(size: str, cache: Path) -> list[Path]:
             if old.is_dir() and old.name != current and re.fullmatch(r"[0-9a-f]{12}", old.name):
                 shutil.rmtree(old, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / f"ddt-{n + 1:03d}.xlsx" for n in range(SIZES[size].books)]
+    books = spec.books if not isinstance(spec, str) else SIZES[size].books
+    paths = [folder / f"ddt-{n + 1:03d}.xlsx" for n in range(books)]
     todo = [(n, p) for n, p in enumerate(paths) if not p.exists()]
     if todo:
         t = time.perf_counter()
         for n, p in todo:
-            write_synth(p, size, SEED, TODAY, book_no=n)
+            write_synth(p, spec, SEED, TODAY, book_no=n)
         print(f"  [{size}: создано книг {len(todo)} за {time.perf_counter() - t:.1f} с → {folder}]", flush=True)
     return paths
 
 
 # ---------------------------------------------------------------- stages (run inside a worker process)
-def measure(stage: str, variant: str, size: str, paths: list[Path], timeout: float) -> dict:
+def measure(stage: str, variant: str, size: str, paths: list[Path], timeout: float, code: Path | None = None) -> dict:
+    """Run one stage in a fresh process; ``code`` — the root of another checkout whose ``nastavnik`` to time."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", stage, variant, size, *map(str, paths)]
     env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env.pop("NASTAVNIK_BENCH_CODE", None)
+    if code is not None:
+        env["NASTAVNIK_BENCH_CODE"] = str(code)
     t = time.perf_counter()
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(ROOT))
@@ -109,7 +134,9 @@ TARGETS = {
     ("check", "L"): ("чтение+проверка < 10 с", lambda r: _sec(r, "read") + _sec(r, "check") < 10),
     ("calamine", "L"): ("≤ 1,5 × calamine", lambda r: _sec(r, "read") <= 1.5 * _alone(r)),
     ("report", "L"): ("< 5 с", lambda r: _sec(r, "report") < 5),
-    ("match", MATCH_SIZE): ("< 10 с", lambda r: _sec(r, "match") < 10),
+    ("match", MATCH_SIZE): ("< 10 с, не медленнее прежнего", lambda r: _sec(r, "match") < 10 and (
+        "old" not in r["match"] or "seconds" not in r["match"]["old"] or _sec(r, "match") <= _sec(r, "match", "old"))),
+    ("match", BIG_SIZE): ("точно < 60 с", lambda r: _sec(r, "match") < 60),
     ("docs", "L"): ("≥ 50 программ/с", lambda r: (r["docs"]["ours"].get("per_second") or 0) >= 50),
     ("consolidate", "XL"): ("< 60 с", lambda r: _sec(r, "consolidate") < 60),
 }
@@ -143,11 +170,25 @@ def _naive(stage: str, res: dict) -> str:
         if alone and "seconds" in ours:
             return (f"calamine {alone:.3f} с (в том же процессе, попеременно); наше чтение = "
                     f"{ours['seconds'] / alone:.2f} × calamine")
-    if stage == "match":
+    if stage in ("match", "run"):
+        parts = []
+        old = res.get("old", {})
+        if "seconds" in old:
+            same = ("" if old.get("total_score") is None or old["total_score"] == ours.get("total_score")
+                    else f", сумма {old['total_score']} против {ours.get('total_score')}")
+            parts.append(f"прежний код: {old['seconds']:.2f} с, {old['peak_mb']:.0f} МБ{same}")
+        elif "failed" in old:
+            parts.append(f"прежний код: сбой ({old['failed'][:60]})")
+        for variant, name in (("matching", "LAPJVsp по всему графу"), ("dense", "плотный linear_sum_assignment")):
+            other = res.get(variant, {})
+            if "seconds" in other:
+                same = "та же сумма" if other.get("total_score") == ours.get("total_score") else "ДРУГАЯ СУММА"
+                parts.append(f"{name}: {other['seconds']:.2f} с, {other['peak_mb']:.0f} МБ, {same}")
         g = res.get("greedy", {})
         if "seconds" in g and g.get("share_of_optimum") is not None:
-            return (f"жадный {g['seconds']:.2f} с против точного {g['solver_seconds']:.2f} с; "
-                    f"жадный набирает {100 * g['share_of_optimum']:.2f} % оптимума")
+            parts.append(f"жадный {g['seconds']:.2f} с против точного {g['solver_seconds']:.2f} с; "
+                         f"жадный набирает {100 * g['share_of_optimum']:.2f} % оптимума")
+        return "; ".join(parts)
     if stage == "docs":
         n = res.get("naive", {})
         if "seconds" in n:
@@ -169,7 +210,7 @@ def rows_of(size: str, results: dict) -> list[dict]:
         if res is None:
             continue
         ours = res.get("ours", {})
-        row = {"stage": stage, "size": size, "label": LABELS[stage], "seconds": None, "peak_mb": None,
+        row = {"stage": stage, "size": SHOWN.get(size, size), "label": LABELS[stage], "seconds": None, "peak_mb": None,
                "target": "", "met": None, "naive": "", "note": ""}
         if "missing" in ours:
             row["note"] = "нет"
@@ -204,11 +245,13 @@ def rows_of(size: str, results: dict) -> list[dict]:
                 row["met"] = bool(target[1](results))
             except KeyError:
                 row["met"] = None
-        if size in ("L", "XL", MATCH_SIZE) and row["peak_mb"] is not None:
+        if size in MEMORY_MB and row["peak_mb"] is not None:
             peak = max(row["peak_mb"], ours.get("children_peak_mb") or 0)
-            memory_ok = peak < 2 * GB
+            limit = MEMORY_MB[size]
+            memory_ok = peak < limit
             row["met"] = memory_ok if not target else False if row["met"] is False or not memory_ok else row["met"]
-            row["target"] = (row["target"] + "; " if row["target"] else "") + "память < 2 ГБ"
+            text = f"{limit / GB:.1f} ГБ".replace(".", ",").replace(",0 ", " ") if limit >= GB else f"{limit:.0f} МБ"
+            row["target"] = (row["target"] + "; " if row["target"] else "") + f"память < {text}"
         rows.append(row)
     return rows
 
@@ -242,25 +285,34 @@ def markdown(rows: list[dict]) -> str:
 
 # ---------------------------------------------------------------- main
 
-def run_size(size: str, cache: Path, timeout: float) -> tuple[dict, dict]:
+def _old(variant: str) -> bool:
+    return variant == "old"
+
+
+def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None) -> tuple[dict, dict]:
     """{stage: {variant: result}} for one size (and for the 5,000 × 2,000 matching bank at L)."""
-    plan = PER_CITY if size == "XL" else PER_SIZE
-    paths = workbooks(size, cache)
+    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")], "MATCH": []}.get(
+        size, PER_SIZE)
+    if compare is not None and size in (BIG_SIZE, RUN4_SIZE):
+        plan = [*plan, (plan[0][0], "old")]
+    paths = [] if size in (BIG_SIZE, "MATCH") else workbooks(size, cache)
     results: dict = {}
     for stage, variant in plan:
         if variant != "ours" and "missing" in results.get(stage, {}).get("ours", {}):
             continue
         t = time.perf_counter()
-        res = measure(stage, variant, size, paths, timeout)
+        fn_variant = "big" if size == BIG_SIZE else "ours" if _old(variant) else variant
+        res = measure(stage, fn_variant, size, paths, timeout, compare if _old(variant) else None)
         results.setdefault(stage, {})[variant] = res
         state = "нет" if "missing" in res else "сбой" if "failed" in res else f"{res['seconds']:.2f} с"
         print(f"  {size:<3} {stage:<12} {variant:<9} {state:<10} ({time.perf_counter() - t:.1f} с с запуском)",
               flush=True)
     extra: dict = {}
-    if size == "L":
+    if size in ("L", "MATCH"):
         match_paths = workbooks("MATCH", cache)
-        for variant in ("ours", "greedy"):
-            res = measure("match", variant, MATCH_SIZE, match_paths, timeout)
+        for variant in ("ours", "greedy", "dense", "matching", *(("old",) if compare else ())):
+            res = measure("match", "ours" if _old(variant) else variant, MATCH_SIZE, match_paths, timeout,
+                          compare if _old(variant) else None)
             extra.setdefault("match", {})[variant] = res
             state = "нет" if "missing" in res else "сбой" if "failed" in res else f"{res['seconds']:.2f} с"
             print(f"  {MATCH_SIZE} match {variant:<9} {state}", flush=True)
@@ -271,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--worker"]:
         stage, variant, size, *paths = argv[1:]
+        if os.environ.get("NASTAVNIK_BENCH_CODE"):  # time another checkout's nastavnik (--compare)
+            sys.path.insert(0, os.environ["NASTAVNIK_BENCH_CODE"])
         print(json.dumps(worker(stage, variant, size, paths), ensure_ascii=False, default=str))
         return 0
     ap = argparse.ArgumentParser(description="Замеры скорости и памяти nastavnik на синтетических книгах.")
@@ -281,20 +335,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=1800, help="Предел одного замера, с.")
     ap.add_argument("--strict", action="store_true", help="Код возврата 1 при сбое этапа или недостигнутой цели.")
     ap.add_argument("--markdown", action="store_true", help="Напечатать ещё и таблицу Markdown (для README).")
+    ap.add_argument("--compare", type=Path, help="Корень другой копии проекта (например, прежней версии): подбор "
+                    "и весь запуск замеряются ещё и с её кодом.")
     args = ap.parse_args(argv)
     sizes = [x.strip().upper() for x in args.sizes.split(",") if x.strip()]
     from nastavnik.synth import SIZES
 
-    bad = [x for x in sizes if x not in SIZES or x == "MATCH"]
+    bad = [x for x in sizes if x not in SIZES and x not in (BIG_SIZE, RUN4_SIZE)]
     if bad:
-        ap.error(f"неизвестный размер: {', '.join(bad)} (есть S, M, L, XL)")
+        ap.error(f"неизвестный размер: {', '.join(bad)} (есть S, M, L, XL, MATCH — только подбор 5 000 × 2 000, "
+                 "BIG — подбор 10 000 × 4 000, 4L — весь запуск на 4 × L)")
     print(f"nastavnik bench: {platform.python_version()}, {os.cpu_count()} ядра, дата {TODAY:%d.%m.%Y}, "
           f"seed {SEED}", flush=True)
     started = time.perf_counter()
     report = {"today": TODAY.isoformat(), "seed": SEED, "python": platform.python_version(),
               "cpus": os.cpu_count(), "machine": platform.platform(), "sizes": {}, "rows": []}
     for size in sizes:
-        results, extra = run_size(size, args.cache, args.timeout)
+        results, extra = run_size(size, args.cache, args.timeout, args.compare)
         report["sizes"][size] = results
         report["rows"] += rows_of(size, results)
         if extra:

@@ -91,28 +91,60 @@ def check_ours(paths, size):
     return {"seconds": time.perf_counter() - t, "errors": len(report.errors), "warnings": len(report.warnings)}
 
 
-def match_ours(paths, size):
+def _match(paths, size, solver_name=None):
     match_book = need("nastavnik.match", "match_book")
     import scipy.optimize  # noqa: F401 - start-up cost, not matching
+    if solver_name:  # the same matcher with another exact solver (measured side by side)
+        import nastavnik.match.core as core
+        import nastavnik.match.solver as solvers
+
+        core.solve = getattr(solvers, solver_name)
     book = _read(paths[0])
     t = time.perf_counter()
     result = match_book(book, TODAY, top=3)
     return {"seconds": time.perf_counter() - t, "mentees": result.pool_mentees, "mentors": len(result.capacity),
-            "proposed": len(result.proposal), "inner": result.timings}
+            "proposed": len(result.proposal), "inner": result.timings, "total_score": result.total_score}
 
 
-def greedy(score, feasible, capacity) -> list[tuple[int, int]]:
+def match_ours(paths, size):
+    return _match(paths, size)
+
+
+def match_matching(paths, size):
+    """scipy's sparse LAPJVsp over the whole feasible graph, one column per free place."""
+    return _match(paths, size, "solve_matching")
+
+
+def match_dense(paths, size):
+    """``linear_sum_assignment`` over a dense mentees × places matrix (the former solver)."""
+    return _match(paths, size, "solve_dense")
+
+
+BIG = (10_000, 4_000)  # the district pool of issue 19: matched in memory, no workbook
+
+
+def match_big(paths, size):
+    """10,000 × 4,000 from the synthetic generator, in memory (also works with the former code: --compare)."""
+    solve_random = need("nastavnik.match", "solve_random")
+    import scipy.optimize  # noqa: F401
+    result, seconds = solve_random(*BIG, 1)
+    return {"seconds": seconds, "mentees": result.pool_mentees, "mentors": len(result.capacity),
+            "proposed": len(result.proposal), "inner": result.timings, "total_score": result.total_score}
+
+
+def greedy(indptr, cols, cost, capacity) -> list[tuple[int, int]]:
     """The naive way: take the best remaining pair while places last (what a person does by hand)."""
     import numpy as np
 
     cap = np.asarray(capacity, dtype=np.int64).copy()
-    n, m = score.shape
-    flat = np.flatnonzero((feasible & (score > 0)).ravel())
-    order = flat[np.argsort(-score.ravel()[flat], kind="stable")]
+    n = len(indptr) - 1
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    order = np.argsort(-np.asarray(cost), kind="stable")
+    order = order[np.asarray(cost)[order] > 0]
     taken = np.zeros(n, dtype=bool)
     pairs, left = [], min(n, int(cap.sum()))
     for idx in order.tolist():
-        i, j = divmod(idx, m)
+        i, j = int(rows[idx]), int(cols[idx])
         if not taken[i] and cap[j] > 0:
             taken[i] = True
             cap[j] -= 1
@@ -126,22 +158,22 @@ def greedy(score, feasible, capacity) -> list[tuple[int, int]]:
 def match_greedy(paths, size):
     need("nastavnik.match", "match_book")
     from nastavnik.match.candidates import build_pool
-    from nastavnik.match.scoring import Scorer, weights_from_org
-    from nastavnik.match.solver import solve, total_of
+    from nastavnik.match.scoring import Scorer, wait_cap, weights_from_org
+    from nastavnik.match.solver import solve, total_units
 
     import scipy.optimize  # noqa: F401
     book = _read(paths[0])
     t = book.tables
     pool = build_pool(t["mentors"], t["mentees"], t.get("pairs"))
-    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(book.org))
-    score, feasible = sc.matrix(set())
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(book.org), today=TODAY, wait_cap=wait_cap(book.org))
+    graph = sc.graph(set())[:3]
     capacity = sc.spare.astype(int)
     t0 = time.perf_counter()
-    exact = solve(score, feasible, capacity)
+    exact = solve(*graph, capacity)
     t1 = time.perf_counter()
-    quick = greedy(score, feasible, capacity)
+    quick = greedy(*graph, capacity)
     t2 = time.perf_counter()
-    best, got = total_of(score, exact), total_of(score, quick)
+    best, got = total_units(*graph, exact) / 1e4, total_units(*graph, quick) / 1e4
     return {"seconds": t2 - t1, "solver_seconds": t1 - t0, "optimum": best, "greedy_total": got,
             "share_of_optimum": got / best if best else None, "pairs_exact": len(exact), "pairs_greedy": len(quick)}
 

@@ -41,11 +41,30 @@ def test_greedy_baseline_never_beats_the_exact_solver():
     np = pytest.importorskip("numpy")
     solver = pytest.importorskip("nastavnik.match.solver")
     rng = np.random.default_rng(3)
-    score = rng.integers(1, 20, size=(30, 12)).astype(float)
     feasible = rng.random((30, 12)) < 0.6
+    indptr = np.concatenate([[0], np.cumsum(feasible.sum(1))])
+    cols = np.nonzero(feasible)[1].astype(np.int32)
+    graph = (indptr, cols, rng.integers(1, 20, size=len(cols)).astype(np.int32) * 10_000)
     capacity = rng.integers(1, 4, size=12)
-    exact = solver.solve(score, feasible, capacity)
-    quick = bench.greedy(score, feasible, capacity)
-    assert solver.total_of(score, quick) <= solver.total_of(score, exact)
+    exact = solver.solve(*graph, capacity)
+    quick = bench.greedy(*graph, capacity)
+    assert solver.total_units(*graph, quick) <= solver.total_units(*graph, exact)
     used = np.bincount([j for _, j in quick], minlength=12)
     assert (used <= capacity).all() and len({i for i, _ in quick}) == len(quick)
+
+
+def test_memory_targets_of_the_matching_sizes_are_their_own():
+    """5,000 × 2,000 must stay under 500 MB, 10,000 × 4,000 under 1.5 GB (issue 19), not the general 2 GB."""
+    results = {"match": {"ours": {"seconds": 5.0, "peak_mb": 600.0, "mentees": 1, "mentors": 1}}}
+    (row,) = bench.rows_of(bench.MATCH_SIZE, results)
+    assert row["met"] is False and "500 МБ" in row["target"]
+    (row,) = bench.rows_of(bench.BIG_SIZE, {"match": {"ours": {"seconds": 50.0, "peak_mb": 1400.0, "mentees": 1,
+                                                                "mentors": 1}}})
+    assert row["met"] is True and "1,5 ГБ" in row["target"]
+
+
+def test_the_former_code_is_shown_beside_the_new():
+    results = {"match": {"ours": {"seconds": 4.0, "peak_mb": 400.0, "total_score": 10.0, "mentees": 1, "mentors": 1},
+                         "old": {"seconds": 6.0, "peak_mb": 650.0, "total_score": 10.0}}}
+    (row,) = bench.rows_of(bench.MATCH_SIZE, results)
+    assert "прежний код: 6.00 с, 650 МБ" in row["naive"] and row["met"] is True

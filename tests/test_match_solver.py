@@ -1,4 +1,5 @@
-"""The proposal is the true optimum, keeps every hard constraint, and does not depend on row order."""
+"""The proposal is the true optimum (brute force, two other exact solvers), keeps every hard constraint,
+and does not depend on row order; groups are part of that optimum."""
 
 from __future__ import annotations
 
@@ -11,11 +12,20 @@ import pytest
 from nastavnik.match import match_frames
 from nastavnik.match.candidates import build_pool
 from nastavnik.match.frames import mentee, mentor, table
-from nastavnik.match.scoring import Scorer, weights_from_org
-from nastavnik.match.solver import solve
+from nastavnik.match.scoring import UNIT, Scorer, weights_from_org
+from nastavnik.match.solver import solve, solve_dense, solve_matching, total_units
 from nastavnik.match.synthetic import synth_banks
 
 from .conftest import TODAY
+
+SOLVERS = [solve, solve_matching, solve_dense]
+
+
+def graph_of(score, feasible):
+    """A dense (score, feasible) pair as the scorer's sparse graph (scores in units of 0.0001)."""
+    indptr = np.concatenate([[0], np.cumsum(feasible.sum(1))])
+    rows, cols = np.nonzero(feasible)
+    return indptr, cols.astype(np.int32), np.rint(score[rows, cols] * UNIT).astype(np.int32)
 
 
 def brute_force(score, feasible, capacity) -> float:
@@ -39,12 +49,13 @@ def brute_force(score, feasible, capacity) -> float:
 
 
 @pytest.mark.parametrize("seed", range(30))
-def test_random_matrix_total_equals_brute_force(seed):
+@pytest.mark.parametrize("solver", SOLVERS, ids=lambda f: f.__name__)
+def test_random_matrix_total_equals_brute_force(seed, solver):
     rng = np.random.default_rng(seed)
     score = np.round(rng.integers(0, 5, size=(6, 4)) * 12.5 + rng.integers(0, 2, size=(6, 4)) * 5, 4)
     feasible = (rng.random((6, 4)) < 0.7) & (score > 0)
     capacity = rng.integers(1, 3, size=4)
-    pairs = solve(score, feasible, capacity)
+    pairs = solver(*graph_of(score, feasible), capacity)
     assert sum(score[i, j] for i, j in pairs) == pytest.approx(brute_force(score, feasible, capacity))
 
 
@@ -52,14 +63,88 @@ def test_random_matrix_total_equals_brute_force(seed):
 def test_synthetic_banks_total_equals_brute_force_and_respects_capacity(seed):
     mentors, mentees, pairs = synth_banks(6, 4, seed)
     pool = build_pool(mentors, mentees, pairs)
-    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(None))
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(None), today=TODAY)
     score, feasible = sc.matrix()
     cap = sc.spare.astype(int)
-    chosen = solve(score, feasible, cap)
+    chosen = solve(*sc.graph()[:3], cap)
     assert all(feasible[i, j] for i, j in chosen)
     assert (np.bincount([j for _, j in chosen], minlength=sc.m) <= cap).all()
     assert len({i for i, _ in chosen}) == len(chosen)
     assert sum(score[i, j] for i, j in chosen) == pytest.approx(brute_force(score, feasible, cap))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sparse_solver_reaches_the_dense_and_the_matching_solvers_optimum_on_a_larger_bank(seed):
+    """Hundreds of mentees: several rounds of the dual check, the same total as two independent solvers."""
+    mentors, mentees, pairs = synth_banks(400, 150, seed)
+    pool = build_pool(mentors, mentees, pairs)
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(None), today=TODAY)
+    graph = sc.graph()[:3]
+    cap = sc.spare.astype(int)
+    stats: dict = {}
+    totals = [total_units(*graph, solve(*graph, cap, k_start=2, stats=stats))]
+    totals += [total_units(*graph, f(*graph, cap)) for f in (solve_matching, solve_dense)]
+    assert stats["rounds"] > 1 and stats["kept"] < stats["arcs"]
+    assert totals[0] == totals[1] == totals[2]
+
+
+def _group_banks(seed):
+    """Mentees of whom some chose «в группе», mentors of whom some are ready for groups: random, small."""
+    rng = np.random.default_rng(seed)
+    mentors = []
+    for k in range(3):
+        ready = ["в группе"] if rng.random() < 0.6 else []
+        mentors.append(mentor(f"Н-00{k}", max_mentees=int(rng.integers(1, 4)), kinds=ready,
+                              comp_ict=bool(rng.random() < 0.7), ped_experience=int(rng.integers(5, 30))))
+    mentees = []
+    for k in range(6):
+        kind = "в группе" if rng.random() < 0.6 else None
+        mentees.append(mentee(f"П-00{k}", kind=kind, req_ict=bool(rng.random() < 0.5),
+                              date_added=dt.date(2026, int(rng.integers(1, 11)), 1)))
+    return mentors, mentees
+
+
+def brute_force_groups(result) -> float:
+    """Every choice of mentor and mode for every mentee, from the JSON's candidates (top 0): the group mode adds
+    ``w_group`` where it exists; the proposal's total must be the best."""
+    cands: dict[str, dict[str, float]] = {}
+    for c in result.candidates:
+        cands.setdefault(c["mentee"], {})[c["mentor"]] = c["score"]
+    codes = sorted(cands)
+    best = 0.0
+    options = [[None, *sorted(cands[c])] for c in codes]
+    for choice in itertools.product(*options):
+        used: dict[str, int] = {}
+        for j in choice:
+            if j:
+                used[j] = used.get(j, 0) + 1
+        if all(used[j] <= result.capacity[j] for j in used):
+            best = max(best, sum(cands[c][j] for c, j in zip(codes, choice) if j))
+    return round(best, 4)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_groups_are_inside_the_optimum_brute_force_and_second_solver(seed):
+    mentors, mentees = _group_banks(seed)
+    org = {"w_group": 7}
+    result = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), org, TODAY, 0)
+    assert result.total_score == pytest.approx(brute_force_groups(result))
+    other = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), org, TODAY, 0,
+                         solver=solve_dense)
+    assert other.total_score == result.total_score
+    for g in result.groups:  # a group: one mentor, same requests, at least two members
+        members = [p for p in result.proposal if p.get("group") == g["number"]]
+        assert len(members) >= 2 and {p["mentor"] for p in members} == {g["mentor"]}
+
+
+def test_mentees_who_chose_a_group_are_proposed_as_one_group_of_a_ready_mentor():
+    mentors = [mentor("Н-001", max_mentees=3, kinds=["в группе"], comp_ict=True),
+               mentor("Н-002", max_mentees=3, comp_ict=True, ped_experience=30)]
+    mentees = [mentee(f"П-00{k}", kind="в группе", req_method=False, req_ict=True) for k in range(1, 4)]
+    result = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), None, TODAY)
+    assert [(g["mentor"], g["mentees"]) for g in result.groups] == [("Н-001", ["П-001", "П-002", "П-003"])]
+    assert all(p["kind"] == "в группе" and p["group"] == 1 for p in result.proposal)
+    assert any("вместе с П-002, П-003" in r for r in result.proposal[0]["reasons"])
 
 
 def _banks():
@@ -76,9 +161,9 @@ def _banks():
     return mentors, mentees, pairs
 
 
-def _result(mentors, mentees, pairs, top=3):
+def _result(mentors, mentees, pairs, top=3, **kw):
     return match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", pairs), None, TODAY,
-                        top)
+                        top, **kw)
 
 
 def test_hard_constraints_hold_in_the_proposal():
@@ -141,4 +226,4 @@ def test_unmatched_reason_names_a_pair_stopped_early():
     pairs = [{"code": "ПР-001", "mentor": "Н-001", "mentee": "П-001", "status": "прекращена досрочно"}]
     result = _result(mentors, mentees, pairs)
     assert result.proposal == []
-    assert "Н-001 — пара с ним уже прекращалась досрочно" in result.unmatched[0]["reasons"][0]
+    assert "Н-001 — пара ПР-001 с ним уже прекращалась досрочно" in result.unmatched[0]["reasons"][0]

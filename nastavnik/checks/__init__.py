@@ -18,6 +18,7 @@ data. The rule modules, by subject:
 - ``publication`` — results published only after completion (п. 8.2);
 - ``dates``      — dates that must be past in some rows only (an event with a result, a done activity);
 - ``org``        — «Организация» against itself and the banks; order numbers and dates.
+- ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 """
@@ -41,6 +42,7 @@ from . import (
     programmes,
     publication,
     refs,
+    stalled,
     status,
     timeline,
 )
@@ -55,7 +57,7 @@ def org_rules(book: Book, today: dt.date):
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES]
+         *dates.RULES, *stalled.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

@@ -31,9 +31,10 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
     """Подобрать наставников наставляемым (раздел 6 Положения).
 
     Для каждого наставляемого, ожидающего пару, — лучшие кандидаты с оценкой и обоснованием; общее
-    предложение пар с наибольшей суммарной оценкой при ограничении нагрузки наставников; возможные
-    группы; для оставшихся без наставника — причина и что делать. Веса составляющих оценки
-    задаются на листе «Организация» (раздел «Подбор пар»).
+    предложение пар и групп с наибольшей суммарной оценкой при ограничении нагрузки наставников
+    (дольше ждущие — вперёд при равных парах; прежние пары не повторяются без разрешения куратора);
+    для оставшихся без наставника — причина и что делать. Веса составляющих оценки задаются на
+    листе «Организация» (раздел «Подбор пар»).
     """
     from ..match import apply_proposal, match_book, write_match_xlsx
     from ..match.output import XLSX_NAME, render_json, render_text
@@ -58,5 +59,6 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
             click.echo("Предложение пусто: копия книги не создана.", err=True)
         else:
             copy = apply_proposal(book, result, out, today)
-            click.echo(f"Копия книги с парами «проект» ({len(result.proposal)}): {copy}. Исходная книга не изменена.",
-                       err=fmt == "json")
+            groups = f", из них в группах: {sum(len(g['mentees']) for g in result.groups)}" if result.groups else ""
+            click.echo(f"Копия книги с парами «проект» (наставляемых: {len(result.proposal)}{groups}): {copy}. "
+                       "Исходная книга не изменена.", err=fmt == "json")

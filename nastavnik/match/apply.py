@@ -6,7 +6,9 @@ curator can replace the original with it deliberately. Each proposed pair gets
 the next pair code, the mentee's preferred kind (or «традиционное
 «один-на-один»»), the form «педагог – педагог», today as the start and nine
 months as the planned term (the regulation allows from 3 months to a year);
-the mentee's status becomes «в паре». Text cells are written as text, so a
+the mentee's status becomes «в паре». A group of the proposal is one code with
+a row per member and the kind «в группе», as the pairs sheet defines a group.
+Text cells are written as text, so a
 value beginning with «=» can never become a formula.
 """
 
@@ -56,14 +58,21 @@ def next_codes(existing, count: int) -> list[str]:
 def new_pair_rows(book, result, today: dt.date) -> list[dict]:
     """The «Пары и группы» rows of the proposal, keyed by schema keys."""
     pairs = book.tables["pairs"]
-    codes = next_codes(list(pairs["code"].dropna()), len(result.proposal))
+    units = [("g", p["group"]) if p.get("group") else ("p", n) for n, p in enumerate(result.proposal)]
+    order = list(dict.fromkeys(units))  # a group takes the code of its first member
+    codes = dict(zip(order, next_codes(list(pairs["code"].dropna()), len(order))))
     end = planned_end(today)
     rows = []
-    for code, p in zip(codes, result.proposal):
-        kind = p.get("kind") if p.get("kind") in v.KINDS and p.get("kind") != v.KIND_GROUP else v.KIND_ONE_TO_ONE
-        rows.append({"code": code, "mentor": p["mentor"], "mentee": p["mentee"], "form": v.FORMS[0],
+    for unit, p in zip(units, result.proposal):
+        if p.get("group"):
+            kind, what = v.KIND_GROUP, f"группа из {sum(1 for u in units if u == unit)}"
+        else:
+            kind = p.get("kind") if p.get("kind") in v.KINDS and p.get("kind") != v.KIND_GROUP else v.KIND_ONE_TO_ONE
+            what = "пара"
+        rows.append({"code": codes[unit], "mentor": p["mentor"], "mentee": p["mentee"], "form": v.FORMS[0],
                      "kind": kind, "start": today, "planned_end": end, "status": v.PAIR_DRAFT,
-                     "note": f"предложено nastavnik match {today:%d.%m.%Y}, оценка {p['score']}"})
+                     "note": f"предложено nastavnik match {today:%d.%m.%Y} ({what}), оценка {p['score']}"})
+    rows.sort(key=lambda r: r["code"])  # the rows of a group stand together
     return rows
 
 

@@ -4,7 +4,10 @@ The hard constraints of the matcher are decided here, before any score is
 computed, so that no weight on «Организация» can ever override them: a person
 without consent to the processing of personal data (152-ФЗ) is not matched at
 all, a mentor is never offered more mentees than his spare capacity, and a
-pair that was stopped early («прекращена досрочно») is not proposed again.
+past pair is not proposed again: a pair of this year's «Пары и группы» in any
+status but «проект» (a «проект» is what a new proposal may reproduce), or a pair
+of the archive of past years (``book.tables["archive_pairs"]``, with ``year``),
+unless the curator marked «Повтор пары разрешён» = да on one of its rows.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ class Pool:
     mentors: object  # DataFrame of active mentors with consent; column ``spare`` (may be 0), ``busy``
     others: object  # DataFrame of mentors who cannot be matched (left, no consent) — only to explain gaps
     excluded: list[dict] = field(default_factory=list)  # mentees left out: {"code", "reason", "advice"}
-    forbidden: set[tuple[str, str]] = field(default_factory=set)  # (mentee code, mentor code) stopped early
+    forbidden: dict = field(default_factory=dict)  # (mentee code, mentor code) → why the pair may not repeat
     waiting: int = 0  # mentees with status «ожидает пару», before the consent filter
+    history: dict = field(default_factory=dict)  # mentee code → [(mentor code, when, allowed)] of past pairs
 
 
 def _truthy(series) -> "object":
@@ -47,19 +51,68 @@ def active_load(pairs) -> dict[str, set[str]]:
     return load
 
 
-def build_pool(mentors, mentees, pairs=None) -> Pool:
+def _rows(frame, *keys):
+    """Plain tuples of ``keys`` (a missing column gives None: the archive may lack a newer column)."""
+    if frame is None or len(frame) == 0:
+        return []
+    cols = [frame[k] if k in frame else [None] * len(frame) for k in keys]
+    return list(zip(*cols))
+
+
+def _yes(value) -> bool:
+    import pandas as pd
+
+    return value is not None and not (isinstance(value, float) or value is pd.NA) and bool(value)
+
+
+def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
+    """(forbidden, history): the past pairs a proposal may not repeat, and every mentee's past mentors.
+
+    ``forbidden`` maps (mentee, mentor) to the reason in words; a pair with «Повтор пары разрешён» = да on
+    any of its rows is allowed and left out. ``history`` maps a mentee to [(mentor, when, allowed)].
+    """
+    import pandas as pd
+
+    seen: dict[tuple[str, str], tuple[str, bool]] = {}
+    allowed: set[tuple[str, str]] = set()
+    for code, mentor, mentee, status, ok in _rows(pairs, "code", "mentor", "mentee", "status", "repeat_allowed"):
+        if not (mentor and mentee) or status == v.PAIR_DRAFT:
+            continue
+        if _yes(ok):
+            allowed.add((mentee, mentor))
+        if status == v.PAIR_STOPPED:
+            seen[(mentee, mentor)] = (f"пара {code} с ним уже прекращалась досрочно", True)
+        else:
+            seen.setdefault((mentee, mentor), (f"пара {code} с ним уже была в этом году ({status or 'без статуса'})",
+                                               True))
+    for code, mentor, mentee, status, ok, year in _rows(archive, "code", "mentor", "mentee", "status",
+                                                        "repeat_allowed", "year"):
+        if not (mentor and mentee):
+            continue
+        if _yes(ok):
+            allowed.add((mentee, mentor))
+        when = f"в {int(year)} году" if year is not None and not pd.isna(year) else "в прошлые годы"
+        if (mentee, mentor) not in seen or status == v.PAIR_STOPPED:
+            stopped = " (прекращена досрочно)" if status == v.PAIR_STOPPED else ""
+            seen[(mentee, mentor)] = (f"пара {code} с ним уже была {when}{stopped}", False)
+    forbidden = {k: why for k, (why, _this_year) in seen.items() if k not in allowed}
+    history: dict[str, list] = {}
+    for (mentee, mentor), (why, _this_year) in sorted(seen.items()):
+        history.setdefault(mentee, []).append((mentor, why, (mentee, mentor) in allowed))
+    return forbidden, history
+
+
+def build_pool(mentors, mentees, pairs=None, archive=None) -> Pool:
     """Select the candidates; every mentee waiting for a pair is either in the pool or in ``excluded``."""
     import pandas as pd
 
     load = active_load(pairs)
     in_pair: dict[str, str] = {}
-    forbidden: set[tuple[str, str]] = set()
     if pairs is not None and len(pairs):
-        for code, mentor, mentee, status in zip(pairs["code"], pairs["mentor"], pairs["mentee"], pairs["status"]):
+        for code, mentee, status in zip(pairs["code"], pairs["mentee"], pairs["status"]):
             if status in v.PAIR_ACTIVE and mentee:
                 in_pair.setdefault(mentee, f"{code} ({status})")
-            if status == v.PAIR_STOPPED and mentor and mentee:
-                forbidden.add((mentee, mentor))
+    forbidden, history = past_pairs(pairs, archive)
 
     mentees = mentees[mentees["code"].notna()]
     waiting = mentees[mentees["status"] == v.MENTEE_WAITING]
@@ -89,7 +142,7 @@ def build_pool(mentors, mentees, pairs=None) -> Pool:
     pool["busy"] = busy_n.to_numpy()
     pool["spare"] = (cap - busy_n).clip(lower=0).to_numpy()
     others = _sorted(mentors[~ok].copy())
-    return Pool(chosen, pool, others, excluded, forbidden, waiting=len(waiting))
+    return Pool(chosen, pool, others, excluded, forbidden, waiting=len(waiting), history=history)
 
 
 def person_key(fio, birth) -> tuple[str, object]:

@@ -1,8 +1,10 @@
 """``match_book``: from the typed banks to a proposal the council can read and check.
 
 Order of work: select candidates (hard constraints), score every pair in
-numpy blocks, solve the assignment exactly, then put words only on what a
-person will read — the top candidates of each mentee and the proposal.
+numpy blocks and keep only the feasible ones (a sparse graph), solve the
+assignment exactly, gather the group members of the optimum into groups,
+then put words only on what a person will read — the top candidates of
+each mentee and the proposal.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ import time
 from dataclasses import dataclass, field
 
 from .candidates import Pool, build_pool, same_person_pairs
-from .groups import propose_groups
+from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons
-from .scoring import CHUNK, PARTS, Scorer, weights_from_org
-from .solver import solve, total_of
+from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
+from .solver import solve, total_units
 
 DEFAULT_TOP = 3
 
@@ -39,6 +41,7 @@ class MatchResult:
     waiting: int = 0
     pool_mentees: int = 0  # mentees actually matched against (consent, no live pair)
     total_score: float = 0.0
+    wait_cap_months: int = 6
     timings: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -46,6 +49,7 @@ class MatchResult:
             "workbook": self.workbook,
             "date": self.today.isoformat(),
             "weights": self.weights,
+            "wait_cap_months": self.wait_cap_months,
             "top": self.top,
             "waiting": self.waiting,
             "pool_mentees": self.pool_mentees,
@@ -60,41 +64,63 @@ class MatchResult:
         }
 
 
-def _pair_record(sc: Scorer, i: int, j: int, score: float, parts: dict) -> dict:
+def _pair_record(sc: Scorer, i: int, j: int, units: int, parts: dict) -> dict:
     return {
         "mentee": sc.me_codes[i],
         "mentor": sc.mr_codes[j],
-        "score": score,
+        "score": round(units / UNIT, 4),
         "parts": {k: round(float(parts[k]), 4) for k in PARTS},
         "reasons": pair_reasons(sc, i, j, parts),
     }
 
 
+def _row(indptr, i):
+    return slice(int(indptr[i]), int(indptr[i + 1]))
+
+
+def _history_reasons(pool: Pool, mentee: str, mentor: str | None) -> list[str]:
+    """Why a proposal differs from a past pair of this mentee (or that repeating it was allowed)."""
+    out = []
+    for past, why, allowed in pool.history.get(mentee, ()):
+        if past == mentor and allowed:
+            out.append(f"повтор прежней пары разрешён куратором ({why.replace(' с ним', '')})")
+        elif past != mentor:
+            state = "повтор разрешён" if allowed else "повтор не предлагается"
+            out.append(f"прежний наставник {past}: {why.replace(' с ним', '')}; {state}")
+    return out
+
+
 def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None = None, top: int = DEFAULT_TOP,
-                 workbook: str = "") -> MatchResult:
-    """Match from the three tables and the organisation's weights (no Book needed)."""
+                 workbook: str = "", archive=None, solver=None) -> MatchResult:
+    """Match from the tables and the organisation's weights (no Book needed).
+
+    ``archive`` is the archive of past years' pairs (the pairs sheet's columns plus ``year``), if any;
+    ``solver`` replaces ``solver.solve`` (the benchmark and the tests pass the other exact solvers).
+    """
     import numpy as np
 
     clock = {"start": time.perf_counter()}
-    pool: Pool = build_pool(mentors, mentees, pairs)
-    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org))
+    today = today or dt.date.today()
+    pool: Pool = build_pool(mentors, mentees, pairs, archive)
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org))
     clock["features"] = time.perf_counter()
     blocked: dict[tuple[int, int], str] = {}
     for i, j in same_person_pairs(pool.mentees, pool.mentors):
         blocked[(i, j)] = "это тот же человек"
     index_me = {c: i for i, c in enumerate(pool.mentees["code"])}
     index_mr = {c: j for j, c in enumerate(pool.mentors["code"])}
-    for me, mr in sorted(pool.forbidden):
+    for (me, mr), why in sorted(pool.forbidden.items()):
         if me in index_me and mr in index_mr:
-            blocked.setdefault((index_me[me], index_mr[mr]), "пара с ним уже прекращалась досрочно")
-    score, feasible = sc.matrix(set(blocked))
+            blocked.setdefault((index_me[me], index_mr[mr]), why)
+    indptr, cols, cost = sc.graph(set(blocked))
     clock["scores"] = time.perf_counter()
-    assignment = solve(score, feasible, sc.spare.astype(int))
+    assignment = (solver or solve)(indptr, cols, cost, sc.spare.astype(int))
     clock["solve"] = time.perf_counter()
 
-    result = MatchResult(today=today or dt.date.today(), workbook=workbook, weights=sc.weights, top=top,
+    result = MatchResult(today=today, workbook=workbook, weights=sc.weights, top=top,
                          waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n)
-    result.total_score = total_of(score, assignment)
+    result.wait_cap_months = sc.wait_cap
+    result.total_score = round(total_units(indptr, cols, cost, assignment) / UNIT, 4)
     result.capacity = {c: int(x) for c, x in zip(pool.mentors["code"], sc.spare)}
     result.people = {c: f for frame in (pool.mentees, pool.mentors) for c, f in zip(frame["code"], frame["fio"])
                      if isinstance(f, str)}
@@ -104,10 +130,17 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     chosen = dict(assignment)
     wanted: dict[int, list[int]] = {}
     for i in range(sc.n):
-        js = np.flatnonzero(feasible[i])
+        span = _row(indptr, i)
+        js, units = cols[span], cost[span]
         if len(js):
-            order = js[np.lexsort((js, -score[i, js]))]
-            wanted[i] = [int(j) for j in (order if top <= 0 else order[:top])]
+            order = np.lexsort((js, -units))
+            wanted[i] = [int(js[o]) for o in (order if top <= 0 else order[:top])]
+
+    def arc(i, j):
+        span = _row(indptr, i)
+        pos = span.start + int(np.searchsorted(cols[span], j))
+        return int(cost[pos]), sc.in_group(i, j)
+
     rows = sorted(set(wanted) | set(chosen))
     details: dict[tuple[int, int], dict] = {}
     for start in range(0, len(rows), CHUNK):
@@ -115,24 +148,31 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
         parts = sc.block(block_rows)
         for r, i in enumerate(block_rows):
             for j in set(wanted.get(i, ())) | ({chosen[i]} if i in chosen else set()):
+                units, in_group = arc(i, j)
                 values = {k: float(parts[k][r, j]) for k in PARTS}
-                details[(i, j)] = _pair_record(sc, i, j, float(score[i, j]), values)
+                values["group"] = 1.0 if in_group else 0.0
+                details[(i, j)] = _pair_record(sc, i, j, units, values)
     for i, js in sorted(wanted.items()):
         for rank, j in enumerate(js, start=1):
             rec = dict(details[(i, j)], rank=rank, in_proposal=chosen.get(i) == j)
             result.candidates.append(rec)
     for i, j in assignment:
         rec = dict(details[(i, j)])
+        rec["reasons"] = rec["reasons"] + _history_reasons(pool, rec["mentee"], rec["mentor"])
         rec["kind"] = result.mentee_kinds.get(rec["mentee"])
+        rec["group"] = None
         result.proposal.append(rec)
+    result.groups = form_groups(sc, result.proposal, assignment)
     clock["reasons"] = time.perf_counter()
 
     for i in range(sc.n):
         if i in chosen:
             continue
-        causes, advice = unmatched_reasons(sc, pool, i, feasible[i], blocked)
+        row = np.zeros(sc.m, dtype=bool)
+        row[cols[_row(indptr, i)]] = True
+        causes, advice = unmatched_reasons(sc, pool, i, row, blocked)
+        causes = causes + _history_reasons(pool, sc.me_codes[i], None)
         result.unmatched.append({"mentee": sc.me_codes[i], "reasons": causes, "advice": advice})
-    result.groups = propose_groups(sc, score, feasible)
     clock["end"] = time.perf_counter()
     steps = list(clock)
     result.timings = {b: round(clock[b] - clock[a], 3) for a, b in zip(steps, steps[1:])}
@@ -143,4 +183,5 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
 def match_book(book, today: dt.date | None = None, top: int = DEFAULT_TOP) -> MatchResult:
     """The library entry point behind ``nastavnik match`` and ``nastavnik run``."""
     t = book.tables
-    return match_frames(t["mentors"], t["mentees"], t.get("pairs"), book.org, today, top, workbook=book.name)
+    return match_frames(t["mentors"], t["mentees"], t.get("pairs"), book.org, today, top, workbook=book.name,
+                        archive=t.get("archive_pairs"))

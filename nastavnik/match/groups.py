@@ -1,58 +1,53 @@
-"""Group proposals: mentees with the same requests whom one mentor could take together.
+"""Groups of the optimum: the proposal's group members gathered by mentor and requests.
 
-The regulation allows group mentoring (вид «в группе»); when several mentees
-ask for exactly the same directions in the same направленность, one mentor
-with two or more free places can work with them as a group, which saves the
-mentors' time. These proposals are advice for the council and are kept apart
-from the optimal individual proposal: the council chooses.
+The regulation allows group mentoring (вид «в группе»). The solver already
+chose, pair by pair, between an individual pair and a place in a group (a
+mentee who chose «в группе», a mentor who marked «в группе» in «Готов к
+видам»; the bonus ``w_group``), counting each member against the mentor's
+free places once. Here the members placed with one mentor for the same set of
+requests become one group: one code with several rows in ``--apply``. A group
+needs two members (check ``group_too_small``); a member left alone in his group
+is written as an individual pair and told so, his score unchanged.
 """
 
 from __future__ import annotations
 
 from .. import vocab as v
+from .reasons import GROUP_PLACE
 from .scoring import DIRS, Scorer
 
 
-def propose_groups(sc: Scorer, score, feasible) -> list[dict]:
-    """One best mentor per set of ≥ 2 mentees with identical requests and направленность.
-
-    The best mentor maximises the summed score of the members he could take (as many as his
-    free places allow, best first); ties go to the smaller mentor code.
-    """
-    import numpy as np
-
-    buckets: dict[tuple, list[int]] = {}
-    for i in range(sc.n):
-        if sc.nreq[i]:
-            buckets.setdefault((tuple(bool(x) for x in sc.req[i]), int(sc.focus_me[i])), []).append(i)
+def form_groups(sc: Scorer, proposal: list[dict], assignment: list[tuple[int, int]]) -> list[dict]:
+    """Set ``rec["group"]`` (a group number from 1) on the proposal's members; return the groups."""
+    buckets: dict[tuple[int, int], list[int]] = {}
+    for n, ((i, j), rec) in enumerate(zip(assignment, proposal)):
+        if rec["parts"].get("group"):
+            buckets.setdefault((j, int(sc.group_key[i])), []).append(n)
+    for n in (n for ms in buckets.values() for n in ms):  # the proposal says which group, not just «a place»
+        proposal[n]["reasons"] = [r for r in proposal[n]["reasons"] if not r.startswith(GROUP_PLACE)]
     out = []
-    codes_me, codes_mr = sc.me_codes, sc.mr_codes
-    spare = sc.spare.astype(int)
-    for (req, _focus), members in sorted(buckets.items(), key=lambda kv: codes_me[kv[1][0]]):
+    for (j, _key), members in sorted(buckets.items(), key=lambda kv: (sc.mr_codes[kv[0][0]], kv[1][0])):
+        codes = [proposal[n]["mentee"] for n in members]
         if len(members) < 2:
+            rec = proposal[members[0]]
+            rec["reasons"].append("в группе наставника пока один участник: предлагается пара «один-на-один», "
+                                  "к которой можно добавить наставляемых с теми же запросами")
             continue
-        idx = np.array(members)
-        fit = feasible[idx] & (spare >= 2)[None, :]
-        count = fit.sum(0)
-        if not (count >= 2).any():
-            continue
-        # Members sorted per mentor by score (then code, since idx is in code order): take the top «spare».
-        w = np.where(fit, score[idx], -1.0)
-        order = np.argsort(-w, axis=0, kind="stable")
-        take = np.minimum(count, spare)
-        ranked = np.take_along_axis(np.where(fit, score[idx], 0.0), order, axis=0)
-        csum = np.cumsum(ranked, axis=0)
-        value = np.where(count >= 2, np.round(csum[np.maximum(take - 1, 0), np.arange(sc.m)], 4), -1.0)
-        j = int(np.argmax(value))
-        chosen = sorted(idx[order[: take[j], j]].tolist())
+        number = len(out) + 1
+        i0 = assignment[members[0]][0]
+        requests = [v.DIRECTIONS[d] for d, on in zip(DIRS, sc.req[i0]) if on]
+        for n in members:
+            rec = proposal[n]
+            rec["group"] = number
+            rec["kind"] = v.KIND_GROUP
+            others = [c for c in codes if c != rec["mentee"]]
+            rec["reasons"].append(f"в группе (вид «{v.KIND_GROUP}») вместе с {', '.join(others)}")
         out.append({
-            "mentor": codes_mr[j],
-            "mentees": [codes_me[i] for i in chosen],
-            "requests": [v.DIRECTIONS[d] for d, on in zip(DIRS, req) if on],
-            "focus": sc.me_rows[members[0]]["focus"],
-            "score": round(float(np.mean([score[i, j] for i in chosen])), 4),
-            "covers": int(sum(sc.comp[j, n] for n, on in enumerate(req) if on)),
-            "want_group": [codes_me[i] for i in chosen if sc.me_rows[i]["kind"] == v.KIND_GROUP],
-            "left_out": [codes_me[i] for i in members if i not in chosen],
+            "number": number,
+            "mentor": sc.mr_codes[j],
+            "mentees": codes,
+            "requests": requests,
+            "focus": sc.me_rows[i0]["focus"],
+            "score": round(sum(proposal[n]["score"] for n in members), 4),
         })
     return out

@@ -58,10 +58,10 @@ def render_text(result) -> str:
             lines.append(f"       {'; '.join(rec['reasons'])}")
     if result.groups:
         lines.append("")
-        lines.append("ГРУППЫ (вид «в группе») — наставляемые с одинаковыми запросами:")
+        lines.append("ГРУППЫ В ПРЕДЛОЖЕНИИ (вид «в группе»; при --apply — один код на группу):")
         for g in result.groups:
-            lines.append(f"  {who(result, g['mentor'])}: {', '.join(g['mentees'])} — запросы: "
-                         f"{', '.join(g['requests'])}; средняя оценка {num(g['score'])}")
+            lines.append(f"  {g['number']}. {who(result, g['mentor'])}: {', '.join(g['mentees'])} — запросы: "
+                         f"{', '.join(g['requests'])}; сумма оценок {num(g['score'])}")
     if result.unmatched:
         lines.append("")
         lines.append("БЕЗ НАСТАВНИКА:")
@@ -133,19 +133,20 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
 
         fio = result.people.get
         sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
-                              ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Обоснование", 90)],
+                              ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Группа №", 8),
+                              ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
-                "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
+                str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
+        parts = [(PART_TITLES[k].capitalize(), 14)  # whole words in the printed header for k in PARTS]
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])
-        sheet("Группы", [("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30), ("Запросы", 40),
-                         ("Направленность", 20), ("Средняя оценка", 10), ("Хотят работать в группе", 20)],
-              [(g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]), g["focus"],
-                g["score"], ", ".join(g["want_group"])) for g in result.groups],
+        sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
+                         ("Запросы", 40), ("Направленность", 20), ("Сумма оценок", 10)],
+              [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
+                g["focus"], g["score"]) for g in result.groups],
               empty="Групп не предложено: нет наставляемых с одинаковыми запросами к одному наставнику.")
         rows = [(u["mentee"], fio(u["mentee"]), "; ".join(u["reasons"]), "; ".join(u["advice"]))
                 for u in result.unmatched]
@@ -161,5 +162,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         for r, k in enumerate(PARTS, start=2):
             weights.write_string(r, 0, PART_TITLES[k].capitalize())
             weights.write_number(r, 1, result.weights.get(k, 0))
+        weights.write_string(len(PARTS) + 1, 0, "Ожидание учитывается не больше, месяцев")
+        weights.write_number(len(PARTS) + 1, 1, result.wait_cap_months)
         wb.close()
     return path

@@ -11,6 +11,7 @@ from .. import vocab as v
 from .scoring import DIGITAL, DIRS, Scorer
 
 SHOW = 5  # mentor codes named in one reason; the rest are counted
+GROUP_PLACE = "место в группе наставника"
 ADVICE_EXTERNAL = ("пригласить наставника из организации — социального партнёра (школы, вузы, колледжи, "
                    "учреждения культуры и спорта, дополнительного профессионального образования; п. 1.2 Положения)")
 ADVICE_SUPPORT = ("продолжить поиск наставника и организовать психолого-педагогическую поддержку наставляемого, "
@@ -101,6 +102,12 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
     spare, cap = int(sc.spare[j]), mr["max_mentees"]
     if cap == cap and cap is not None:
         out.append(f"свободно {spare} из {int(cap)} {_of(int(cap), 'места', 'мест')}")
+    if parts.get("group"):
+        out.append(f"{GROUP_PLACE} (он готов к виду «{v.KIND_GROUP}»)")
+    if parts.get("wait", 0) > 0 and sc.weights.get("wait", 0) > 0:
+        months = int(sc.months[i])
+        capped = f" (учтено {int(sc.wait_cap)})" if months > sc.wait_cap else ""
+        out.append(f"ждёт {months} мес.{capped}")
     return out
 
 

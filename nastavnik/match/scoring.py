@@ -15,8 +15,10 @@ the reasons are exactly the numbers the solver used. Formulas (also in
   mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
 * focus — 1 when both have the same направленность.
 * subject — share of the stems of the mentee's subject area found in the
-  mentor's: words lower-cased, «ё» → «е», split on «;», «,», spaces and dashes,
-  words of one or two letters dropped, a stem is the first 6 letters.
+  mentor's: words lower-cased, «ё» → «е», split on every character that is not
+  a Latin or Russian letter or a digit, words shorter than ``MIN_WORD`` dropped
+  unless they hold a digit («3D-моделирование» → «3d», «модели»: «3D» names the
+  field), ``STOP_WORDS`` dropped, a stem is the first ``STEM`` letters.
 * experience — ½·min(max(стаж наставника − стаж наставляемого, 0), 10)/10 +
   ½·min(max(ранг категории наставника − ранг наставляемого, 0), 2)/2
   (ranks from ``vocab.QUAL_RANK``, no category = 0).
@@ -32,6 +34,12 @@ the reasons are exactly the numbers the solver used. Formulas (also in
   requests ИКТ-компетенции or цифровизация: (mentor is younger — by birth date,
   or by experience when a date is missing) × share of those requests he covers.
 * load — the mentor's free share: свободных мест / максимум наставляемых.
+* wait — fairness to those who wait: whole months since the mentee's «Дата
+  включения в банк (запроса)», at most ``wait_cap_months`` of «Организация»
+  (the one part counted in months, not in [0, 1]; its weight is per month).
+* group — 1 when the mentee chose «в группе» and is placed in a group of the
+  mentor, who marked «в группе» in «Готов к видам»; 0 for an individual pair.
+  Every pair has two modes; the solver takes the better (see ``graph``).
 """
 
 from __future__ import annotations
@@ -42,7 +50,8 @@ from dataclasses import dataclass
 from .. import schema as s
 from .. import vocab as v
 
-PARTS = ("coverage", "focus", "subject", "experience", "department", "format", "preference", "reverse", "load")
+PARTS = ("coverage", "focus", "subject", "experience", "department", "format", "preference", "reverse", "load",
+         "wait", "group")
 PART_TITLES = {
     "coverage": "покрытие запросов",
     "focus": "направленность",
@@ -53,6 +62,8 @@ PART_TITLES = {
     "preference": "взаимный выбор",
     "reverse": "реверсивное наставничество",
     "load": "нагрузка наставника",
+    "wait": "ожидание пары (мес.)",
+    "group": "работа в группе",
 }
 DIRS = list(v.DIRECTIONS)
 DIGITAL = ["ict", "digital"]
@@ -61,8 +72,32 @@ REVERSE_CATEGORY = "опытный педагог (реверсивное нас
 FORMAT_MIXED = "смешанный"
 STEM = 6
 _SPLIT = re.compile(r"[^0-9a-zа-я]+")
-_STOP = {"для", "или", "как", "при", "его", "над"}
-CHUNK = 512  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
+STOP_WORDS = ("для", "или", "как", "при", "его", "над")  # connectives that would make any two subjects «близки»
+_STOP = set(STOP_WORDS)
+MIN_WORD = 3  # shorter words are dropped, unless they hold a digit («3D», «2D»): those name a field
+CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
+UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
+
+
+def wait_cap(org: dict | None) -> int:
+    """«Ожидание пары: учитывать не больше, месяцев» of «Организация», or its default."""
+    default = next(d for k, _t, _h, d, _lo, _hi in s.MATCH_PARAMS if k == "wait_cap_months")
+    try:
+        value = int(float((org or {}).get("wait_cap_months")))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, 0), 60)
+
+
+def months_between(start, today) -> int:
+    """Whole months from ``start`` to ``today`` (0 when either is missing or start is later)."""
+    import pandas as pd
+
+    if start is None or today is None or pd.isna(start):
+        return 0
+    a, b = pd.Timestamp(start), pd.Timestamp(today)
+    n = (b.year - a.year) * 12 + b.month - a.month - (1 if b.day < a.day else 0)
+    return max(n, 0)
 
 
 def weights_from_org(org: dict | None) -> dict[str, float]:
@@ -87,7 +122,7 @@ def stems(text) -> list[str]:
     words = _SPLIT.split(text.casefold().replace("ё", "е"))
     out = []
     for w in words:
-        if (len(w) >= 3 or any(ch.isdigit() for ch in w)) and w not in _STOP:
+        if (len(w) >= MIN_WORD or any(ch.isdigit() for ch in w)) and w not in _STOP:
             stem = w[:STEM]
             if stem not in out:
                 out.append(stem)
@@ -137,6 +172,8 @@ class Scorer:
     mentees: object
     mentors: object
     weights: dict
+    today: object = None  # datetime.date: months waited are counted up to it
+    wait_cap: int = 6
 
     def __post_init__(self) -> None:
         import numpy as np
@@ -207,6 +244,14 @@ class Scorer:
         cap = _nums(mr["max_mentees"]) if self.m else np.zeros(0)
         self.spare = _nums(mr["spare"]) if "spare" in mr else cap.copy()
         self.load = np.where(cap > 0, np.clip(self.spare / np.maximum(cap, 1), 0, 1), 0.0)
+        self.months = np.array([months_between(d, self.today) for d in me["date_added"]], dtype=np.float64)
+        self.wait = np.minimum(self.months, float(self.wait_cap))
+        # Group mode: the mentee chose «в группе» and has requests (a group shares them); the mentor marked it.
+        self.group_ready = np.array([v.KIND_GROUP in tuple(ks or ()) for ks in mr["kinds"]], dtype=bool)
+        keys: dict = {}
+        self.group_key = np.array([keys.setdefault(tuple(self.req[i]), len(keys))
+                                   if (k == v.KIND_GROUP and self.nreq[i]) else -1
+                                   for i, k in enumerate(me["kind"])], dtype=np.int64)
 
     # -- parts --------------------------------------------------------------------------------------
     def block(self, rows) -> dict:
@@ -240,7 +285,16 @@ class Scorer:
         strength = (asked @ self.strong.T.astype(np.float64)) / np.maximum(asked.sum(1), 1)[:, None]
         parts["reverse"] = self.wants_rev[r][:, None] * younger * strength
         parts["load"] = np.broadcast_to(self.load[None, :], (len(r), self.m)).astype(np.float64)
+        parts["wait"] = np.broadcast_to(self.wait[r][:, None], (len(r), self.m)).astype(np.float64)
+        parts["group"] = np.zeros((len(r), self.m))
         return parts
+
+    def group_mode(self, rows):
+        """(len(rows) × m) bool: where the group mode exists (the mentee chose a group, the mentor is ready)."""
+        import numpy as np
+
+        r = np.asarray(rows)
+        return (self.group_key[r] >= 0)[:, None] & self.group_ready[None, :]
 
     def total(self, parts: dict):
         """The score: Σ weight × part, rounded to 4 decimals so anyone can recompute the optimum from JSON."""
@@ -253,24 +307,67 @@ class Scorer:
                 acc += w * parts[name]
         return np.round(acc, 4)
 
-    def matrix(self, blocked: set[tuple[int, int]] = frozenset(), min_score: float = 0.0):
-        """(score n×m, feasible n×m): every pair's score and whether the solver may choose it.
+    def feasible_block(self, rows, parts, total):
+        """The hard constraints for one block: a free place and at least one request covered."""
+        import numpy as np
 
-        Feasible means: the mentor has a free place, the mentor covers at least one of the
-        mentee's requests (any mentor when none are recorded), the pair is not ``blocked``
-        (same person, stopped early) and the score is above ``min_score``.
+        return (self.spare[None, :] > 0) & ((parts["coverage"] > 0) | (self.nreq[rows] == 0)[:, None]) & (total > 0)
+
+    def in_group(self, i: int, j: int) -> bool:
+        """Whether pair (i, j) takes the group mode (it exists and ``w_group`` > 0): the mode is never stored."""
+        return bool(self.group_key[i] >= 0 and self.group_ready[j] and self.weights.get("group", 0.0) > 0)
+
+    def graph(self, blocked=frozenset()):
+        """The feasible pairs as a sparse graph, built block by block: memory grows with the pairs, not n × m.
+
+        Returns ``(indptr, cols, cost)``: the pairs of mentee ``i`` are ``cols[indptr[i]:indptr[i+1]]``
+        (mentor indices, ascending) and ``cost`` their score in units of 0.0001 (``UNIT``) in the better of
+        the two modes (the group bonus only ever adds, so the group mode wins exactly where ``in_group``).
+        A first cheap pass counts the pairs that can be feasible, so the arrays are allocated once.
         """
         import numpy as np
 
-        score = np.zeros((self.n, self.m))
-        feasible = np.zeros((self.n, self.m), dtype=bool)
+        by_row: dict[int, list[int]] = {}
+        for i, j in blocked:
+            by_row.setdefault(i, []).append(j)
+        comp = self.comp.T.astype(np.float32)
+        open_ = self.spare > 0
+        upper = 0
+        for start in range(0, self.n, CHUNK):
+            rows = np.arange(start, min(start + CHUNK, self.n))
+            cover = (self.req[rows].astype(np.float32) @ comp > 0) | (self.nreq[rows] == 0)[:, None]
+            upper += int((cover & open_[None, :]).sum())
+        cols = np.empty(upper, dtype=np.int32)
+        cost = np.empty(upper, dtype=np.int32)
+        counts = np.zeros(self.n + 1, dtype=np.int64)
+        bonus = round(self.weights.get("group", 0.0) * UNIT)
+        at = 0
         for start in range(0, self.n, CHUNK):
             rows = np.arange(start, min(start + CHUNK, self.n))
             parts = self.block(rows)
             total = self.total(parts)
-            ok = (self.spare[None, :] > 0) & ((parts["coverage"] > 0) | (self.nreq[rows] == 0)[:, None])
-            score[rows] = total
-            feasible[rows] = ok & (total > min_score)
-        for i, j in blocked:
-            feasible[i, j] = False
+            ok = self.feasible_block(rows, parts, total)
+            for i in set(by_row) & set(rows.tolist()):
+                ok[i - start, by_row[i]] = False
+            units = np.rint(total * UNIT).astype(np.int64)
+            if bonus > 0:
+                units += self.group_mode(rows) * bonus
+            r, c = np.nonzero(ok)
+            counts[rows + 1] = np.bincount(r, minlength=len(rows))
+            cols[at:at + len(c)] = c
+            cost[at:at + len(c)] = units[r, c]
+            at += len(c)
+            del parts, total, ok, units
+        return np.cumsum(counts), cols[:at], cost[:at]
+
+    def matrix(self, blocked: set[tuple[int, int]] = frozenset()):
+        """(score n×m, feasible n×m) as dense arrays — only for small instances, tests and the dense solver."""
+        import numpy as np
+
+        indptr, cols, cost = self.graph(blocked)
+        score = np.zeros((self.n, self.m))
+        feasible = np.zeros((self.n, self.m), dtype=bool)
+        rows = np.repeat(np.arange(self.n), np.diff(indptr))
+        score[rows, cols] = cost / UNIT
+        feasible[rows, cols] = True
         return score, feasible

@@ -18,6 +18,7 @@ from .statform import TOTAL, StatForm
 
 SUMMARY = "Сводка"
 STATFORM = "Статформа"
+ALERTS = "Обратите внимание"  # checks.stalled, on the summary when report_meta gave the alerts
 
 # (group, chart title, chart type, category header, [(indicator code, series name)])
 FIGURES: tuple = (
@@ -237,6 +238,8 @@ def _summary(wb, fmt, indicators, meta) -> None:
         ws.merge_range(row + 1 + j, 0, row + 1 + j, 5, plain_rule(rule), fmt.plain)
         ws.set_row(row + 1 + j, 42)
     blocks.append((row, row + len(PERIOD_RULES), 0))  # the heading stays with its text
+    if meta.get("alerts") is not None:
+        _alerts(ws, fmt, row + len(PERIOD_RULES) + 2, meta)
     ws.set_column(0, 0, 26)
     ws.set_column(1, 1, 58)
     ws.set_column(2, 5, 14)
@@ -300,12 +303,26 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
 
 
 def report_meta(book, period, today: dt.date | None = None) -> dict:
+    from ..checks.stalled import alerts
+
     org = book.org.get("full_name") or book.org.get("short_name") or ""
     from .history import compute_history
 
-    return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}",
-            "made": f"{(today or dt.date.today()):%d.%m.%Y}",
-            "history": compute_history(book, today or dt.date.today())}  # year over year, from the archive
+    today = today or dt.date.today()
+    return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}", "made": f"{today:%d.%m.%Y}",
+            "history": compute_history(book, today),  # year over year, from the archive
+            "alerts": [a.text for a in alerts(book, today)]}
+
+
+def _alerts(ws, fmt, row: int, meta) -> int:
+    """«Обратите внимание» on the summary: stalled pairs, surveys due before the end, mentors over the limit."""
+    ws.write(row, 0, ALERTS, fmt.section)
+    items = meta["alerts"] or ["Нет остановившихся пар, пар без анкетирования перед окончанием и наставников "
+                               "сверх максимума."]
+    for n, text in enumerate(items, start=1):
+        ws.merge_range(row + n, 0, row + n, 5, text, fmt.plain)
+        _fit(ws, row + n, [(text, 130)])
+    return row + len(items) + 1
 
 
 def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = None) -> Path:
