@@ -137,7 +137,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                               ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 14)  # whole words in the printed header for k in PARTS]
+        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
@@ -162,7 +162,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         for r, k in enumerate(PARTS, start=2):
             weights.write_string(r, 0, PART_TITLES[k].capitalize())
             weights.write_number(r, 1, result.weights.get(k, 0))
-        weights.write_string(len(PARTS) + 1, 0, "Ожидание учитывается не больше, месяцев")
-        weights.write_number(len(PARTS) + 1, 1, result.wait_cap_months)
+        weights.write_string(len(PARTS) + 2, 0, "Ожидание учитывается не больше, месяцев")
+        weights.write_number(len(PARTS) + 2, 1, result.wait_cap_months)
         wb.close()
     return path
