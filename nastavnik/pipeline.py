@@ -51,7 +51,7 @@ def new_run_folder(out: Path, now: dt.datetime | None = None) -> Path:
 
 def finish_folder(folder: Path) -> Path:
     """Give a complete run its final name (the date and time; «_2» if a run of the same second took it)."""
-    stem = folder.name[: -len(INCOMPLETE)] if folder.name.endswith(INCOMPLETE) else folder.name
+    stem = folder.name.removesuffix(INCOMPLETE)
     final, n = folder.with_name(stem), 1
     while final.exists():
         n += 1

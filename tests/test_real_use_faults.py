@@ -21,7 +21,7 @@ from nastavnik.template import write_workbook
 from .conftest import TODAY
 from .lo import convert, needs_soffice
 
-CONTROL = "".join(map(chr, [*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
+CONTROL = "".join(map(chr, [*range(9), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
 ILLEGAL = set(CONTROL)
 
 
