@@ -29,8 +29,8 @@ def launch(folder: Path) -> subprocess.CompletedProcess:
     root = str(Path(__file__).resolve().parent.parent)
     env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", ""),
            "NASTAVNIK_HOME": str(folder / "не установлено")}
-    return subprocess.run([sys.executable, str(folder / "zapusk.py"), "--no-pause"], cwd=folder.parent, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8", timeout=600)
+    return subprocess.run([sys.executable, str(folder / "zapusk.py"), "--no-pause"], check=False, cwd=folder.parent,
+                          env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, encoding="utf-8", timeout=600)
 
 
 def test_newest_workbook_is_chosen_and_lock_files_are_skipped(tmp_path):
