@@ -23,6 +23,29 @@ FIXED_CREATED = dt.datetime(2025, 9, 1, 9, 0, 0)
 SPARE_ROWS = 2000
 
 
+def academic_year(today: dt.date) -> tuple[str, dt.date, dt.date]:
+    """The academic year a day belongs to: «2026/2027», 1 September, 31 August."""
+    start = today.year if today.month >= 9 else today.year - 1
+    return f"{start}/{start + 1}", dt.date(start, 9, 1), dt.date(start + 1, 8, 31)
+
+
+def blank_org(today: dt.date, org_type=None, full_name: str | None = None, short_name: str | None = None) -> dict:
+    """The «Организация» values of a new workbook of a type (``orgtypes.OrgType``; None — the default type).
+
+    One place for ``init``, the window's «Новая книга» and the committed templates, so that they agree.
+    """
+    from . import orgtypes
+
+    t = org_type or orgtypes.DEFAULT
+    year, start, end = academic_year(today)
+    org = {f.key: f.default for f in s.ORG_FIELDS}
+    org.update(org_type=t.title, full_name=full_name or t.full_name, director_position=t.director_position,
+               curator_position=t.curator_position, academic_year=year, period_start=start, period_end=end)
+    if short_name:
+        org["short_name"] = short_name
+    return org
+
+
 def _instruction_lines() -> list[tuple[str, str]]:
     """(style, text) lines of the «Инструкция» sheet, generated so they never disagree with the schema."""
     out: list[tuple[str, str]] = [

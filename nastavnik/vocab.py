@@ -58,10 +58,11 @@ EDUCATION = [
     "обучается в вузе или колледже",
 ]
 
+FORM_STUDENT = "работодатель – студент"
 FORMS = [
     "педагог – педагог",
     "руководитель ОО – педагог",
-    "работодатель – студент",
+    FORM_STUDENT,
     "педагог вуза/колледжа – молодой педагог",
     "другая",
 ]
@@ -98,6 +99,9 @@ MENTEE_CATEGORIES = [
     "опытный педагог (реверсивное наставничество)",
     "студент / стажёр",
 ]
+# A student or trainee from outside is a participant of mentoring, not a member of the pedagogical staff:
+# shares over «Число педагогических работников» leave them out, the statistical form shows them apart.
+MENTEE_STUDENT = "студент / стажёр"
 
 MENTEE_WAITING = "ожидает пару"
 MENTEE_IN_PAIR = "в паре"
