@@ -12,8 +12,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+from nastavnik import orgtypes, template
 from nastavnik import vocab as v
-from nastavnik.schema import DATE, ORG_FIELDS, ROADMAP, SHEET_BY_KEY, SHEETS
+from nastavnik.schema import DATE, ROADMAP, SHEET_BY_KEY, SHEETS
 
 D = dt.timedelta
 
@@ -140,7 +141,8 @@ def snapshots(org: dict, tables: dict, today: dt.date) -> dict[str, tuple[dict |
     org, tables = copy.deepcopy(org), copy.deepcopy(tables)
     start = org["period_start"]
     early = start + D(days=14)
-    blank_org = {f.key: f.default for f in ORG_FIELDS}
+    # What ``nastavnik init --type …`` writes for the workbook's own type of organisation.
+    blank_org = template.blank_org(start, orgtypes.of(org))
     blank_org.update(academic_year=org["academic_year"], period_start=start, period_end=org["period_end"])
     out: dict[str, tuple] = {"blank": (blank_org, None, early)}
     org_only = {k: val for k, val in org.items() if not k.startswith("order_")}
