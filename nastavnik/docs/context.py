@@ -197,15 +197,22 @@ def people_of(book) -> People:
 def group_words(mentees: list[dict]) -> dict:
     """The mentees of a pair or group joined in every case, with the noun in the right number."""
     many = len(mentees) > 1
+    # «наставляемый» is a participle: one woman is «закрепить за наставляемой», not «за наставляемым».
+    sex = None if many or not mentees else (mentees[0].get("sex") or None)
     return {
         "mentees": mentees,
         "mentees_text": "\n".join(f"{m['fio']}, {m['position']}" for m in mentees),
         "mentees_gen": ", ".join(m["gen"] for m in mentees),
         "mentees_ins": ", ".join(m["ins"] for m in mentees),
-        "mentees_word_gen": "наставляемых" if many else "наставляемого",
-        "mentees_label": "Наставляемые" if many else "Наставляемый",
-        "mentees_word_ins": "наставляемыми" if many else "наставляемым",
+        "mentees_word_gen": "наставляемых" if many else _of_sex("наставляемого", sex),
+        "mentees_label": "Наставляемые" if many else _of_sex("Наставляемый", sex),
+        "mentees_word_ins": "наставляемыми" if many else _of_sex("наставляемым", sex),
     }
+
+
+def _of_sex(word: str, sex: str | None) -> str:
+    """The word for a woman when «Пол» says «ж»; otherwise as written (the regulation's masculine)."""
+    return morph.by_sex(word, "ж") if sex == "ж" else word
 
 
 # --- organisation and orders ---------------------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+"""The school demo's documents and site speak of a school: no wording of supplementary education.
+
+A general school's director signs orders about teachers of subjects; «объединения», «дополнительные
+общеразвивающие программы» and «направленность» are the centre's words (issue 20). Only the regulation's own
+«методическое объединение наставников» is a school's word too, and stays.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nastavnik.cli import main
+from nastavnik.demo_school import school_demo_data
+from nastavnik.template import write_workbook
+
+from .conftest import TODAY
+from .test_docs_render import doc_text
+
+CENTRE_WORDS = re.compile(r"(?<!методическое )(?<!методического )(?<!методическим )\b\w*(объединени|общеразвивающ|"
+                          r"дополнительного образования|направленност|кружк)\w*", re.I)
+
+
+def xml_text(path: Path) -> str:
+    """Every text of a .docx (body, tables, headers, footers) as the XML holds it, tags removed."""
+    with zipfile.ZipFile(path) as z:
+        parts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", " ".join(parts)))
+
+
+def centre_words(text: str) -> list[str]:
+    return [text[max(0, m.start() - 40):m.end() + 20] for m in CENTRE_WORDS.finditer(text)]
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("school")
+    path = root / "школа.xlsx"
+    write_workbook(path, *school_demo_data(TODAY))
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["--today", f"{TODAY:%d.%m.%Y}", *map(str, args)])
+
+
+@pytest.fixture(scope="module")
+def documents(school) -> list[Path]:
+    out = school.parent / "документы"
+    result = run("docs", school, "--out", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    return sorted(out.rglob("*.docx"))
+
+
+def test_the_school_documents_have_no_wording_of_supplementary_education(documents):
+    assert len(documents) > 20
+    found = {p.name: centre_words(xml_text(p)) for p in documents}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_the_school_site_has_no_wording_of_supplementary_education(school):
+    out = school.parent / "сайт"
+    result = run("site", school, "--out", out)
+    assert result.exit_code == 0, result.output + result.stderr
+    pages = [p for p in out.rglob("*") if p.suffix in (".html", ".js", ".json", ".txt")]
+    assert pages
+    found = {str(p.relative_to(out)): centre_words(p.read_text(encoding="utf-8")) for p in pages}
+    assert {name: hits for name, hits in found.items() if hits} == {}
+
+
+def test_the_replacement_order_names_a_woman_mentee_in_the_feminine(documents):
+    order = next(p for p in documents if p.name == "Приказ об изменении — ПР-012.docx")
+    text = doc_text(order)
+    assert "закрепить за наставляемой Назаровой Миланой Руслановной наставника Кох Людмилу Фёдоровну" in text
