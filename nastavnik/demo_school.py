@@ -191,6 +191,12 @@ _ACTIVITIES = {
     "health": ("Здоровьесберегающие технологии на уроке", "семинар"),
 }
 _VISITS = ("Посещение уроков наставника и анализ урока", "взаимопосещение")
+_OPEN_LESSON = ("Подготовка и проведение открытого урока для МО", "открытый урок")
+
+# The school's additions to its own lists on «Справочники» (schema.EXTENDABLE): a school says «открытый урок»
+# where the starting list has the centre's «открытое занятие». ``template.write_workbook(path, org, tables,
+# LISTS)`` writes them; the reader and the checks then accept the value.
+LISTS: dict[str, list[str]] = {"activity_form": ["открытый урок"]}
 
 _EXPECTED = {
     "theory": "конспект требований ФГОС для своих уроков", "legal": "перечень требований к уроку",
@@ -319,7 +325,7 @@ def _pair_base(n: int, code: str, mi: int, form: str, kind: str, status: str, st
         "code": code, "mentor": f"Н-{mi:03d}", "form": form, "kind": kind, "start": start,
         "planned_end": end, "status": status,
         "order_no": f"{100 + n}-о" if approved else None, "order_date": order_date if approved else None,
-        "mentor_consent": True, "mentor_consent_date": order_date - D(days=2) if approved else None,
+        "mentor_consent": True, "mentor_consent_date": order_date - D(days=10) if approved else None,
         "agreement_no": f"ДС-{n:02d}" if approved else None,
         "agreement_date": order_date if approved else None,
         "agreement_until": end if approved else None,
@@ -346,7 +352,9 @@ def _pair_base(n: int, code: str, mi: int, form: str, kind: str, status: str, st
 
 
 def school_demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
-    """(organisation, tables) of the school demo, consistent as of 25 November of the current academic year."""
+    """(organisation, tables) of the school demo, consistent as of 25 November of the current academic year.
+
+    Write it with the school's list additions: ``write_workbook(path, org, tables, LISTS)``."""
     anchor = demo_anchor(today or dt.date.today())
     as_of = anchor + D(days=85)
     rnd = random.Random(20250614)
@@ -402,7 +410,7 @@ def school_demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         steps = [*reqs, "method", "legal", "subject", "upbringing"]
         for j, key in enumerate(steps[:6]):
             planned = start + D(days=int(span * (j + 1) / 7))
-            act, aform = _VISITS if j == 1 else _ACTIVITIES[key]
+            act, aform = _VISITS if j == 1 else _OPEN_LESSON if j == 3 else _ACTIVITIES[key]
             row = {"programme": f"ПП-{n:03d}", "direction": v.DIRECTIONS[key], "activity": act, "form": aform,
                    "planned_date": planned, "responsible": "наставник" if j % 2 == 0 else "наставляемый",
                    "expected_result": _EXPECTED[key], "status": v.ACT_PLANNED}

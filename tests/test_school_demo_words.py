@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.demo_school import school_demo_data
+from nastavnik.demo_school import LISTS, school_demo_data
 from nastavnik.template import write_workbook
 
 from .conftest import TODAY
@@ -40,7 +40,7 @@ def centre_words(text: str) -> list[str]:
 def school(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("school")
     path = root / "школа.xlsx"
-    write_workbook(path, *school_demo_data(TODAY))
+    write_workbook(path, *school_demo_data(TODAY), LISTS)
     return path
 
 

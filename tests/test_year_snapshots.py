@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from nastavnik.cli import main
 from nastavnik.demo import demo_data
-from nastavnik.demo_school import school_demo_data
+from nastavnik.demo_school import LISTS, school_demo_data
 from nastavnik.synth import synth_data
 from nastavnik.template import write_workbook
 
@@ -45,7 +45,7 @@ def year(tmp_path_factory):
     for label, (org, tables) in books.items():
         for state, (o, t, today) in snapshots(org, tables, TODAY).items():
             path = root / f"{label}-{state}.xlsx"
-            write_workbook(path, o, t)
+            write_workbook(path, o, t, LISTS if label == "school" else None)
             made[label, state] = (path, today)
     return made
 

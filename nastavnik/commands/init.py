@@ -43,13 +43,13 @@ def _org_type(word: str | None) -> orgtypes.OrgType:
     return found
 
 
-# The demo of each type that has one: (builder, what it is, in the success message).
+# The demo of each type that has one: (builder, what it is for the success message, its «Справочники» additions).
 def _demos() -> dict[str, tuple]:
     from ..demo import demo_data
-    from ..demo_school import school_demo_data
+    from ..demo_school import LISTS, school_demo_data
 
-    return {orgtypes.EXTRA.key: (demo_data, "центр технического творчества"),
-            orgtypes.SCHOOL.key: (school_demo_data, "общеобразовательная школа")}
+    return {orgtypes.EXTRA.key: (demo_data, "центр технического творчества", None),
+            orgtypes.SCHOOL.key: (school_demo_data, "общеобразовательная школа", LISTS)}
 
 
 @click.command("init")
@@ -104,14 +104,15 @@ def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, 
             f"«{orgtypes.SCHOOL.word}». Чистую книгу этого типа создаёт nastavnik init ФАЙЛ --type "
             f"{org_type.word}.", param_hint="--type")
     _guard(path, force)
+    lists = None
     if size:
         from ..synth import synth_data
 
         org, tables = synth_data(size.upper(), seed, today_of(ctx))
     else:
-        build, _ = demos[org_type.key]
+        build, _, lists = demos[org_type.key]
         org, tables = build(today_of(ctx))
-    write_workbook(path, org, tables)
+    write_workbook(path, org, tables, lists)
     if size:
         click.echo(f"Создана синтетическая книга размера {size.upper()}: {path}")
     else:
