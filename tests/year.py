@@ -49,6 +49,16 @@ def _known_by(sheet_key: str, rows: list[dict], day: dt.date) -> list[dict]:
     return [r for r in rows if all(r.get(k) is None or r[k] <= day for k in cols)]
 
 
+def _forget_future(sheet_key: str, rows: list[dict], day: dt.date) -> list[dict]:
+    """Past-only dates (a mentor's consent) not yet come by ``day`` are not yet written: the cell is empty."""
+    cols = [c.key for c in SHEET_BY_KEY[sheet_key].columns if c.kind == DATE and c.past_only]
+    for r in rows:
+        for k in cols:
+            if r.get(k) is not None and r[k] > day:
+                r[k] = None
+    return rows
+
+
 def _drop_unknown_refs(sheet_key: str, rows: list[dict], known: set[str]) -> None:
     """Preferences may only name people already in the banks."""
     cols = [c.key for c in SHEET_BY_KEY[sheet_key].columns if c.ref in ("mentors", "mentees")]
@@ -158,13 +168,14 @@ def snapshots(org: dict, tables: dict, today: dt.date) -> dict[str, tuple[dict |
         _drop_unknown_refs(sheet_key, banks[sheet_key], known)
     live = [p for p in tables["pairs"] if p["status"] != v.PAIR_STOPPED and {p["mentor"], p["mentee"]} <= known]
     draft = copy.deepcopy(banks)
-    draft["pairs"] = _pair_rows(live, v.PAIR_DRAFT, with_order=False)
+    draft["pairs"] = _forget_future("pairs", _pair_rows(live, v.PAIR_DRAFT, with_order=False), early)
     draft["mentees"] = _in_pair(draft["mentees"], draft["pairs"])
     out["draft_pairs"] = (org, draft, early)
 
     approved = copy.deepcopy(draft)
     approved["pairs"] = _pair_rows(live, v.PAIR_APPROVED, with_order=True)
     first_order = min((p["order_date"] for p in approved["pairs"] if p.get("order_date")), default=early)
+    _forget_future("pairs", approved["pairs"], max(early, first_order))
     out["approved"] = (org, approved, max(early, first_order))
 
     with_programmes = copy.deepcopy(approved)
