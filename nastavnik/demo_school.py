@@ -396,24 +396,25 @@ def school_demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
             "strengths": _STRENGTHS[n % len(_STRENGTHS)],
             "intermediate_results": "Разработаны технологические карты уроков, проведено взаимопосещение.",
             "intermediate_date": start + D(days=(prog_end - start).days // 2),
-            "planned_results": "Наставляемый самостоятельно планирует и проводит уроки по ФГОС и применяет "
-                               "освоенные приёмы.",
+            "planned_results": "Самостоятельное планирование и проведение уроков по ФГОС, применение освоенных "
+                               "приёмов.",
             "schedule": "еженедельно, вторник, 15:00 (после уроков)" if n % 2 else "два раза в месяц, четверг, 15:30",
             "mode": mentee0["format"], "conditions": "учебный кабинет, методический кабинет школы, интерактивная "
                                                      "панель",
             "acquainted_date": start if approved else None, "curator_agreed": approved,
-            "achieved_results": "Наставляемый провёл открытый урок для МО; его обучающиеся успешно выполнили ВПР."
+            "achieved_results": "Проведён открытый урок для МО; обучающиеся наставляемого успешно выполнили ВПР."
             if done_prog else None,
             "best_practice": done_prog, "consent_publish": done_prog,
         })
         span = (prog_end - start).days
-        steps = [*reqs, "method", "legal", "subject", "upbringing"]
+        steps = list(dict.fromkeys([*reqs, "method", "subject", "legal", "upbringing", "psych"]))
         for j, key in enumerate(steps[:6]):
             planned = start + D(days=int(span * (j + 1) / 7))
             act, aform = _VISITS if j == 1 else _OPEN_LESSON if j == 3 else _ACTIVITIES[key]
             row = {"programme": f"ПП-{n:03d}", "direction": v.DIRECTIONS[key], "activity": act, "form": aform,
                    "planned_date": planned, "responsible": "наставник" if j % 2 == 0 else "наставляемый",
-                   "expected_result": _EXPECTED[key], "status": v.ACT_PLANNED}
+                   "expected_result": "открытый урок и его самоанализ" if j == 3 else _EXPECTED[key],
+                   "status": v.ACT_PLANNED}
             if status == v.PAIR_STOPPED and planned > base["actual_end"]:
                 row["status"] = v.ACT_FAILED
             elif planned <= as_of - D(days=3) and status in (v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED):

@@ -29,7 +29,7 @@ def xml_text(path: Path) -> str:
     """Every text of a .docx (body, tables, headers, footers) as the XML holds it, tags removed."""
     with zipfile.ZipFile(path) as z:
         parts = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/") and n.endswith(".xml")]
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", " ".join(parts)))
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", "", " ".join(parts)))  # NBSP kept: it is layout
 
 
 def centre_words(text: str) -> list[str]:
@@ -76,3 +76,9 @@ def test_the_replacement_order_names_a_woman_mentee_in_the_feminine(documents):
     order = next(p for p in documents if p.name == "Приказ об изменении — ПР-012.docx")
     text = doc_text(order)
     assert "закрепить за наставляемой Назаровой Миланой Руслановной наставника Кох Людмилу Фёдоровну" in text
+
+
+def test_the_schools_number_never_parts_from_its_sign(documents):
+    council = next(p for p in documents if "методического совета" in p.name)
+    text = xml_text(council)
+    assert "ГБОУ СОШ №\u00a0614" in text and "СОШ № 614" not in text

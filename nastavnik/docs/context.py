@@ -28,8 +28,9 @@ NBSP, NBHYPHEN = "\u00a0", "\u2011"
 
 
 def unbreakable(value: str) -> str:
-    """«Санкт-Петербург» with a non-breaking hyphen: the city's name never splits at a line end."""
-    return value.replace("Санкт-Петербург", f"Санкт{NBHYPHEN}Петербург")
+    """«Санкт-Петербург» with a non-breaking hyphen, «№ 614» with a non-breaking space: neither the city's name
+    nor a school's number splits at a line end (a line ending in a bare «№» reads as a blank to fill in)."""
+    return value.replace("Санкт-Петербург", f"Санкт{NBHYPHEN}Петербург").replace("№ ", f"№{NBSP}")
 
 
 def clean(value: Any) -> Any:
