@@ -82,3 +82,13 @@ def test_the_schools_number_never_parts_from_its_sign(documents):
     council = next(p for p in documents if "методического совета" in p.name)
     text = xml_text(council)
     assert "ГБОУ СОШ №\u00a0614" in text and "СОШ № 614" not in text
+
+
+def test_the_site_names_one_woman_mentee_in_the_feminine_and_a_hidden_one_neutrally(school):
+    out = school.parent / "сайт-метки"
+    assert run("site", school, "--out", out).exit_code == 0
+    page = re.sub(r"\s+", " ", (out / "programmy.html").read_text(encoding="utf-8"))
+    assert "<dt>Наставляемая</dt><dd>Аксёнова Дарья Романовна</dd>" in page
+    assert "<dt>Наставляемый</dt><dd>Зуев Никита Сергеевич</dd>" in page
+    # Пак А.Д. gave no consent to publication: neither her name nor her sex is shown.
+    assert "<dt>Наставляемый</dt><dd>участник программы</dd>" in page

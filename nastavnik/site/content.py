@@ -81,6 +81,7 @@ class Programme:
     results: str | None = None
     results_public: bool = False  # the programme's «Согласие на публикацию результатов»
     best: bool = False
+    mentees_label: str = "Наставляемый"
 
 
 @dataclass
@@ -152,9 +153,21 @@ def _directions(book) -> dict[str, list[str]]:
             for code, dirs in found.items()}
 
 
+def _mentees_label(codes: list, who: People, sex: dict) -> str:
+    """«Наставляемая» for one woman whose name is shown; a hidden name keeps the neutral masculine, so that the
+    label does not tell what the name does not."""
+    if len(codes) > 1:
+        return "Наставляемые"
+    if codes and codes[0] in who.shown and sex.get(codes[0]) == "ж":
+        return "Наставляемая"
+    return "Наставляемый"
+
+
 def programmes(book, who: People) -> list[Programme]:
     """Every programme with its pair, names replaced by the placeholder where there is no consent."""
     pairs, directions = _pairs(book), _directions(book)
+    frame = book.tables.get("mentees")
+    sex = dict(zip(frame["code"], frame["sex"])) if frame is not None and {"code", "sex"} <= set(frame) else {}
     out = []
     for row in _rows(book, "programmes"):
         code = row.get("code")
@@ -175,6 +188,7 @@ def programmes(book, who: People) -> list[Programme]:
             results=who.scrub(_text(row.get("achieved_results"))),
             results_public=yes(row.get("consent_publish")),
             best=yes(row.get("best_practice")),
+            mentees_label=_mentees_label(pair.get("mentees", []), who, sex),
         ))
     return out
 
