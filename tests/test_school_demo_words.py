@@ -92,3 +92,10 @@ def test_the_site_names_one_woman_mentee_in_the_feminine_and_a_hidden_one_neutra
     assert "<dt>Наставляемый</dt><dd>Зуев Никита Сергеевич</dd>" in page
     # Пак А.Д. gave no consent to publication: neither her name nor her sex is shown.
     assert "<dt>Наставляемый</dt><dd>участник программы</dd>" in page
+
+
+def test_the_template_fields_of_a_school_book_are_explained_in_a_schools_words(school):
+    result = run("docs", school, "--fields", "mentor_consent")
+    assert result.exit_code == 0
+    assert "«от учителя математики»" in result.output and "Вес: один учебный предмет" in result.output
+    assert not centre_words(result.output)

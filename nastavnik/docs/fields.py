@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .. import orgtypes
 from .. import schema as s
 from .kinds import KINDS
 
@@ -17,7 +18,7 @@ _EXTRA = {
     "ins": "ФИО в творительном падеже", "nom": "ФИО в именительном падеже", "short": "И.О. Фамилия",
     "list": "Фамилия И.О.", "no": "номер приказа (или «____»)", "date": "дата ДД.ММ.ГГГГ (или «__.__.____»)",
     "period": "«с ДД.ММ.ГГГГ по ДД.ММ.ГГГГ»", "mentees_text": "наставляемые с должностями, по строке на каждого",
-    "position_gen": "должность в родительном падеже («от педагога дополнительного образования»)",
+    "position_gen": "должность в родительном падеже",
     "position_dat": "должность в дательном падеже", "position_acc": "должность в винительном падеже "
     "(«назначить … заместителя директора»)", "position_ins": "должность в творительном падеже",
     "full_name_dat": "полное наименование в дательном падеже («даю согласие … учреждению»)",
@@ -26,12 +27,16 @@ _EXTRA = {
 }
 
 
-def _titles() -> dict[str, str]:
-    out = {f.key: f.title for f in s.ORG_FIELDS}
+def _titles(org_type: orgtypes.OrgType) -> dict[str, str]:
+    """Titles as the book's type words them: a school's profile is «Учебный предмет», not «Направленность»."""
+    from .. import morph
+
+    out = {f.key: f.title for f in s.org_fields_for(org_type)}
     for sheet in s.SHEETS:
-        for col in sheet.columns:
+        for col in s.sheet_for(sheet.key, org_type).columns:
             out.setdefault(col.key, col.title)
     out.update(_EXTRA)
+    out["position_gen"] += f" («от {morph.inflect_position(org_type.position_example, 'gen')}»)"
     return out
 
 
@@ -44,13 +49,13 @@ _PARENT_SHEET = {
 }
 
 
-def title_of(path: str, titles: dict[str, str]) -> str:
+def title_of(path: str, titles: dict[str, str], org_type: orgtypes.OrgType | None = None) -> str:
     parts = [p.rstrip("[]") for p in path.split(".")]
     leaf = parts[-1]
     parent = parts[-2] if len(parts) > 1 else ""
     sheet_key = _PARENT_SHEET.get(parent)
     if sheet_key and leaf in s.SHEET_BY_KEY[sheet_key].keys:
-        return s.SHEET_BY_KEY[sheet_key].col(leaf).title
+        return s.sheet_for(sheet_key, org_type).col(leaf).title
     if parent and parent not in ("org",) and leaf not in _EXTRA and leaf not in s.ORG_BY_KEY:
         return ""  # an ambiguous leaf: the example value says more than a wrong title
     return titles.get(leaf, "")
@@ -75,26 +80,30 @@ def sample_context(book, today: dt.date, key: str) -> dict | None:
 def describe_fields(book, today: dt.date, key: str) -> str:
     ctx = sample_context(book, today, key)
     source = "по вашей книге"
+    org_type = orgtypes.of(book.org)
     if ctx is None:
         import tempfile
         from pathlib import Path
 
         from ..demo import demo_data
+        from ..demo_school import LISTS, school_demo_data
         from ..reader import read_workbook
         from ..template import write_workbook
 
+        # The demo nearest the book: a school's curator sees a school's examples.
+        org, tables = school_demo_data(today) if org_type is orgtypes.SCHOOL else demo_data(today)
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "демо.xlsx"
-            write_workbook(path, *demo_data(today))
+            write_workbook(path, org, tables, LISTS if org_type is orgtypes.SCHOOL else None)
             ctx = sample_context(read_workbook(path, today=today), today, key)
         source = "по демонстрационной книге"
-    titles = _titles()
+    titles = _titles(org_type)
     kind = KINDS[key]
     lines = [f"Поля шаблона «{kind.template}» ({kind.title}); пример {source}.",
              "В шаблоне пишите {{ поле }}; поля с [] — внутри цикла {%tr for x in список %} … {%tr endfor %}.", ""]
     for path, value in flatten(ctx or {}):
         example = str(value).replace("\n", " / ")
         example = example if len(example) <= 60 else example[:59] + "…"
-        title = title_of(path, titles)
+        title = title_of(path, titles, org_type)
         lines.append(f"  {path}" + (f" — {title}" if title else "") + (f": «{example}»" if example else ""))
     return "\n".join(lines)
