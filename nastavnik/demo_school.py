@@ -34,7 +34,7 @@ _MO_HIST = "МО учителей истории и обществознания
 _MO_PE = "МО учителей физической культуры и ОБЗР"
 _SPS = "Социально-психологическая служба"
 _TEACHER, _PRIMARY = "учитель", "учитель начальных классов"
-_STUDENT_POSITION = "учитель (студент-практикант)"
+_STUDENT_POSITION = "учитель-стажёр"  # declines whole: «учителя-стажёра»
 
 # fio, sex, birth year, position, department, ped exp, org exp, category, subject (profile), levels,
 # classes and courses, competencies, max mentees, council role, publish consent, active
