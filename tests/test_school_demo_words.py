@@ -22,7 +22,7 @@ from .conftest import TODAY
 from .test_docs_render import doc_text
 
 CENTRE_WORDS = re.compile(r"(?<!методическое )(?<!методического )(?<!методическим )\b\w*(объединени|общеразвивающ|"
-                          r"дополнительного образования|направленност|кружк)\w*", re.I)
+                          r"дополнительного образования|направленност|кружк)\w*", re.IGNORECASE)
 
 
 def xml_text(path: Path) -> str:
