@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import orgtypes as ot
 from . import vocab as v
-from .demo import D, DIRS, _ACTIVITIES, _add_months, demo_anchor
+from .demo import _ACTIVITIES, DIRS, D, _add_months, demo_anchor
 
 
 @dataclass(frozen=True)

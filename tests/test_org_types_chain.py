@@ -21,10 +21,10 @@ from nastavnik.template import write_workbook
 
 from .conftest import TODAY
 
-CENTRE_WORDS = re.compile(r"объединени|общеразвивающ|дополнительного образования|направленност|кружк", re.I)
+CENTRE_WORDS = re.compile(r"объединени|общеразвивающ|дополнительного образования|направленност|кружк", re.IGNORECASE)
 # A school's or a kindergarten's own words that contain them: a position and the regulation's council.
 ALLOWED = re.compile(r"педагог(?:а|у|ом|е)? дополнительного образования|методическ\w+ объединени\w*|"
-                     r"общественными объединениями", re.I)
+                     r"общественными объединениями", re.IGNORECASE)
 
 
 def _texts(folder: Path):
@@ -53,7 +53,7 @@ def ran(request, tmp_path_factory):
 
 
 def test_the_whole_run_succeeds(ran):
-    _t, result, out = ran
+    _t, result, _out = ran
     assert result.exit_code == 0, result.output
     assert "Готово" in result.output
 
