@@ -56,7 +56,7 @@ LISTS: dict[str, tuple[str, list[str]]] = {
 EXTENDABLE = frozenset({"focus", "level", "position", "department", "activity_form", "event_type"})
 # The second row of «Справочники» says which lists are the organisation's to extend.
 LIST_OPEN_MARK = "можно дополнять: впишите ниже"
-LIST_FIXED_MARK = "задан Положением, не менять"
+LIST_FIXED_MARK = "постоянный список: не менять"
 # Lists whose title and starting values are the organisation type's (orgtypes.OrgType).
 _TYPED_LISTS = {"focus": ("profile", "profiles"), "level": ("level", "levels"), "position": (None, "positions")}
 
