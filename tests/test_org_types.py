@@ -102,7 +102,7 @@ def test_a_fixed_list_does_not_take_additions(tmp_path, demo_parts):
     assert "на паузе" not in book.lists["pair_status"]
     warned = [p for p in book.problems if p.code == "fixed_list_changed"]
     assert len(warned) == 1 and warned[0].sheet == s.LISTS_TITLE and warned[0].row == row
-    assert "задан Положением" in warned[0].message
+    assert "постоянный" in warned[0].message
 
 
 def test_a_school_header_in_a_centre_book_still_reads(tmp_path, demo_parts):
@@ -172,3 +172,22 @@ def test_new_year_keeps_the_additions(tmp_path, demo_parts):
     assert result.exit_code in (0, 1), result.output
     nxt = read_workbook(out, today=TODAY)
     assert nxt.org_type is ot.SCHOOL and "астрономия" in nxt.lists["focus"]
+
+
+def test_a_department_written_otherwise_than_in_the_list_is_pointed_out(tmp_path, demo_parts):
+    org, tables = copy.deepcopy(demo_parts)
+    _as_school(org, tables)
+    for bank in ("mentors", "mentees"):
+        for n, row in enumerate(tables[bank]):
+            row["department"] = "МО учителей математики" if n or bank == "mentees" else "МО математики"
+    path = tmp_path / "школа.xlsx"
+    write_workbook(path, org, tables, lists={"department": ["МО учителей математики"]})
+    book = read_workbook(path, today=TODAY)
+    warned = [p for p in check_book(book, TODAY).warnings if p.code == "department_not_in_list"]
+    assert [(p.sheet, p.row) for p in warned] == [(s.MENTORS.title, 2)]
+    assert "«МО математики»" in warned[0].message
+
+
+def test_no_department_list_no_department_warning(make_book):
+    book = make_book()
+    assert not [p for p in check_book(book, TODAY).warnings if p.code == "department_not_in_list"]
