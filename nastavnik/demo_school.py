@@ -421,6 +421,8 @@ def school_demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
                 late = rnd.random() < 0.2
                 row.update(status=v.ACT_DONE, actual_date=min(planned + D(days=7 if late else 0), as_of),
                            result="выполнено, материалы в методическом кабинете")
+            if code == "ПР-002" and j == 2:  # the ВПР week took the date: the meeting moved two weeks on
+                row.update(status=v.ACT_MOVED, planned_date=as_of + D(days=14), actual_date=None, result=None)
             plan.append(row)
         if status in (v.PAIR_DONE, v.PAIR_RUNNING) and start + D(days=60) <= as_of:
             when = min(as_of, base.get("actual_end") or start + D(days=60))
