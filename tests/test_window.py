@@ -11,13 +11,14 @@ import pytest
 tk = pytest.importorskip("tkinter")
 
 from nastavnik.demo import demo_data
+from nastavnik.schema import ORG_FIELDS
 from nastavnik.template import write_workbook
 
 from .window_util import Answers, double_click, screenshot, settle, start_display
 
 TODAY = dt.date(2026, 11, 25)
 LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",
-          "Всё сразу", "Новая книга", "Свод по району"]
+          "Всё сразу", "Анкеты", "Собрать анкеты", "Новая книга", "Свод по району"]
 
 
 @pytest.fixture(scope="module")
@@ -178,15 +179,32 @@ def test_a_file_that_is_not_a_workbook_gets_a_russian_sentence(window, tmp_path)
     assert text in app.status.cget("text")
 
 
-def test_new_book_writes_a_blank_workbook_and_makes_it_current(window, tmp_path):
+def test_new_book_writes_a_blank_workbook_of_the_chosen_type_and_makes_it_current(window, tmp_path):
+    from nastavnik import orgtypes
+    from nastavnik.reader import read_workbook
+
     app, answers = window()
-    answers.next_new = (tmp_path / "новая", "МБОУ СОШ № 1")
+    answers.next_new = (tmp_path / "новая", orgtypes.KINDERGARTEN, "МБДОУ детский сад № 7")
     app.buttons["new"].invoke()
     path = tmp_path / "новая.xlsx"
     assert path.is_file() and app.workbook == path and answers.opened == [path]
+    org = read_workbook(path, today=TODAY).org
+    assert org["full_name"] == "МБДОУ детский сад № 7" and org["director_position"] == "Заведующий"
+    assert "дошкольная образовательная организация" in app.status.cget("text")
+
+
+@pytest.mark.skipif(not any(f.key == "org_type" for f in ORG_FIELDS),
+                    reason="«Тип организации» на листе «Организация» ещё не в схеме")
+def test_new_book_of_a_school_reads_back_as_a_school(window, tmp_path):
+    from nastavnik import orgtypes
     from nastavnik.reader import read_workbook
 
-    assert read_workbook(path, today=TODAY).org["full_name"] == "МБОУ СОШ № 1"
+    app, answers = window()
+    answers.next_new = (tmp_path / "школа.xlsx", orgtypes.SCHOOL, "")
+    app.buttons["new"].invoke()
+    book = read_workbook(tmp_path / "школа.xlsx", today=TODAY)
+    assert orgtypes.of(book.org) is orgtypes.SCHOOL
+    assert book.org["full_name"] == orgtypes.SCHOOL.full_name
 
 
 def test_district_rollup_reads_every_workbook_in_a_folder(window, tmp_path):

@@ -39,8 +39,12 @@ class Answers:
     def __init__(self):
         self.opened: list[Path] = []
         self.next_workbook: Path | None = None
-        self.next_new: tuple[Path, str] | None = None
+        self.next_new: tuple | None = None  # (path, org type, full name)
         self.next_folder: Path | None = None
+        self.next_kind: str | None = None
+        self.next_answers: Path | None = None
+        self.confirm = True  # the curator's answer to the collect preview
+        self.previewed: list[tuple[list, str]] = []  # what the preview showed: (lines, summary)
 
     def workbook(self, start):
         return self.next_workbook
@@ -50,6 +54,16 @@ class Answers:
 
     def folder(self):
         return self.next_folder
+
+    def forms_kind(self):
+        return self.next_kind
+
+    def answers_folder(self):
+        return self.next_answers
+
+    def confirm_collect(self, lines, summary):
+        self.previewed.append((lines, summary))
+        return self.confirm
 
     def open(self, path):
         self.opened.append(Path(path))
