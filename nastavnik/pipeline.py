@@ -29,7 +29,7 @@ class RunResult:
     made: list[tuple[str, Path]] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
-    problems: list = field(default_factory=list)  # the check's problems, errors first (the window lists them)
+    problems: list = field(default_factory=list)  # the check's problems in the report's order (the window lists them)
     marked: Path | None = None  # the workbook's copy with the error cells highlighted, when the check failed
 
 

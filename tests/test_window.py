@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 tk = pytest.importorskip("tkinter")
+from tkinter import ttk  # noqa: E402
 
 from nastavnik.demo import demo_data
 from nastavnik.schema import ORG_FIELDS
@@ -122,9 +123,13 @@ def test_everything_at_once_makes_every_output_on_the_demo(window, tmp_path):
     app.buttons["all"].invoke()
     assert str(app.buttons["check"].cget("state")) == "disabled"  # one task at a time, the window still answers
     assert str(app.cancel_button.cget("state")) == "normal"
-    while app.runner.busy and float(app.bar.cget("value")) < 3:  # wait for step 4 (documents) to show the working state
-        app.root.update()
+    seen = set()
+    while app.runner.busy and " из " not in app.status.cget("text").partition("документы")[2]:
+        app.root.update()  # wait for step 4 to count its documents, to show the working state
+        seen.add(app.status.cget("text"))
     screenshot(app, "window_3a_working", tmp_path)
+    assert any(text.startswith("Шаг 4 из 6: документы — ") for text in seen | {app.status.cget("text")})
+    assert 3 / 6 <= float(app.bar.cget("value")) / float(app.bar.cget("maximum")) <= 4 / 6 + 0.001
     settle(app)
     screenshot(app, "window_3_everything", tmp_path)
     folder = app.last.folder
@@ -156,6 +161,68 @@ def test_cancel_stops_the_work_and_leaves_no_half_made_folder(window, tmp_path):
     results = book.parent / "Результаты"
     assert not [p for p in results.iterdir() if p.is_dir()] if results.exists() else True
     assert str(app.buttons["all"].cget("state")) == "normal"
+
+
+def test_cancel_during_the_documents_keeps_the_folder_marked_as_not_finished(window, tmp_path):
+    from nastavnik.pipeline import INCOMPLETE_NOTE
+
+    book = demo_book(tmp_path)
+    app, answers = window(book)
+    app.buttons["all"].invoke()
+    while app.runner.busy and "документы — " not in app.status.cget("text"):
+        app.root.update()
+    app.cancel_button.invoke()
+    settle(app)
+    screenshot(app, "window_4b_cancelled_in_documents", tmp_path)
+    folders = [p for p in (book.parent / "Результаты").iterdir() if p.is_dir()]
+    assert len(folders) == 1 and (folders[0] / INCOMPLETE_NOTE).is_file()
+    assert "Отменено" in app.status.cget("text") and INCOMPLETE_NOTE in app.status.cget("text")
+    app.open_button.invoke()
+    assert answers.opened == folders
+
+
+def test_a_tasks_folder_gets_its_final_name_when_the_task_is_done(window, tmp_path):
+    from nastavnik.pipeline import INCOMPLETE, LATEST
+
+    book = demo_book(tmp_path)
+    app, _ = window(book)
+    app.buttons["report"].invoke()
+    settle(app)
+    folder = app.last.folder
+    assert folder.is_dir() and not folder.name.endswith(INCOMPLETE) and (folder / "Мониторинг.xlsx").is_file()
+    assert (folder.parent / LATEST).read_text(encoding="utf-8").strip() == str(folder.resolve())
+
+
+def test_without_a_second_demo_the_demo_button_offers_the_centres(window):
+    app, _ = window()
+    assert isinstance(app.demo, ttk.Button) and app.demo.cget("text") == "Демонстрационная"
+
+
+def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_path, monkeypatch):
+    import importlib.machinery
+    import sys
+    import types
+
+    def school_demo_data(today):
+        org, tables = demo_data(today)
+        return {**org, "full_name": "Вымышленная школа № 1"}, tables
+
+    fake = types.ModuleType("nastavnik.demo_school")
+    fake.__spec__ = importlib.machinery.ModuleSpec("nastavnik.demo_school", None)
+    fake.school_demo_data = school_demo_data
+    monkeypatch.setitem(sys.modules, "nastavnik.demo_school", fake)
+    app, _ = window()
+    assert isinstance(app.demo, ttk.Menubutton)
+    menu = [app.demo_menu.entrycget(i, "label") for i in range(app.demo_menu.index("end") + 1)]
+    assert menu == ["Центр дополнительного образования", "Общеобразовательная школа"]
+    app.demo_menu.invoke(1)
+    assert app.book_label.cget("text").endswith("(общеобразовательная школа)")
+    app.buttons["check"].invoke()
+    settle(app)
+    from nastavnik.reader import read_workbook
+
+    demo = read_workbook(app.last.folder / "демо-книга.xlsx", today=TODAY)
+    assert demo.org["full_name"] == "Вымышленная школа № 1"
 
 
 def test_the_window_remembers_the_last_workbook(window, tmp_path):
