@@ -87,9 +87,10 @@ def screenshot(app, name: str, tmp_path: Path) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     if not shutil.which("import"):
         return None
-    app.root.update()
+    widget = getattr(app, "root", app)  # the window's App, or a dialog itself
+    widget.update()
     time.sleep(0.2)
-    app.root.update()
+    widget.update()
     path = folder / f"{name}.png"
     subprocess.run(["import", "-window", "root", str(path)], check=True, timeout=60)
     return path

@@ -102,8 +102,8 @@ def forms_kind_dialog(master) -> ChoiceDialog:
                         [(kind, label, note) for kind, label, note in KINDS], ok="Сделать анкеты")
 
 
-PREVIEW_COLUMNS = (("status", "Итог", 130), ("code", "Код", 70), ("where", "Откуда", 260),
-                   ("what", "Что будет сделано и почему", 520))
+PREVIEW_COLUMNS = (("status", "Итог", 165), ("code", "Код", 65), ("where", "Откуда", 240),
+                   ("what", "Подробно (выберите строку, чтобы прочитать целиком)", 500))
 
 
 class PreviewDialog(tk.Toplevel):
@@ -141,6 +141,9 @@ class PreviewDialog(tk.Toplevel):
                 what = f"{line.field}: {line.old} → {line.new}. {line.reason}"
             self.tree.insert("", "end", values=(line.status, line.code or "", line.where(), what),
                              tags=(line.status,))
+        self.detail = ttk.Label(body, text="", wraplength=940, justify="left")
+        self.detail.pack(fill="x", pady=(6, 0))
+        self.tree.bind("<<TreeviewSelect>>", lambda event: self._describe())
         buttons = ttk.Frame(body)
         buttons.pack(fill="x", pady=(10, 0))
         self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
@@ -148,6 +151,13 @@ class PreviewDialog(tk.Toplevel):
         self.ok = ttk.Button(buttons, text="Собрать в копию книги", command=self._ok)
         self.ok.pack(side="right", padx=(0, 6))
         self.bind("<Escape>", lambda event: self.destroy())
+
+    def _describe(self) -> None:
+        """The whole line of the chosen answer: the column is too narrow for the long reasons."""
+        chosen = self.tree.selection()
+        status, code, where, what = self.tree.item(chosen[0], "values") if chosen else ("", "", "", "")
+        self.detail.configure(text=f"{status.capitalize()}{f' ({code})' if code else ''}, {where}: {what}"
+                              if chosen else "")
 
     def _ok(self) -> None:
         self.result = True
