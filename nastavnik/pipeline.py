@@ -93,7 +93,7 @@ def mark_incomplete(folder: Path, step: str, why: str) -> None:
     note = (f"Этот запуск не завершён: {why}\n"
             f"Остановлен на шаге «{step}» {dt.datetime.now():%d.%m.%Y в %H:%M:%S}.\n"
             "Файлы в этой папке — только то, что успело появиться до остановки; документы и отчёт могут быть "
-            "неполными. Не используйте их: запустите nastavnik run ещё раз, результат появится в новой папке.\n")
+            "неполными. Не используйте их: запустите nastavnik run (в окне — «Всё сразу») ещё раз, результат появится в новой папке.\n")
     try:
         write_text(folder / INCOMPLETE_NOTE, note)
     except Exception:  # noqa: BLE001 - a full disk must not hide the interruption itself

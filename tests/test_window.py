@@ -216,6 +216,7 @@ def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_
     menu = [app.demo_menu.entrycget(i, "label") for i in range(app.demo_menu.index("end") + 1)]
     assert menu == ["Центр дополнительного образования", "Общеобразовательная школа"]
     app.demo_menu.invoke(1)
+    screenshot(app, "window_7_school_demo_chosen", tmp_path)
     assert app.book_label.cget("text").endswith("(общеобразовательная школа)")
     app.buttons["check"].invoke()
     settle(app)

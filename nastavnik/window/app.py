@@ -217,7 +217,7 @@ class App:
 
     def cancel(self) -> None:
         self.runner.cancel()
-        self.status.configure(text="Отменяю после текущего шага…")
+        self.status.configure(text="Отменяю: работа остановится после текущего шага или документа…")
 
     def open_results(self) -> None:
         if self.results:
