@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .safeio import write_text
 
@@ -96,7 +96,7 @@ def mark_incomplete(folder: Path, step: str, why: str) -> None:
             "неполными. Не используйте их: запустите nastavnik run (в окне — «Всё сразу») ещё раз, результат появится в новой папке.\n")
     try:
         write_text(folder / INCOMPLETE_NOTE, note)
-    except Exception:  # noqa: BLE001 - a full disk must not hide the interruption itself
+    except Exception:  # noqa: BLE001, S110 - a full disk must not hide the interruption itself
         pass
 
 

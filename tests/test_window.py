@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 tk = pytest.importorskip("tkinter")
-from tkinter import ttk  # noqa: E402
+from tkinter import ttk
 
 from nastavnik.demo import demo_data
 from nastavnik.schema import ORG_FIELDS

@@ -1,6 +1,8 @@
 """The window's questionnaire buttons and its own dialogs: «Анкеты», «Собрать анкеты» with its preview,
 the type of a new book (nothing chosen until the curator chooses), the kind of questionnaire."""
 
+# ruff: noqa: F811 - the fixtures of test_window are imported by name and taken as arguments
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +11,13 @@ import pytest
 
 tk = pytest.importorskip("tkinter")
 
-from nastavnik import orgtypes  # noqa: E402
-from nastavnik.forms.lines import ADDED, UPDATED  # noqa: E402
-from nastavnik.reader import read_workbook  # noqa: E402
+from nastavnik import orgtypes
+from nastavnik.forms.lines import ADDED, UPDATED
+from nastavnik.reader import read_workbook
 
-from .test_collect import fill, personal  # noqa: E402
-from .test_window import TODAY, demo_book, display, tk_root, window  # noqa: E402,F401 - fixtures
-from .window_util import screenshot, settle  # noqa: E402
+from .test_collect import fill, personal
+from .test_window import TODAY, demo_book, display, tk_root, window  # noqa: F401 - fixtures
+from .window_util import screenshot, settle
 
 
 def make_forms_in(app, answers, kind="запрос"):
@@ -176,3 +178,38 @@ def test_the_preview_dialog_shows_each_answer_and_agrees_only_on_its_button(wind
     finally:
         if dialog.winfo_exists():
             dialog.destroy()
+
+
+def test_the_new_book_question_asks_the_type_first_then_where_to_save_under_the_types_name(window, monkeypatch,
+                                                                                             tmp_path):
+    from nastavnik.window import dialogs
+
+    asked = {}
+
+    class Chosen:
+        def ask(self):
+            return ("college", "ГБПОУ «Строительный колледж»")
+
+    def save_as(**kw):
+        asked.update(kw)
+        return str(tmp_path / kw["initialfile"])
+
+    monkeypatch.setattr(dialogs, "org_type_dialog", lambda master: Chosen())
+    monkeypatch.setattr(dialogs.filedialog, "asksaveasfilename", save_as)
+    app, _ = window()
+    path, org_type, name = dialogs.Dialogs(app.root).new_workbook()
+    assert org_type is orgtypes.COLLEGE and name == "ГБПОУ «Строительный колледж»"
+    assert asked["initialfile"] == "наставничество_колледж.xlsx" and path == tmp_path / "наставничество_колледж.xlsx"
+
+
+def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
+    from nastavnik.window import dialogs
+
+    class Closed:
+        def ask(self):
+            return None
+
+    monkeypatch.setattr(dialogs, "org_type_dialog", lambda master: Closed())
+    monkeypatch.setattr(dialogs.filedialog, "asksaveasfilename", lambda **kw: pytest.fail("asked where to save"))
+    app, _ = window()
+    assert dialogs.Dialogs(app.root).new_workbook() is None
