@@ -214,10 +214,13 @@ def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_
     app, _ = window()
     assert isinstance(app.demo, ttk.Menubutton)
     menu = [app.demo_menu.entrycget(i, "label") for i in range(app.demo_menu.index("end") + 1)]
-    assert menu == ["Центр дополнительного образования", "Общеобразовательная школа"]
+    assert menu == ["Центр технического творчества", "Общеобразовательная школа"]
     app.demo_menu.invoke(1)
     screenshot(app, "window_7_school_demo_chosen", tmp_path)
-    assert app.book_label.cget("text").endswith("(общеобразовательная школа)")
+    assert app.book_label.cget("text") == "не выбрана — демонстрационная книга общеобразовательной школы"
+    app.demo_menu.invoke(0)
+    assert app.book_label.cget("text") == "не выбрана — демонстрационная книга центра технического творчества"
+    app.demo_menu.invoke(1)
     app.buttons["check"].invoke()
     settle(app)
     from nastavnik.reader import read_workbook

@@ -83,19 +83,20 @@ class App:
         top = ttk.Frame(self.root)
         top.pack(fill="x", **pad)
         ttk.Label(top, text="Рабочая книга:").pack(side="left")
-        self.book_label = ttk.Label(top, text="", foreground="#1a4d8f")
-        self.book_label.pack(side="left", fill="x", expand=True, padx=6)
+        self.book_label = ttk.Label(top, text="", foreground="#1a4d8f", wraplength=560)
         self.choose = ttk.Button(top, text="Выбрать…", command=self.choose_workbook)
-        self.choose.pack(side="left")
         if len(self.demos) > 1:  # more than the centre's demo: the curator chooses which
-            self.demo = ttk.Menubutton(top, text="Демонстрационная ▾")
+            self.demo = ttk.Menubutton(top, text="Демонстрационная")
             self.demo_menu = tk.Menu(self.demo, tearoff=False)
             for key, label in self.demos:
                 self.demo_menu.add_command(label=label, command=lambda k=key: self.use_demo(k))
             self.demo["menu"] = self.demo_menu
         else:
             self.demo = ttk.Button(top, text="Демонстрационная", command=self.use_demo)
-        self.demo.pack(side="left", padx=(6, 0))
+        # The buttons keep their width; the path takes what is left (a long path is shortened from the left).
+        self.demo.pack(side="right", padx=(6, 0))
+        self.choose.pack(side="right")
+        self.book_label.pack(side="left", fill="x", expand=True, padx=6)
 
         grid = ttk.Frame(self.root)
         grid.pack(fill="x", **pad)
@@ -138,8 +139,10 @@ class App:
         if self.workbook:
             text = short_path(self.workbook)
         elif len(self.demos) > 1:
+            from ..morph import inflect_phrase
+
             label = dict(self.demos)[self.demo_key]
-            text = f"{NO_BOOK} ({label[:1].lower()}{label[1:]})"
+            text = f"не выбрана — демонстрационная книга {inflect_phrase(label[:1].lower() + label[1:], 'gen')}"
         else:
             text = NO_BOOK
         self.book_label.configure(text=text)

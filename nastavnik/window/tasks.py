@@ -30,7 +30,7 @@ class Cancelled(Exception):
 # The demonstration books the window offers: (org type key, what the menu says, module, function). The school's
 # demo is written by another part of the project; the window offers it only when it is there.
 DEMOS = (
-    ("extra", "Центр дополнительного образования", "nastavnik.demo", "demo_data"),
+    ("extra", "Центр технического творчества", "nastavnik.demo", "demo_data"),
     ("school", "Общеобразовательная школа", "nastavnik.demo_school", "school_demo_data"),
 )
 
