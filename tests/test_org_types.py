@@ -172,3 +172,22 @@ def test_new_year_keeps_the_additions(tmp_path, demo_parts):
     assert result.exit_code in (0, 1), result.output
     nxt = read_workbook(out, today=TODAY)
     assert nxt.org_type is ot.SCHOOL and "астрономия" in nxt.lists["focus"]
+
+
+def test_a_department_written_otherwise_than_in_the_list_is_pointed_out(tmp_path, demo_parts):
+    org, tables = copy.deepcopy(demo_parts)
+    _as_school(org, tables)
+    for bank in ("mentors", "mentees"):
+        for n, row in enumerate(tables[bank]):
+            row["department"] = "МО учителей математики" if n or bank == "mentees" else "МО математики"
+    path = tmp_path / "школа.xlsx"
+    write_workbook(path, org, tables, lists={"department": ["МО учителей математики"]})
+    book = read_workbook(path, today=TODAY)
+    warned = [p for p in check_book(book, TODAY).warnings if p.code == "department_not_in_list"]
+    assert [(p.sheet, p.row) for p in warned] == [(s.MENTORS.title, 2)]
+    assert "«МО математики»" in warned[0].message
+
+
+def test_no_department_list_no_department_warning(make_book):
+    book = make_book()
+    assert not [p for p in check_book(book, TODAY).warnings if p.code == "department_not_in_list"]
