@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from nastavnik.demo import demo_data
 from nastavnik.schema import ORG_FIELDS
 from nastavnik.template import write_workbook
 
-from .window_util import Answers, double_click, screenshot, settle, start_display
+from .window_util import Answers, double_click, screenshot, settle, shared_root, start_display
 
 TODAY = dt.date(2026, 11, 25)
 LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",
@@ -24,24 +23,14 @@ LABELS = ["Проверить книгу", "Подобрать пары", "Сд�
 
 @pytest.fixture(scope="module")
 def display():
-    proc = start_display()
-    yield
-    if proc:
-        proc.terminate()
-        proc.wait(10)
-        os.environ.pop("DISPLAY", None)  # the display is gone: later tests must not find it
+    """A screen for the windows: the one there is, or a virtual one kept for the rest of the test process."""
+    start_display()
 
 
 @pytest.fixture(scope="module")
 def tk_root(display):
-    """One Tk interpreter for the module, as the real program has one: each test opens its window as a Toplevel.
-
-    Why not a Tk per test: a Tk freed by the garbage collector in a task's thread makes Tcl abort the process.
-    """
-    root = tk.Tk()
-    root.withdraw()
-    yield root
-    root.destroy()
+    """The process's one Tk interpreter, as the real program has one: each test opens its window as a Toplevel."""
+    return shared_root()
 
 
 @pytest.fixture
