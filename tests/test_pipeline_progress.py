@@ -65,3 +65,16 @@ def test_a_failed_check_hands_back_its_problems_and_the_marked_copy(tmp_path, ma
     assert result.exit_code == 1
     assert any(p.severity == "ошибка" and "Н-999" in p.message for p in result.problems)
     assert result.marked.is_file() and result.marked.parent == result.folder
+
+
+def test_without_a_workbook_the_run_uses_the_demo_it_is_given(tmp_path):
+    from nastavnik.demo import demo_data
+    from nastavnik.reader import read_workbook
+
+    def school(today):
+        org, tables = demo_data(today)
+        return {**org, "short_name": "Школа № 1"}, tables
+
+    result = run_all(None, tmp_path, TODAY, echo=quiet, demo=school)
+    assert result.exit_code == 0
+    assert read_workbook(result.folder / "демо-книга.xlsx", today=TODAY).org["short_name"] == "Школа № 1"

@@ -170,7 +170,7 @@ def test_the_preview_dialog_shows_each_answer_and_agrees_only_on_its_button(wind
     dialog.update()
     try:
         rows = dialog.rows()
-        assert [r[0] for r in rows] == [ADDED, UPDATED, REJECTED]
+        assert [r[0] for r in rows] == [ADDED, UPDATED, REJECTED] and dialog.ok.cget("text") == "Собрать в копию книги"
         assert rows[1][1] == "П-001" and rows[1][3].startswith("Педстаж, лет: 1 → 2.")
         screenshot(dialog, "dialog_3_collect_preview", tmp_path)
         dialog.cancel.invoke()
@@ -213,3 +213,20 @@ def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
     monkeypatch.setattr(dialogs.filedialog, "asksaveasfilename", lambda **kw: pytest.fail("asked where to save"))
     app, _ = window()
     assert dialogs.Dialogs(app.root).new_workbook() is None
+
+
+def test_the_preview_says_when_there_is_nothing_to_accept(window, tmp_path):
+    from nastavnik.forms.lines import DUPLICATE, NOTE, Line
+    from nastavnik.window.dialogs import PreviewDialog
+
+    lines = [Line(DUPLICATE, "Н-001.xlsx", "Все ответы совпадают с книгой: ничего не изменено.", code="Н-001"),
+             Line(NOTE, "Пустая анкета — наставник.xlsx", "Анкета не заполнена: пропущена.")]
+    app, _ = window()
+    dialog = PreviewDialog(app.root, lines, "Что будет сделано с ответами: дубликат — 1, замечание — 1.")
+    dialog.update()
+    try:
+        assert dialog.ok.cget("text") == "Сохранить только отчёт"
+        assert dialog.note.cget("text").startswith("Принимать нечего: копия книги не будет создана.")
+        screenshot(dialog, "dialog_4_nothing_to_collect", tmp_path)
+    finally:
+        dialog.destroy()

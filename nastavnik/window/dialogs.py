@@ -119,9 +119,16 @@ class PreviewDialog(tk.Toplevel):
         body = ttk.Frame(self, padding=12)
         body.pack(fill="both", expand=True)
         ttk.Label(body, text=summary, wraplength=940, justify="left").pack(anchor="w")
-        ttk.Label(body, text="Ваша книга не изменится: ответы будут записаны в её новую копию в папке результатов, "
-                             "вместе с отчётом о сборе.", foreground="#555", wraplength=940,
-                  justify="left").pack(anchor="w", pady=(4, 8))
+        from .questionnaires import accepts
+
+        something = accepts(lines)
+        note = ("Ваша книга не изменится: ответы будут записаны в её новую копию в папке результатов, вместе с "
+                "отчётом о сборе." if something else
+                "Принимать нечего: копия книги не будет создана. Можно сохранить отчёт о сборе, чтобы видеть, "
+                "какие анкеты и почему не приняты.")
+        self.note = ttk.Label(body, text=note, foreground="#555" if something else "#8a5a00", wraplength=940,
+                              justify="left")
+        self.note.pack(anchor="w", pady=(4, 8))
         table = ttk.Frame(body)
         table.pack(fill="both", expand=True)
         self.tree = ttk.Treeview(table, columns=[c[0] for c in PREVIEW_COLUMNS], show="headings", height=14)
@@ -148,7 +155,8 @@ class PreviewDialog(tk.Toplevel):
         buttons.pack(fill="x", pady=(10, 0))
         self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
         self.cancel.pack(side="right")
-        self.ok = ttk.Button(buttons, text="Собрать в копию книги", command=self._ok)
+        self.ok = ttk.Button(buttons, text="Собрать в копию книги" if something else "Сохранить только отчёт",
+                             command=self._ok)
         self.ok.pack(side="right", padx=(0, 6))
         self.bind("<Escape>", lambda event: self.destroy())
 

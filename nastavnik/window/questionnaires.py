@@ -62,6 +62,13 @@ def preview(job: Job, sources: Path) -> Outcome:
     return Outcome(0, summary(lines), pending=Pending(book, [sources], lines))
 
 
+def accepts(lines: list) -> bool:
+    """Whether collecting would write anything into the copy (a newcomer, an answer, a stated consent)."""
+    from ..forms.lines import ADDED, CONSENT, UPDATED
+
+    return any(line.status in (ADDED, UPDATED, CONSENT) for line in lines)
+
+
 def summary(lines: list) -> str:
     """One line of counts, in the merge report's own words («добавлен — 2, обновлён — 5, …»)."""
     from ..forms.lines import STATUSES
