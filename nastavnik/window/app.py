@@ -69,6 +69,7 @@ class App:
         self.marked: Path | None = None
         self.last: tasks.Outcome | None = None
         self.failure: tuple[int, str] | None = None
+        self.staged = False  # the running task reports pipeline stages
         root.title(TITLE)
         root.geometry("1000x660")
         root.minsize(760, 480)
@@ -167,6 +168,7 @@ class App:
             return
         self.problems.clear()
         self.marked, self.last, self.failure = None, None, None
+        self.staged = False
         self._write_log("", clear=True)
         self._busy(True)
         self.status.configure(text="Работаю…", foreground="")
@@ -241,7 +243,8 @@ class App:
         for kind, payload in self.runner.drain():
             if kind == "say":
                 self._write_log(payload)
-                self.status.configure(text=payload)
+                if not self.staged:  # «Всё сразу» says where it is with its stages; its lines go to the log
+                    self.status.configure(text=payload)
             elif kind == "progress":
                 done, total = payload
                 self.bar.stop()
@@ -272,6 +275,7 @@ class App:
 
     def _stage(self, stage) -> None:
         """«Всё сразу»: the bar shows the whole run, the status line the step and, in a long step, the count."""
+        self.staged = True
         self.bar.stop()
         self.bar.configure(mode="determinate", maximum=BAR_STEPS, value=round(stage.fraction * BAR_STEPS))
         text = f"Шаг {stage.number} из {stage.steps}: {stage.title.lower()}"
