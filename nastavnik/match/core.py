@@ -13,6 +13,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
+from .. import orgtypes
 from .candidates import Pool, build_pool, same_person_pairs
 from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons
@@ -43,11 +44,13 @@ class MatchResult:
     total_score: float = 0.0
     wait_cap_months: int = 6
     timings: dict = field(default_factory=dict)
+    org_type: orgtypes.OrgType = orgtypes.DEFAULT  # whose words the proposal's headers speak
 
     def to_dict(self) -> dict:
         return {
             "workbook": self.workbook,
             "date": self.today.isoformat(),
+            "org_type": self.org_type.title,
             "weights": self.weights,
             "wait_cap_months": self.wait_cap_months,
             "top": self.top,
@@ -102,7 +105,8 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     clock = {"start": time.perf_counter()}
     today = today or dt.date.today()
     pool: Pool = build_pool(mentors, mentees, pairs, archive)
-    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org))
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org),
+                org_type=orgtypes.of(org or {}))
     clock["features"] = time.perf_counter()
     blocked: dict[tuple[int, int], str] = {}
     for i, j in same_person_pairs(pool.mentees, pool.mentors):
@@ -118,7 +122,7 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     clock["solve"] = time.perf_counter()
 
     result = MatchResult(today=today, workbook=workbook, weights=sc.weights, top=top,
-                         waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n)
+                         waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n, org_type=sc.org_type)
     result.wait_cap_months = sc.wait_cap
     result.total_score = round(total_units(indptr, cols, cost, assignment) / UNIT, 4)
     result.capacity = {c: int(x) for c, x in zip(pool.mentors["code"], sc.spare)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .. import orgtypes
 from .. import schema as s
 from .. import vocab as v
 from . import scoring as sc
@@ -43,12 +44,18 @@ def subject_rule() -> str:
 
 
 def formula_table() -> str:
-    w = {k[2:]: d for k, (_t, d) in s.MATCH_WEIGHTS.items()}
+    w = {k[2:]: d for k, d in sc.DEFAULT_WEIGHTS.items()}
     ranks = ", ".join(f"{name} {r}" for name, r in v.QUAL_RANK.items())
     how = {
         "coverage": "доля запросов наставляемого («Запрос: …» = да), по которым у наставника отмечена компетенция "
                     "(«Компетенции: …» = да)",
-        "focus": "1, если направленность одна и та же",
+        "focus": "1, если профиль педагога один и тот же: значение столбца, который задаёт тип организации "
+                 "(таблица ниже) — в школе учебный предмет, в детском саду образовательная область, в колледже "
+                 "цикл дисциплин, в организации дополнительного образования направленность",
+        "level": "доля уровней наставляемого (столбец уровня из таблицы ниже, несколько значений через «;»), "
+                 "которые есть и у наставника: |общие| / |уровни наставляемого|; 0, если у наставляемого столбец "
+                 "пуст. Так учитель основного и среднего общего образования ближе коллеге, который тоже ведёт "
+                 "основное общее, чем учителю начальных классов",
         "subject": "доля основ слов из предметной области наставляемого, которые есть у наставника. "
                    + subject_rule(),
         "experience": "½ · min(max(стаж наставника − стаж наставляемого, 0), 10) / 10 + ½ · min(max(ранг категории "
@@ -72,7 +79,23 @@ def formula_table() -> str:
     lines = ["| Составляющая | Вес (по умолчанию) | Как считается |", "|---|---|---|"]
     for part in sc.PARTS:
         lines.append(f"| {sc.PART_TITLES[part].capitalize()} | `w_{part}` ({_num(w[part])}) | {how[part]} |")
-    return "\n".join([BEGIN, *lines, END])
+    return "\n".join([BEGIN, *lines, "", *type_table(), END])
+
+
+def type_table() -> list[str]:
+    """What «профиль» and «уровень» are for each type of organisation, and how the sheet and the reasons say it."""
+    lines = ["Профиль и уровень по типу организации (поле «Тип организации» на листе «Организация»): столбцы "
+             "банков наставников и наставляемых, строки весов на листе «Организация» и слова обоснования пары.",
+             "",
+             "| Тип организации | Профиль (столбец) | Вес профиля | Уровень (столбец) | Вес уровня | В обосновании |",
+             "|---|---|---|---|---|---|"]
+    for t in orgtypes.TYPES:
+        level = t.levels[1] if len(t.levels) > 1 else (t.levels[0] if t.levels else "…")
+        other = t.profiles[1] if len(t.profiles) > 1 else "…"
+        said = (f"«{t.same_profile} ({t.profiles[0]})», «{t.other_profile} ({other})», "
+                f"«{t.same_level} ({level})»")
+        lines.append(f"| {t.title} | {t.profile} | «{t.weight_profile}» | {t.level} | «{t.weight_level}» | {said} |")
+    return lines
 
 
 def rewrite(path: Path = DOC) -> bool:

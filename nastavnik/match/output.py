@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .scoring import PART_TITLES, PARTS
+from .. import schema as s
+from .scoring import PARTS, part_titles, weight_titles
 
 XLSX_NAME = "Предложения пар.xlsx"
+WAIT_CAP_TITLE = next(title for key, title, *_ in s.MATCH_PARAMS if key == "wait_cap_months")
 
 
 def num(x: float) -> str:
@@ -91,6 +93,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
     from ..safeio import atomic_path
 
     title = "Предложение наставнических пар для методического совета"
+    titles, weight_rows = part_titles(result.org_type), weight_titles(result.org_type)  # the type's words
     where = "; ".join(x for x in (org, f"книга «{result.workbook}»", f"на {result.today:%d.%m.%Y}") if x)
 
     path = Path(path)
@@ -137,14 +140,14 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                               ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
+        parts = [(titles[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])
         sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
-                         ("Запросы", 40), ("Направленность", 20), ("Сумма оценок", 10)],
+                         ("Запросы", 40), (result.org_type.profile, 20), ("Сумма оценок", 10)],
               [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
                 g["focus"], g["score"]) for g in result.groups],
               empty="Групп не предложено: нет наставляемых с одинаковыми запросами к одному наставнику.")
@@ -155,14 +158,19 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                            ("Что делать (Положение, дорожная карта)", 80)], rows)
         weights = wb.add_worksheet("Веса")
         xlsxprint.setup_xlsxwriter(weights, landscape=False, repeat_rows=(0, 1), header_right="Веса")
-        weights.set_column(0, 0, 60)
+        weights.set_column(0, 0, 34)
+        weights.set_column(1, 1, 8)
+        weights.set_column(2, 2, 50)
         weights.write_string(0, 0, f"Веса составляющих оценки пары. {where}", bold)
         weights.write_string(1, 0, "Составляющая оценки", head)
         weights.write_string(1, 1, "Вес", head)
+        weights.write_string(1, 2, "Строка листа «Организация», где вес меняют", head)
         for r, k in enumerate(PARTS, start=2):
-            weights.write_string(r, 0, PART_TITLES[k].capitalize())
+            weights.write_string(r, 0, titles[k].capitalize(), wrap)
             weights.write_number(r, 1, result.weights.get(k, 0))
-        weights.write_string(len(PARTS) + 2, 0, "Ожидание учитывается не больше, месяцев")
-        weights.write_number(len(PARTS) + 2, 1, result.wait_cap_months)
+            weights.write_string(r, 2, weight_rows.get(k, ""), wrap)
+        weights.write_string(len(PARTS) + 2, 0, "Ожидание учитывается не больше, месяцев", wrap)
+        weights.write_number(len(PARTS) + 2, 1, result.wait_cap_months, whole)
+        weights.write_string(len(PARTS) + 2, 2, WAIT_CAP_TITLE, wrap)
         wb.close()
     return path
