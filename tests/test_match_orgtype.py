@@ -169,3 +169,26 @@ def test_a_school_workbook_matches_on_subjects_and_levels_in_school_words(make_b
     assert [c["mentor"] for c in result.candidates] == ["Н-003", "Н-002", "Н-001"]
     text = "; ".join(result.proposal[0]["reasons"])
     assert "один учебный предмет (математика)" in text and "общий уровень образования (основное общее)" in text
+
+
+def subject_part(mine: str, theirs: str, org=SCHOOL) -> float:
+    return match([mentor("Н-001", subject=theirs)], [mentee("П-001", subject=mine)], org).proposal[0]["parts"][
+        "subject"]
+
+
+def test_teachers_of_the_same_classes_are_not_close_in_subject_for_that_alone():
+    assert subject_part("алгебра, 7–9 классы", "физика, 7–9 классы") == 0
+    assert subject_part("алгебра, 7–9 классы", "алгебра и геометрия, 10–11 классы") == 1
+    assert subject_part("классический танец", "народный и классический танец", None) == 1  # not a form of «класс»
+
+
+def test_a_kindergarten_group_or_a_course_is_not_a_subject_area():
+    assert subject_part("группа компенсирующей направленности", "группа общеразвивающей направленности") == 0
+    assert subject_part("курс «Финансовая грамотность»", "курсы для родителей") == 0
+
+
+def test_a_colleges_specialty_and_module_codes_are_compared_whole():
+    college = {"org_type": orgtypes.COLLEGE.title}
+    assert subject_part("08.02.01 Строительство и эксплуатация зданий", "08.02.01", college) > 0
+    assert subject_part("МДК.01.01", "МДК.02.01", college) == 0
+    assert subject_part("МДК.01.01", "мдк.01.01; МДК.01.02", college) == 1

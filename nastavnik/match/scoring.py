@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import orgtypes
 from .. import schema as s
@@ -82,9 +83,15 @@ REVERSE_CATEGORY = "опытный педагог (реверсивное нас
 FORMAT_MIXED = "смешанный"
 STEM = 6
 _SPLIT = re.compile(r"[^0-9a-zа-я]+")
+# A code with dots is one word, kept whole: a college's specialty «08.02.01» or module «МДК.01.01» names its field.
+_CODE = re.compile(r"[0-9a-zа-я]+(?:\.[0-9]+)+")
 STOP_WORDS = ("для", "или", "как", "при", "его", "над")  # connectives that would make any two subjects «близки»
 _STOP = set(STOP_WORDS)
 MIN_WORD = 3  # shorter words are dropped, unless they hold a digit («3D», «2D»): those name a field
+# A number alone («5–9 классы») names no field, and these words say where or whom a teacher teaches, not what:
+# a school's «5–9 классы; курс …», a kindergarten's «группа компенсирующей направленности; программа …».
+# Dropped in every form (by lemma), so two teachers of 7–9 classes are not «близки» for that alone.
+FRAME_WORDS = ("класс", "курс", "группа", "программа", "деятельность", "направленность")
 CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
 UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
 
@@ -146,14 +153,26 @@ def weights_from_org(org: dict | None) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _frame_word(word: str) -> bool:
+    """Whether ``word`` is a form of one of ``FRAME_WORDS`` (by its lemma: «классов», «группы», «курса»)."""
+    if not any(word.startswith(f[:-1]) and len(word) <= len(f) + 3 for f in FRAME_WORDS):
+        return False  # not an inflected form of one («программирование»): the dictionary is not even loaded
+    from ..morph import _morph
+
+    return any(p.normal_form in FRAME_WORDS for p in _morph().parse(word)[:1]) or word in FRAME_WORDS
+
+
 def stems(text) -> list[str]:
     """Stems of a subject area, so «робототехника» and «Робототехника и LEGO-конструирование» meet."""
     if not isinstance(text, str):
         return []
-    words = _SPLIT.split(text.casefold().replace("ё", "е"))
-    out = []
-    for w in words:
-        if (len(w) >= MIN_WORD or any(ch.isdigit() for ch in w)) and w not in _STOP:
+    text = text.casefold().replace("ё", "е")
+    out = list(dict.fromkeys(_CODE.findall(text)))
+    for w in _SPLIT.split(_CODE.sub(" ", text)):
+        if not w or w.isdigit() or w in _STOP or _frame_word(w):
+            continue
+        if len(w) >= MIN_WORD or any(ch.isdigit() for ch in w):
             stem = w[:STEM]
             if stem not in out:
                 out.append(stem)
