@@ -10,10 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 import openpyxl
-import pytest
 
 from nastavnik import orgtypes
-from nastavnik import schema as s
 from nastavnik.match import match_frames, write_match_xlsx
 from nastavnik.match.frames import mentee, mentor, table
 
@@ -21,19 +19,10 @@ from .conftest import TODAY
 
 SCHOOL = {"org_type": orgtypes.SCHOOL.title}
 BASIC, UPPER, PRIMARY = "основное общее", "среднее общее", "начальное общее"
-HAS_LEVEL = any(c.key == "level" for c in s.SHEET_BY_KEY["mentors"].columns)
-
-
-def frame(sheet_key: str, rows: list[dict]):
-    """The reader's frame of ``rows``; the ``level`` column is added by hand while the schema lacks it."""
-    df = table(sheet_key, rows)
-    if "level" not in df:
-        df["level"] = [tuple(r.get("level") or ()) for r in rows]
-    return df
 
 
 def match(mentors: list[dict], mentees: list[dict], org=None, top: int = 3):
-    return match_frames(frame("mentors", mentors), frame("mentees", mentees), table("pairs", []), org, TODAY, top)
+    return match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), org, TODAY, top)
 
 
 def ranking(result) -> list[str]:
@@ -153,7 +142,6 @@ def test_the_demo_proposal_is_the_same_with_and_without_the_level_part(demo_book
     assert any("одна направленность" in r for p in on["proposal"] for r in p["reasons"])
 
 
-@pytest.mark.skipif(not HAS_LEVEL, reason="the schema declares «Тип организации» and the level column later")
 def test_a_school_workbook_matches_on_subjects_and_levels_in_school_words(make_book):
     def school(org, tables):
         org["org_type"] = orgtypes.SCHOOL.title

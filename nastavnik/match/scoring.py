@@ -96,9 +96,7 @@ CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × men
 UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
 
 
-# The defaults of the weights: the schema's, and ``w_level`` (5) for a schema that does not declare it yet.
 DEFAULT_WEIGHTS: dict[str, float] = {k: d for k, (_t, d) in s.MATCH_WEIGHTS.items()}
-DEFAULT_WEIGHTS.setdefault("w_level", 5)
 
 
 def _lower_first(text: str) -> str:
@@ -112,9 +110,7 @@ def part_titles(org_type: orgtypes.OrgType) -> dict[str, str]:
 
 def weight_titles(org_type: orgtypes.OrgType) -> dict[str, str]:
     """Part → the title of its weight on «Организация» for this type («Вес: один учебный предмет»)."""
-    out = {k[2:]: title for k, (title, _d) in s.MATCH_WEIGHTS.items()}
-    out["focus"], out["level"] = org_type.weight_profile, org_type.weight_level
-    return out
+    return {f.key[2:]: f.title for f in s.org_fields_for(org_type) if f.key in s.MATCH_WEIGHTS}
 
 
 def wait_cap(org: dict | None) -> int:
