@@ -405,8 +405,8 @@ def _read_lists(book: Book, grid: list[list]) -> None:
             else:
                 book.problems.append(Problem(
                     "fixed_list_changed", WARNING,
-                    f"Список «{book.list_title(list_key)}» задан Положением и не дополняется: значение «{text}» "
-                    "программа не примет. Верните список к исходному виду (его можно скопировать из чистого "
+                    f"Список «{book.list_title(list_key)}» постоянный (его задают Положение и закон) и не "
+                    f"дополняется: значение «{text}» программа не примет. Верните список к исходному виду (его можно скопировать из чистого "
                     "шаблона nastavnik init).", sheet=title, row=where[0], column=book.list_title(list_key),
                     letter=where[1], value=shorten(text)))
 

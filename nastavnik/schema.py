@@ -56,7 +56,7 @@ LISTS: dict[str, tuple[str, list[str]]] = {
 EXTENDABLE = frozenset({"focus", "level", "position", "department", "activity_form", "event_type"})
 # The second row of «Справочники» says which lists are the organisation's to extend.
 LIST_OPEN_MARK = "можно дополнять: впишите ниже"
-LIST_FIXED_MARK = "задан Положением, не менять"
+LIST_FIXED_MARK = "постоянный список: не менять"
 # Lists whose title and starting values are the organisation type's (orgtypes.OrgType).
 _TYPED_LISTS = {"focus": ("profile", "profiles"), "level": ("level", "levels"), "position": (None, "positions")}
 
@@ -347,7 +347,7 @@ PROGRAMMES = Sheet(
         Col("code", "Код программы", CODE, True, "Например ПП-001. У программы утверждённой или реализуемой пары "
             "должен быть план на листе «План мероприятий».", width=12),
         Col("pair", "Код пары/группы", CODE, True, "Код из листа «Пары и группы».", ref="pairs", width=12),
-        Col("title", "Название программы", TEXT, False, "Кратко, например: «Первые шаги в робототехнике».",
+        Col("title", "Название программы", TEXT, False, "Кратко, например: «Первые шаги в профессии».",
             width=30),
         Col("problem", "Описание проблемы", TEXT, True, "Какие затруднения решает программа.", width=40),
         Col("goal", "Цель", TEXT, True, "", width=34),

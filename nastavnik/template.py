@@ -316,5 +316,6 @@ def _write_lists(wb, fmt, lists: Mapping[str, tuple[str, list[str]]]) -> None:
         last = len(values) + 2 + (LIST_SPARE_ROWS if is_open else 0)
         letter = col_letter(j + 1)
         wb.define_name(f"list_{key}", f"='{s.LISTS_TITLE}'!${letter}$3:${letter}${max(last, 3)}")
-    ws.set_row(1, 30)
+    ws.set_row(0, 46)
+    ws.set_row(1, 34)
     ws.freeze_panes(2, 0)

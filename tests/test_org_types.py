@@ -102,7 +102,7 @@ def test_a_fixed_list_does_not_take_additions(tmp_path, demo_parts):
     assert "на паузе" not in book.lists["pair_status"]
     warned = [p for p in book.problems if p.code == "fixed_list_changed"]
     assert len(warned) == 1 and warned[0].sheet == s.LISTS_TITLE and warned[0].row == row
-    assert "задан Положением" in warned[0].message
+    assert "постоянный" in warned[0].message
 
 
 def test_a_school_header_in_a_centre_book_still_reads(tmp_path, demo_parts):
