@@ -180,3 +180,11 @@ def test_a_colleges_specialty_and_module_codes_are_compared_whole():
     assert subject_part("08.02.01 Строительство и эксплуатация зданий", "08.02.01", college) > 0
     assert subject_part("МДК.01.01", "МДК.02.01", college) == 0
     assert subject_part("МДК.01.01", "мдк.01.01; МДК.01.02", college) == 1
+
+
+def test_subjects_are_not_close_for_a_word_the_types_list_shares():
+    assert subject_part("русский язык", "иностранный язык") == 0
+    assert subject_part("русский язык и литература", "литература") == 0.5  # «литература» is a subject itself
+    kindergarten = {"org_type": orgtypes.KINDERGARTEN.title}
+    assert subject_part("речевое развитие", "познавательное развитие", kindergarten) == 0
+    assert subject_part("русский язык", "иностранный язык", None) == 0.5  # a centre's list shares no word

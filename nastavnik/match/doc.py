@@ -43,7 +43,9 @@ def subject_rule() -> str:
             f"{sc.MIN_WORD} букв, кроме слов с цифрой — «3D», «2D» называют область, поэтому «3D-моделирование» "
             f"даёт основы «3d» и «{sc.stems('моделирование')[0]}», — числа без букв («5–9 классы»), служебные "
             f"слова {stop} и в любой форме слова, которые говорят, где или с кем работает педагог, а не о чём: "
-            f"{frame} (форму узнаёт словарь pymorphy3). Основа — первые {sc.STEM} букв. Так «робототехника» "
+            f"{frame} (форму узнаёт словарь pymorphy3), и слова, общие для нескольких значений списка профилей "
+            f"типа организации и не составляющие значения сами по себе (последний столбец таблицы ниже: у школы "
+            f"«русский язык» и «иностранный язык» близки предметом, а не словом «язык»). Основа — первые {sc.STEM} букв. Так «робототехника» "
             f"совпадает с «Робототехника и LEGO-конструирование», а «алгебра, 7–9 классы» и «физика, 7–9 классы» "
             f"не близки")
 
@@ -87,19 +89,33 @@ def formula_table() -> str:
     return "\n".join([BEGIN, *lines, "", *type_table(), END])
 
 
+def generic_words(t: orgtypes.OrgType) -> list[str]:
+    """``scoring.generic_stems`` of a type as the words of its list («язык», «культура»), in the list's order."""
+    out: dict[str, str] = {}
+    for value in t.profiles:
+        for word in value.split():
+            stem = sc.stems(word)
+            if len(stem) == 1 and stem[0] in sc.generic_stems(t):
+                out.setdefault(stem[0], word)
+    return list(out.values())
+
+
 def type_table() -> list[str]:
     """What «профиль» and «уровень» are for each type of organisation, and how the sheet and the reasons say it."""
     lines = [("Профиль и уровень по типу организации (поле «Тип организации» на листе «Организация»): столбцы "
               "банков наставников и наставляемых, строки весов на листе «Организация» и слова обоснования пары."),
              "",
-             "| Тип организации | Профиль (столбец) | Вес профиля | Уровень (столбец) | Вес уровня | В обосновании |",
-             "|---|---|---|---|---|---|"]
+             "| Тип организации | Профиль (столбец) | Вес профиля | Уровень (столбец) | Вес уровня | В обосновании "
+             "| Общие слова списка профилей: в предметной области не сравниваются |",
+             "|---|---|---|---|---|---|---|"]
     for t in orgtypes.TYPES:
         level = t.levels[1] if len(t.levels) > 1 else (t.levels[0] if t.levels else "…")
         other = t.profiles[1] if len(t.profiles) > 1 else "…"
         said = (f"«{t.same_profile} ({t.profiles[0]})», «{t.other_profile} ({other})», "
                 f"«{t.same_level} ({level})»")
-        lines.append(f"| {t.title} | {t.profile} | «{t.weight_profile}» | {t.level} | «{t.weight_level}» | {said} |")
+        common = ", ".join(f"«{w}»" for w in generic_words(t)) or "нет"
+        lines.append(f"| {t.title} | {t.profile} | «{t.weight_profile}» | {t.level} | «{t.weight_level}» | {said} "
+                     f"| {common} |")
     return lines
 
 

@@ -175,6 +175,21 @@ def stems(text) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16)
+def generic_stems(org_type: orgtypes.OrgType) -> frozenset[str]:
+    """Stems the type's profile list shares between several of its values and that are not a value by itself:
+    a school's «язык» («русский язык», «иностранный язык»), a kindergarten's «развитие», a college's «цикл».
+
+    Teachers who write their subject in the free-text column in these words («русский язык» — «английский
+    язык») are not close for that word alone; the profile part already compares the subjects themselves.
+    """
+    from collections import Counter
+
+    counts = Counter(w for value in org_type.profiles for w in set(stems(value)))
+    alone = {tuple(stems(value)) for value in org_type.profiles}
+    return frozenset(w for w, n in counts.items() if n >= 2 and (w,) not in alone)
+
+
 def _bools(frame, cols):
     import numpy as np
 
@@ -270,8 +285,9 @@ class Scorer:
         self.fmt_mr = _codes(list(mr["format"]), dict(fmt))
         self.mixed = fmt[FORMAT_MIXED]
         vocab: dict = {}
-        self.stems_me = [stems(x) for x in me["subject"]]
-        self.stems_mr = [stems(x) for x in mr["subject"]]
+        common = generic_stems(self.org_type)
+        self.stems_me = [[w for w in stems(x) if w not in common] for x in me["subject"]]
+        self.stems_mr = [[w for w in stems(x) if w not in common] for x in mr["subject"]]
 
         def matrix(lists):
             rows, cols = [], []
