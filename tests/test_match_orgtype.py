@@ -188,3 +188,13 @@ def test_subjects_are_not_close_for_a_word_the_types_list_shares():
     kindergarten = {"org_type": orgtypes.KINDERGARTEN.title}
     assert subject_part("речевое развитие", "познавательное развитие", kindergarten) == 0
     assert subject_part("русский язык", "иностранный язык", None) == 0.5  # a centre's list shares no word
+
+
+def test_the_score_is_recomputed_from_its_parts_when_a_share_is_a_third():
+    three = (PRIMARY, BASIC, UPPER)
+    result = match([mentor("Н-001", level=(BASIC,)), mentor("Н-002", level=(BASIC, UPPER))],
+                   [mentee("П-001", level=three, subject="алгебра геометрия черчение")], SCHOOL, top=0)
+    w = result.weights
+    assert {round(c["parts"]["level"], 4) for c in result.candidates} == {0.3333, 0.6667}
+    for c in result.candidates:
+        assert round(sum(w[k] * x for k, x in c["parts"].items()), 4) == c["score"]

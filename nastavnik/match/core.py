@@ -21,6 +21,9 @@ from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3
+# Parts are shares such as ⅓ (one of three levels, of three subject words): kept to 12 digits in the JSON, so
+# Σ weight × part rounded to 4 digits gives the score back; rounded to 4 digits, 5 × 0,3333 lost a unit.
+PART_DIGITS = 12
 
 
 @dataclass
@@ -72,7 +75,7 @@ def _pair_record(sc: Scorer, i: int, j: int, units: int, parts: dict) -> dict:
         "mentee": sc.me_codes[i],
         "mentor": sc.mr_codes[j],
         "score": round(units / UNIT, 4),
-        "parts": {k: round(float(parts[k]), 4) for k in PARTS},
+        "parts": {k: round(float(parts[k]), PART_DIGITS) for k in PARTS},
         "reasons": pair_reasons(sc, i, j, parts),
     }
 
