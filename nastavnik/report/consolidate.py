@@ -78,8 +78,10 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
             first = report.errors[0]
             result["problem"] = f"Ошибок: {len(report.errors)}; первая — {first.where()}: {first.message}"
         by_code = {i.code: i for i in indicators}
+        # An indicator off for the organisation's type (report.bytype) has no value: «—», and no share.
         result["indicators"] = {c: {"value": by_code[c].value, "numerator": by_code[c].numerator,
-                                    "denominator": by_code[c].denominator} for c in KEY_CODES}
+                                    "denominator": by_code[c].denominator} if c in by_code else
+                                {"value": None, "numerator": None, "denominator": None} for c in KEY_CODES}
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the district's roll-up
         result["problem"] = f"Внутренняя ошибка программы при чтении файла ({type(exc).__name__})."
     return result
@@ -104,7 +106,8 @@ def totals(files: list[dict]) -> dict[str, float | None]:
             den = sum(x["denominator"] for x in usable)
             out[code] = round(100.0 * num / den, 1) if den else None
         else:
-            out[code] = sum(x[code]["value"] or 0 for x in read) if read else None
+            values = [x[code]["value"] for x in read if x[code]["value"] is not None]
+            out[code] = sum(values) if values else None
     return out
 
 
