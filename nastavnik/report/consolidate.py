@@ -22,6 +22,7 @@ NOT_SUMMED = {"readiness_score", "roadmap_stages_done", "survey_mean_mentors", "
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
+DATA_SCALE = 85  # «Свод» printed: 10-pt text at 8.5 pt, the columns across pages
 FIRST = 7  # «Свод»: the first indicator column, after №, file, organisation, period, year, template version, check
 
 
@@ -131,6 +132,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
 
     from .. import xlsxprint
     from ..safeio import atomic_path
+    from .rollup_print import lines, row_height, write_sections
 
     made = f"{(today or dt.date.today()):%d.%m.%Y}"
     with atomic_path(path) as tmp:
@@ -144,9 +146,13 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         total_text = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"})
         total_num = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.##"})
         ws = wb.add_worksheet("Свод")
-        # A4 landscape, one page wide: two dozen indicator columns print small, so they are kept narrow
-        # and their headers wrap; the title lines and the header row repeat on every page.
+        # The data sheet: every key indicator in one row per institution, for programs and pivot tables.
+        # Fitted to one A4 page wide its two dozen columns printed at about 4 pt; it prints instead at a fixed
+        # legible scale across several pages, №, file and organisation repeated on each. The sheets after it
+        # (rollup_print) are the printed view, a few indicator groups to a page.
         xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
+        ws.set_print_scale(DATA_SCALE)
+        ws.repeat_columns(0, 2)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Период", "Учебный год", "Версия шаблона", "Проверка"] + [
@@ -158,6 +164,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         row = 4
         for n, f in enumerate(rollup.files, start=1):
             ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["year"], f["version"], f["status"]], text)
+            ws.set_row(row, row_height(max(lines(f["file"], 30), lines(f["org"], 30), lines(f["period"], 14))))
             for j, code in enumerate(KEY_CODES):
                 value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
                 ws.write(row, FIRST + j, "—" if value is None else value, text if value is None else num)
@@ -189,9 +196,11 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
             chart.set_size({"width": 720, "height": 80 + 22 * len(rollup.files)})
             ws.insert_chart(row + 3, 1, chart)
             height = 80 + 22 * len(rollup.files)
-            xlsxprint.keep_together(ws, row + 3, [(row + 3, row + 3, height + 10)],
-                                    xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, 5 + len(KEY_CODES))),
-                                    repeated=4)
+            xlsxprint.keep_together(ws, row + 3, [(row + 3, row + 3, height + 10)], DATA_SCALE, repeated=4)
+
+        write_sections(wb, rollup, KEY_CODES, made, {"title": title, "head": head, "text": text, "num": num,
+                                                     "total_text": total_text, "total_num": total_num,
+                                                     "plain": wb.add_format({**base, "text_wrap": True})})
         probs = wb.add_worksheet("Проблемы файлов")
         xlsxprint.setup_xlsxwriter(probs, repeat_rows=(0, 1))
         probs.write(0, 0, f"Свод показателей наставничества: файлы с проблемами; сформировано {made}", title)
@@ -200,10 +209,12 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         for f in rollup.files:
             if f["status"] != OK:
                 probs.write_row(r, 0, [f["file"], f["status"], f["problem"]], text)
+                probs.set_row(r, row_height(max(lines(f["file"], 26), lines(f["problem"], 80))))
                 r += 1
         if r == 2:
             probs.write(2, 0, "Все файлы прочитаны, ошибок в книгах нет.")
-        probs.set_column(0, 1, 28)
-        probs.set_column(2, 2, 100)
+        probs.set_column(0, 0, 26)  # narrow enough to print at 8 pt or more, the problem wraps
+        probs.set_column(1, 1, 14)
+        probs.set_column(2, 2, 80)
         wb.close()
     return Path(path)
