@@ -320,6 +320,42 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
     return out
 
 
+def _history(book, today: dt.date) -> dict:
+    """The main figures by academic year, from the archive (``report.history``), when there are two or more."""
+    from ..report.history import compute_history
+
+    h = compute_history(book, today)
+    rows = [{"year": r.year + (" (текущий)" if r.current else ""), "pairs": num(r.pairs),
+             "completed": num(r.completed), "staff_share": score(r.staff_share), "score": score(r.survey_mean)}
+            for r in h.rows]
+    first, last = (h.rows[0], h.rows[-1]) if h.rows else (None, None)
+    text = ""
+    if h.trend:
+        text = (f"Основные показатели по учебным годам приведены в таблице 15 и на рисунке 4: пар и групп — "
+                f"{num(first.pairs)} ({first.year}) и {num(last.pairs)} ({last.year}), завершили программу — "
+                f"{num(first.completed)} и {num(last.completed)} чел."
+                + (" Текущий год ещё не окончен: его пары и группы продолжают работу." if last.current else "")
+                + " Охват педагогических работников рассчитан от нынешнего «Числа педагогических работников» "
+                "(прежних значений книга не хранит), без студентов и стажёров; средняя оценка — среднее всех оценок "
+                "в анкетах года.")
+    return {"trend": h.trend, "rows": rows, "text": text, "conclusions_no": "9" if h.trend else "8"}
+
+
+def _trend_chart(book, today: dt.date):
+    from ..report.history import compute_history
+    from . import charts
+
+    h = compute_history(book, today)
+    if not h.trend:
+        return None
+    years = [r.year + ("\n(текущий)" if r.current else "") for r in h.rows]
+    return charts.trend_chart("Основные показатели по учебным годам", years,
+                              {"пары и группы": [r.pairs for r in h.rows],
+                               "завершили программу, чел.": [r.completed for r in h.rows]},
+                              ("охват педагогических работников, %", [r.staff_share for r in h.rows]),
+                              ("средняя оценка в анкетах, балл", [r.survey_mean for r in h.rows]), v.SURVEY_SCALE)
+
+
 def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     period, indicators, statform = _report(book, today)
     f = Figures(indicators)
@@ -345,6 +381,8 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     ctx["best"] = _best(book, period)
     ctx["conclusions"] = conclusions(f, words)
     ctx["proposals"] = proposals(f, ctx)
+    ctx["history"] = _history(book, today)
     ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
+    ctx["charts"]["trend"] = _trend_chart(book, today) if ctx["history"]["trend"] else None
     stem = f"{kind} за {words.replace('/', '-')}"
     return [(stem, ctx)]
