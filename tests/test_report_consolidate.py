@@ -122,7 +122,7 @@ def test_printed_view_has_a_sheet_per_indicator_group_and_every_key_indicator(di
         assert 2 + 1 <= len(row) <= 2 + 8
         assert scale_to_width(width_px(len(row) - 2)) * 10 / 100 >= 8  # 10-pt text printed at 8 pt or more
     assert sorted(heads) == sorted(head_text(c) for c in KEY_CODES)
-    assert wb["Свод"].page_setup.scale == 85 and wb["Свод"].print_title_cols == "$A:$C"
+    assert wb["Свод"].page_setup.scale == 85 and wb["Свод"].print_title_cols == "$A:$B"
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice не установлен")

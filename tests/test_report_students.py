@@ -14,8 +14,7 @@ import pytest
 from nastavnik import orgtypes
 from nastavnik import vocab as v
 from nastavnik.reader import read_workbook
-from nastavnik.report import build_statform, compute_indicators, write_report_xlsx
-from nastavnik.report import bytype
+from nastavnik.report import build_statform, bytype, compute_indicators, write_report_xlsx
 from nastavnik.report.statform import STAFF_ROW, STUDENTS_DONE_ROW, STUDENTS_ROW
 from nastavnik.template import write_workbook
 

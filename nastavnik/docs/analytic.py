@@ -73,7 +73,7 @@ class Figures:
 
     def has(self, code: str) -> bool:
         """Whether the indicator applies (``report.bytype``): tables leave out those that do not."""
-        return code in self.d.keys()
+        return code in self.d  # «in» does not call __missing__
 
     def rows(self, codes) -> list[dict]:
         return [self.row(x) for x in codes if self.has(x)]
@@ -122,8 +122,8 @@ def score(x) -> str:
 
 def _participants(f: Figures, statform) -> dict:
     codes = ["mentors_bank", "mentees_bank", "mentors_active", "mentees_active", "mentees_waiting", "pairs_total",
-             "groups_total", "students_active", "students_completed", "staff_share_mentors", "staff_share_mentees", "mentor_load_mean",
-             "days_to_pair_mean"]
+             "groups_total", "students_active", "students_completed", "staff_share_mentors", "staff_share_mentees",
+             "mentor_load_mean", "days_to_pair_mean"]
     from ..report.statform import STAFF_ROW, STUDENTS_DONE_ROW, STUDENTS_ROW
 
     rows = dict(statform.rows)

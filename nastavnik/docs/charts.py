@@ -149,8 +149,8 @@ def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], shar
         low.plot(xs, ys, color=DARK, marker="o", linewidth=2, markersize=5, label=name)
         for x, value in zip(xs, values):
             if value is not None:
-                low.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points", xytext=(0, 6), ha="center",
-                             fontsize=8, color=DARK)
+                low.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points",
+                             xytext=(0, 6), ha="center", fontsize=8, color=DARK)
         low.set_ylim(0, 110)
         low.set_ylabel("%")
         low.set_xticks(xs, years)
@@ -162,8 +162,8 @@ def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], shar
         right.plot(xs, ys2, color=LIGHT, marker="s", linewidth=2, markersize=5, label=name2)
         for x, value in zip(xs, values2):
             if value is not None:
-                right.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points", xytext=(0, -14), ha="center",
-                               fontsize=8, color="#9a5a00")
+                right.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points",
+                               xytext=(0, -14), ha="center", fontsize=8, color="#9a5a00")
         right.set_ylim(0, scale[1] * 1.1)
         right.set_ylabel("балл")
         handles = low.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]

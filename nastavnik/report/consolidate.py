@@ -126,6 +126,23 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
     return Rollup(files, totals(files))
 
 
+def _federal_chart(wb, rollup) -> object | None:
+    """Bars of the federal indicator by institution, from «Свод»'s cells, for the «Диаграмма» chart sheet."""
+    if not any(f["indicators"] for f in rollup.files):
+        return None
+    fed = FIRST + KEY_CODES.index("federal_under35_first3")
+    chart = wb.add_chart({"type": "bar"})
+    chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
+                      "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],
+                      "values": ["Свод", 4, fed, 3 + len(rollup.files), fed],
+                      "data_labels": {"value": True}})
+    chart.set_title({"name": "Федеральный показатель по организациям, % (цель 70 %)", "name_font": {"size": 11}})
+    chart.set_legend({"none": True})
+    chart.set_x_axis({"min": 0, "max": 100})
+    chart.set_y_axis({"reverse": True})
+    return chart
+
+
 def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Path:
     """One row per institution with key indicators, a totals row, a chart and the list of file problems."""
     import xlsxwriter
@@ -152,7 +169,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         # (rollup_print) are the printed view, a few indicator groups to a page.
         xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
         ws.set_print_scale(DATA_SCALE)
-        ws.repeat_columns(0, 2)
+        ws.repeat_columns(0, 1)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Период", "Учебный год", "Версия шаблона", "Проверка"] + [
@@ -164,7 +181,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         row = 4
         for n, f in enumerate(rollup.files, start=1):
             ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["year"], f["version"], f["status"]], text)
-            ws.set_row(row, row_height(max(lines(f["file"], 30), lines(f["org"], 30), lines(f["period"], 14))))
+            ws.set_row(row, row_height(max(lines(f["file"], 24), lines(f["org"], 30), lines(f["period"], 12))))
             for j, code in enumerate(KEY_CODES):
                 value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
                 ws.write(row, FIRST + j, "—" if value is None else value, text if value is None else num)
@@ -176,31 +193,23 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
                              "знаменателей; средние и баллы не суммируются (—).")
         ws.set_column(0, 0, 4)
-        ws.set_column(1, 2, 30)
-        ws.set_column(3, 6, 14)
-        ws.set_column(FIRST, FIRST + len(KEY_CODES), 13)
+        ws.set_column(1, 1, 24)
+        ws.set_column(2, 2, 30)
+        ws.set_column(3, 6, 12)
+        ws.set_column(FIRST, FIRST + len(KEY_CODES), 11)
         ws.freeze_panes(4, 3)
-        read = [i for i, f in enumerate(rollup.files) if f["indicators"]]
-        if read:
-            fed = FIRST + KEY_CODES.index("federal_under35_first3")
-            chart = wb.add_chart({"type": "bar"})
-            chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
-                              "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],
-                              "values": ["Свод", 4, fed, 3 + len(rollup.files), fed],
-                              "data_labels": {"value": True}})
-            chart.set_title({"name": "Федеральный показатель по организациям, % (цель 70 %)",
-                             "name_font": {"size": 11}})
-            chart.set_legend({"none": True})
-            chart.set_x_axis({"min": 0, "max": 100})
-            chart.set_y_axis({"reverse": True})
-            chart.set_size({"width": 720, "height": 80 + 22 * len(rollup.files)})
-            ws.insert_chart(row + 3, 1, chart)
-            height = 80 + 22 * len(rollup.files)
-            xlsxprint.keep_together(ws, row + 3, [(row + 3, row + 3, height + 10)], DATA_SCALE, repeated=4)
-
+        ws.print_across()  # pages left to right first: one institution's row reads on consecutive pages
         write_sections(wb, rollup, KEY_CODES, made, {"title": title, "head": head, "text": text, "num": num,
                                                      "total_text": total_text, "total_num": total_num,
                                                      "plain": wb.add_format({**base, "text_wrap": True})})
+        chart = _federal_chart(wb, rollup)
+        if chart is not None:
+            # A chart sheet prints as one whole page, however many institutions: no chart cut across pages.
+            sheet = wb.add_chartsheet("Диаграмма")
+            sheet.set_chart(chart)
+            sheet.set_paper(xlsxprint.A4)
+            sheet.set_landscape()
+            sheet.set_footer(xlsxprint.FOOTER)
         probs = wb.add_worksheet("Проблемы файлов")
         xlsxprint.setup_xlsxwriter(probs, repeat_rows=(0, 1))
         probs.write(0, 0, f"Свод показателей наставничества: файлы с проблемами; сформировано {made}", title)

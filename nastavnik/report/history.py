@@ -355,5 +355,5 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
     ws.insert_chart(row + 35, 0, cover, {"x_offset": 5, "y_offset": 5})
     xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, head_row))
     blocks = [(row + 1 + 17 * k, row + 16 + 17 * k, 330) for k in range(3)]
-    xlsxprint.keep_together(ws, row + 52, blocks, xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, len(HEADERS) - 1)),
-                            repeated=head_row + 1)
+    scale = xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, len(HEADERS) - 1))
+    xlsxprint.keep_together(ws, row + 52, blocks, scale, repeated=head_row + 1)

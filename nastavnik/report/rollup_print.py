@@ -59,7 +59,7 @@ def row_height(n_lines: int) -> float:
 
 
 def write_sections(wb, rollup, key_codes: list[str], made: str, formats: dict) -> list[str]:
-    """One printable sheet per section; returns their titles (for tests and the «Свод» note)."""
+    """One printable sheet per section; returns their titles."""
     titles = []
     for title, groups in SECTIONS:
         codes = section_codes(groups, key_codes)
@@ -78,9 +78,10 @@ def write_sections(wb, rollup, key_codes: list[str], made: str, formats: dict) -
         ws.write_row(3, 0, ["№", "Организация (файл)"] + [head_text(c) for c in codes], formats["head"])
         ws.set_row(3, row_height(max(lines(head_text(c), WIDTH_VALUE) for c in codes)))
         row = 4
+        names = [f["org"] for f in rollup.files if f["org"]]
         for n, f in enumerate(rollup.files, start=1):
             who = f["org"] or f["file"]
-            if f["org"]:
+            if f["org"] and names.count(f["org"]) > 1:  # the same organisation twice: the file tells them apart
                 who += f" ({f['file']})"
             if not f["indicators"]:
                 who += f" — {f['status']}"
