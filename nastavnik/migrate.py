@@ -26,6 +26,7 @@ class Change:
     sheets: tuple[str, ...] = ()  # sheet keys
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sheet key -> column keys
     defaults: dict[tuple[str, str], Any] = field(default_factory=dict)  # (sheet, column) -> value for old rows
+    org: tuple[str, ...] = ()  # «Организация» rows added; an old book takes their default
     note: str = ""
 
 
@@ -39,6 +40,11 @@ CHANGES: dict[str, Change] = {
                   note="нормативная база для сайта, должности в падежах, дата согласия наставника, сильные "
                        "стороны и ожидаемые результаты в программах, архив прошлых учебных лет для nastavnik "
                        "new-year"),
+    # Templates before 1.2 were a centre's (the regulation behind the product): their books keep that type.
+    "1.2": Change(columns={"mentors": ("level",), "mentees": ("level",)}, org=("org_type", "w_level"),
+                  note="тип организации (до этой версии книга считается книгой организации дополнительного "
+                       "образования), уровень программ в банках, вес уровня в подборе пар; списки организации на "
+                       "листе «Справочники» можно дополнять"),
 }
 
 
@@ -74,6 +80,10 @@ def describe(version: str | None) -> list[str]:
             titles = ", ".join(f"«{sheet.col(c).title}»" for c in cols)
             parts.append(("добавлен столбец " if len(cols) == 1 else "добавлены столбцы ") + titles
                          + f" на листе «{sheet.title}»")
+        if change.org:
+            titles = ", ".join(f"«{s.ORG_BY_KEY[k].title}»" for k in change.org)
+            parts.append(("добавлена строка " if len(change.org) == 1 else "добавлены строки ") + titles
+                         + f" на листе «{s.ORG_TITLE}»")
         lines.append(f"в версии {v} " + "; ".join(parts) + (f" ({change.note})" if change.note else ""))
     return lines
 
@@ -94,8 +104,17 @@ def migrate_book(book) -> list[str]:
             frame = book.tables.get(sheet_key)
             if frame is not None and col_key not in book.columns.get(sheet_key, {}) and len(frame):
                 frame[col_key] = [value] * len(frame)
+    new_org = {s.ORG_BY_KEY[k].title for c in changes for k in c.org}
+    for change in changes:
+        for key in change.org:
+            if key not in book.org_rows and key == "org_type":
+                from . import orgtypes
+
+                book.org["org_type"] = orgtypes.DEFAULT.title
     kept = []
     for p in book.problems:
+        if p.code == "missing_parameter" and p.column in new_org:
+            continue
         if p.code == "missing_sheet" and p.sheet in new_sheets:
             continue
         if p.code == "missing_column" and (p.sheet, p.column) in new_cols:

@@ -391,7 +391,7 @@ def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary) 
     from .safeio import write_text
     from .template import write_workbook
 
-    write_workbook(out, org, tables)
+    write_workbook(out, org, tables, lists=book.lists)  # the organisation's additions to its lists carry over
     note = summary_path(out)
     write_text(note, "\n".join(summary.lines()) + "\n")
     return out, note

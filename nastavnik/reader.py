@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import orgtypes as ot
 from . import parse as P
 from . import schema as s
 from .filecheck import open_calamine
@@ -36,6 +37,19 @@ class Book:
     sheet_titles: dict[str, str] = field(default_factory=dict)  # sheet key -> title as found
     columns: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)  # key -> col key -> (index, header)
     org_rows: dict[str, int] = field(default_factory=dict)
+    org_type: ot.OrgType = ot.DEFAULT  # from «Тип организации»; selects the lists and the words (nastavnik.orgtypes)
+    # Every list of «Справочники» as this book has it: the type's starting values plus the curator's additions
+    # to the organisation's own lists (schema.EXTENDABLE).
+    lists: dict[str, list[str]] = field(default_factory=lambda: {k: list(v) for k, (_t, v) in s.LISTS.items()},
+                                        repr=False)
+    list_cells: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict, repr=False)  # (list, value) -> (row, letter)
+
+    def sheet(self, sheet_key: str) -> s.Sheet:
+        """The sheet as this book's type words it (titles and hints of the profile columns)."""
+        return s.sheet_for(sheet_key, self.org_type)
+
+    def list_title(self, key: str) -> str:
+        return s.lists_for(self.org_type)[key][0]
 
     @property
     def name(self) -> str:
@@ -46,9 +60,10 @@ class Book:
         if sheet_key == "org":
             loc = {"sheet": self.sheet_titles.get("org", s.ORG_TITLE), "row": self.org_rows.get(col_key, row)}
             if col_key:
-                loc.update(column=s.ORG_BY_KEY[col_key].title if col_key in s.ORG_BY_KEY else col_key, letter="B")
+                fields = {f.key: f for f in s.org_fields_for(self.org_type)}
+                loc.update(column=fields[col_key].title if col_key in fields else col_key, letter="B")
             return loc
-        spec = s.SHEET_BY_KEY[sheet_key]
+        spec = self.sheet(sheet_key)
         loc: dict[str, Any] = {"sheet": self.sheet_titles.get(sheet_key, spec.title), "row": row}
         if col_key:
             found = self.columns.get(sheet_key, {}).get(col_key)
@@ -64,9 +79,9 @@ class Book:
                        **self.locate(sheet_key, row, col_key))
 
 
-def _parser(col) -> Any:
+def _parser(col, lists: dict[str, list[str]] | None = None) -> Any:
     if col.kind in (s.ENUM, s.MULTI):
-        choice = P.Choice(col.values)
+        choice = P.Choice(lists[col.choices] if lists is not None and col.choices in lists else col.values)
         return choice.many if col.kind == s.MULTI else choice
     return {
         s.TEXT: P.parse_text, s.CODE: P.parse_code, s.CODES: P.parse_codes, s.INT: P.parse_int,
@@ -93,7 +108,8 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
     codes tens of thousands of times); the cells then take their value from a dict in C, and only cells whose
     value was judged bad are visited one by one, in row order, to locate their problems.
     """
-    parse = _parser(col)
+    parse = _parser(col, book.lists)
+    list_title = book.list_title(col.choices) if col.choices else ""
     keys = raw
     verdicts = dict.fromkeys(keys)
     kinds = set(map(type, verdicts))
@@ -111,7 +127,7 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
         if plain and type(value) is str and is_clean(value):
             verdicts[key] = value
             continue
-        parsed, problem = _judge(col, parse, value, today)
+        parsed, problem = _judge(col, parse, value, today, list_title)
         verdicts[key] = parsed
         if problem is not None:
             bad[key] = problem
@@ -129,7 +145,7 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
     return out
 
 
-def _judge(col, parse, value, today: dt.date) -> tuple[Any, tuple | None]:
+def _judge(col, parse, value, today: dt.date, list_title: str | None = None) -> tuple[Any, tuple | None]:
     """(typed value, None) or (typed value, (code, message, value shown, expected)) for one distinct cell value."""
     if value == "" and isinstance(value, str):
         value = None
@@ -140,8 +156,11 @@ def _judge(col, parse, value, today: dt.date) -> tuple[Any, tuple | None]:
             message = f"Значение в ячейке не читается: нужна {error}." if col.kind == s.DATE else \
                 f"Значение в ячейке не читается: нужно {error}."
         else:
+            title = list_title if list_title is not None else (s.LISTS[col.choices][0] if col.choices else "")
             message = _TYPE_MESSAGES.get(col.kind, "Неверное значение «{v}».").format(
-                v=P.clean_text(value), e=error, l=s.LISTS[col.choices][0] if col.choices else "")
+                v=P.clean_text(value), e=error, l=title)
+            if col.choices in s.EXTENDABLE:
+                message += " Если значение верное, допишите его в этот список на листе «Справочники»."
         return parsed, (_TYPE_CODES.get(col.kind, "bad_type"), message, None if col.personal else value, error)
     if type(value) is str and P.has_illegal(value):
         return parsed, ("control_characters", "В тексте есть невидимые управляющие символы (обычно попадают при "
@@ -233,6 +252,9 @@ def _find_header(grid: list[list], wanted: set[str]) -> tuple[int, int]:
 def _read_sheet(book: Book, sheet: s.Sheet, grid: list[list], merged, today: dt.date) -> None:
     title = book.sheet_titles[sheet.key]
     by_header = {P.header_key(c.title): c for c in sheet.columns}
+    for c in sheet.columns:  # a typed column keeps its meaning whichever type's header it carries
+        for other in s.column_titles(sheet.key, c.key):
+            by_header.setdefault(P.header_key(other), c)
     hrow, hits = _find_header(grid, set(by_header))
     if hits == 0:
         book.problems.append(Problem(
@@ -320,6 +342,9 @@ def _body(body: list[list], idx: list[int], first_row: int) -> tuple[list[int], 
 
 def _read_org(book: Book, grid: list[list], today: dt.date) -> None:
     by_title = {P.header_key(f.title): f for f in s.ORG_FIELDS}
+    for f in s.ORG_FIELDS:
+        for other in s.org_titles(f.key):
+            by_title.setdefault(P.header_key(other), f)
     found: dict[str, Any] = {}
     for r, row in enumerate(grid):
         if not row:
@@ -340,6 +365,50 @@ def _read_org(book: Book, grid: list[list], today: dt.date) -> None:
                     sheet=book.sheet_titles["org"], column=f.title))
             found[f.key] = f.default
     book.org = found
+    book.org_type = ot.find(found.get("org_type")) or ot.DEFAULT
+    book.lists = {k: list(v) for k, (_t, v) in s.lists_for(book.org_type).items()}
+
+
+def _read_lists(book: Book, grid: list[list]) -> None:
+    """The curator's additions to the organisation's own lists on «Справочники».
+
+    Each list is found by its title in the first rows (a typed list by any type's title); values under it that
+    the list lacks are added to ``book.lists`` for an extendable list, and reported for a list the regulation
+    fixes — the dropdowns of the sheets show the list, so the change would otherwise look accepted.
+    """
+    if not grid:
+        return
+    title = book.sheet_titles.get("lists", s.LISTS_TITLE)
+    header_at = {}
+    for r, row in enumerate(grid[:3]):
+        for j, cell in enumerate(row):
+            key = P.header_key(cell) if isinstance(cell, str) else None
+            for list_key in s.LISTS:
+                if key and key in {P.header_key(x) for x in s.list_titles(list_key)} and list_key not in header_at:
+                    header_at[list_key] = (r, j)
+    markers = {P.header_key(x) for x in (s.LIST_OPEN_MARK, s.LIST_FIXED_MARK)}
+    for list_key, (r, j) in header_at.items():
+        have = book.lists[list_key]
+        known = {P.fold(x) for x in have}
+        for rr in range(r + 1, len(grid)):
+            row = grid[rr]
+            text = P.clean_text(row[j]) if j < len(row) else None
+            if text is None or P.header_key(text) in markers:
+                continue
+            if P.fold(text) in known:
+                continue
+            known.add(P.fold(text))
+            where = (rr + 1, col_letter(j + 1))
+            book.list_cells[(list_key, text)] = where
+            if list_key in s.EXTENDABLE:
+                have.append(text)
+            else:
+                book.problems.append(Problem(
+                    "fixed_list_changed", WARNING,
+                    f"Список «{book.list_title(list_key)}» постоянный (его задают Положение и закон) и не "
+                    f"дополняется: значение «{text}» программа не примет. Верните список к исходному виду (его можно скопировать из чистого "
+                    "шаблона nastavnik init).", sheet=title, row=where[0], column=book.list_title(list_key),
+                    letter=where[1], value=shorten(text)))
 
 
 def _read_version(grid: list[list]) -> str | None:
@@ -397,7 +466,16 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
                 f"Книга сделана по шаблону {found}, текущая версия — {s.TEMPLATE_VERSION}. Чтобы обновить: "
                 "создайте чистый шаблон (nastavnik init НОВАЯ.xlsx) и перенесите в него данные по листам.",
                 sheet=s.INSTRUCTION_TITLE))
-        for key, title in wanted.items():
+        if P.header_key(s.LISTS_TITLE) in titles:
+            book.sheet_titles["lists"] = titles[P.header_key(s.LISTS_TITLE)]
+        # «Организация» first: its type selects the lists, and «Справочники» extends them before any bank is read.
+        order = ["org", "lists", *(k for k in wanted if k != "org")]
+        for key in order:
+            if key == "lists":
+                if "lists" in book.sheet_titles:
+                    _read_lists(book, _grid(wb, book.sheet_titles["lists"], path))
+                continue
+            title = wanted[key]
             if key not in book.sheet_titles:
                 book.problems.append(Problem(
                     "missing_sheet", ERROR if key in REQUIRED_SHEETS else WARNING,
@@ -412,7 +490,7 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
             if key == "org":
                 _read_org(book, grid, today)
             else:
-                _read_sheet(book, s.SHEET_BY_KEY[key], grid, sheet_obj.merged_cell_ranges, today)
+                _read_sheet(book, book.sheet(key), grid, sheet_obj.merged_cell_ranges, today)
     _formulas_without_values(book)
     _open_elsewhere(book)
     # --- template migration: an older book is read as the current template (nastavnik/migrate.py) ---

@@ -11,16 +11,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from . import orgtypes as ot
 from . import vocab as v
 
 # Raised whenever the schema changes; nastavnik/migrate.py says what each version added.
-TEMPLATE_VERSION = "1.1"
+TEMPLATE_VERSION = "1.2"
 
 # Lists shown on «Справочники»; a dropdown points at the named range ``list_<key>``.
 LISTS: dict[str, tuple[str, list[str]]] = {
     "yes_no": ("Да / нет", v.YES_NO),
     "sex": ("Пол", v.SEX),
-    "focus": ("Направленность", v.FOCUSES),
+    "org_type": ("Тип организации", [t.title for t in ot.TYPES]),
+    "focus": ("Направленность", list(ot.DEFAULT.profiles)),  # the type's profile: see lists_for()
+    "level": ("Уровень программ", list(ot.DEFAULT.levels)),
+    "position": ("Должность", list(ot.DEFAULT.positions)),
+    "department": ("Структурное подразделение", []),
     "qual": ("Квалификационная категория", v.QUAL_CATEGORIES),
     "education": ("Образование", v.EDUCATION),
     "form": ("Форма наставничества", v.FORMS),
@@ -44,6 +49,31 @@ LISTS: dict[str, tuple[str, list[str]]] = {
     "news_kind": ("Вид публикации", v.NEWS_KINDS),
     "normative_level": ("Уровень документа", None),  # filled in below, beside the sheet «Нормативная база»
 }
+
+# The organisation's own lists: the curator adds values on «Справочники» and the reader, the checks and the
+# matching accept them. The other lists are fixed by the regulation (kinds and forms of mentoring, statuses,
+# completion reasons) or by law, and the sheet says so.
+EXTENDABLE = frozenset({"focus", "level", "position", "department", "activity_form", "event_type"})
+# The second row of «Справочники» says which lists are the organisation's to extend.
+LIST_OPEN_MARK = "можно дополнять: впишите ниже"
+LIST_FIXED_MARK = "постоянный список: не менять"
+# Lists whose title and starting values are the organisation type's (orgtypes.OrgType).
+_TYPED_LISTS = {"focus": ("profile", "profiles"), "level": ("level", "levels"), "position": (None, "positions")}
+
+
+def lists_for(org_type: ot.OrgType) -> dict[str, tuple[str, list[str]]]:
+    """The «Справочники» lists of a type: the profile, level and positions are the type's."""
+    out = dict(LISTS)
+    for key, (title_attr, values_attr) in _TYPED_LISTS.items():
+        title = getattr(org_type, title_attr) if title_attr else LISTS[key][0]
+        out[key] = (title, list(getattr(org_type, values_attr)))
+    return out
+
+
+def list_titles(key: str) -> set[str]:
+    """Every title a list may have on «Справочники» (a typed list is titled by its type)."""
+    return {lists_for(t)[key][0] for t in ot.TYPES} | {LISTS[key][0]}
+
 
 # Column kinds understood by the reader.
 TEXT, CODE, CODES, INT, NUMBER, DATE, ENUM, MULTI, BOOL, FIO = (
@@ -119,9 +149,11 @@ _PERSON_HEAD = (
     Col("sex", "Пол", ENUM, True, "«м» или «ж»: нужен для склонения ФИО в приказах.", choices="sex", width=7),
     Col("birth_date", "Дата рождения", DATE, False, "ДД.ММ.ГГГГ. Нужна для показателей по молодым педагогам.",
         personal=True, past_only=True, width=13),
-    Col("position", "Должность", TEXT, True, "Например: педагог дополнительного образования.", width=28),
+    # A position and a department are free text; the dropdown offers the organisation's own list.
+    Col("position", "Должность", TEXT, True, "Например: педагог дополнительного образования.",
+        choices="position", width=28),
     Col("department", "Структурное подразделение", TEXT, False, "Отдел или объединение по штатному расписанию.",
-        width=24),
+        choices="department", width=24),
 )
 
 _CONSENTS = (
@@ -176,6 +208,8 @@ MENTORS = Sheet(
         Col("education", "Образование", ENUM, False, "Выберите из списка.", choices="education", width=24),
         Col("focus", "Направленность", ENUM, True, "Направленность дополнительных общеразвивающих программ.",
             choices="focus", width=20),
+        Col("level", "Уровень программ", MULTI, False, "Уровни сложности программ, которые ведёт педагог, через «;».",
+            choices="level", width=22),
         Col("subject", "Предметная область / объединения", TEXT, False,
             "Например: робототехника; 3D-моделирование. Несколько — через «;».", width=30),
         *_directions("comp", "наставник", "может помогать", "Компетенции"),
@@ -220,6 +254,8 @@ MENTEES = Sheet(
             width=30),
         Col("focus", "Направленность", ENUM, True, "Направленность программ, которые ведёт педагог.",
             choices="focus", width=20),
+        Col("level", "Уровень программ", MULTI, False, "Уровни сложности программ, которые ведёт педагог, через «;».",
+            choices="level", width=22),
         Col("subject", "Предметная область / объединения", TEXT, False,
             "Например: авиамоделирование. Несколько — через «;».", width=30),
         *_directions("req", "педагог", "испытывает затруднения или хочет развиваться", "Запрос"),
@@ -311,7 +347,7 @@ PROGRAMMES = Sheet(
         Col("code", "Код программы", CODE, True, "Например ПП-001. У программы утверждённой или реализуемой пары "
             "должен быть план на листе «План мероприятий».", width=12),
         Col("pair", "Код пары/группы", CODE, True, "Код из листа «Пары и группы».", ref="pairs", width=12),
-        Col("title", "Название программы", TEXT, False, "Кратко, например: «Первые шаги в робототехнике».",
+        Col("title", "Название программы", TEXT, False, "Кратко, например: «Первые шаги в профессии».",
             width=30),
         Col("problem", "Описание проблемы", TEXT, True, "Какие затруднения решает программа.", width=40),
         Col("goal", "Цель", TEXT, True, "", width=34),
@@ -576,7 +612,8 @@ def _order(key: str, what: str) -> tuple[OrgField, OrgField]:
 # Pair matching weights: the curator tunes them here; see nastavnik/match for their meaning.
 MATCH_WEIGHTS: dict[str, tuple[str, float]] = {
     "w_coverage": ("Вес: покрытие запросов наставляемого компетенциями наставника", 40),
-    "w_focus": ("Вес: одна направленность", 10),
+    "w_focus": ("Вес: одна направленность", 10),  # titled by the type: org_fields_for()
+    "w_level": ("Вес: общий уровень программ", 5),
     "w_subject": ("Вес: близкая предметная область", 15),
     "w_experience": ("Вес: разница в стаже и категории", 10),
     "w_department": ("Вес: одно подразделение", 5),
@@ -598,6 +635,9 @@ MATCH_PARAMS: tuple[tuple[str, str, str, int, int, int], ...] = (
 )
 
 ORG_FIELDS: tuple[OrgField, ...] = (
+    OrgField("org_type", "Тип организации", ENUM, True,
+             "Выберите из списка: от типа зависят списки листа «Справочники» (предметы, образовательные области, "
+             "должности), подсказки и слова документов.", choices="org_type"),
     OrgField("full_name", "Полное наименование", TEXT, True, "Как в уставе.",
              "Государственное бюджетное учреждение дополнительного образования"),
     OrgField("short_name", "Сокращённое наименование", TEXT, True, "Как в уставе."),
@@ -648,6 +688,63 @@ ORG_FIELDS: tuple[OrgField, ...] = (
 )
 ORG_BY_KEY = {f.key: f for f in ORG_FIELDS}
 
+# --- What the organisation's type changes (nastavnik.orgtypes) --------------------------------------------
+# (sheet, column) -> (title attribute or None, hint attribute) of OrgType, for the columns a type words its own way.
+_TYPED_COLUMNS = {
+    ("mentors", "focus"): ("profile", "profile_hint"), ("mentees", "focus"): ("profile", "profile_hint"),
+    ("mentors", "level"): ("level", "level_hint"), ("mentees", "level"): ("level", "level_hint"),
+    ("mentors", "subject"): ("subject", "subject_hint"), ("mentees", "subject"): ("subject", "subject_hint"),
+    ("mentors", "department"): (None, "department_hint"), ("mentees", "department"): (None, "department_hint"),
+}
+_TYPED_WEIGHTS = {"w_focus": "weight_profile", "w_level": "weight_level"}
+
+
+def _typed_col(sheet_key: str, col: Col, org_type: ot.OrgType) -> Col:
+    if col.key == "position" and sheet_key in ("mentors", "mentees"):
+        return replace(col, hint=f"Например: {org_type.position_example}. Список должностей — на листе "
+                                 "«Справочники», его можно дополнить; можно вписать и свою.")
+    attrs = _TYPED_COLUMNS.get((sheet_key, col.key))
+    if not attrs:
+        return col
+    title_attr, hint_attr = attrs
+    return replace(col, title=getattr(org_type, title_attr) if title_attr else col.title,
+                   hint=getattr(org_type, hint_attr))
+
+
+def sheet_for(sheet_key: str, org_type: ot.OrgType | None = None) -> Sheet:
+    """A sheet as the organisation's type words it: the profile, level and subject columns are the type's."""
+    sheet = SHEET_BY_KEY[sheet_key]
+    if org_type is None or org_type is ot.DEFAULT:
+        return sheet
+    return replace(sheet, columns=tuple(_typed_col(sheet_key, c, org_type) for c in sheet.columns))
+
+
+def column_titles(sheet_key: str, col_key: str) -> set[str]:
+    """Every header a column may have: a typed column is titled by whichever type the book was made for."""
+    return {sheet_for(sheet_key, t).col(col_key).title for t in ot.TYPES}
+
+
+def org_fields_for(org_type: ot.OrgType | None = None) -> tuple[OrgField, ...]:
+    """The «Организация» rows of a type: the matching weights of profile and level speak its words."""
+    t = org_type or ot.DEFAULT
+    out = []
+    for f in ORG_FIELDS:
+        if f.key in _TYPED_WEIGHTS:
+            f = replace(f, title=getattr(t, _TYPED_WEIGHTS[f.key]))
+        elif f.key == "full_name":
+            f = replace(f, default=t.full_name)
+        elif f.key == "director_position":
+            f = replace(f, default=t.director_position)
+        elif f.key == "curator_position":
+            f = replace(f, default=t.curator_position)
+        out.append(f)
+    return tuple(out)
+
+
+def org_titles(key: str) -> set[str]:
+    """Every title an «Организация» row may have (the weights are titled by the type)."""
+    return {next(f for f in org_fields_for(t) if f.key == key).title for t in ot.TYPES}
+
 
 def personal_columns(sheet_key: str) -> list[str]:
     return [c.key for c in SHEET_BY_KEY[sheet_key].columns if c.personal]
@@ -689,7 +786,7 @@ QUESTIONNAIRES: dict[str, Questionnaire] = {q.kind: q for q in (
         "Анкета для формирования банка наставляемых (этап 2 дорожной карты). Ответы помогут подобрать вам "
         "наставника и составить персонализированную программу.",
         ("fio", "sex", "birth_date", "position", "department", "contact", "ped_experience", "hire_date",
-         "qual_category", "category", "focus", "subject", "req_*", "request_text", "format", "kind"),
+         "qual_category", "category", "focus", "level", "subject", "req_*", "request_text", "format", "kind"),
         also_required=("birth_date",),
         group_question="По каким направлениям вам нужна поддержка наставника",
         consent=True,
@@ -700,7 +797,7 @@ QUESTIONNAIRES: dict[str, Questionnaire] = {q.kind: q for q in (
         "Анкета для формирования банка наставников (этап 3 дорожной карты). Ответы помогут подобрать вам "
         "наставляемых, которым ваш опыт нужнее всего.",
         ("fio", "sex", "birth_date", "position", "department", "contact", "ped_experience", "org_experience",
-         "qual_category", "education", "focus", "subject", "comp_*", "forms", "kinds", "format", "max_mentees"),
+         "qual_category", "education", "focus", "level", "subject", "comp_*", "forms", "kinds", "format", "max_mentees"),
         also_required=("birth_date",),
         group_question="По каким направлениям вы готовы помогать наставляемым",
         consent=True,

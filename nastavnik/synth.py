@@ -17,8 +17,9 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import orgtypes as ot
 from . import vocab as v
-from .demo import D, DIRS, _ACTIVITIES, _add_months, demo_anchor
+from .demo import _ACTIVITIES, DIRS, D, _add_months, demo_anchor
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,13 @@ class _Names:
 
 
 def synth_data(size: str | Size = "S", seed: int = 1, today: dt.date | None = None,
-               book_no: int = 0) -> tuple[dict, dict]:
-    """(organisation, tables) of a synthetic workbook, consistent as of the demo's date for ``today``."""
+               book_no: int = 0, org_type: ot.OrgType = ot.DEFAULT) -> tuple[dict, dict]:
+    """(organisation, tables) of a synthetic workbook, consistent as of the demo's date for ``today``.
+
+    ``org_type`` other than the centre's gives the same people and year as another type's workbook: its
+    profiles, levels, positions and words (drawn from a random stream of their own, so that the centre's
+    book stays byte for byte what the benchmark has always measured).
+    """
     from .schema import MATCH_WEIGHTS, ORG_BY_KEY
 
     spec = SIZES[size] if isinstance(size, str) else size
@@ -154,7 +160,49 @@ def synth_data(size: str | Size = "S", seed: int = 1, today: dt.date | None = No
             for k in range(4)]
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
               "surveys": surveys, "events": events, "roadmap": roadmap, "news": news}
+    if org_type is not ot.DEFAULT:
+        _retype(org, tables, org_type, random.Random(f"type/{org_type.key}/{seed}/{book_no}"), book_no)
     return org, tables
+
+
+def _retype(org: dict, tables: dict, t: ot.OrgType, rnd: random.Random, book_no: int) -> None:
+    """The book as another type's: the profile by the same index in the type's list, its levels, positions."""
+    org.update(org_type=t.title, full_name=f"{t.full_name} № {book_no + 1} (вымышленное, синтетическое)",
+               short_name=f"ОО № {book_no + 1} ({t.word})", director_position=t.director_position,
+               curator_position=t.curator_position)
+    focus_at = {f: i for i, f in enumerate(v.FOCUSES)}
+    for bank in ("mentors", "mentees"):
+        for row in tables[bank]:
+            i = focus_at.get(row["focus"], 0) + rnd.randrange(len(t.profiles))
+            row["focus"] = t.profiles[i % len(t.profiles)]
+            row["level"] = tuple(rnd.sample(t.levels, rnd.randint(1, min(2, len(t.levels))))) if t.levels else ()
+            row["subject"] = row["focus"]
+            row["position"] = t.positions[0] if rnd.random() < 0.6 else rnd.choice(t.positions)
+            row["department"] = f"Подразделение № {rnd.randint(1, 6)}"
+    subject_of = {me["code"]: me["subject"] for me in tables["mentees"]}
+    mentee_of = {}
+    for pair in tables["pairs"]:
+        mentee_of.setdefault(pair["code"], pair["mentee"])
+    for prog in tables["programmes"]:
+        prog["conditions"] = "учебный кабинет"
+        prog["title"] = f"Персонализированная программа: {subject_of.get(mentee_of.get(prog['pair']), 'наставничество')}"
+    by_direction = {v.DIRECTIONS[k]: text for k, text in _NEUTRAL_ACTIVITIES.items()}
+    for row in tables["plan"]:
+        row["activity"] = by_direction.get(row["direction"], row["activity"])
+
+
+# The plan's activities in words every type of organisation uses (the demo's are a centre's).
+_NEUTRAL_ACTIVITIES = {
+    "theory": "Изучение современных подходов к обучению и воспитанию",
+    "legal": "Изучение 273-ФЗ, профстандарта и локальных актов организации",
+    "subject": "Разработка учебного проекта с обучающимися",
+    "psych": "Работа с мотивацией обучающихся и взаимодействие с родителями",
+    "method": "Составление плана занятия и раздела рабочей программы",
+    "ict": "Освоение цифровых сервисов для занятий",
+    "digital": "Работа в электронном журнале и на образовательной платформе",
+    "upbringing": "Подготовка воспитательного мероприятия",
+    "health": "Здоровьесберегающие технологии на занятиях",
+}
 
 
 def _focus(rnd: random.Random) -> str:
@@ -366,9 +414,9 @@ def _events(rnd, mentors: list, mentees: list, anchor: dt.date, people: int) -> 
 
 
 def write_synth(path: str | Path, size: str = "S", seed: int = 1, today: dt.date | None = None,
-                book_no: int = 0) -> Path:
+                book_no: int = 0, org_type: ot.OrgType = ot.DEFAULT) -> Path:
     """Write one synthetic workbook; for XL, call once per ``book_no``."""
     from .template import write_workbook
 
-    org, tables = synth_data(size, seed, today, book_no)
+    org, tables = synth_data(size, seed, today, book_no, org_type)
     return write_workbook(path, org, tables)

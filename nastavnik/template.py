@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from . import orgtypes as ot
 from . import schema as s
 from . import xlsxprint
 from .problems import col_letter
@@ -21,6 +22,9 @@ from .safeio import atomic_path
 FIXED_CREATED = dt.datetime(2025, 9, 1, 9, 0, 0)
 # Dropdowns and formats cover this many rows beyond the data: tables do not grow by themselves.
 SPARE_ROWS = 2000
+# Empty cells under each of the organisation's own lists on «Справочники», inside its named range, so that
+# a value the curator types there appears in the dropdowns at once.
+LIST_SPARE_ROWS = 100
 
 
 def academic_year(today: dt.date) -> tuple[str, dt.date, dt.date]:
@@ -46,7 +50,7 @@ def blank_org(today: dt.date, org_type=None, full_name: str | None = None, short
     return org
 
 
-def _instruction_lines() -> list[tuple[str, str]]:
+def _instruction_lines(org_type: ot.OrgType = ot.DEFAULT) -> list[tuple[str, str]]:
     """(style, text) lines of the «Инструкция» sheet, generated so they never disagree with the schema."""
     out: list[tuple[str, str]] = [
         ("title", "Рабочая книга системы (целевой модели) наставничества педагогических работников"),
@@ -58,6 +62,10 @@ def _instruction_lines() -> list[tuple[str, str]]:
         ("text", "• Одна строка — одна запись; строка 1 каждого листа — заголовки, их не переименовывайте."),
         ("text", "• Наведите курсор на заголовок — появится подсказка. Столбцы со звёздочкой (*) обязательны."),
         ("text", "• В столбцах со списком выбирайте значение из выпадающего списка; списки — на листе «Справочники»."),
+        ("text", "• Списки организации (" + ", ".join(f"«{s.lists_for(org_type)[k][0]}»" for k in s.LISTS
+                                                     if k in s.EXTENDABLE)
+                 + ") можно дополнять: впишите новое значение на листе «Справочники» в пустую ячейку под списком. "
+                   "Остальные списки заданы Положением и законом и не меняются."),
         ("text", "• Даты — в виде ДД.ММ.ГГГГ, например 01.09.2025."),
         ("text", "• Коды (Н-001, П-001, ПР-001, ПП-001) придумайте один раз и не меняйте: по ним связаны листы."),
         ("text", "• Человек вносится в банк только при наличии согласия на обработку персональных данных; на сайте "
@@ -99,7 +107,8 @@ def _instruction_lines() -> list[tuple[str, str]]:
                  "«завершена» или «прекращена досрочно» (с причиной по п. 7.1)."),
         ("text", "Мероприятие плана: «запланировано», «выполнено», «перенесено», «не выполнено»."),
     ]
-    for sheet in s.SHEETS:
+    out.insert(1, ("small", f"Тип организации: {org_type.title}"))
+    for sheet in (s.sheet_for(sh.key, org_type) for sh in s.SHEETS):
         out.append(("head", f"Лист «{sheet.title}»"))
         out.append(("text", sheet.purpose))
         for c in sheet.columns:
@@ -127,13 +136,25 @@ def write_workbook(
     path: str | os.PathLike,
     org: Mapping[str, object] | None = None,
     tables: Mapping[str, Iterable[Mapping[str, object]]] | None = None,
+    lists: Mapping[str, Iterable[str]] | None = None,
 ) -> Path:
-    """Write a workbook of the current template; missing tables get the template's prefill rows."""
+    """Write a workbook of the current template for the type named in ``org`` (nastavnik.orgtypes).
+
+    Missing tables get the template's prefill rows; ``lists`` carries a book's additions to its own lists
+    (``Book.lists``) into the new book, so that new-year does not lose them.
+    """
     import xlsxwriter
 
     path = Path(path)
     org = dict(org or {})
+    org_type = ot.of(org)
+    org.setdefault("org_type", org_type.title)
     tables = dict(tables or {})
+    all_lists = s.lists_for(org_type)
+    for key, values in (lists or {}).items():
+        if key in s.EXTENDABLE and key in all_lists:
+            title, base = all_lists[key]
+            all_lists[key] = (title, base + [x for x in values if x not in base])
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(
             str(tmp),
@@ -141,14 +162,14 @@ def write_workbook(
         )
         wb.set_properties({"created": FIXED_CREATED, "title": "Наставничество", "comments": s.TEMPLATE_VERSION})
         fmt = _formats(wb)
-        _write_instruction(wb, fmt)
-        _write_org(wb, fmt, org)
-        for sheet in s.SHEETS:
+        _write_instruction(wb, fmt, org_type)
+        _write_org(wb, fmt, org, org_type, all_lists)
+        for sheet in (s.sheet_for(sh.key, org_type) for sh in s.SHEETS):
             rows = tables.get(sheet.key)
             if rows is None:
                 rows = [dict(zip(sheet.keys, r)) for r in sheet.prefill]
-            _write_sheet(wb, fmt, sheet, rows, _org_name(org))
-        _write_lists(wb, fmt)
+            _write_sheet(wb, fmt, sheet, rows, _org_name(org), all_lists)
+        _write_lists(wb, fmt, all_lists)
         wb.close()
     return path
 
@@ -168,14 +189,16 @@ def _formats(wb):
         "wrap": wb.add_format({"text_wrap": True, "valign": "top"}),
         "plain": wb.add_format({"valign": "top"}),
         "text_fmt": wb.add_format({"num_format": "@", "valign": "top"}),
+        "open": wb.add_format({"italic": True, "font_color": "#375623", "bg_color": "#E2EFDA", "text_wrap": True}),
+        "fixed": wb.add_format({"italic": True, "font_color": "#7F7F7F", "bg_color": "#EDEDED", "text_wrap": True}),
     }
 
 
-def _write_instruction(wb, fmt) -> None:
+def _write_instruction(wb, fmt, org_type: ot.OrgType) -> None:
     ws = wb.add_worksheet(s.INSTRUCTION_TITLE)
     ws.set_column(0, 0, 100)
     xlsxprint.setup_xlsxwriter(ws, landscape=False, repeat_rows=None, header_right=s.INSTRUCTION_TITLE)
-    for i, (style, text) in enumerate(_instruction_lines()):
+    for i, (style, text) in enumerate(_instruction_lines(org_type)):
         ws.write_string(i, 0, text, fmt[style])
         # Neither Excel nor Calc grows a wrapped row on opening: give it the height its text needs.
         lines = -(-len(text) // 88) if style in ("text", "col") else 1
@@ -184,13 +207,24 @@ def _write_instruction(wb, fmt) -> None:
     ws.activate()
 
 
-def _validation_for(ws, first_row: int, last_row: int, col_idx: int, kind: str, choices, lo, hi, title: str):
-    if choices and kind != s.MULTI:
+def _validation_for(ws, first_row: int, last_row: int, col_idx: int, kind: str, choices, lo, hi, title: str,
+                    lists: Mapping[str, tuple[str, list[str]]] | None = None):
+    list_title = (lists or s.LISTS)[choices][0] if choices else ""
+    if choices and kind == s.TEXT:  # a free-text column with the organisation's list offered, never enforced
+        ws.data_validation(first_row, col_idx, last_row, col_idx, {
+            "validate": "list", "source": f"=list_{choices}",
+            "error_title": "Значение не из списка",
+            "error_message": f"Такого значения нет в списке «{list_title}». Его можно оставить или дописать в "
+                             "список на листе «Справочники».",
+            "error_type": "information",
+        })
+    elif choices and kind != s.MULTI:
+        extend = " или допишите своё значение в этот список" if choices in s.EXTENDABLE else ""
         ws.data_validation(first_row, col_idx, last_row, col_idx, {
             "validate": "list",
             "source": f"=list_{choices}",
             "error_title": "Значение не из списка",
-            "error_message": f"Выберите значение из списка «{s.LISTS[choices][0]}» (лист «Справочники»).",
+            "error_message": f"Выберите значение из списка «{list_title}» (лист «Справочники»){extend}.",
             "error_type": "warning",
         })
     elif kind == s.INT and lo is not None and hi is not None:
@@ -217,7 +251,7 @@ def _write_value(ws, r: int, c: int, value, kind: str, fmt) -> None:
             ws.write_string(r, c, text)
 
 
-def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
+def _write_org(wb, fmt, org: Mapping[str, object], org_type: ot.OrgType, lists) -> None:
     ws = wb.add_worksheet(s.ORG_TITLE)
     ws.set_column(0, 0, 48)
     ws.set_column(1, 1, 60)
@@ -226,7 +260,7 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
         ws.write_string(0, c, title, fmt["header"])
     ws.freeze_panes(1, 0)
     xlsxprint.setup_xlsxwriter(ws, header_left=_org_name(org), header_right=s.ORG_TITLE)
-    for i, f in enumerate(s.ORG_FIELDS, start=1):
+    for i, f in enumerate(s.org_fields_for(org_type), start=1):
         ws.write_string(i, 0, f.title + (" *" if f.required else ""), fmt["header_req" if f.required else "plain"])
         value = org.get(f.key, f.default)
         _write_value(ws, i, 1, value, f.kind, fmt)
@@ -235,7 +269,7 @@ def _write_org(wb, fmt, org: Mapping[str, object]) -> None:
         hint = f.hint or (f"Раздел: {f.group}." if f.group != "Организация" else "")
         if hint:
             ws.write_string(i, 2, hint, fmt["small"])
-        _validation_for(ws, i, i, 1, f.kind, f.choices, f.min, f.max, f.title)
+        _validation_for(ws, i, i, 1, f.kind, f.choices, f.min, f.max, f.title, lists)
 
 
 def _org_name(org: Mapping[str, object]) -> str | None:
@@ -243,7 +277,8 @@ def _org_name(org: Mapping[str, object]) -> str | None:
     return str(name) if name else None
 
 
-def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]], org_name: str | None = None) -> None:
+def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]], org_name: str | None = None,
+                 lists=None) -> None:
     ws = wb.add_worksheet(sheet.title)
     cols = sheet.columns
     for j, c in enumerate(cols):
@@ -263,18 +298,24 @@ def _write_sheet(wb, fmt, sheet: s.Sheet, rows: Iterable[Mapping[str, object]], 
             _write_value(ws, n, j, row.get(c.key), c.kind, fmt)
     last = n + SPARE_ROWS
     for j, c in enumerate(cols):
-        _validation_for(ws, 1, last, j, c.kind, c.choices, c.min, c.max, c.title)
+        _validation_for(ws, 1, last, j, c.kind, c.choices, c.min, c.max, c.title, lists)
     ws.autofilter(0, 0, max(n, 1), len(cols) - 1)
 
 
-def _write_lists(wb, fmt) -> None:
+def _write_lists(wb, fmt, lists: Mapping[str, tuple[str, list[str]]]) -> None:
+    """Row 1: the list's title; row 2: whether the organisation may extend it; the values from row 3."""
     ws = wb.add_worksheet(s.LISTS_TITLE)
-    xlsxprint.setup_xlsxwriter(ws, header_right=s.LISTS_TITLE)
-    for j, (key, (title, values)) in enumerate(s.LISTS.items()):
+    xlsxprint.setup_xlsxwriter(ws, header_right=s.LISTS_TITLE, repeat_rows=(0, 1))
+    for j, (key, (title, values)) in enumerate(lists.items()):
         ws.write_string(0, j, title, fmt["header"])
-        ws.set_column(j, j, max(14, min(48, max(len(x) for x in values) + 2)))
-        for i, value in enumerate(values, start=1):
+        is_open = key in s.EXTENDABLE
+        ws.write_string(1, j, s.LIST_OPEN_MARK if is_open else s.LIST_FIXED_MARK, fmt["open" if is_open else "fixed"])
+        ws.set_column(j, j, max(16, min(48, max((len(x) for x in values), default=0) + 2)))
+        for i, value in enumerate(values, start=2):
             ws.write_string(i, j, value)
+        last = len(values) + 2 + (LIST_SPARE_ROWS if is_open else 0)
         letter = col_letter(j + 1)
-        wb.define_name(f"list_{key}", f"='{s.LISTS_TITLE}'!${letter}$2:${letter}${len(values) + 1}")
-    ws.freeze_panes(1, 0)
+        wb.define_name(f"list_{key}", f"='{s.LISTS_TITLE}'!${letter}$3:${letter}${max(last, 3)}")
+    ws.set_row(0, 46)
+    ws.set_row(1, 34)
+    ws.freeze_panes(2, 0)

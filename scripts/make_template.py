@@ -1,7 +1,7 @@
-"""Regenerate the blank workbook in workbook_templates/ from the schema.
+"""Regenerate the blank workbooks in workbook_templates/ from the schema, one per type of organisation.
 
-Run after any change to nastavnik/schema.py; a test fails while the committed
-file differs from what this script writes.
+Run after any change to nastavnik/schema.py or nastavnik/orgtypes.py; a test fails while a committed file
+differs from what this script writes. ``nastavnik init --type ТИП`` writes the same book with this year's dates.
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nastavnik.schema import ORG_FIELDS  # noqa: E402
+from nastavnik import orgtypes as ot  # noqa: E402
+from nastavnik.schema import org_fields_for  # noqa: E402
 from nastavnik.template import write_workbook  # noqa: E402
 
-TEMPLATE = ROOT / "workbook_templates" / "наставничество_шаблон.xlsx"
+FOLDER = ROOT / "workbook_templates"
+TEMPLATES = {t.key: FOLDER / f"наставничество_{t.word.replace(' ', '_')}.xlsx" for t in ot.TYPES}
+TEMPLATE = TEMPLATES[ot.DEFAULT.key]  # the centre's, the regulation behind the product
 
 
-def build(path: Path = TEMPLATE) -> Path:
-    return write_workbook(path, {f.key: f.default for f in ORG_FIELDS})
+def build(path: Path | None = None, org_type: ot.OrgType = ot.DEFAULT) -> Path:
+    org = {**{f.key: f.default for f in org_fields_for(org_type)}, "org_type": org_type.title}
+    return write_workbook(path or TEMPLATES[org_type.key], org)
 
 
 if __name__ == "__main__":
-    print(build())
+    for t in ot.TYPES:
+        print(build(org_type=t))

@@ -18,7 +18,7 @@ def test_demo_has_no_error_and_only_the_deliberate_warning(demo_book):
     assert report.errors == []
     # П-013 waits too long; П-014 (a student on practice) is in the bank before his consent is signed
     assert sorted((p.code, p.sheet, p.cell) for p in report.warnings) == [
-        ("bank_without_consent", "Наставляемые", "AA15"), ("mentee_waiting", "Наставляемые", "AE14")]
+        ("bank_without_consent", "Наставляемые", "AB15"), ("mentee_waiting", "Наставляемые", "AF14")]
 
 
 def test_required_organisation_parameter(make_book, demo_book):
@@ -27,7 +27,7 @@ def test_required_organisation_parameter(make_book, demo_book):
 
     book = make_book(change)
     (p,) = added(book, demo_book, ERROR)
-    assert (p.code, p.sheet, p.cell, p.column) == ("required_missing", "Организация", "B3", "Сокращённое наименование")
+    assert (p.code, p.sheet, p.cell, p.column) == ("required_missing", "Организация", "B4", "Сокращённое наименование")
 
 
 def test_duplicate_mentor_code_ignores_case(make_book, demo_book):

@@ -290,3 +290,14 @@ def test_mentee_in_a_pair_without_one(make_book, demo_book):
         tables["mentees"][11]["status"] = v.MENTEE_IN_PAIR
 
     assert_only(make_book(change), demo_book, "status_paired_without_pair", WARNING, "mentees", 13, "status")
+
+
+def test_approved_pair_without_programme_yet_is_a_warning_not_a_stop(make_book, demo_book):
+    """The roadmap puts the programme after the order: the week between is not an error."""
+    def change(org, tables):
+        _new_pair(tables, mentor="Н-011", mentee="П-012", status=v.PAIR_APPROVED)
+        tables["mentees"][11]["status"] = v.MENTEE_IN_PAIR
+
+    book = make_book(change)
+    assert added(book, demo_book, ERROR) == []
+    assert_only(book, demo_book, "programme_pending", WARNING, "pairs", 13, "code")

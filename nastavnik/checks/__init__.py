@@ -35,6 +35,7 @@ from . import (
     consent,
     dates,
     labour,
+    lists,
     org,
     pairs,
     people,
@@ -57,7 +58,7 @@ def org_rules(book: Book, today: dt.date):
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES, *stalled.RULES]
+         *dates.RULES, *stalled.RULES, *lists.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

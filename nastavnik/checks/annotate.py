@@ -154,7 +154,7 @@ def _restore_validations(wb, book: Book) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     names = set(wb.defined_names.keys())
-    for sheet in s.SHEETS:
+    for sheet in (book.sheet(sh.key) for sh in s.SHEETS):
         title = book.sheet_titles.get(sheet.key)
         positions = book.columns.get(sheet.key, {})
         if not title or title not in wb.sheetnames:
@@ -171,11 +171,14 @@ def _restore_validations(wb, book: Book) -> None:
                 continue
             rng = f"{letter}{_first_data_row(book, sheet.key)}:{letter}{last}"
             if col.choices and col.kind != s.MULTI and f"list_{col.choices}" in names:
+                free = col.kind == s.TEXT  # a position or a department: the list is offered, never enforced
                 dv = DataValidation(type="list", formula1=f"list_{col.choices}", allow_blank=True,
-                                    errorStyle="warning", showErrorMessage=True,
+                                    errorStyle="information" if free else "warning", showErrorMessage=True,
                                     errorTitle="Значение не из списка",
-                                    error=f"Выберите значение из списка «{s.LISTS[col.choices][0]}» "
-                                          f"(лист «{s.LISTS_TITLE}»).")
+                                    error=f"Выберите значение из списка «{book.list_title(col.choices)}» "
+                                          f"(лист «{s.LISTS_TITLE}»)"
+                                          + (" или допишите своё в этот список." if col.choices in s.EXTENDABLE
+                                             else "."))
             elif col.kind == s.INT and col.min is not None and col.max is not None:
                 dv = DataValidation(type="whole", operator="between", formula1=str(int(col.min)),
                                     formula2=str(int(col.max)), allow_blank=True, errorStyle="warning",

@@ -163,11 +163,21 @@ def approval_requirements(book: Book, today: dt.date):
                 "pairs", rec["_row"], "order_no")
     if has(book, "programmes", "pair"):
         with_prog = set(table(book, "programmes")["pair"].dropna())
+        sheet = book.sheet_titles.get("programmes", "Программы")
         for rec in records(heads[~heads["code"].isin(with_prog)]):
+            # The roadmap puts the programme after the order: an approved pair has weeks to write it, a
+            # working pair cannot work without one.
+            if rec["status"] == v.PAIR_APPROVED:
+                yield book.problem(
+                    "programme_pending", WARNING,
+                    f"Пара (группа) {rec['code']} утверждена, а персонализированной программы у неё ещё нет: "
+                    f"составьте её на листе «{sheet}» с этим кодом пары до начала работы пары.",
+                    "pairs", rec["_row"], "code", rec["code"])
+                continue
             yield book.problem(
                 "no_programme", ERROR,
                 f"У пары (группы) {rec['code']} в статусе «{rec['status']}» нет персонализированной программы: "
-                f"добавьте её на лист «{book.sheet_titles.get('programmes', 'Программы')}» с этим кодом пары.",
+                f"добавьте её на лист «{sheet}» с этим кодом пары.",
                 "pairs", rec["_row"], "code", rec["code"])
     for col, bank, who, rows in (("mentor", "mentors", "наставника", heads), ("mentee", "mentees",
                                                                               "наставляемого", approved)):

@@ -44,13 +44,14 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
-        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org))
-        result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t))
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book))
+        result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book))
     if kind != "анкета":
         name = safe_filename(f"Пустая анкета — {kind}")
-        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org))
-        result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None))
-    result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"), question_list(kind))
+        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book))
+        result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None, book))
+    result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"),
+                               question_list(kind, book))
     return result
 
 
@@ -66,7 +67,7 @@ def _plan(book, sources, today: dt.date, update: bool):
     from .answers import read_sources
     from .merge import merge
 
-    answers, lines = read_sources([Path(p) for p in sources], today)
+    answers, lines = read_sources([Path(p) for p in sources], today, book)
     plan = merge(book, answers, today, update)
     order: dict = {}
     for line in lines + plan.lines:

@@ -110,7 +110,7 @@ def _grid(wb, title: str) -> list[list]:
     return wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
 
 
-def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[Answer]:
+def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
     service = {}
     for row in _grid(wb, SERVICE_SHEET):
         if row and P.clean_text(row[0]):
@@ -127,7 +127,7 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[
                           f"текущая версия — {s.TEMPLATE_VERSION}: ответы прочитаны по вопросам, вопросы не из "
                           "текущего шаблона отклонены."))
     by_key: dict[str, tuple[Question, str | None]] = {}
-    for q in questions(kind):
+    for q in questions(kind, book):
         if q.many:
             for option in q.options:
                 by_key[item_key(q, option)] = (q, option)
@@ -180,8 +180,8 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list) -> list[
     return [answer]
 
 
-def _header_row(grid: list[list]) -> int:
-    known = {P.header_key(q.text) for kind in s.QUESTIONNAIRES for q in online_questions(kind)}
+def _header_row(grid: list[list], book=None) -> int:
+    known = {P.header_key(q.text) for kind in s.QUESTIONNAIRES for q in online_questions(kind, book)}
     best, at = 0, -1
     for r, row in enumerate(grid[:10]):
         hits = sum(1 for x in row if isinstance(x, str) and P.header_key(x) in known)
@@ -190,9 +190,9 @@ def _header_row(grid: list[list]) -> int:
     return at
 
 
-def _kind_of(header: list) -> tuple[str | None, int]:
+def _kind_of(header: list, book=None) -> tuple[str | None, int]:
     keys = {P.header_key(x) for x in header if isinstance(x, str)}
-    scores = sorted(((sum(P.header_key(q.text) in keys for q in online_questions(kind)), kind)
+    scores = sorted(((sum(P.header_key(q.text) in keys for q in online_questions(kind, book)), kind)
                      for kind in s.QUESTIONNAIRES), reverse=True)
     (best, kind), (second, _) = scores[0], scores[1]
     return (kind if best >= 2 and best > second else None), best
@@ -216,16 +216,16 @@ def _timestamp(raw) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day, h % 24, mi % 60, sec % 60)
 
 
-def _read_table(name: str, grid: list[list], order: int, today: dt.date, lines: list) -> list[Answer]:
-    hrow = _header_row(grid)
+def _read_table(name: str, grid: list[list], order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
+    hrow = _header_row(grid, book)
     kind = None
     if hrow >= 0:
-        kind, _ = _kind_of(grid[hrow])
+        kind, _ = _kind_of(grid[hrow], book)
     if kind is None:
         lines.append(Line(REJECTED, name, "Файл не похож ни на анкету nastavnik, ни на выгрузку онлайн-формы: "
                           "не найдены столбцы с вопросами анкеты (nastavnik forms выдаёт их список)."))
         return []
-    by_header = {P.header_key(q.text): q for q in online_questions(kind)}
+    by_header = {P.header_key(q.text): q for q in online_questions(kind, book)}
     columns: dict[int, Question] = {}
     stamp = None
     header = grid[hrow]
@@ -277,19 +277,19 @@ def _csv_grid(path: Path) -> list[list]:
     return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
-def read_source(path: Path, order: int, today: dt.date, lines: list) -> list[Answer]:
+def read_source(path: Path, order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
     """All answers in one file; whatever cannot be read becomes lines."""
     try:
         if path.suffix.lower() == ".csv":
             if not path.exists():
                 raise NastavnikError(f"Файл «{path}» не найден.")
-            return _read_table(path.name, _csv_grid(path), order, today, lines)
+            return _read_table(path.name, _csv_grid(path), order, today, lines, book)
         wb = _calamine(path)
         with wb:
             names = list(wb.sheet_names)
             if SERVICE_SHEET in names and FORM_SHEET in names:
-                return _read_form(path, wb, order, today, lines)
-            return _read_table(path.name, _grid(wb, names[0]), order, today, lines)
+                return _read_form(path, wb, order, today, lines, book)
+            return _read_table(path.name, _grid(wb, names[0]), order, today, lines, book)
     except NastavnikError as exc:
         lines.append(Line(REJECTED, path.name, str(exc)))
     except Exception as exc:  # noqa: BLE001 - calamine's own errors for a broken sheet
@@ -322,9 +322,10 @@ def source_files(sources: list[Path], lines: list) -> list[Path]:
     return out
 
 
-def read_sources(sources: list[Path], today: dt.date) -> tuple[list[Answer], list[Line]]:
+def read_sources(sources: list[Path], today: dt.date, book=None) -> tuple[list[Answer], list[Line]]:
+    """Every answer in ``sources``, read with the questions of ``book``'s organisation type and lists."""
     lines: list[Line] = []
     answers: list[Answer] = []
     for n, path in enumerate(source_files(sources, lines)):
-        answers.extend(read_source(path, n, today, lines))
+        answers.extend(read_source(path, n, today, lines, book))
     return answers, lines

@@ -53,7 +53,7 @@ def _answer_lines(question: Question, values: dict) -> list[str]:
     return [known or LINE]
 
 
-def render_form(kind: str, target: Target | None) -> bytes:
+def render_form(kind: str, target: Target | None, book=None) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -84,7 +84,7 @@ def render_form(kind: str, target: Target | None) -> bytes:
     for column, width in zip(table.columns, widths):
         column.width = width  # LibreOffice takes the grid's widths, Word the cells'
     number = 0
-    for q in questions(kind):
+    for q in questions(kind, book):
         if q.key == CONSENT:
             continue
         number += 1
@@ -115,5 +115,5 @@ def render_form(kind: str, target: Target | None) -> bytes:
     return buf.getvalue()
 
 
-def write_form_docx(path: str | os.PathLike, kind: str, target: Target | None) -> Path:
-    return write_bytes(Path(path), render_form(kind, target))
+def write_form_docx(path: str | os.PathLike, kind: str, target: Target | None, book=None) -> Path:
+    return write_bytes(Path(path), render_form(kind, target, book))

@@ -262,7 +262,7 @@ class Merger:
 
     def _new(self, a: Answer, sheet: str) -> None:
         spec = s.SHEET_BY_KEY[sheet]
-        missing = [q.text for q in questions(a.kind) if q.required and q.col is not None and q.key not in a.values]
+        missing = [q.text for q in questions(a.kind, self.book) if q.required and q.col is not None and q.key not in a.values]
         if missing:
             self._line(REJECTED, a, "Новый человек не добавлен: не заполнены обязательные вопросы "
                        + ", ".join(f"«{m}»" for m in missing) + ".", sheet=spec.title)

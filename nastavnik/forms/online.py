@@ -35,7 +35,7 @@ def _type_of(q) -> str:
     return _TYPES.get(q.kind, "текст")
 
 
-def question_list(kind: str) -> str:
+def question_list(kind: str, book=None) -> str:
     """The text to paste, question by question."""
     spec = questionnaire(kind)
     lines = [
@@ -48,7 +48,7 @@ def question_list(kind: str) -> str:
         spec.purpose,
         "",
     ]
-    for n, q in enumerate(online_questions(kind), start=1):
+    for n, q in enumerate(online_questions(kind, book), start=1):
         lines.append(f"{n}. {q.text}")
         lines.append(f"   Тип: {_type_of(q)}; {'обязательный' if q.required else 'необязательный'}.")
         if q.hint and q.kind not in (s.BOOL,):

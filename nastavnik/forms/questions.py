@@ -10,11 +10,12 @@ joins the chosen options with «, » or «; ».
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .. import schema as s
 from .. import vocab as v
 
+_TYPED_KEYS = {"focus", "level", "subject"}  # worded by the organisation's type (schema.sheet_for)
 CONSENT = "consent"  # the pseudo-column of the consent statement
 FIO_KEY, ROLE_KEY = "fio", "role"  # how an online survey says who answered
 
@@ -56,10 +57,16 @@ def _hint(col: s.Col) -> str:
     return col.hint
 
 
-def questions(kind: str) -> list[Question]:
-    """The questions of a questionnaire in the order asked (online and on paper alike)."""
+def questions(kind: str, book=None) -> list[Question]:
+    """The questions of a questionnaire in the order asked (online and on paper alike).
+
+    ``book`` words them for its organisation's type and offers its lists with the curator's additions: a
+    school's teacher is asked his subject, a centre's his направленность.
+    """
     q = questionnaire(kind)
-    sheet = s.SHEET_BY_KEY[q.sheet]
+    org_type = getattr(book, "org_type", None)
+    lists = getattr(book, "lists", None) or {}
+    sheet = s.sheet_for(q.sheet, org_type)
     out: list[Question] = []
     for key in q.asks:
         if key.endswith("*"):
@@ -70,16 +77,22 @@ def questions(kind: str) -> list[Question]:
         required = col.required or key in q.also_required
         if kind == "анкета" and key == "date":
             text, required = "Дата заполнения", False
-        out.append(Question(key, text, col.kind, required, q.hint(key) or _hint(col), tuple(col.values), col))
+        # A free-text column (a position) keeps its answer free although the workbook offers a list.
+        options = () if col.kind == s.TEXT else tuple(lists.get(col.choices) or col.values)
+        if key in _TYPED_KEYS and org_type is not None:  # the type's hints speak to the curator: not here
+            hint = col.hint if col.kind == s.TEXT else _hint(replace(col, hint=""))
+        else:
+            hint = q.hint(key) or _hint(col)
+        out.append(Question(key, text, col.kind, required, hint, options, col))
     if q.consent:
         # Required: without it a newcomer is not taken into the bank (a known person's data stays as it is).
         out.append(Question(CONSENT, s.CONSENT_QUESTION, s.BOOL, True, s.CONSENT_NOTE, tuple(v.YES_NO)))
     return out
 
 
-def online_questions(kind: str) -> list[Question]:
+def online_questions(kind: str, book=None) -> list[Question]:
     """The questions of the online form: the survey also asks who answers (there is no personal code online)."""
-    qs = questions(kind)
+    qs = questions(kind, book)
     if kind != "анкета":
         return qs
     fio = s.MENTEES.col("fio")

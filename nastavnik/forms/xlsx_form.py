@@ -76,11 +76,18 @@ def _formats(wb):
     }
 
 
-def _lists(wb) -> dict[str, str]:
-    """Every list a form may use, on the hidden «Списки» sheet; returns value tuple → range name."""
+def _lists(wb, book=None) -> dict[str, str]:
+    """Every list a form may use, on the hidden «Списки» sheet; returns value tuple → range name.
+
+    A book's own lists (its type's, with the curator's additions) are used: an inline dropdown longer than
+    255 characters breaks Excel without a word.
+    """
     ws = wb.add_worksheet(LISTS_SHEET)
     names = {}
-    for j, (key, (_title, values)) in enumerate(s.LISTS.items()):
+    own = getattr(book, "lists", None) or {key: values for key, (_title, values) in s.LISTS.items()}
+    for j, (key, values) in enumerate(own.items()):
+        if not values:
+            continue
         for i, value in enumerate(values):
             ws.write_string(i, j, value)
         letter = col_letter(j + 1)
@@ -158,7 +165,7 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
 
 
 def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued: dt.date,
-               org: str | None = None) -> Path:
+               org: str | None = None, book=None) -> Path:
     """Write one questionnaire (personal when ``target`` is given, blank otherwise)."""
     import xlsxwriter
 
@@ -173,7 +180,7 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
         wb.set_properties({"created": FIXED_CREATED, "title": spec.title, "comments": s.TEMPLATE_VERSION})
         fmt = _formats(wb)
         ws = wb.add_worksheet(FORM_SHEET)
-        lists = _lists(wb)
+        lists = _lists(wb, book)
         ws.set_column(0, 0, 52)
         ws.set_column(1, 1, 30)
         ws.set_column(2, 2, 40)
@@ -199,7 +206,7 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
             ws.write_string(r, j, title, fmt["header"])
         ws.repeat_rows(r)
         r += 1
-        for q in questions(kind):
+        for q in questions(kind, book):
             star = " *" if q.required else ""
             if q.many:
                 ws.write_string(r, 0, q.text + star, fmt["group"])
