@@ -146,16 +146,17 @@ def printed(files, tmp_path_factory) -> dict[str, list[str]]:
 
 # One page wide: at most this many pages per file (the demo); before the fix the template printed 60 pages.
 # The template and the annotated copy grew by seven sheets (the normative base, six archive sheets), one
-# header page each while empty.
-# The roll-up of one file: «Свод» at 85 % across five pages, five group sheets, the chart sheet, the problems.
-MAX_PAGES = {"template": 25, "annotated": 26, "monitoring": 14, "match": 6, "rollup": 12}
+# header page each while empty; the «Инструкция» grew by a page with the organisation type and its lists.
+MAX_PAGES = {"template": 26, "annotated": 27, "monitoring": 14, "match": 6, "rollup": 2}
 
 
 @needs_soffice
 @pytest.mark.parametrize("name", NAMES)
 def test_printed_pages_are_few_numbered_and_none_is_blank(printed, name):
     pages = printed[name]
-    assert 1 <= len(pages) <= MAX_PAGES[name], len(pages)
+    # The roll-up of one file (15.7): «Свод» at 85 % across five pages, five group sheets, the chart, the problems.
+    limit = 12 if name == "rollup" else MAX_PAGES[name]
+    assert 1 <= len(pages) <= limit, len(pages)
     for n, page in enumerate(pages, start=1):
         assert f"Страница {n} из {len(pages)}" in page, (name, n)
         body = page.replace(f"Страница {n} из {len(pages)}", "").split()

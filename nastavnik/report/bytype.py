@@ -21,7 +21,7 @@ from .. import orgtypes
 INDICATORS_OFF: dict[str, frozenset[str]] = {t.key: frozenset() for t in orgtypes.TYPES}
 
 
-def off_codes(org: dict) -> frozenset[str]:
-    """Codes of the indicators that do not apply to the organisation of these «Организация» values."""
-    kind = orgtypes.of(org or {})
+def off_codes(book) -> frozenset[str]:
+    """Codes of the indicators that do not apply to the book's type of organisation (``Book.org_type``)."""
+    kind = getattr(book, "org_type", None) or orgtypes.of(getattr(book, "org", None) or {})
     return frozenset(kind.indicators_off) | INDICATORS_OFF.get(kind.key, frozenset())

@@ -74,7 +74,7 @@ def compute_indicators(book, period_start: dt.date, period_end: dt.date, today: 
     if missing or unknown:  # a programming error, caught by the tests
         raise RuntimeError(f"indicator registry and computation disagree: missing {missing}, unknown {unknown}")
     out = []
-    off = off_codes(book.org)
+    off = off_codes(book)
     for s in SPECS:
         if s.code in off:
             continue

@@ -72,7 +72,7 @@ def build_statform(book, period_start: dt.date, period_end: dt.date, today: dt.d
     extra = sorted(set(by_cat["row"]) - set(row_labels))
     from .bytype import off_codes
 
-    off = off_codes(book.org)
+    off = off_codes(book)
     apart = [x for x in (STAFF_ROW, STUDENTS_ROW, STUDENTS_DONE_ROW) if ROW_CODES.get(x) not in off]
     rows = []
     for label in row_labels + extra + apart:  # a dozen fixed rows
