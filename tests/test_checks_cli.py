@@ -94,13 +94,13 @@ def test_annotated_copy_marks_cells_and_lists_problems(broken, tmp_path):
     assert wb.sheetnames[0] == "Проверка" and wb.active.title == "Проверка"
     err = wb["Пары и группы"]["B2"]
     assert err.fill.fgColor.rgb == ERROR_RGB and "не найден" in err.comment.text
-    warn = wb["Наставляемые"]["AE14"]
+    warn = wb["Наставляемые"]["AF14"]
     assert warn.fill.fgColor.rgb == WARNING_RGB and "ждёт пару" in warn.comment.text
     report = check_book(broken, TODAY)
     rows = [r for r in wb["Проверка"].iter_rows(min_row=5) if r[0].value is not None]
     assert len(rows) == len(report.problems)
     links = {r[3].hyperlink.location for r in rows if r[3].hyperlink}
-    assert "'Пары и группы'!B2" in links and "'Наставляемые'!AE14" in links
+    assert "'Пары и группы'!B2" in links and "'Наставляемые'!AF14" in links
 
 
 def test_annotated_copy_keeps_what_people_typed_as_text(broken, tmp_path):
