@@ -292,6 +292,7 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
     for j, (label, values) in enumerate(sf.rows):
         ws.write(r + 2 + j, 0, label, fmt.text)
         ws.write_row(r + 2 + j, 1, values, fmt.int)
+        _fit(ws, r + 2 + j, [(label, 44)])  # a long category wraps: LibreOffice does not grow the row itself
     end = r + 2 + len(sf.rows)
     for j, note in enumerate(sf.notes):
         ws.merge_range(end + 1 + j, 0, end + 1 + j, 8, plain_rule(note), fmt.plain)
