@@ -7,6 +7,7 @@ And the mechanism of indicators that do not apply to a type (``report.bytype``),
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -116,8 +117,7 @@ OFF = frozenset({"students_active", "students_completed", "units_by_form", "staf
 @pytest.fixture
 def school_without(book, monkeypatch):
     """The same book as a school's, for which (in this test only) four indicators do not apply."""
-    monkeypatch.setitem(bytype.INDICATORS_OFF, orgtypes.SCHOOL.key, OFF)
-    monkeypatch.setattr(book, "org_type", orgtypes.SCHOOL)
+    monkeypatch.setattr(book, "org_type", dataclasses.replace(orgtypes.SCHOOL, indicators_off=OFF))
     return book
 
 
