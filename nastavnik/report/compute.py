@@ -218,7 +218,7 @@ def events(f: Frames) -> dict[str, Value]:
         "events_prizes": Value(int(prize.sum())),
         "events_by_level": _breakdown(e["level"], v.EVENT_LEVELS),
         "events_prizes_by_level": _breakdown(e.loc[prize, "level"], v.EVENT_LEVELS),
-        "events_by_type": _breakdown(e["type"], v.EVENT_TYPES),
+        "events_by_type": _breakdown(e["type"], f.lists.get("event_type") or v.EVENT_TYPES),  # her own types too
     }
 
 

@@ -71,6 +71,7 @@ class Frames:
         import pandas as pd
 
         self.org = book.org
+        self.lists = getattr(book, "lists", None) or {}  # the organisation's lists with the curator's additions
         self.period = period
         self.start = pd.Timestamp(period.start)
         self.end = pd.Timestamp(period.end)
