@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .safeio import write_text
 
@@ -29,6 +29,34 @@ class RunResult:
     made: list[tuple[str, Path]] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    problems: list = field(default_factory=list)  # the check's problems in the report's order (the window lists them)
+    marked: Path | None = None  # the workbook's copy with the error cells highlighted, when the check failed
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where the run is, for a progress bar: step ``number`` of ``steps`` («Документы»), and within a step that
+    makes many files, ``done`` of ``total`` of them (0 of 0 when the step is one piece of work)."""
+
+    title: str
+    number: int
+    steps: int
+    done: int = 0
+    total: int = 0
+
+    @property
+    def fraction(self) -> float:
+        """How much of the whole run is behind, from 0 to 1: finished steps plus the part of this one."""
+        part = self.done / self.total if self.total else 0.0
+        return min(1.0, (self.number - 1 + part) / self.steps)
+
+
+class RunCancelled(Exception):
+    """The caller's ``cancelled()`` said stop (the window's «Отменить»); the run ends as an interrupted one."""
+
+    def __init__(self, folder: Path | None):
+        super().__init__("работа отменена")
+        self.folder = folder  # the folder marked «НЕ ЗАВЕРШЁН.txt», or None when nothing had been made yet
 
 
 INCOMPLETE = "_не завершён"
@@ -65,10 +93,10 @@ def mark_incomplete(folder: Path, step: str, why: str) -> None:
     note = (f"Этот запуск не завершён: {why}\n"
             f"Остановлен на шаге «{step}» {dt.datetime.now():%d.%m.%Y в %H:%M:%S}.\n"
             "Файлы в этой папке — только то, что успело появиться до остановки; документы и отчёт могут быть "
-            "неполными. Не используйте их: запустите nastavnik run ещё раз, результат появится в новой папке.\n")
+            "неполными. Не используйте их: запустите nastavnik run (в окне — «Всё сразу») ещё раз, результат появится в новой папке.\n")
     try:
         write_text(folder / INCOMPLETE_NOTE, note)
-    except Exception:  # noqa: BLE001 - a full disk must not hide the interruption itself
+    except Exception:  # noqa: BLE001, S110 - a full disk must not hide the interruption itself
         pass
 
 
@@ -91,8 +119,16 @@ STEPS = 6
 
 
 def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
-            progress_bar: Callable | None = None) -> RunResult:
-    """Run every step; return what was made and what needs the curator's attention."""
+            progress_bar: Callable | None = None, progress: Callable[[Stage], None] | None = None,
+            cancelled: Callable[[], bool] | None = None, demo: Callable | None = None) -> RunResult:
+    """Run every step; return what was made and what needs the curator's attention.
+
+    ``progress`` (the window) gets a ``Stage`` at the start of each step and after each document;
+    ``cancelled`` is asked at the same moments and, when it says yes, the run stops as an interrupted one does
+    (``RunCancelled``; the folder keeps what was made and is marked «НЕ ЗАВЕРШЁН.txt»). ``demo`` makes the
+    demonstration book's data when no workbook is given (the centre's demo by default). The command line
+    passes none of them and behaves as before.
+    """
     from .oserrors import os_message
     from .problems import EnvironmentProblem, NastavnikError
 
@@ -102,25 +138,39 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
     except OSError as exc:
         raise EnvironmentProblem(os_message(exc, out, "создать папку результатов"), other_folder=True) from exc
     result = RunResult(folder)
-    current = {"step": "подготовка"}
+    current = {"step": "подготовка", "number": 0}
+
+    def stop_if_asked() -> None:
+        if cancelled is not None and cancelled():
+            raise RunCancelled(folder)
+
+    def stage(done: int = 0, total: int = 0) -> None:
+        """Tell the caller where the run is and stop here if it asked to (between steps, between documents)."""
+        if progress is not None:
+            progress(Stage(current["step"], current["number"], STEPS, done, total))
+        stop_if_asked()
 
     @contextmanager
     def step(n: int, title: str):
+        current.update(step=title, number=n)
+        stage()
         echo(f"[{n}/{STEPS}] {title}…")
-        current["step"] = title
         start = time.perf_counter()
         yield
         result.timings[title] = time.perf_counter() - start
 
     try:
-        _steps(result, workbook, today, echo, progress_bar, step)
+        _steps(result, workbook, today, echo, progress_bar, step, stage, demo)
+        stop_if_asked()  # a cancel pressed during the last step still stops before the folder is final
     except BaseException as exc:
-        interrupted = isinstance(exc, KeyboardInterrupt)
-        why = ("работа прервана (Ctrl+C, закрытие окна или сигнал остановки)." if interrupted
+        why = ("работа отменена кнопкой «Отменить»." if isinstance(exc, RunCancelled)
+               else "работа прервана (Ctrl+C, закрытие окна или сигнал остановки)." if isinstance(exc, KeyboardInterrupt)
                else f"произошла ошибка: {exc}" if isinstance(exc, NastavnikError)
                else f"внутренняя ошибка программы ({type(exc).__name__}).")
         if not any(folder.iterdir()):  # nothing made yet (the workbook could not be read): no folder to mistake
             folder.rmdir()
+            if isinstance(exc, RunCancelled):
+                exc.folder = None
             raise
         mark_incomplete(folder, current["step"], why)
         echo("")
@@ -129,13 +179,18 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
              f"Последним полным запуском остаётся тот, что назван в «{LATEST}».")
         raise
     final = finish_folder(folder)
-    result.made = [(what, final / p.relative_to(folder) if p.is_relative_to(folder) else p) for what, p in result.made]
+    def moved(path: Path) -> Path:
+        return final / path.relative_to(folder) if path.is_relative_to(folder) else path
+
+    result.made = [(what, moved(p)) for what, p in result.made]
+    result.marked = moved(result.marked) if result.marked else None
     result.folder = final
     _finish(result, out, echo)
     return result
 
 
-def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progress_bar, step) -> None:
+def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progress_bar, step, stage,
+           demo) -> None:
     """The six steps; on errors in the workbook it stops after the check (result.exit_code = 1)."""
     from .checks import check_book
     from .checks.annotate import annotate, annotated_name
@@ -146,11 +201,12 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 
     with step(1, "Чтение книги"):
         if workbook is None:
-            from .demo import demo_data
             from .template import write_workbook
 
+            if demo is None:
+                from .demo import demo_data as demo
             workbook = folder / "демо-книга.xlsx"
-            write_workbook(workbook, *demo_data(today))
+            write_workbook(workbook, *demo(today))
             echo(f"      книга не указана — работаю на демонстрационной книге: {workbook}")
             result.made.append(("Демонстрационная книга", workbook))
         book = read_workbook(workbook, today=today)
@@ -159,9 +215,13 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         report = check_book(book, today)
         write_text(folder / "проверка.txt", render_text(report, book.name) + "\n")
         result.made.append(("Результат проверки", folder / "проверка.txt"))
+    from .checks.render import sorted_problems
+
+    result.problems = sorted_problems(report.problems)
     if not report.valid:
         echo(render_text(report, book.name))
         copy = annotate(book, report, folder / annotated_name(book))
+        result.marked = copy
         result.made.append(("Копия книги с пометками", copy))
         result.exit_code = 1
         echo("")
@@ -210,8 +270,15 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
             why = not_ready(book, key)
             if why:
                 result.attention.append(f"Не сделан документ «{kind.title}»: {why}.")
+        done = 0
+
+        def each(n: int = 1) -> None:
+            nonlocal done
+            done += n
+            stage(done, len(jobs))
+
         with _bar(progress_bar, len(jobs), "      документы") as tick:
-            paths = render_jobs(jobs, progress=tick)
+            paths = render_jobs(jobs, progress=_both(tick, each))
         from collections import Counter
 
         by_folder = Counter(p.parent.name for p in paths)
@@ -244,6 +311,18 @@ def _bar(progress_bar, length: int, label: str):
             bar.update(n)
 
         yield tick
+
+
+def _both(first, second):
+    """One ``progress(n)`` callback that calls both (the terminal's bar, the caller's progress and cancel check)."""
+    if first is None:
+        return second
+
+    def tick(n: int = 1) -> None:
+        first(n)
+        second(n)
+
+    return tick
 
 
 def _finish(result: RunResult, out: Path, echo) -> None:

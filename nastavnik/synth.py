@@ -176,10 +176,10 @@ def _retype(org: dict, tables: dict, t: ot.OrgType, rnd: random.Random, book_no:
             i = focus_at.get(row["focus"], 0) + rnd.randrange(len(t.profiles))
             row["focus"] = t.profiles[i % len(t.profiles)]
             row["level"] = tuple(rnd.sample(t.levels, rnd.randint(1, min(2, len(t.levels))))) if t.levels else ()
-            row["subject"] = row["focus"]
+            row["subject"] = None  # the centre's free text (робототехника) means nothing here; the profile says it
             row["position"] = t.positions[0] if rnd.random() < 0.6 else rnd.choice(t.positions)
             row["department"] = f"Подразделение № {rnd.randint(1, 6)}"
-    subject_of = {me["code"]: me["subject"] for me in tables["mentees"]}
+    subject_of = {me["code"]: me["focus"] for me in tables["mentees"]}
     mentee_of = {}
     for pair in tables["pairs"]:
         mentee_of.setdefault(pair["code"], pair["mentee"])

@@ -90,7 +90,7 @@ def test_the_monitoring_report_shows_the_same_retention_on_its_history_sheet(boo
     ws = wb["История"]
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] == PAST]
     assert rows and rows[0][9:11] == (4, 80.0)
-    assert len(ws._charts) == 2  # the trend charts
+    assert len(ws._charts) == 3  # the trend charts: participants, retention, coverage with satisfaction
 
 
 def test_no_history_sheet_before_the_first_new_year(demo_book, tmp_path):
@@ -132,3 +132,56 @@ def test_half_filled_archive_rows_do_not_break_the_report(make_book, tmp_path):
     history = compute_history(book, TODAY)
     assert row_of(history, "2020/2021").completed == 1
     assert "История" in _report(book, tmp_path).sheetnames
+
+
+def with_surveys(org, tables):
+    """2024/2025 of ``with_archive`` and two archived forms of that year: all 8 and all 6 — a mean of 7."""
+    with_archive(org, tables)
+    qs = list(v.SURVEY_QUESTIONS)
+    tables["archive_surveys"] = [
+        {"year": PAST, "respondent": "П-012", "role": v.ROLE_MENTEE, "programme": "ПП-101", "date": D(2025, 5, 1),
+         **{q: 8 for q in qs}},
+        {"year": PAST, "respondent": "Н-001", "role": v.ROLE_MENTOR, "programme": "ПП-101", "date": D(2025, 5, 1),
+         **{q: 6 for q in qs}}]
+
+
+def test_coverage_of_the_staff_and_satisfaction_by_year(make_book):
+    history = compute_history(make_book(with_surveys), TODAY)
+    past, now = row_of(history, PAST), row_of(history, "2026/2027")
+    # 2024/2025: mentors Н-001, Н-002, Н-020, Н-021, Н-022 and six mentees, no students, of 58 teachers.
+    assert (past.staff, past.students, past.staff_share) == (58, 0, round(100 * 11 / 58, 1))
+    assert past.survey_mean == 7.0
+    # The demo's year: 8 mentors and 10 mentees, one of them a student on practice — not of the staff.
+    assert (now.mentors, now.mentees, now.students, now.staff_share) == (8, 10, 1, round(100 * 17 / 58, 1))
+    assert history.trend
+
+
+def test_the_analytic_report_draws_the_trend_when_there_are_two_years(make_book):
+    from nastavnik.docs.analytic import build_analytic
+
+    ctx = build_analytic(make_book(with_surveys), TODAY)[0][1]
+    assert ctx["history"]["trend"] and ctx["history"]["conclusions_no"] == "9"
+    assert [r["year"] for r in ctx["history"]["rows"]] == [PAST, "2026/2027 (текущий)"]
+    assert ctx["history"]["rows"][0]["score"] == "7,0" and ctx["history"]["rows"][0]["staff_share"] == "19,0"
+    assert ctx["charts"]["trend"] is not None and ctx["charts"]["trend"].png.startswith(b"\x89PNG")
+
+
+def test_the_analytic_report_has_no_trend_section_with_one_year(demo_book, tmp_path):
+    from nastavnik.docs import render_documents
+
+    from .test_docs_render import doc_text
+
+    text = doc_text(render_documents(demo_book, tmp_path, TODAY, only=["analytic_report"])[0])
+    assert "Динамика основных показателей" not in text and "8. Выводы и предложения" in text
+
+
+def test_the_rendered_report_has_the_trend_section_table_and_figure(make_book, tmp_path):
+    from nastavnik.docs import render_documents
+
+    from .test_docs_render import doc_text
+
+    text = doc_text(render_documents(make_book(with_surveys), tmp_path, TODAY, only=["analytic_report"])[0])
+    assert "8. Динамика основных показателей по учебным годам" in text
+    assert "Таблица 15 — Основные показатели по учебным годам" in text and "Рисунок 4 —" in text
+    assert f"\n{PAST} | 6 | 5 | 19,0 | 7,0\n" in text
+    assert "9. Выводы и предложения" in text

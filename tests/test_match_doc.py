@@ -21,3 +21,12 @@ def test_the_table_names_every_stop_word_the_code_drops():
     table = doc.formula_table()
     for word in ("для", "или", "как", "при", "его", "над"):
         assert f"«{word}»" in table and stems(f"методика {word} работы") == ["методи", "работы"]
+
+
+def test_the_docs_say_the_profile_and_the_level_in_the_words_of_every_type():
+    from nastavnik import orgtypes
+
+    table = doc.formula_table()
+    for t in orgtypes.TYPES:
+        for words in (t.title, t.profile, t.level, t.weight_profile, t.weight_level, t.same_profile, t.same_level):
+            assert words in table, (t.key, words)

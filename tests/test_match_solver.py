@@ -9,6 +9,7 @@ import itertools
 import numpy as np
 import pytest
 
+from nastavnik import orgtypes
 from nastavnik.match import match_frames
 from nastavnik.match.candidates import build_pool
 from nastavnik.match.frames import mentee, mentor, table
@@ -73,6 +74,54 @@ def test_synthetic_banks_total_equals_brute_force_and_respects_capacity(seed):
     assert sum(score[i, j] for i, j in chosen) == pytest.approx(brute_force(score, feasible, cap))
 
 
+LEVELS = orgtypes.SCHOOL.levels
+SCHOOL = {"org_type": orgtypes.SCHOOL.title}
+
+
+def with_levels(frame, seed: int):
+    """The frame with random levels of a school (the level part), one to three per person or none."""
+    rng = np.random.default_rng(seed)
+    frame = frame.copy()
+    frame["level"] = [tuple(x for x in LEVELS if rng.random() < 0.5) for _ in range(len(frame))]
+    return frame
+
+
+def level_share(mine, theirs) -> float:
+    """The level part re-derived with Python sets: the share of the mentee's levels the mentor has."""
+    mine, theirs = set(mine or ()), set(theirs or ())
+    return len(mine & theirs) / len(mine) if mine else 0.0
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_with_levels_the_level_part_is_the_share_and_the_total_equals_brute_force(seed):
+    mentors, mentees, pairs = synth_banks(6, 4, seed)
+    mentors, mentees = with_levels(mentors, seed), with_levels(mentees, seed + 100)
+    pool = build_pool(mentors, mentees, pairs)
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(SCHOOL), today=TODAY)
+    parts = sc.block(np.arange(sc.n))
+    for i, levels in enumerate(pool.mentees["level"]):
+        for j, theirs in enumerate(pool.mentors["level"]):
+            assert parts["level"][i, j] == pytest.approx(level_share(levels, theirs))
+    assert parts["level"].any(), "the instance exercises the level part"
+    score, feasible = sc.matrix()
+    cap = sc.spare.astype(int)
+    chosen = solve(*sc.graph()[:3], cap)
+    assert sum(score[i, j] for i, j in chosen) == pytest.approx(brute_force(score, feasible, cap))
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_with_levels_the_sparse_solver_reaches_the_other_solvers_optimum_on_a_larger_bank(seed):
+    mentors, mentees, pairs = synth_banks(400, 150, seed)
+    mentors, mentees = with_levels(mentors, seed), with_levels(mentees, seed + 100)
+    pool = build_pool(mentors, mentees, pairs)
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(SCHOOL), today=TODAY)
+    graph = sc.graph()[:3]
+    cap = sc.spare.astype(int)
+    totals = [total_units(*graph, f(*graph, cap)) for f in (solve, solve_matching, solve_dense)]
+    assert totals[0] == totals[1] == totals[2]
+    assert sc.block(np.arange(50))["level"].any(), "the instance exercises the level part"
+
+
 @pytest.mark.parametrize("seed", range(3))
 def test_sparse_solver_reaches_the_dense_and_the_matching_solvers_optimum_on_a_larger_bank(seed):
     """Hundreds of mentees: several rounds of the dual check, the same total as two independent solvers."""
@@ -123,14 +172,18 @@ def brute_force_groups(result) -> float:
     return round(best, 4)
 
 
+@pytest.mark.parametrize("levels", [False, True], ids=["no_levels", "levels"])
 @pytest.mark.parametrize("seed", range(12))
-def test_groups_are_inside_the_optimum_brute_force_and_second_solver(seed):
+def test_groups_are_inside_the_optimum_brute_force_and_second_solver(seed, levels):
     mentors, mentees = _group_banks(seed)
+    mentors, mentees = table("mentors", mentors), table("mentees", mentees)
     org = {"w_group": 7}
-    result = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), org, TODAY, 0)
+    if levels:  # the level part (a school) inside the same exact optimum
+        mentors, mentees, org = with_levels(mentors, seed), with_levels(mentees, seed + 100), {**org, **SCHOOL}
+    result = match_frames(mentors, mentees, table("pairs", []), org, TODAY, 0)
     assert result.total_score == pytest.approx(brute_force_groups(result))
-    other = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), org, TODAY, 0,
-                         solver=solve_dense)
+    assert not levels or any(c["parts"]["level"] for c in result.candidates)
+    other = match_frames(mentors, mentees, table("pairs", []), org, TODAY, 0, solver=solve_dense)
     assert other.total_score == result.total_score
     for g in result.groups:  # a group: one mentor, same requests, at least two members
         members = [p for p in result.proposal if p.get("group") == g["number"]]

@@ -100,3 +100,45 @@ def test_fifty_workbooks_with_one_broken_finish_and_name_it(tmp_path, demo_path)
     assert [name for name, st in status.items() if st != OK] == ["учреждение-50.xlsx"]
     assert rollup.totals["pairs_total"] + rollup.totals["groups_total"] == 49 * 8
     assert list((tmp_path / "out").glob("*.xlsx"))
+
+
+def test_printed_view_has_a_sheet_per_indicator_group_and_every_key_indicator(district, tmp_path):
+    """15.7: the summary prints legibly — each section sheet carries a few indicator columns, together all."""
+    import openpyxl
+
+    from nastavnik.report.consolidate import KEY_CODES, write_rollup_xlsx
+    from nastavnik.report.rollup_print import SECTIONS, head_text, width_px
+    from nastavnik.xlsxprint import scale_to_width
+
+    rollup = consolidate(collect_paths([district]), TODAY, workers=1)
+    wb = openpyxl.load_workbook(write_rollup_xlsx(rollup, tmp_path / "свод.xlsx", TODAY))
+    assert wb.sheetnames[0] == "Свод"  # the data sheet stays first, one row per file, for programs
+    heads = []
+    for title, _ in SECTIONS:
+        ws = wb[title]
+        assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$4"
+        row = [c.value for c in ws[4]]
+        heads += row[2:]
+        assert 2 + 1 <= len(row) <= 2 + 8
+        assert scale_to_width(width_px(len(row) - 2)) * 10 / 100 >= 8  # 10-pt text printed at 8 pt or more
+    assert sorted(heads) == sorted(head_text(c) for c in KEY_CODES)
+    assert wb["Свод"].page_setup.scale == 85 and wb["Свод"].print_title_cols == "$A:$B"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice не установлен")
+def test_printed_summary_text_is_at_least_8_pt_in_pdf(district, tmp_path):
+    """Render through LibreOffice: no word of any page is smaller than 8 pt (it was about 4 pt)."""
+    import re
+    import subprocess
+
+    from nastavnik.report.consolidate import write_rollup_xlsx
+
+    from .lo import convert
+
+    rollup = consolidate(collect_paths([district]), TODAY, workers=1)
+    xlsx = write_rollup_xlsx(rollup, tmp_path / "свод.xlsx", TODAY)
+    pdf = convert([xlsx], "pdf", tmp_path, tmp_path / "lo-profile")[0]
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    heights = [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)]
+    assert heights
+    assert min(heights) / 1.17 >= 8.0  # a word's box is 1.17 of its font size (Liberation Sans, measured)

@@ -3,43 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
 
 tk = pytest.importorskip("tkinter")
+from tkinter import ttk
 
 from nastavnik.demo import demo_data
+from nastavnik.schema import ORG_FIELDS
 from nastavnik.template import write_workbook
 
-from .window_util import Answers, double_click, screenshot, settle, start_display
+from .window_util import Answers, double_click, screenshot, settle, shared_root, start_display
 
 TODAY = dt.date(2026, 11, 25)
 LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",
-          "Всё сразу", "Новая книга", "Свод по району"]
+          "Всё сразу", "Анкеты", "Собрать анкеты", "Новая книга", "Свод по району"]
 
 
 @pytest.fixture(scope="module")
 def display():
-    proc = start_display()
-    yield
-    if proc:
-        proc.terminate()
-        proc.wait(10)
-        os.environ.pop("DISPLAY", None)  # the display is gone: later tests must not find it
+    """A screen for the windows: the one there is, or a virtual one kept for the rest of the test process."""
+    start_display()
 
 
 @pytest.fixture(scope="module")
 def tk_root(display):
-    """One Tk interpreter for the module, as the real program has one: each test opens its window as a Toplevel.
-
-    Why not a Tk per test: a Tk freed by the garbage collector in a task's thread makes Tcl abort the process.
-    """
-    root = tk.Tk()
-    root.withdraw()
-    yield root
-    root.destroy()
+    """The process's one Tk interpreter, as the real program has one: each test opens its window as a Toplevel."""
+    return shared_root()
 
 
 @pytest.fixture
@@ -121,9 +112,13 @@ def test_everything_at_once_makes_every_output_on_the_demo(window, tmp_path):
     app.buttons["all"].invoke()
     assert str(app.buttons["check"].cget("state")) == "disabled"  # one task at a time, the window still answers
     assert str(app.cancel_button.cget("state")) == "normal"
-    while app.runner.busy and float(app.bar.cget("value")) < 3:  # wait for step 4 (documents) to show the working state
-        app.root.update()
+    seen = set()
+    while app.runner.busy and " из " not in app.status.cget("text").partition("документы")[2]:
+        app.root.update()  # wait for step 4 to count its documents, to show the working state
+        seen.add(app.status.cget("text"))
     screenshot(app, "window_3a_working", tmp_path)
+    assert any(text.startswith("Шаг 4 из 6: документы — ") for text in seen | {app.status.cget("text")})
+    assert 3 / 6 <= float(app.bar.cget("value")) / float(app.bar.cget("maximum")) <= 4 / 6 + 0.001
     settle(app)
     screenshot(app, "window_3_everything", tmp_path)
     folder = app.last.folder
@@ -157,6 +152,72 @@ def test_cancel_stops_the_work_and_leaves_no_half_made_folder(window, tmp_path):
     assert str(app.buttons["all"].cget("state")) == "normal"
 
 
+def test_cancel_during_the_documents_keeps_the_folder_marked_as_not_finished(window, tmp_path):
+    from nastavnik.pipeline import INCOMPLETE_NOTE
+
+    book = demo_book(tmp_path)
+    app, answers = window(book)
+    app.buttons["all"].invoke()
+    while app.runner.busy and "документы — " not in app.status.cget("text"):
+        app.root.update()
+    app.cancel_button.invoke()
+    settle(app)
+    screenshot(app, "window_4b_cancelled_in_documents", tmp_path)
+    folders = [p for p in (book.parent / "Результаты").iterdir() if p.is_dir()]
+    assert len(folders) == 1 and (folders[0] / INCOMPLETE_NOTE).is_file()
+    assert "Отменено" in app.status.cget("text") and INCOMPLETE_NOTE in app.status.cget("text")
+    app.open_button.invoke()
+    assert answers.opened == folders
+
+
+def test_a_tasks_folder_gets_its_final_name_when_the_task_is_done(window, tmp_path):
+    from nastavnik.pipeline import INCOMPLETE, LATEST
+
+    book = demo_book(tmp_path)
+    app, _ = window(book)
+    app.buttons["report"].invoke()
+    settle(app)
+    folder = app.last.folder
+    assert folder.is_dir() and not folder.name.endswith(INCOMPLETE) and (folder / "Мониторинг.xlsx").is_file()
+    assert (folder.parent / LATEST).read_text(encoding="utf-8").strip() == str(folder.resolve())
+
+
+def test_without_a_second_demo_the_demo_button_offers_the_centres(window):
+    app, _ = window()
+    assert isinstance(app.demo, ttk.Button) and app.demo.cget("text") == "Демонстрационная"
+
+
+def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_path, monkeypatch):
+    import importlib.machinery
+    import sys
+    import types
+
+    def school_demo_data(today):
+        org, tables = demo_data(today)
+        return {**org, "full_name": "Вымышленная школа № 1"}, tables
+
+    fake = types.ModuleType("nastavnik.demo_school")
+    fake.__spec__ = importlib.machinery.ModuleSpec("nastavnik.demo_school", None)
+    fake.school_demo_data = school_demo_data
+    monkeypatch.setitem(sys.modules, "nastavnik.demo_school", fake)
+    app, _ = window()
+    assert isinstance(app.demo, ttk.Menubutton)
+    menu = [app.demo_menu.entrycget(i, "label") for i in range(app.demo_menu.index("end") + 1)]
+    assert menu == ["Центр технического творчества", "Общеобразовательная школа"]
+    app.demo_menu.invoke(1)
+    screenshot(app, "window_7_school_demo_chosen", tmp_path)
+    assert app.book_label.cget("text") == "не выбрана — демонстрационная книга общеобразовательной школы"
+    app.demo_menu.invoke(0)
+    assert app.book_label.cget("text") == "не выбрана — демонстрационная книга центра технического творчества"
+    app.demo_menu.invoke(1)
+    app.buttons["check"].invoke()
+    settle(app)
+    from nastavnik.reader import read_workbook
+
+    demo = read_workbook(app.last.folder / "демо-книга.xlsx", today=TODAY)
+    assert demo.org["full_name"] == "Вымышленная школа № 1"
+
+
 def test_the_window_remembers_the_last_workbook(window, tmp_path):
     book = demo_book(tmp_path)
     app, answers = window()
@@ -178,15 +239,32 @@ def test_a_file_that_is_not_a_workbook_gets_a_russian_sentence(window, tmp_path)
     assert text in app.status.cget("text")
 
 
-def test_new_book_writes_a_blank_workbook_and_makes_it_current(window, tmp_path):
+def test_new_book_writes_a_blank_workbook_of_the_chosen_type_and_makes_it_current(window, tmp_path):
+    from nastavnik import orgtypes
+    from nastavnik.reader import read_workbook
+
     app, answers = window()
-    answers.next_new = (tmp_path / "новая", "МБОУ СОШ № 1")
+    answers.next_new = (tmp_path / "новая", orgtypes.KINDERGARTEN, "МБДОУ детский сад № 7")
     app.buttons["new"].invoke()
     path = tmp_path / "новая.xlsx"
     assert path.is_file() and app.workbook == path and answers.opened == [path]
+    org = read_workbook(path, today=TODAY).org
+    assert org["full_name"] == "МБДОУ детский сад № 7" and org["director_position"] == "Заведующий"
+    assert "дошкольная образовательная организация" in app.status.cget("text")
+
+
+@pytest.mark.skipif(not any(f.key == "org_type" for f in ORG_FIELDS),
+                    reason="«Тип организации» на листе «Организация» ещё не в схеме")
+def test_new_book_of_a_school_reads_back_as_a_school(window, tmp_path):
+    from nastavnik import orgtypes
     from nastavnik.reader import read_workbook
 
-    assert read_workbook(path, today=TODAY).org["full_name"] == "МБОУ СОШ № 1"
+    app, answers = window()
+    answers.next_new = (tmp_path / "школа.xlsx", orgtypes.SCHOOL, "")
+    app.buttons["new"].invoke()
+    book = read_workbook(tmp_path / "школа.xlsx", today=TODAY)
+    assert orgtypes.of(book.org) is orgtypes.SCHOOL
+    assert book.org["full_name"] == orgtypes.SCHOOL.full_name
 
 
 def test_district_rollup_reads_every_workbook_in_a_folder(window, tmp_path):

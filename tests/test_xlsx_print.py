@@ -64,9 +64,15 @@ def test_every_sheet_is_set_up_for_a4_one_page_wide_with_page_numbers(files, nam
         where = f"{name}: {ws.title}"
         assert int(setup.paperSize) == 9, where
         assert setup.orientation in ("landscape", "portrait"), where
-        assert ws.sheet_properties.pageSetUpPr.fitToPage, where
-        # 1 wide is the default and may be left out of the file; 0 tall means «as many as needed».
-        assert (int(setup.fitToWidth or 1), int(setup.fitToHeight or 0)) == (1, 0), where
+        if name == "rollup" and ws.title == "Свод":
+            # The district's data sheet: two dozen columns, one page wide they printed at 4 pt (15.7). It prints
+            # at a fixed legible scale across pages, its first columns repeated; the sheets after it are the
+            # printed view (one indicator group to a page, one page wide).
+            assert int(setup.scale) >= 80 and ws.print_title_cols == "$A:$B", where
+        else:
+            assert ws.sheet_properties.pageSetUpPr.fitToPage, where
+            # 1 wide is the default and may be left out of the file; 0 tall means «as many as needed».
+            assert (int(setup.fitToWidth or 1), int(setup.fitToHeight or 0)) == (1, 0), where
         assert "Страница" in (ws.oddFooter.center.text or "") and "&P" in ws.oddFooter.center.text.replace(
             "&[Page]", "&P"), where
 
@@ -148,7 +154,9 @@ MAX_PAGES = {"template": 26, "annotated": 27, "monitoring": 14, "match": 6, "rol
 @pytest.mark.parametrize("name", NAMES)
 def test_printed_pages_are_few_numbered_and_none_is_blank(printed, name):
     pages = printed[name]
-    assert 1 <= len(pages) <= MAX_PAGES[name], len(pages)
+    # The roll-up of one file (15.7): «Свод» at 85 % across five pages, five group sheets, the chart, the problems.
+    limit = 12 if name == "rollup" else MAX_PAGES[name]
+    assert 1 <= len(pages) <= limit, len(pages)
     for n, page in enumerate(pages, start=1):
         assert f"Страница {n} из {len(pages)}" in page, (name, n)
         body = page.replace(f"Страница {n} из {len(pages)}", "").split()

@@ -5,6 +5,7 @@ Set NASTAVNIK_SCREENSHOTS=/some/folder to keep the screenshots and look at them.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -13,9 +14,15 @@ from pathlib import Path
 
 import pytest
 
+_SCREEN: dict = {}  # the one virtual screen and the one Tk of the test process, shared by every window test module
+
 
 def start_display():
-    """Use the DISPLAY there is, or start Xvfb on a free display; skip when neither can be had."""
+    """Use the DISPLAY there is, or start Xvfb on a free display once per process; skip when neither can be had.
+
+    Why once: a second Tk after the first one's screen is gone makes Tcl abort the whole test process. The
+    Xvfb started here ends with the process.
+    """
     if os.environ.get("DISPLAY"):
         return None
     if not shutil.which("Xvfb"):
@@ -30,7 +37,32 @@ def start_display():
         proc.kill()
         pytest.skip("Xvfb не запустился")
     os.environ["DISPLAY"] = f":{number}"
+    _SCREEN["xvfb"] = proc
+    atexit.register(_stop, proc)
     return proc
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def shared_root():
+    """One Tk interpreter for the whole test process, as the real program has one (each window is a Toplevel).
+
+    Why not a Tk per test or per module: a Tk freed by the garbage collector in a task's thread, or a second Tk
+    after the first is destroyed, makes Tcl abort the process.
+    """
+    import tkinter as tk
+
+    if "root" not in _SCREEN:
+        root = tk.Tk()
+        root.withdraw()
+        _SCREEN["root"] = root
+    return _SCREEN["root"]
 
 
 class Answers:
@@ -39,8 +71,12 @@ class Answers:
     def __init__(self):
         self.opened: list[Path] = []
         self.next_workbook: Path | None = None
-        self.next_new: tuple[Path, str] | None = None
+        self.next_new: tuple | None = None  # (path, org type, full name)
         self.next_folder: Path | None = None
+        self.next_kind: str | None = None
+        self.next_answers: Path | None = None
+        self.confirm = True  # the curator's answer to the collect preview
+        self.previewed: list[tuple[list, str]] = []  # what the preview showed: (lines, summary)
 
     def workbook(self, start):
         return self.next_workbook
@@ -50,6 +86,16 @@ class Answers:
 
     def folder(self):
         return self.next_folder
+
+    def forms_kind(self):
+        return self.next_kind
+
+    def answers_folder(self):
+        return self.next_answers
+
+    def confirm_collect(self, lines, summary):
+        self.previewed.append((lines, summary))
+        return self.confirm
 
     def open(self, path):
         self.opened.append(Path(path))
@@ -73,9 +119,10 @@ def screenshot(app, name: str, tmp_path: Path) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     if not shutil.which("import"):
         return None
-    app.root.update()
+    widget = getattr(app, "root", app)  # the window's App, or a dialog itself
+    widget.update()
     time.sleep(0.2)
-    app.root.update()
+    widget.update()
     path = folder / f"{name}.png"
     subprocess.run(["import", "-window", "root", str(path)], check=True, timeout=60)
     return path

@@ -20,7 +20,7 @@ from ..reader import Book
 from .common import add_months, fmt_date, has, records, table
 
 PERIOD_MIN_MONTHS, PERIOD_MAX_MONTHS = 9, 13  # «about one year»: an academic year of 9 to 12 months and a margin
-NOT_STAFF = {"студент / стажёр"}  # a student on practice is not yet on the staff
+NOT_STAFF = {v.MENTEE_STUDENT}  # a student on practice is not yet on the staff
 ORDERS = [f.key[:-3] for f in s.ORG_FIELDS if f.key.startswith("order_") and f.key.endswith("_no")]
 _NUMBER_SIGNS = ("№", "N ", "N.", "No", "Nº")
 
@@ -64,8 +64,17 @@ def _working_people(book: Book) -> set:
             keep &= e["left_date"].isna()
         if has(book, "mentees", "category"):
             keep &= ~e["category"].isin(NOT_STAFF)
+        keep &= ~e["code"].isin(_student_form_mentees(book))
         people.update(fold(x) for x in set(e.loc[keep.to_numpy(), "fio"].dropna()) if isinstance(x, str))
     return people
+
+
+def _student_form_mentees(book: Book) -> set:
+    """Mentees of a pair of the form «работодатель – студент»: students on practice, whatever their category."""
+    if not has(book, "pairs", "form", "mentee"):
+        return set()
+    p = table(book, "pairs")
+    return set(p.loc[(p["form"] == v.FORM_STUDENT).to_numpy(), "mentee"].dropna())
 
 
 def staff_count(book: Book, today: dt.date):

@@ -55,13 +55,28 @@ def month_words(key: str) -> str:
         return key
 
 
+class _Known(dict):
+    """Indicators by code; one that does not apply to the organisation's type reads as «no value»."""
+
+    def __missing__(self, code):
+        return {"name": "", "group": "", "value": None, "unit": "", "target": None, "target_text": "",
+                "status": "", "formula": ""}
+
+
 class Figures:
     """The indicators by code with the formatting the report needs."""
 
     def __init__(self, indicators):
         from ..report import indicators_dict
 
-        self.d = indicators_dict(indicators)
+        self.d = _Known(indicators_dict(indicators))
+
+    def has(self, code: str) -> bool:
+        """Whether the indicator applies (``report.bytype``): tables leave out those that do not."""
+        return code in self.d  # «in» does not call __missing__
+
+    def rows(self, codes) -> list[dict]:
+        return [self.row(x) for x in codes if self.has(x)]
 
     def value(self, code: str):
         return self.d[code]["value"]
@@ -107,10 +122,14 @@ def score(x) -> str:
 
 def _participants(f: Figures, statform) -> dict:
     codes = ["mentors_bank", "mentees_bank", "mentors_active", "mentees_active", "mentees_waiting", "pairs_total",
-             "groups_total", "staff_share_mentors", "staff_share_mentees", "mentor_load_mean", "days_to_pair_mean"]
+             "groups_total", "students_active", "students_completed", "staff_share_mentors", "staff_share_mentees",
+             "mentor_load_mean", "days_to_pair_mean"]
+    from ..report.statform import STAFF_ROW, STUDENTS_DONE_ROW, STUDENTS_ROW
+
     rows = dict(statform.rows)
-    cats = [{"label": label, "value": num(rows.get(label, [0])[0])} for label in v.MENTEE_CATEGORIES]
-    cats += [{"label": label, "value": num(vals[0])} for label, vals in statform.rows
+    apart = (STAFF_ROW, STUDENTS_ROW, STUDENTS_DONE_ROW)  # beside the categories, not one of them
+    cats = [{"label": label, "value": num(rows.get(label, [0])[0]), "chart": True} for label in v.MENTEE_CATEGORIES]
+    cats += [{"label": label, "value": num(vals[0]), "chart": label not in apart} for label, vals in statform.rows
              if label not in v.MENTEE_CATEGORIES and label not in (statform.rows[0][0], statform.rows[1][0])]
     forms = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_form").items()]
     kinds = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_kind").items()]
@@ -121,19 +140,23 @@ def _participants(f: Figures, statform) -> dict:
             f" и {morph.agree(f.value('groups_total') or 0, 'наставническая группа')}, из них на дату отчёта "
             f"работают {num(f.value('programmes_running'))}. Ожидают пару "
             f"{plural(f.value('mentees_waiting'), *MENTEES)}")
-    return {"text": text + ".", "rows": [f.row(x) for x in codes], "categories": cats, "forms": forms,
+    students = f.value("students_active") or 0
+    if students:
+        text += (f". Студентов и стажёров среди наставляемых — {num(students)} (категория «{v.MENTEE_STUDENT}» "
+                 f"или форма «{v.FORM_STUDENT}»): они участники наставничества, но не педагогические работники "
+                 "организации, и доли охвата педагогических работников рассчитаны без них; завершили программу "
+                 f"в полном объёме — {num(f.value('students_completed') or 0)}")
+    return {"text": text + ".", "rows": f.rows(codes), "categories": cats, "forms": forms,
             "kinds": kinds, "mentors": num(rows.get(statform.rows[0][0], [0])[0]),
             "mentees": num(rows.get(statform.rows[1][0], [0])[0])}
 
 
 def _programmes(f: Figures) -> dict:
-    rows = [f.row(x) for x in ("programmes_started", "programmes_running", "programmes_completed",
-                               "programmes_ended_early")]
+    rows = f.rows(("programmes_started", "programmes_running", "programmes_completed", "programmes_ended_early"))
     rows += [{"label": f"в том числе {reason}", "unit": "ед.", "value": num(n), "shown": f"{num(n)} ед.",
               "target": "—", "status": "—"}
              for reason, n in f.breakdown("programmes_ended_early_by_reason").items() if n]
-    rows += [f.row(x) for x in ("programmes_extended", "units_with_programme_share", "units_by_order",
-                                "best_practices")]
+    rows += f.rows(("programmes_extended", "units_with_programme_share", "units_by_order", "best_practices"))
     return {"rows": rows}
 
 
@@ -159,7 +182,7 @@ def _plan(f: Figures, as_of: dt.date | None = None) -> dict:
                  f"{num(f.part('plan_done_late_share', 'numerator'))} ({f.shown('plan_done_late_share')}), "
                  f"просрочено — {num(f.part('plan_overdue_share', 'numerator'))} "
                  f"({f.shown('plan_overdue_share')}).")
-    rows = [f.row(x) for x in ("plan_due", "plan_done_on_time_share", "plan_done_late_share", "plan_overdue_share")]
+    rows = f.rows(("plan_due", "plan_done_on_time_share", "plan_done_late_share", "plan_overdue_share"))
     return {"text": text.strip(), "rows": rows, "months": months,
             "planned_total": num(sum(n or 0 for n in planned.values())),
             "done_total": num(sum(n or 0 for n in done.values()))}
@@ -211,7 +234,7 @@ def _events(book, f: Figures, period) -> dict:
                "prizes": num(g["prizes"])} for k, g in chosen]
     list_note = (f"В таблице — {EVENTS_SHOWN} мероприятий самого высокого уровня из {len(grouped)}; полный перечень "
                  "— на листе «Мероприятия» книги." if len(grouped) > EVENTS_SHOWN else "")
-    rows = [f.row(x) for x in ("events_participations", "events_people", "events_prizes")]
+    rows = f.rows(("events_participations", "events_people", "events_prizes"))
     n = f.value("events_participations") or 0
     if n:
         text = (f"Наставники и наставляемые приняли участие в мероприятиях {plural(n, 'раз', 'раза', 'раз')} "
@@ -236,8 +259,8 @@ def _federal(book, f: Figures) -> dict:
                 f"{num(target)} %: ")
         gap = round(target - value, 1)
         text += "целевое значение достигнуто." if gap <= 0 else f"ниже целевого на {points(gap)}."
-    rows = [f.row(x) for x in ("federal_under35_first3", "young_coverage", "under35_coverage", "retention_share",
-                               "consent_pd_share", "mentors_overloaded", "mentees_waiting_too_long")]
+    rows = f.rows(("federal_under35_first3", "young_coverage", "under35_coverage", "retention_share",
+                   "consent_pd_share", "mentors_overloaded", "mentees_waiting_too_long"))
     ready = [{"label": f.d[code]["name"], "value": "да" if f.value(code) else "нет"}
              for code in f.d if f.d[code]["group"] == "readiness" and code != "readiness_score"]
     names = {}
@@ -275,9 +298,10 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
     from . import charts
 
     out = {"categories": None, "plan": None, "surveys": None}
-    values = [int(x["value"]) for x in part["categories"]]
+    shown = [x for x in part["categories"] if x["chart"]]
+    values = [int(x["value"]) for x in shown]
     if any(values):
-        labels = [x["label"] for x in part["categories"]]
+        labels = [x["label"] for x in shown]
         out["categories"] = charts.bar_chart("Наставляемые по категориям", labels, values)
     planned, done = f.breakdown("plan_planned_by_month"), f.breakdown("plan_done_by_month")
     if any(planned.values()):
@@ -294,6 +318,42 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
                                              {"наставники": [m.get(q) for q in qs],
                                               "наставляемые": [e.get(q) for q in qs]}, v.SURVEY_SCALE)
     return out
+
+
+def _history(book, today: dt.date) -> dict:
+    """The main figures by academic year, from the archive (``report.history``), when there are two or more."""
+    from ..report.history import compute_history
+
+    h = compute_history(book, today)
+    rows = [{"year": r.year + (" (текущий)" if r.current else ""), "pairs": num(r.pairs),
+             "completed": num(r.completed), "staff_share": score(r.staff_share), "score": score(r.survey_mean)}
+            for r in h.rows]
+    first, last = (h.rows[0], h.rows[-1]) if h.rows else (None, None)
+    text = ""
+    if h.trend:
+        text = (f"Основные показатели по учебным годам приведены в таблице 15 и на рисунке 4: пар и групп — "
+                f"{num(first.pairs)} ({first.year}) и {num(last.pairs)} ({last.year}), завершили программу — "
+                f"{num(first.completed)} и {num(last.completed)} чел."
+                + (" Текущий год ещё не окончен: его пары и группы продолжают работу." if last.current else "")
+                + " Охват педагогических работников рассчитан от нынешнего «Числа педагогических работников» "
+                "(прежних значений книга не хранит), без студентов и стажёров; средняя оценка — среднее всех оценок "
+                "в анкетах года.")
+    return {"trend": h.trend, "rows": rows, "text": text, "conclusions_no": "9" if h.trend else "8"}
+
+
+def _trend_chart(book, today: dt.date):
+    from ..report.history import compute_history
+    from . import charts
+
+    h = compute_history(book, today)
+    if not h.trend:
+        return None
+    years = [r.year + ("\n(текущий)" if r.current else "") for r in h.rows]
+    return charts.trend_chart("Основные показатели по учебным годам", years,
+                              {"пары и группы": [r.pairs for r in h.rows],
+                               "завершили программу, чел.": [r.completed for r in h.rows]},
+                              ("охват педагогических работников, %", [r.staff_share for r in h.rows]),
+                              ("средняя оценка в анкетах, балл", [r.survey_mean for r in h.rows]), v.SURVEY_SCALE)
 
 
 def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
@@ -321,6 +381,8 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     ctx["best"] = _best(book, period)
     ctx["conclusions"] = conclusions(f, words)
     ctx["proposals"] = proposals(f, ctx)
+    ctx["history"] = _history(book, today)
     ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
+    ctx["charts"]["trend"] = _trend_chart(book, today) if ctx["history"]["trend"] else None
     stem = f"{kind} за {words.replace('/', '-')}"
     return [(stem, ctx)]

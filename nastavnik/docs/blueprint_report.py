@@ -86,7 +86,7 @@ def _participants(doc) -> None:
     para(doc, "Наставляемые персонализированных программ по категориям приведены в таблице 2 и на рисунке 1 "
          "(число разных людей в парах и группах периода; всего наставляемых — {{ participants.mentees }}, "
          "наставников — {{ participants.mentors }}).", before=12)
-    _caption(doc, "Таблица 2 — Наставляемые по категориям")
+    _caption(doc, "Таблица 2 — Наставляемые по категориям; педагогические работники, студенты и стажёры")
     x.grid(doc, ["Категория наставляемых", "Число, чел."], ["{{ r.label }}", "{{ r.value }}"],
            "for r in participants.categories", widths=[12.5, 4.0])
     _figure(doc, "categories", "Рисунок 1 — Наставляемые по категориям")
@@ -164,6 +164,21 @@ def _federal_and_best(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+def _history(doc) -> None:
+    """Section 8 when the archive holds two academic years or more (``history.trend``); else none."""
+    tag(doc, "{%p if history.trend %}")
+    _heading(doc, "8. Динамика основных показателей по учебным годам")
+    para(doc, "{{ history.text }}")
+    _caption(doc, "Таблица 15 — Основные показатели по учебным годам")
+    x.grid(doc, ["Учебный год", "Пары и группы", "Завершили программу, чел.", "Охват педагогических работников, %",
+                 "Средняя оценка в анкетах, балл"],
+           ["{{ r.year }}", "{{ r.pairs }}", "{{ r.completed }}", "{{ r.staff_share }}", "{{ r.score }}"],
+           "for r in history.rows", widths=[4.1, 2.6, 3.2, 3.5, 3.1], size=12)
+    _figure(doc, "trend", "Рисунок 4 — Пары и группы, завершившие программу, охват педагогических работников и "
+                          "средняя оценка в анкетах по учебным годам")
+    tag(doc, "{%p endif %}")
+
+
 def analytic_report():
     doc = x.new_document()
     _title_page(doc)
@@ -172,7 +187,8 @@ def analytic_report():
     _programmes_and_plan(doc)
     _surveys_and_events(doc)
     _federal_and_best(doc)
-    _heading(doc, "8. Выводы и предложения")
+    _history(doc)
+    _heading(doc, "{{ history.conclusions_no }}. Выводы и предложения")
     _sub(doc, "Выводы")
     _texts(doc, "conclusions")
     _sub(doc, "Предложения")

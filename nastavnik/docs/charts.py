@@ -114,3 +114,62 @@ def grouped_bars(title: str, labels: list[str], series: dict[str, list[float | N
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / len(labels)), ncol=n, frameon=False)
         fig.tight_layout()
         return Chart(title, _png(fig))
+
+
+def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], share: tuple[str, list[float | None]],
+                score: tuple[str, list[float | None]], scale: tuple[int, int]) -> Chart:
+    """The main figures by academic year: counts as columns above, a share (%) and a mean score below.
+
+    Two panels rather than one with three scales: pairs and people are counts, coverage a percentage and
+    satisfaction a score; the lower panel gives the score its own axis on the right, on the survey's scale.
+    A None is a gap (a year without surveys or without a staff count), never a zero.
+    """
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        fig = _figure(12.5)
+        top, low = fig.subplots(2, 1, gridspec_kw={"height_ratios": [1.1, 1]})
+        xs = list(range(len(years)))
+        n = len(counts)
+        w = 0.8 / max(n, 1)
+        peak = max([x for values in counts.values() for x in values] + [1])
+        for i, ((name, values), color) in enumerate(zip(counts.items(), (DARK, LIGHT))):
+            pos = [x + (i - (n - 1) / 2) * w for x in xs]
+            top.bar(pos, values, width=w * 0.95, color=color, label=name)
+            for x, value in zip(pos, values):
+                top.text(x, value + peak * 0.02, _fmt(value), ha="center", va="bottom", fontsize=8)
+        top.set_xticks(xs, years)
+        top.set_ylim(0, peak * 1.25 + 0.5)
+        top.yaxis.get_major_locator().set_params(integer=True)
+        top.grid(axis="y", color=GRID, linewidth=0.6)
+        top.set_axisbelow(True)
+        top.legend(loc="upper left", frameon=False, ncol=n)
+        name, values = share
+        ys = [float("nan") if x is None else x for x in values]
+        low.plot(xs, ys, color=DARK, marker="o", linewidth=2, markersize=5, label=name)
+        for x, value in zip(xs, values):
+            if value is not None:
+                low.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points",
+                             xytext=(0, 6), ha="center", fontsize=8, color=DARK)
+        low.set_ylim(0, 110)
+        low.set_ylabel("%")
+        low.set_xticks(xs, years)
+        low.grid(axis="y", color=GRID, linewidth=0.6)
+        right = low.twinx()
+        right.spines["right"].set_visible(True)
+        name2, values2 = score
+        ys2 = [float("nan") if x is None else x for x in values2]
+        right.plot(xs, ys2, color=LIGHT, marker="s", linewidth=2, markersize=5, label=name2)
+        for x, value in zip(xs, values2):
+            if value is not None:
+                right.annotate(f"{value:.1f}".replace(".", ","), (x, value), textcoords="offset points",
+                               xytext=(0, -14), ha="center", fontsize=8, color="#9a5a00")
+        right.set_ylim(0, scale[1] * 1.1)
+        right.set_ylabel("балл")
+        handles = low.get_legend_handles_labels()[0] + right.get_legend_handles_labels()[0]
+        low.legend(handles, [h.get_label() for h in handles], loc="upper center", bbox_to_anchor=(0.5, -0.24),
+                   ncol=2, frameon=False)
+        for ax in (top, low):
+            ax.set_xlim(-0.6, len(years) - 0.4)
+        fig.tight_layout()
+        return Chart(title, _png(fig))

@@ -13,6 +13,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
+from .. import orgtypes
 from .candidates import Pool, build_pool, same_person_pairs
 from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons
@@ -20,6 +21,9 @@ from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3
+# Parts are shares such as ⅓ (one of three levels, of three subject words): kept to 12 digits in the JSON, so
+# Σ weight × part rounded to 4 digits gives the score back; rounded to 4 digits, 5 × 0,3333 lost a unit.
+PART_DIGITS = 12
 
 
 @dataclass
@@ -43,11 +47,13 @@ class MatchResult:
     total_score: float = 0.0
     wait_cap_months: int = 6
     timings: dict = field(default_factory=dict)
+    org_type: orgtypes.OrgType = orgtypes.DEFAULT  # whose words the proposal's headers speak
 
     def to_dict(self) -> dict:
         return {
             "workbook": self.workbook,
             "date": self.today.isoformat(),
+            "org_type": self.org_type.title,
             "weights": self.weights,
             "wait_cap_months": self.wait_cap_months,
             "top": self.top,
@@ -69,7 +75,7 @@ def _pair_record(sc: Scorer, i: int, j: int, units: int, parts: dict) -> dict:
         "mentee": sc.me_codes[i],
         "mentor": sc.mr_codes[j],
         "score": round(units / UNIT, 4),
-        "parts": {k: round(float(parts[k]), 4) for k in PARTS},
+        "parts": {k: round(float(parts[k]), PART_DIGITS) for k in PARTS},
         "reasons": pair_reasons(sc, i, j, parts),
     }
 
@@ -102,7 +108,8 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     clock = {"start": time.perf_counter()}
     today = today or dt.date.today()
     pool: Pool = build_pool(mentors, mentees, pairs, archive)
-    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org))
+    sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org),
+                org_type=orgtypes.of(org or {}))
     clock["features"] = time.perf_counter()
     blocked: dict[tuple[int, int], str] = {}
     for i, j in same_person_pairs(pool.mentees, pool.mentors):
@@ -118,7 +125,7 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     clock["solve"] = time.perf_counter()
 
     result = MatchResult(today=today, workbook=workbook, weights=sc.weights, top=top,
-                         waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n)
+                         waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n, org_type=sc.org_type)
     result.wait_cap_months = sc.wait_cap
     result.total_score = round(total_units(indptr, cols, cost, assignment) / UNIT, 4)
     result.capacity = {c: int(x) for c, x in zip(pool.mentors["code"], sc.spare)}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .. import orgtypes
 from .. import schema as s
 from .. import vocab as v
 from . import scoring as sc
@@ -35,20 +36,33 @@ def _num(x) -> str:
 
 def subject_rule() -> str:
     stop = ", ".join(f"«{w}»" for w in sc.STOP_WORDS)
+    frame = ", ".join(f"«{w}»" for w in sc.FRAME_WORDS)
     return (f"Слова приводятся к нижнему регистру, «ё» → «е» и делятся по любому знаку, кроме русских и латинских "
-            f"букв и цифр (пробелы, «;», «,», дефисы, точки, скобки). Отбрасываются слова короче {sc.MIN_WORD} "
-            f"букв, кроме слов с цифрой — «3D», «2D» называют область, поэтому «3D-моделирование» даёт основы "
-            f"«3d» и «{sc.stems('моделирование')[0]}», — и служебные слова {stop}. Основа — первые {sc.STEM} "
-            f"букв. Так «робототехника» совпадает с «Робототехника и LEGO-конструирование»")
+            f"букв и цифр (пробелы, «;», «,», дефисы, точки, скобки); код с точками — одно слово и берётся целиком "
+            f"(«{sc.stems('08.02.01')[0]}», «{sc.stems('МДК.01.01')[0]}»). Отбрасываются слова короче "
+            f"{sc.MIN_WORD} букв, кроме слов с цифрой — «3D», «2D» называют область, поэтому «3D-моделирование» "
+            f"даёт основы «3d» и «{sc.stems('моделирование')[0]}», — числа без букв («5–9 классы»), служебные "
+            f"слова {stop} и в любой форме слова, которые говорят, где или с кем работает педагог, а не о чём: "
+            f"{frame} (форму узнаёт словарь pymorphy3), и слова, общие для нескольких значений списка профилей "
+            f"типа организации и не составляющие значения сами по себе (последний столбец таблицы ниже: у школы "
+            f"«русский язык» и «иностранный язык» близки предметом, а не словом «язык»). Основа — первые {sc.STEM} букв. Так «робототехника» "
+            f"совпадает с «Робототехника и LEGO-конструирование», а «алгебра, 7–9 классы» и «физика, 7–9 классы» "
+            f"не близки")
 
 
 def formula_table() -> str:
-    w = {k[2:]: d for k, (_t, d) in s.MATCH_WEIGHTS.items()}
+    w = {k[2:]: d for k, d in sc.DEFAULT_WEIGHTS.items()}
     ranks = ", ".join(f"{name} {r}" for name, r in v.QUAL_RANK.items())
     how = {
         "coverage": "доля запросов наставляемого («Запрос: …» = да), по которым у наставника отмечена компетенция "
                     "(«Компетенции: …» = да)",
-        "focus": "1, если направленность одна и та же",
+        "focus": "1, если профиль педагога один и тот же: значение столбца, который задаёт тип организации "
+                 "(таблица ниже) — в школе учебный предмет, в детском саду образовательная область, в колледже "
+                 "цикл дисциплин, в организации дополнительного образования направленность",
+        "level": "доля уровней наставляемого (столбец уровня из таблицы ниже, несколько значений через «;»), "
+                 "которые есть и у наставника: число общих уровней / число уровней наставляемого; 0, если у "
+                 "наставляемого столбец пуст. Так учитель основного и среднего общего образования ближе коллеге, который тоже ведёт "
+                 "основное общее, чем учителю начальных классов",
         "subject": "доля основ слов из предметной области наставляемого, которые есть у наставника. "
                    + subject_rule(),
         "experience": "½ · min(max(стаж наставника − стаж наставляемого, 0), 10) / 10 + ½ · min(max(ранг категории "
@@ -72,7 +86,37 @@ def formula_table() -> str:
     lines = ["| Составляющая | Вес (по умолчанию) | Как считается |", "|---|---|---|"]
     for part in sc.PARTS:
         lines.append(f"| {sc.PART_TITLES[part].capitalize()} | `w_{part}` ({_num(w[part])}) | {how[part]} |")
-    return "\n".join([BEGIN, *lines, END])
+    return "\n".join([BEGIN, *lines, "", *type_table(), END])
+
+
+def generic_words(t: orgtypes.OrgType) -> list[str]:
+    """``scoring.generic_stems`` of a type as the words of its list («язык», «культура»), in the list's order."""
+    out: dict[str, str] = {}
+    for value in t.profiles:
+        for word in value.split():
+            stem = sc.stems(word)
+            if len(stem) == 1 and stem[0] in sc.generic_stems(t):
+                out.setdefault(stem[0], word)
+    return list(out.values())
+
+
+def type_table() -> list[str]:
+    """What «профиль» and «уровень» are for each type of organisation, and how the sheet and the reasons say it."""
+    lines = [("Профиль и уровень по типу организации (поле «Тип организации» на листе «Организация»): столбцы "
+              "банков наставников и наставляемых, строки весов на листе «Организация» и слова обоснования пары."),
+             "",
+             ("| Тип организации | Профиль (столбец) | Вес профиля | Уровень (столбец) | Вес уровня | В обосновании "
+              "| Общие слова списка профилей: в предметной области не сравниваются |"),
+             "|---|---|---|---|---|---|---|"]
+    for t in orgtypes.TYPES:
+        level = t.levels[1] if len(t.levels) > 1 else (t.levels[0] if t.levels else "…")
+        other = t.profiles[1] if len(t.profiles) > 1 else "…"
+        said = (f"«{t.same_profile} ({t.profiles[0]})», «{t.other_profile} ({other})», "
+                f"«{t.same_level} ({level})»")
+        common = ", ".join(f"«{w}»" for w in generic_words(t)) or "нет"
+        lines.append(f"| {t.title} | {t.profile} | «{t.weight_profile}» | {t.level} | «{t.weight_level}» | {said} "
+                     f"| {common} |")
+    return lines
 
 
 def rewrite(path: Path = DOC) -> bool:

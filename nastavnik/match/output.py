@@ -7,11 +7,14 @@ and the table a person reads never disagree.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
-from .scoring import PART_TITLES, PARTS
+from .. import schema as s
+from .scoring import PARTS, part_titles, weight_titles
 
 XLSX_NAME = "Предложения пар.xlsx"
+WAIT_CAP_TITLE = next(title for key, title, *_ in s.MATCH_PARAMS if key == "wait_cap_months")
 
 
 def num(x: float) -> str:
@@ -91,6 +94,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
     from ..safeio import atomic_path
 
     title = "Предложение наставнических пар для методического совета"
+    titles, weight_rows = part_titles(result.org_type), weight_titles(result.org_type)  # the type's words
     where = "; ".join(x for x in (org, f"книга «{result.workbook}»", f"на {result.today:%d.%m.%Y}") if x)
 
     path = Path(path)
@@ -104,7 +108,9 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         bold = wb.add_format({"bold": True, "font_size": 12, "valign": "top"})
 
         def lines(text, width) -> int:
-            return max(1, -(-len(text) // max(1, int(width * 1.1))))
+            # Wrapped as Calc wraps: whole words, about one character per unit of column width (measured on
+            # the printed proposal: a 90-wide column holds 88–93 characters; dividing the length lost a line).
+            return max(1, len(textwrap.wrap(text, max(1, int(width)), break_on_hyphens=False)))
 
         def sheet(name_, columns, rows, empty="Нет строк."):
             ws = wb.add_worksheet(name_)
@@ -116,7 +122,8 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
             for c, (name, width) in enumerate(columns):
                 ws.write_string(1, c, name, head)
                 ws.set_column(c, c, width)
-            ws.set_row(1, 15 * max(lines(name, width) for name, width in columns) + 3)
+            # bold header letters are wider: about 0.85 of a character per unit
+            ws.set_row(1, 15 * max(lines(name, width * 0.85) for name, width in columns) + 3)
             if not rows:  # a sheet with a header only would print as a blank page
                 ws.write_string(2, 0, empty)
             for r, row in enumerate(rows, start=2):
@@ -137,14 +144,16 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                               ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
                 str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
-        parts = [(PART_TITLES[k].capitalize(), 14) for k in PARTS]  # whole words in the printed header
+        # whole words in the printed header: a column is as wide as its longest bold word («Подразделение»)
+        parts = [(titles[k].capitalize(), max(14, round(1.2 * max(map(len, titles[k].split()))) + 1))
+                 for k in PARTS]
         sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
                             ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
                 "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
                for c in result.candidates])
         sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
-                         ("Запросы", 40), ("Направленность", 20), ("Сумма оценок", 10)],
+                         ("Запросы", 40), (result.org_type.profile, 20), ("Сумма оценок", 10)],
               [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
                 g["focus"], g["score"]) for g in result.groups],
               empty="Групп не предложено: нет наставляемых с одинаковыми запросами к одному наставнику.")
@@ -155,14 +164,18 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                            ("Что делать (Положение, дорожная карта)", 80)], rows)
         weights = wb.add_worksheet("Веса")
         xlsxprint.setup_xlsxwriter(weights, landscape=False, repeat_rows=(0, 1), header_right="Веса")
-        weights.set_column(0, 0, 60)
+        widths = (36, 8, 62)
+        for c, width in enumerate(widths):
+            weights.set_column(c, c, width)
         weights.write_string(0, 0, f"Веса составляющих оценки пары. {where}", bold)
-        weights.write_string(1, 0, "Составляющая оценки", head)
-        weights.write_string(1, 1, "Вес", head)
-        for r, k in enumerate(PARTS, start=2):
-            weights.write_string(r, 0, PART_TITLES[k].capitalize())
-            weights.write_number(r, 1, result.weights.get(k, 0))
-        weights.write_string(len(PARTS) + 2, 0, "Ожидание учитывается не больше, месяцев")
-        weights.write_number(len(PARTS) + 2, 1, result.wait_cap_months)
+        for c, name in enumerate(("Составляющая оценки", "Вес", "Строка листа «Организация», где вес меняют")):
+            weights.write_string(1, c, name, head)
+        rows = [(titles[k].capitalize(), result.weights.get(k, 0), weight_rows.get(k, "")) for k in PARTS]
+        rows.append(("Ожидание учитывается не больше, месяцев", result.wait_cap_months, WAIT_CAP_TITLE))
+        for r, (name, value, where_) in enumerate(rows, start=2):
+            weights.write_string(r, 0, name, wrap)
+            weights.write_number(r, 1, value, wrap)
+            weights.write_string(r, 2, where_, wrap)
+            weights.set_row(r, 15 * max(lines(name, widths[0]), lines(where_, widths[2])) + 2)
         wb.close()
     return path

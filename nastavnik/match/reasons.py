@@ -8,6 +8,7 @@ mentor carries the cause and what the regulation suggests doing about it.
 from __future__ import annotations
 
 from .. import vocab as v
+from ..morph import agree
 from .scoring import DIGITAL, DIRS, Scorer
 
 SHOW = 5  # mentor codes named in one reason; the rest are counted
@@ -60,10 +61,15 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
         out.append(text)
     else:
         out.append("запросы наставляемого не отмечены — подбор по остальным признакам")
+    kind_of = sc.org_type  # the profile and the level in the words of this organisation's type
     if parts["focus"] > 0:
-        out.append(f"одна направленность ({mr['focus']})")
+        out.append(f"{kind_of.same_profile} ({mr['focus']})")
     elif isinstance(mr["focus"], str):
-        out.append(f"другая направленность ({mr['focus']})")
+        out.append(f"{kind_of.other_profile} ({mr['focus']})")
+    if parts.get("level", 0) > 0:
+        common = [x for k, x in sc.levels_mr[j].items() if k in sc.levels_me[i]]
+        head = kind_of.same_level if len(common) == 1 else agree(len(common), kind_of.same_level)
+        out.append(f"{head} ({', '.join(common)})")
     if parts["subject"] > 0:
         out.append(f"близкая предметная область: «{me['subject']}» — «{mr['subject']}»")
     exp = mr["ped_experience"]

@@ -13,7 +13,13 @@ the reasons are exactly the numbers the solver used. Formulas (also in
 
 * coverage — share of the mentee's requested directions (``req_*``) that the
   mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
-* focus — 1 when both have the same направленность.
+* focus — 1 when both have the same profile: the column the organisation's type defines
+  (``orgtypes.OrgType.profile``: a school's учебный предмет, a kindergarten's образовательная
+  область, a college's цикл дисциплин, a centre's направленность).
+* level — the share of the mentee's levels (``level``, several values: a school's начальное /
+  основное / среднее общее, a kindergarten's age groups, a centre's levels of programmes) that the
+  mentor also has: |уровни наставляемого ∩ уровни наставника| / |уровни наставляемого|; 0 when the
+  mentee has none. A book without the column scores 0 for every pair, so its optimum is unchanged.
 * subject — share of the stems of the mentee's subject area found in the
   mentor's: words lower-cased, «ё» → «е», split on every character that is not
   a Latin or Russian letter or a digit, words shorter than ``MIN_WORD`` dropped
@@ -46,15 +52,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .. import orgtypes
 from .. import schema as s
 from .. import vocab as v
 
-PARTS = ("coverage", "focus", "subject", "experience", "department", "format", "preference", "reverse", "load",
+PARTS = ("coverage", "focus", "level", "subject", "experience", "department", "format", "preference", "reverse", "load",
          "wait", "group")
+# Neutral titles, for the documentation that speaks of every type; a person reading one book's proposal sees
+# ``part_titles(org_type)``: the type's own column titles for the profile and the level.
 PART_TITLES = {
     "coverage": "покрытие запросов",
-    "focus": "направленность",
+    "focus": "профиль педагога",
+    "level": "уровень или группа обучающихся",
     "subject": "предметная область",
     "experience": "стаж и категория",
     "department": "подразделение",
@@ -72,11 +83,34 @@ REVERSE_CATEGORY = "опытный педагог (реверсивное нас
 FORMAT_MIXED = "смешанный"
 STEM = 6
 _SPLIT = re.compile(r"[^0-9a-zа-я]+")
+# A code with dots is one word, kept whole: a college's specialty «08.02.01» or module «МДК.01.01» names its field.
+_CODE = re.compile(r"[0-9a-zа-я]+(?:\.[0-9]+)+")
 STOP_WORDS = ("для", "или", "как", "при", "его", "над")  # connectives that would make any two subjects «близки»
 _STOP = set(STOP_WORDS)
 MIN_WORD = 3  # shorter words are dropped, unless they hold a digit («3D», «2D»): those name a field
+# A number alone («5–9 классы») names no field, and these words say where or whom a teacher teaches, not what:
+# a school's «5–9 классы; курс …», a kindergarten's «группа компенсирующей направленности; программа …».
+# Dropped in every form (by lemma), so two teachers of 7–9 classes are not «близки» for that alone.
+FRAME_WORDS = ("класс", "курс", "группа", "программа", "деятельность", "направленность")
 CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
 UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
+
+
+DEFAULT_WEIGHTS: dict[str, float] = {k: d for k, (_t, d) in s.MATCH_WEIGHTS.items()}
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def part_titles(org_type: orgtypes.OrgType) -> dict[str, str]:
+    """Part → its title in this organisation's words: «учебный предмет», «уровень общего образования»."""
+    return {**PART_TITLES, "focus": _lower_first(org_type.profile), "level": _lower_first(org_type.level)}
+
+
+def weight_titles(org_type: orgtypes.OrgType) -> dict[str, str]:
+    """Part → the title of its weight on «Организация» for this type («Вес: один учебный предмет»)."""
+    return {f.key[2:]: f.title for f in s.org_fields_for(org_type) if f.key in s.MATCH_WEIGHTS}
 
 
 def wait_cap(org: dict | None) -> int:
@@ -103,7 +137,7 @@ def months_between(start, today) -> int:
 def weights_from_org(org: dict | None) -> dict[str, float]:
     """Part name → weight, from «Организация»; an empty or unreadable cell falls back to the default."""
     out = {}
-    for key, (_title, default) in s.MATCH_WEIGHTS.items():
+    for key, default in DEFAULT_WEIGHTS.items():
         value = (org or {}).get(key)
         try:
             value = float(value)
@@ -115,18 +149,45 @@ def weights_from_org(org: dict | None) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _frame_word(word: str) -> bool:
+    """Whether ``word`` is a form of one of ``FRAME_WORDS`` (by its lemma: «классов», «группы», «курса»)."""
+    if not any(word.startswith(f[:-1]) and len(word) <= len(f) + 3 for f in FRAME_WORDS):
+        return False  # not an inflected form of one («программирование»): the dictionary is not even loaded
+    from ..morph import _morph
+
+    return any(p.normal_form in FRAME_WORDS for p in _morph().parse(word)[:1]) or word in FRAME_WORDS
+
+
 def stems(text) -> list[str]:
     """Stems of a subject area, so «робототехника» and «Робототехника и LEGO-конструирование» meet."""
     if not isinstance(text, str):
         return []
-    words = _SPLIT.split(text.casefold().replace("ё", "е"))
-    out = []
-    for w in words:
-        if (len(w) >= MIN_WORD or any(ch.isdigit() for ch in w)) and w not in _STOP:
+    text = text.casefold().replace("ё", "е")
+    out = list(dict.fromkeys(_CODE.findall(text)))
+    for w in _SPLIT.split(_CODE.sub(" ", text)):
+        if not w or w.isdigit() or w in _STOP or _frame_word(w):
+            continue
+        if len(w) >= MIN_WORD or any(ch.isdigit() for ch in w):
             stem = w[:STEM]
             if stem not in out:
                 out.append(stem)
     return out
+
+
+@lru_cache(maxsize=16)
+def generic_stems(org_type: orgtypes.OrgType) -> frozenset[str]:
+    """Stems the type's profile list shares between several of its values and that are not a value by itself:
+    a school's «язык» («русский язык», «иностранный язык»), a kindergarten's «развитие», a college's «цикл».
+
+    Teachers who write their subject in the free-text column in these words («русский язык» — «английский
+    язык») are not close for that word alone; the profile part already compares the subjects themselves.
+    """
+    from collections import Counter
+
+    counts = Counter(w for value in org_type.profiles for w in set(stems(value)))
+    alone = {tuple(stems(value)) for value in org_type.profiles}
+    return frozenset(w for w, n in counts.items() if n >= 2 and (w,) not in alone)
 
 
 def _bools(frame, cols):
@@ -152,6 +213,15 @@ def _days(series):
     return np.where(np.isnan(out), np.nan, out)
 
 
+def _multi(value) -> tuple[str, ...]:
+    """The values of a several-values cell as the reader gives them (a tuple), or a «;»-list of text."""
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, (tuple, list)):
+        return ()
+    return tuple(x.strip() for x in value if isinstance(x, str) and x.strip())
+
+
 def _codes(values, table: dict) -> "object":
     """Map text values to small ints shared by both banks; 0 means blank."""
     import numpy as np
@@ -174,6 +244,7 @@ class Scorer:
     weights: dict
     today: object = None  # datetime.date: months waited are counted up to it
     wait_cap: int = 6
+    org_type: orgtypes.OrgType = orgtypes.DEFAULT  # whose words the reasons speak
 
     def __post_init__(self) -> None:
         import numpy as np
@@ -189,6 +260,24 @@ class Scorer:
         self.nreq = self.req.sum(1)
         focus: dict = {}
         self.focus_me, self.focus_mr = _codes(list(me["focus"]), focus), _codes(list(mr["focus"]), focus)
+        # Levels: each side's values folded and deduplicated; ``levels_*`` keep the words as written.
+        from ..parse import fold
+
+        def levels(frame):
+            out = []
+            for cell in (frame["level"] if "level" in frame else [()] * len(frame)):
+                seen: dict[str, str] = {}
+                for x in _multi(cell):
+                    seen.setdefault(fold(x), x)
+                out.append(seen)
+            return out
+
+        self.levels_me, self.levels_mr = levels(me), levels(mr)
+        words = dict.fromkeys(w for x in self.levels_me + self.levels_mr for w in x)
+        level_ids = {w: k for k, w in enumerate(words)}
+        self.lvl_me = self._incidence(self.levels_me, level_ids, self.n)
+        self.lvl_mr = self._incidence(self.levels_mr, level_ids, self.m).T.tocsr()
+        self.nlevels = np.array([len(x) for x in self.levels_me], dtype=np.float64)
         dept: dict = {}
         self.dept_me, self.dept_mr = _codes(list(me["department"]), dept), _codes(list(mr["department"]), dept)
         fmt = {x: n for n, x in enumerate(v.FORMATS, start=1)}
@@ -196,8 +285,9 @@ class Scorer:
         self.fmt_mr = _codes(list(mr["format"]), dict(fmt))
         self.mixed = fmt[FORMAT_MIXED]
         vocab: dict = {}
-        self.stems_me = [stems(x) for x in me["subject"]]
-        self.stems_mr = [stems(x) for x in mr["subject"]]
+        common = generic_stems(self.org_type)
+        self.stems_me = [[w for w in stems(x) if w not in common] for x in me["subject"]]
+        self.stems_mr = [[w for w in stems(x) if w not in common] for x in mr["subject"]]
 
         def matrix(lists):
             rows, cols = [], []
@@ -253,6 +343,16 @@ class Scorer:
                                    if (k == v.KIND_GROUP and self.nreq[i]) else -1
                                    for i, k in enumerate(me["kind"])], dtype=np.int64)
 
+    @staticmethod
+    def _incidence(lists, ids: dict, n: int):
+        """Rows × words as a sparse 0/1 matrix; ``ids`` numbers the words of both banks, so the shapes agree."""
+        import numpy as np
+        from scipy import sparse
+
+        rows = [r for r, words in enumerate(lists) for _w in words]
+        cols = [ids[w] for words in lists for w in words]
+        return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(ids), 1)))
+
     # -- parts --------------------------------------------------------------------------------------
     def block(self, rows) -> dict:
         """Every part for mentees ``rows`` × all mentors, as float64 arrays of shape (len(rows), m)."""
@@ -264,6 +364,7 @@ class Scorer:
         parts["coverage"] = (req @ self.comp.T.astype(np.float64)) / np.maximum(self.nreq[r], 1)[:, None]
         fa, fb = self.focus_me[r][:, None], self.focus_mr[None, :]
         parts["focus"] = ((fa == fb) & (fa > 0)).astype(np.float64)
+        parts["level"] = (self.lvl_me[r] @ self.lvl_mr).toarray() / np.maximum(self.nlevels[r], 1)[:, None]
         common = (self.subj_me[r] @ self.subj_mr).toarray()
         parts["subject"] = common / np.maximum(self.nstems[r], 1)[:, None]
         gap = np.clip(self.exp_mr[None, :] - self.exp_me[r][:, None], 0, 10) / 10

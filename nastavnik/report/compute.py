@@ -65,30 +65,46 @@ def participants(f: Frames) -> dict[str, Value]:
             breakdown={name: int(by_dir[f"req_{k}"]) for k, name in v.DIRECTIONS.items()},
             note="Один наставляемый может запросить несколько направлений; значение — число наставляемых."),
         "mentees_by_category": _breakdown(involved["category"], v.MENTEE_CATEGORIES),
+        **_students(f, mentees_in),
+    }
+
+
+def _students(f: Frames, mentees_in) -> dict[str, Value]:
+    """Students and trainees from outside in the period's pairs, and those who completed their programme."""
+    students = f.students()
+    ended = f.pairs[f.pairs["u_actual_end"].between(f.start, f.end) & (f.pairs["u_end_reason"] == v.REASON_FULL)]
+    return {
+        "students_active": Value(int(len(set(mentees_in) & students))),
+        "students_completed": Value(int(len(set(ended["mentee"].dropna()) & students))),
     }
 
 
 def coverage(f: Frames) -> dict[str, Value]:
+    """Shares of the pedagogical staff: a student or trainee from outside is in none of them (see ``students``)."""
     staff = f.org.get("staff_count") or 0
     mentors_n = int(f.pairs["mentor"].nunique())
+    students = f.students()
     active = set(f.pairs["mentee"].dropna())
-    bank = f.mentees
+    active_staff = active - students
+    bank = f.mentees[~f.mentees["code"].isin(students).to_numpy()]
     in_pairs = bank["code"].isin(active)
     young = (bank["ped_experience"] < 3).fillna(False).astype(bool)
     under = f.under35(bank["birth_date"])
     people = f.people_banks()
+    people = people[~((people["_role"] == "mentee") & people["code"].isin(students)).to_numpy()]
     target = f.under35(people["birth_date"]) & (people["ped_experience"] < 3).fillna(False).astype(bool)
     fed_den = int(target.sum())
     fed_num = int((target & (people["_role"] == "mentee") & people["code"].isin(active)).sum())
     no_staff = "" if staff else "Не заполнено «Число педагогических работников» на листе «Организация»."
+    left_out = len(active & students)
+    students_note = f"Студенты и стажёры не учтены: {left_out} чел." if left_out else ""
 
     def pct(num, den, note=""):
         return Value(share(num, den), num, den, note=note)
 
-    mentees_n = len(active)
     return {
         "staff_share_mentors": pct(mentors_n, staff, no_staff),
-        "staff_share_mentees": pct(mentees_n, staff, no_staff),
+        "staff_share_mentees": pct(len(active_staff), staff, " ".join(x for x in (no_staff, students_note) if x)),
         "young_bank": Value(int(young.sum())),
         "young_coverage": pct(int((young & in_pairs).sum()), int(young.sum())),
         "under35_bank": Value(int(under.sum()),
@@ -202,7 +218,7 @@ def events(f: Frames) -> dict[str, Value]:
         "events_prizes": Value(int(prize.sum())),
         "events_by_level": _breakdown(e["level"], v.EVENT_LEVELS),
         "events_prizes_by_level": _breakdown(e.loc[prize, "level"], v.EVENT_LEVELS),
-        "events_by_type": _breakdown(e["type"], v.EVENT_TYPES),
+        "events_by_type": _breakdown(e["type"], f.lists.get("event_type") or v.EVENT_TYPES),  # her own types too
     }
 
 

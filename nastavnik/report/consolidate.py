@@ -22,6 +22,7 @@ NOT_SUMMED = {"readiness_score", "roadmap_stages_done", "survey_mean_mentors", "
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
+DATA_SCALE = 85  # «Свод» printed: 10-pt text at 8.5 pt, the columns across pages
 FIRST = 7  # «Свод»: the first indicator column, after №, file, organisation, period, year, template version, check
 
 
@@ -78,8 +79,10 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
             first = report.errors[0]
             result["problem"] = f"Ошибок: {len(report.errors)}; первая — {first.where()}: {first.message}"
         by_code = {i.code: i for i in indicators}
+        # An indicator off for the organisation's type (report.bytype) has no value: «—», and no share.
         result["indicators"] = {c: {"value": by_code[c].value, "numerator": by_code[c].numerator,
-                                    "denominator": by_code[c].denominator} for c in KEY_CODES}
+                                    "denominator": by_code[c].denominator} if c in by_code else
+                                {"value": None, "numerator": None, "denominator": None} for c in KEY_CODES}
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the district's roll-up
         result["problem"] = f"Внутренняя ошибка программы при чтении файла ({type(exc).__name__})."
     return result
@@ -104,7 +107,8 @@ def totals(files: list[dict]) -> dict[str, float | None]:
             den = sum(x["denominator"] for x in usable)
             out[code] = round(100.0 * num / den, 1) if den else None
         else:
-            out[code] = sum(x[code]["value"] or 0 for x in read) if read else None
+            values = [x[code]["value"] for x in read if x[code]["value"] is not None]
+            out[code] = sum(values) if values else None
     return out
 
 
@@ -122,12 +126,30 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
     return Rollup(files, totals(files))
 
 
+def _federal_chart(wb, rollup) -> object | None:
+    """Bars of the federal indicator by institution, from «Свод»'s cells, for the «Диаграмма» chart sheet."""
+    if not any(f["indicators"] for f in rollup.files):
+        return None
+    fed = FIRST + KEY_CODES.index("federal_under35_first3")
+    chart = wb.add_chart({"type": "bar"})
+    chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
+                      "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],
+                      "values": ["Свод", 4, fed, 3 + len(rollup.files), fed],
+                      "data_labels": {"value": True}})
+    chart.set_title({"name": "Федеральный показатель по организациям, % (цель 70 %)", "name_font": {"size": 11}})
+    chart.set_legend({"none": True})
+    chart.set_x_axis({"min": 0, "max": 100})
+    chart.set_y_axis({"reverse": True})
+    return chart
+
+
 def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Path:
     """One row per institution with key indicators, a totals row, a chart and the list of file problems."""
     import xlsxwriter
 
     from .. import xlsxprint
     from ..safeio import atomic_path
+    from .rollup_print import lines, row_height, write_sections
 
     made = f"{(today or dt.date.today()):%d.%m.%Y}"
     with atomic_path(path) as tmp:
@@ -141,9 +163,13 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         total_text = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"})
         total_num = wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2", "num_format": "0.##"})
         ws = wb.add_worksheet("Свод")
-        # A4 landscape, one page wide: two dozen indicator columns print small, so they are kept narrow
-        # and their headers wrap; the title lines and the header row repeat on every page.
+        # The data sheet: every key indicator in one row per institution, for programs and pivot tables.
+        # Fitted to one A4 page wide its two dozen columns printed at about 4 pt; it prints instead at a fixed
+        # legible scale across several pages, №, file and organisation repeated on each. The sheets after it
+        # (rollup_print) are the printed view, a few indicator groups to a page.
         xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
+        ws.set_print_scale(DATA_SCALE)
+        ws.repeat_columns(0, 1)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Период", "Учебный год", "Версия шаблона", "Проверка"] + [
@@ -155,6 +181,7 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         row = 4
         for n, f in enumerate(rollup.files, start=1):
             ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["year"], f["version"], f["status"]], text)
+            ws.set_row(row, row_height(max(lines(f["file"], 24), lines(f["org"], 30), lines(f["period"], 12))))
             for j, code in enumerate(KEY_CODES):
                 value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
                 ws.write(row, FIRST + j, "—" if value is None else value, text if value is None else num)
@@ -166,29 +193,23 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
                              "знаменателей; средние и баллы не суммируются (—).")
         ws.set_column(0, 0, 4)
-        ws.set_column(1, 2, 30)
-        ws.set_column(3, 6, 14)
-        ws.set_column(FIRST, FIRST + len(KEY_CODES), 13)
+        ws.set_column(1, 1, 24)
+        ws.set_column(2, 2, 30)
+        ws.set_column(3, 6, 12)
+        ws.set_column(FIRST, FIRST + len(KEY_CODES), 11)
         ws.freeze_panes(4, 3)
-        read = [i for i, f in enumerate(rollup.files) if f["indicators"]]
-        if read:
-            fed = FIRST + KEY_CODES.index("federal_under35_first3")
-            chart = wb.add_chart({"type": "bar"})
-            chart.add_series({"name": "Доля педагогов до 35 лет, вовлечённых в первые три года, %",
-                              "categories": ["Свод", 4, 1, 3 + len(rollup.files), 1],
-                              "values": ["Свод", 4, fed, 3 + len(rollup.files), fed],
-                              "data_labels": {"value": True}})
-            chart.set_title({"name": "Федеральный показатель по организациям, % (цель 70 %)",
-                             "name_font": {"size": 11}})
-            chart.set_legend({"none": True})
-            chart.set_x_axis({"min": 0, "max": 100})
-            chart.set_y_axis({"reverse": True})
-            chart.set_size({"width": 720, "height": 80 + 22 * len(rollup.files)})
-            ws.insert_chart(row + 3, 1, chart)
-            height = 80 + 22 * len(rollup.files)
-            xlsxprint.keep_together(ws, row + 3, [(row + 3, row + 3, height + 10)],
-                                    xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, 5 + len(KEY_CODES))),
-                                    repeated=4)
+        ws.print_across()  # pages left to right first: one institution's row reads on consecutive pages
+        write_sections(wb, rollup, KEY_CODES, made, {"title": title, "head": head, "text": text, "num": num,
+                                                     "total_text": total_text, "total_num": total_num,
+                                                     "plain": wb.add_format({**base, "text_wrap": True})})
+        chart = _federal_chart(wb, rollup)
+        if chart is not None:
+            # A chart sheet prints as one whole page, however many institutions: no chart cut across pages.
+            sheet = wb.add_chartsheet("Диаграмма")
+            sheet.set_chart(chart)
+            sheet.set_paper(xlsxprint.A4)
+            sheet.set_landscape()
+            sheet.set_footer(xlsxprint.FOOTER)
         probs = wb.add_worksheet("Проблемы файлов")
         xlsxprint.setup_xlsxwriter(probs, repeat_rows=(0, 1))
         probs.write(0, 0, f"Свод показателей наставничества: файлы с проблемами; сформировано {made}", title)
@@ -197,10 +218,12 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         for f in rollup.files:
             if f["status"] != OK:
                 probs.write_row(r, 0, [f["file"], f["status"], f["problem"]], text)
+                probs.set_row(r, row_height(max(lines(f["file"], 26), lines(f["problem"], 80))))
                 r += 1
         if r == 2:
             probs.write(2, 0, "Все файлы прочитаны, ошибок в книгах нет.")
-        probs.set_column(0, 1, 28)
-        probs.set_column(2, 2, 100)
+        probs.set_column(0, 0, 26)  # narrow enough to print at 8 pt or more, the problem wraps
+        probs.set_column(1, 1, 14)
+        probs.set_column(2, 2, 80)
         wb.close()
     return Path(path)

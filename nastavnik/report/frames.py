@@ -71,6 +71,7 @@ class Frames:
         import pandas as pd
 
         self.org = book.org
+        self.lists = getattr(book, "lists", None) or {}  # the organisation's lists with the curator's additions
         self.period = period
         self.start = pd.Timestamp(period.start)
         self.end = pd.Timestamp(period.end)
@@ -117,6 +118,19 @@ class Frames:
             & (ends.isna() | (ends >= self.start))
         ).astype(bool)
         return p.reset_index(drop=True)
+
+    def students(self) -> set:
+        """Mentee codes of students and trainees from outside: participants, not members of the pedagogical staff.
+
+        A mentee counts as one when his «Категория наставляемого» is «студент / стажёр» or when he is the
+        mentee of any pair of the form «работодатель – студент» on the pairs sheet (Положение, п. 2.3 names
+        the form; a student on practice is not yet an employee, so not one of «Число педагогических работников»).
+        """
+        m = self.raw["mentees"]
+        codes = set(m.loc[(m["category"] == v.MENTEE_STUDENT).to_numpy(), "code"].dropna())
+        p = self.pairs_all
+        codes |= set(p.loc[(p["u_form"] == v.FORM_STUDENT).to_numpy(), "mentee"].dropna())
+        return codes
 
     def people_banks(self):
         """Both banks stacked: one row per person with the columns both sheets share."""

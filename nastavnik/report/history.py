@@ -32,7 +32,17 @@ class YearRow:
     completed: int = 0  # mentees who completed a programme that year
     retained: int = 0  # … of them not gone within a year of the end
     waiting_year: int = 0  # … of the retained, those whose year has not yet passed
+    students: int = 0  # mentees who are students or trainees from outside (not on the staff)
+    survey_mean: float | None = None  # mean of every score in that year's survey forms, both roles
+    staff: int | None = None  # «Число педагогических работников» of «Организация» (the current figure)
     current: bool = False
+
+    @property
+    def staff_share(self) -> float | None:
+        """Mentors and mentees of the staff (not students) over the staff count, %; the count is today's."""
+        if not self.staff:
+            return None
+        return round(100.0 * (self.mentors + self.mentees - self.students) / self.staff, 1)
 
     @property
     def retention(self) -> float | None:
@@ -53,7 +63,13 @@ class History:
         return bool(self.archive_years)
 
     def to_dict(self) -> dict:
-        return {"years": [{**r.__dict__, "retention": r.retention, "provisional": r.provisional} for r in self.rows]}
+        return {"years": [{**r.__dict__, "retention": r.retention, "provisional": r.provisional,
+                           "staff_share": r.staff_share} for r in self.rows]}
+
+    @property
+    def trend(self) -> bool:
+        """Whether there are two years or more to draw a trend through."""
+        return len(self.rows) >= 2
 
 
 def _first(year: str) -> int:
@@ -101,10 +117,17 @@ def compute_history(book, today: dt.date) -> History:
     left_on = _leaving_dates(book)
     present = {c for c in _table(book, "mentees")["code"] if isinstance(c, str)}
     seen_mentors: set[str] = set()
+    staff = book.org.get("staff_count") if isinstance(book.org.get("staff_count"), int) else None
+    scores = _survey_means(book, current)
+    mentees_bank = _table(book, "mentees")
+    student_codes = set(mentees_bank.loc[(mentees_bank["category"] == v.MENTEE_STUDENT).to_numpy(), "code"].dropna())
     rows = []
     for year in years:
         sub = pairs[pairs["year"] == year]
-        row = YearRow(year, current=year == current)
+        row = YearRow(year, current=year == current, staff=staff, survey_mean=scores.get(year))
+        in_year = {c for c in sub["mentee"] if isinstance(c, str)}
+        by_form = {c for c in sub.loc[(sub["form"] == v.FORM_STUDENT).to_numpy(), "mentee"] if isinstance(c, str)}
+        row.students = len(in_year & (student_codes | by_form))
         row.pairs = sub["code"].nunique()
         mentors = {c for c in sub["mentor"] if isinstance(c, str)}
         row.mentors, row.mentors_again = len(mentors), len(mentors & seen_mentors)
@@ -126,6 +149,22 @@ def compute_history(book, today: dt.date) -> History:
                     row.waiting_year += 1
         rows.append(row)
     return History(rows, archive_years)
+
+
+def _survey_means(book, current: str) -> dict[str, float]:
+    """Year → mean of every score in that year's forms (the archive's years and the sheet's current one)."""
+    import pandas as pd
+
+    qs = list(v.SURVEY_QUESTIONS)
+    now = _table(book, "surveys").assign(year=current)
+    both = pd.concat([_table(book, "archive_surveys"), now], ignore_index=True)
+    both = both[both["year"].map(lambda y: isinstance(y, str)).astype(bool)]
+    out = {}
+    for year, part in both.groupby("year"):
+        flat = part[qs].apply(pd.to_numeric, errors="coerce").stack().dropna()
+        if len(flat):
+            out[year] = round(float(flat.mean()), 2)
+    return out
 
 
 def year_mark(end: dt.date) -> dt.date:
@@ -214,7 +253,9 @@ def _programmes_by_year(book, current: str) -> dict[str, tuple[int, int, int]]:
 
 HEADERS = ["Учебный год", "Пары и группы", "Наставники", "из них наставничали в прошлые годы", "Наставляемые",
            "Программы", "завершены", "прекращены досрочно", "Завершили программу, чел.",
-           "Остались в организации через год, чел.", "Доля оставшихся, %", "Пометка"]
+           "Остались в организации через год, чел.", "Доля оставшихся, %",
+           "Охват педагогических работников, %", "Средняя оценка в анкетах, балл", "Пометка"]
+SHARE_COL, STAFF_COL, SCORE_COL = 10, 11, 12  # columns of HEADERS whose empty value is a gap, not a zero
 
 
 def table_rows(history: History) -> list[list]:
@@ -224,6 +265,7 @@ def table_rows(history: History) -> list[list]:
         label = r.year + (" (текущий)" if r.current else "")
         out.append([label, r.pairs, r.mentors, r.mentors_again, r.mentees, r.programmes, r.programmes_done,
                     r.programmes_stopped, r.completed, r.retained, share,
+                    "—" if r.staff_share is None else r.staff_share, "—" if r.survey_mean is None else r.survey_mean,
                     "предварительно" if r.provisional else "" if r.completed else "никто не завершил"])
     return out
 
@@ -237,33 +279,44 @@ NOTES = (
     "Доля с пометкой «предварительно»: у части завершивших год после окончания программы ещё не прошёл — они "
     "пока считаются оставшимися.",
     "Наставничали в прошлые годы: наставники года, у которых была пара (группа) в одном из прежних лет архива.",
+    "Охват педагогических работников: наставники и наставляемые года, кроме студентов и стажёров, от нынешнего "
+    "«Числа педагогических работников» (лист «Организация»; прежних значений книга не хранит). Средняя оценка — "
+    "среднее всех оценок в анкетах года (лист «Анкетирование» и «Архив анкет»).",
 )
 
 
 def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
-    """The «История» sheet of «Мониторинг.xlsx»: the table by year and two trend charts drawn from it."""
+    """The «История» sheet of «Мониторинг.xlsx»: the table by year and three trend charts drawn from it.
+
+    Printed on A4 landscape one page wide with narrow wrapped columns, its title and header rows on every page,
+    and each chart kept whole on its page (``xlsxprint.keep_together``)."""
+    from .. import xlsxprint
     title = "История"
     ws = wb.add_worksheet(title)
     row = header(ws, fmt, meta, "Показатели по учебным годам (из архива)")
     ws.write_row(row, 0, HEADERS, fmt.head)
-    ws.set_row(row, 54)
+    ws.set_row(row, 80)
+    head_row = row
     first = row + 1
     for j, values in enumerate(table_rows(history)):
         for k, value in enumerate(values):
-            if value == "—" and k == 10:  # no one completed: a gap in the trend line, not a zero
+            if value == "—" and k in (SHARE_COL, STAFF_COL, SCORE_COL):  # a gap in the trend line, not a zero
                 ws.write_blank(first + j, k, None, fmt.text)
                 continue
-            f = fmt.text if isinstance(value, str) else fmt.dec1 if k == 10 else fmt.int
+            f = (fmt.text if isinstance(value, str) else fmt.dec1 if k in (SHARE_COL, STAFF_COL)
+                 else fmt.dec2 if k == SCORE_COL else fmt.int)
             ws.write(first + j, k, value, f)
     last = first + len(history.rows) - 1
     row = last + 2
     for note in NOTES:
-        ws.merge_range(row, 0, row, 10, note, fmt.plain)
-        ws.set_row(row, 28)
+        ws.merge_range(row, 0, row, len(HEADERS) - 1, note, fmt.plain)
+        ws.set_row(row, 30)
         row += 1
-    ws.set_column(0, 0, 22)
-    ws.set_column(1, 10, 13)
-    ws.set_column(11, 11, 19)
+    ws.set_column(0, 0, 14)  # narrow: the 14 columns print one page wide at 8 pt or more
+    ws.set_column(1, SCORE_COL, 9.5)
+    ws.set_column(4, 4, 11)  # «Наставляемые» and «педагогических» unbroken
+    ws.set_column(STAFF_COL, STAFF_COL, 12)
+    ws.set_column(SCORE_COL + 1, SCORE_COL + 1, 12.5)
     ws.freeze_panes(first, 1)
     chart = wb.add_chart({"type": "column"})
     for k, name in ((1, "Пары и группы"), (2, "Наставники"), (4, "Наставляемые"), (5, "Программы")):
@@ -284,3 +337,23 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
     line.set_y_axis({"min": 0, "max": 100})
     line.set_size({"width": 620, "height": 320})
     ws.insert_chart(row + 18, 0, line, {"x_offset": 5, "y_offset": 5})
+    cover = wb.add_chart({"type": "line"})
+    cover.add_series({"name": "Охват педагогических работников, %", "categories": [title, first, 0, last, 0],
+                      "values": [title, first, STAFF_COL, last, STAFF_COL], "marker": {"type": "circle", "size": 6},
+                      "data_labels": {"value": True}})
+    score = wb.add_chart({"type": "line"})
+    score.add_series({"name": "Средняя оценка в анкетах, балл", "categories": [title, first, 0, last, 0],
+                      "values": [title, first, SCORE_COL, last, SCORE_COL], "y2_axis": True,
+                      "marker": {"type": "square", "size": 6}, "data_labels": {"value": True, "num_format": "0.0"}})
+    cover.combine(score)
+    cover.set_title({"name": "Охват педагогических работников (%) и средняя оценка в анкетах (балл)",
+                     "name_font": {"size": 11, "bold": True}})
+    cover.set_legend({"position": "bottom"})
+    cover.set_y_axis({"min": 0, "max": 100, "name": "%"})
+    score.set_y2_axis({"min": 0, "max": v.SURVEY_SCALE[1], "name": "балл"})
+    cover.set_size({"width": 620, "height": 320})
+    ws.insert_chart(row + 35, 0, cover, {"x_offset": 5, "y_offset": 5})
+    xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, head_row))
+    blocks = [(row + 1 + 17 * k, row + 16 + 17 * k, 330) for k in range(3)]
+    scale = xlsxprint.scale_to_width(xlsxprint.columns_px(ws, 0, len(HEADERS) - 1))
+    xlsxprint.keep_together(ws, row + 52, blocks, scale, repeated=head_row + 1)

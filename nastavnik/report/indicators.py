@@ -61,7 +61,8 @@ class Indicator:
 
 
 def compute_indicators(book, period_start: dt.date, period_end: dt.date, today: dt.date) -> list[Indicator]:
-    """Every indicator of the registry for the period, in registry order."""
+    """Every indicator of the registry that applies to the organisation's type, for the period, in registry order."""
+    from .bytype import off_codes
     from .compute import GROUP_FUNCTIONS
 
     frames = Frames(book, Period(period_start, period_end, today))
@@ -73,7 +74,10 @@ def compute_indicators(book, period_start: dt.date, period_end: dt.date, today: 
     if missing or unknown:  # a programming error, caught by the tests
         raise RuntimeError(f"indicator registry and computation disagree: missing {missing}, unknown {unknown}")
     out = []
+    off = off_codes(book)
     for s in SPECS:
+        if s.code in off:
+            continue
         x = values[s.code]
         out.append(Indicator(s, _plain(x.value), _plain(x.numerator), _plain(x.denominator),
                              {k: _plain(n) for k, n in x.breakdown.items()} if x.breakdown is not None else None,

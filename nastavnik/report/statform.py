@@ -17,6 +17,12 @@ from .. import vocab as v
 TOTAL = "Всего"
 MENTORS_ROW = "Наставники"
 MENTEES_ROW = "Наставляемые — всего"
+# A student or trainee from outside is a participant, not one of the staff: the form shows them apart.
+STAFF_ROW = "Наставляемые — педагогические работники организации"
+STUDENTS_ROW = "Наставляемые — студенты и стажёры (не педагогические работники)"
+STUDENTS_DONE_ROW = "из них завершили программу в полном объёме"
+# Rows that stand for an indicator: an indicator off for the organisation's type takes its row away.
+ROW_CODES = {STUDENTS_ROW: "students_active", STUDENTS_DONE_ROW: "students_completed"}
 
 
 @dataclass
@@ -51,7 +57,12 @@ def build_statform(book, period_start: dt.date, period_end: dt.date, today: dt.d
     mentees = pd.DataFrame({"person": "p:" + p["mentee"].astype(str), "row": MENTEES_ROW,
                             "form": p["u_form"], "kind": p["u_kind"]})[has]
     by_cat = mentees.assign(row=p.loc[has, "mentee"].map(categories).fillna("категория не указана").to_numpy())
-    long = pd.concat([mentors, mentees, by_cat], ignore_index=True)
+    students = f.students()
+    is_student = p.loc[has, "mentee"].isin(students).to_numpy()
+    staff_or_not = mentees.assign(row=[STUDENTS_ROW if x else STAFF_ROW for x in is_student])
+    done = (p.loc[has, "u_actual_end"].between(f.start, f.end) & (p.loc[has, "u_end_reason"] == v.REASON_FULL))
+    students_done = mentees[is_student & done.to_numpy()].assign(row=STUDENTS_DONE_ROW)
+    long = pd.concat([mentors, mentees, by_cat, staff_or_not, students_done], ignore_index=True)
     forms = v.FORMS + sorted(set(long["form"].dropna()) - set(v.FORMS))
     kinds = v.KINDS + sorted(set(long["kind"].dropna()) - set(v.KINDS))
     total = long.groupby("row")["person"].nunique()
@@ -59,8 +70,12 @@ def build_statform(book, period_start: dt.date, period_end: dt.date, today: dt.d
     by_kind = long.groupby(["row", "kind"])["person"].nunique()
     row_labels = [MENTORS_ROW, MENTEES_ROW] + v.MENTEE_CATEGORIES
     extra = sorted(set(by_cat["row"]) - set(row_labels))
+    from .bytype import off_codes
+
+    off = off_codes(book)
+    apart = [x for x in (STAFF_ROW, STUDENTS_ROW, STUDENTS_DONE_ROW) if ROW_CODES.get(x) not in off]
     rows = []
-    for label in row_labels + extra:  # a dozen fixed rows
+    for label in row_labels + extra + apart:  # a dozen fixed rows
         vals = [int(total.get(label, 0))]
         vals += [int(by_form.get((label, x), 0)) for x in forms]
         vals += [int(by_kind.get((label, x), 0)) for x in kinds]
@@ -72,6 +87,12 @@ def build_statform(book, period_start: dt.date, period_end: dt.date, today: dt.d
         "каждом из этих столбцов, поэтому сумма по формам или видам может быть больше столбца «Всего».",
         f"Строка «{MENTEES_ROW}» — сумма строк категорий.",
     ]
+    if STUDENTS_ROW in apart:
+        notes.append(
+            f"Студенты и стажёры — наставляемые с категорией «{v.MENTEE_STUDENT}» или в паре формы "
+            f"«{v.FORM_STUDENT}»: они участники наставничества, но не педагогические работники организации и "
+            f"в доли от их числа не входят; строки «{STAFF_ROW}» и «{STUDENTS_ROW}» вместе дают всех "
+            "наставляемых.")
     org = book.org.get("short_name") or book.org.get("full_name") or ""
     return StatForm(title=f"Число участников персонализированных программ наставничества{', ' + org if org else ''}",
                     period=f.period.label,

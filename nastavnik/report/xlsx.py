@@ -254,8 +254,8 @@ def _group_sheet(wb, fmt, group: str, title: str, indicators, meta) -> None:
     row = _indicator_table(ws, fmt, row, scalars, wide=True)
     by_code = {i.code: i for i in indicators}
     blocks: list = []
-    for fig in FIGURES:
-        if fig[0] == group:
+    for fig in FIGURES:  # a figure of an indicator off for the organisation's type (report.bytype) is left out
+        if fig[0] == group and all(code in by_code for code, _ in fig[4]):
             row = _figure(wb, ws, fmt, title, row, fig, by_code, blocks)
     ws.set_column(0, 0, WIDTH_CODE)
     ws.set_column(1, 1, WIDTH_NAME)
@@ -292,6 +292,7 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
     for j, (label, values) in enumerate(sf.rows):
         ws.write(r + 2 + j, 0, label, fmt.text)
         ws.write_row(r + 2 + j, 1, values, fmt.int)
+        _fit(ws, r + 2 + j, [(label, 44)])  # a long category wraps: LibreOffice does not grow the row itself
     end = r + 2 + len(sf.rows)
     for j, note in enumerate(sf.notes):
         ws.merge_range(end + 1 + j, 0, end + 1 + j, 8, plain_rule(note), fmt.plain)
@@ -337,8 +338,10 @@ def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = 
                                             "strings_to_numbers": False})
         fmt = _Formats(wb)
         _summary(wb, fmt, indicators, meta)
+        present = {i.group for i in indicators}
         for group, title in GROUPS.items():
-            _group_sheet(wb, fmt, group, title, indicators, meta)
+            if group in present:
+                _group_sheet(wb, fmt, group, title, indicators, meta)
         _statform_sheet(wb, fmt, statform, meta)
         if meta.get("history") is not None and meta["history"].has_archive:
             from .history import write_history_sheet

@@ -14,16 +14,16 @@ import subprocess
 import sys
 import tkinter as tk
 from pathlib import Path
-from tkinter import filedialog, simpledialog, ttk
+from tkinter import ttk
 
-from . import settings, tasks
+from . import questionnaires, settings, tasks
+from .dialogs import TITLE, Dialogs
 from .problem_list import ProblemList
 from .runner import Runner
 
-TITLE = "Наставничество"
 NO_BOOK = "не выбрана — кнопки работают на демонстрационной книге"
 POLL_MS = 100
-BOOK_TYPES = [("Рабочая книга", "*.xlsx *.xlsm *.xls *.ods"), ("Все файлы", "*")]
+BAR_STEPS = 1000  # the bar of «Всё сразу» counts thousandths of the whole run
 
 
 def open_path(path: Path) -> None:
@@ -41,34 +41,6 @@ def short_path(path: Path, limit: int = 70) -> str:
     return text if len(text) <= limit else "…" + text[-(limit - 1):]
 
 
-class Dialogs:
-    """The questions the window asks a person; tests replace them."""
-
-    def __init__(self, root: tk.Tk):
-        self.root = root
-
-    def workbook(self, start: Path | None) -> Path | None:
-        name = filedialog.askopenfilename(parent=self.root, title="Рабочая книга наставничества",
-                                          initialdir=str(start.parent) if start else None, filetypes=BOOK_TYPES)
-        return Path(name) if name else None
-
-    def new_workbook(self) -> tuple[Path, str] | None:
-        name = filedialog.asksaveasfilename(parent=self.root, title="Новая рабочая книга", defaultextension=".xlsx",
-                                            initialfile="наставничество.xlsx", filetypes=BOOK_TYPES[:1])
-        if not name:
-            return None
-        org = simpledialog.askstring(TITLE, "Полное наименование организации (можно вписать потом):",
-                                     parent=self.root) or ""
-        return Path(name), org.strip()
-
-    def folder(self) -> Path | None:
-        name = filedialog.askdirectory(parent=self.root, title="Папка с книгами организаций района")
-        return Path(name) if name else None
-
-    def open(self, path: Path) -> None:
-        open_path(path)
-
-
 BUTTONS = (  # key, label, task
     ("check", "Проверить книгу", tasks.check),
     ("match", "Подобрать пары", tasks.match),
@@ -76,9 +48,12 @@ BUTTONS = (  # key, label, task
     ("report", "Отчёт мониторинга", tasks.monitoring),
     ("site", "Раздел сайта", tasks.site),
     ("all", "Всё сразу", tasks.everything),
+    ("forms", "Анкеты", None),
+    ("collect", "Собрать анкеты", None),
     ("new", "Новая книга", None),
     ("district", "Свод по району", None),
 )
+COLUMNS = 5
 
 
 class App:
@@ -88,10 +63,13 @@ class App:
         self.today = today or dt.date.today()
         self.runner = Runner()
         self.workbook = workbook or settings.last_workbook()
+        self.demos = tasks.demos()
+        self.demo_key = self.demos[0][0]
         self.results: Path | None = None
         self.marked: Path | None = None
         self.last: tasks.Outcome | None = None
         self.failure: tuple[int, str] | None = None
+        self.staged = False  # the running task reports pipeline stages
         root.title(TITLE)
         root.geometry("1000x660")
         root.minsize(760, 480)
@@ -106,21 +84,30 @@ class App:
         top = ttk.Frame(self.root)
         top.pack(fill="x", **pad)
         ttk.Label(top, text="Рабочая книга:").pack(side="left")
-        self.book_label = ttk.Label(top, text="", foreground="#1a4d8f")
-        self.book_label.pack(side="left", fill="x", expand=True, padx=6)
+        self.book_label = ttk.Label(top, text="", foreground="#1a4d8f", wraplength=560)
         self.choose = ttk.Button(top, text="Выбрать…", command=self.choose_workbook)
-        self.choose.pack(side="left")
-        self.demo = ttk.Button(top, text="Демонстрационная", command=self.use_demo)
-        self.demo.pack(side="left", padx=(6, 0))
+        if len(self.demos) > 1:  # more than the centre's demo: the curator chooses which
+            self.demo = ttk.Menubutton(top, text="Демонстрационная")
+            self.demo_menu = tk.Menu(self.demo, tearoff=False)
+            for key, label in self.demos:
+                self.demo_menu.add_command(label=label, command=lambda k=key: self.use_demo(k))
+            self.demo["menu"] = self.demo_menu
+        else:
+            self.demo = ttk.Button(top, text="Демонстрационная", command=self.use_demo)
+        # The buttons keep their width; the path takes what is left (a long path is shortened from the left).
+        self.demo.pack(side="right", padx=(6, 0))
+        self.choose.pack(side="right")
+        self.book_label.pack(side="left", fill="x", expand=True, padx=6)
 
         grid = ttk.Frame(self.root)
         grid.pack(fill="x", **pad)
         self.buttons: dict[str, ttk.Button] = {}
         for i, (key, label, task) in enumerate(BUTTONS):
-            command = {"new": self.new_workbook, "district": self.district}.get(key) or (lambda t=task: self.start(t))
+            command = {"new": self.new_workbook, "district": self.district, "forms": self.make_forms,
+                       "collect": self.collect}.get(key) or (lambda t=task: self.start(t))
             button = ttk.Button(grid, text=label, command=command)
-            button.grid(row=i // 4, column=i % 4, sticky="ew", padx=3, pady=3, ipady=4)
-            grid.columnconfigure(i % 4, weight=1)
+            button.grid(row=i // COLUMNS, column=i % COLUMNS, sticky="ew", padx=3, pady=3, ipady=4)
+            grid.columnconfigure(i % COLUMNS, weight=1)
             self.buttons[key] = button
 
         status = ttk.Frame(self.root)
@@ -150,7 +137,16 @@ class App:
 
     # actions ------------------------------------------------------------------------------------------------
     def _show_workbook(self) -> None:
-        self.book_label.configure(text=short_path(self.workbook) if self.workbook else NO_BOOK)
+        if self.workbook:
+            text = short_path(self.workbook)
+        elif len(self.demos) > 1:
+            from ..morph import inflect_phrase
+
+            label = dict(self.demos)[self.demo_key]
+            text = f"не выбрана — демонстрационная книга {inflect_phrase(label[:1].lower() + label[1:], 'gen')}"
+        else:
+            text = NO_BOOK
+        self.book_label.configure(text=text)
 
     def choose_workbook(self) -> None:
         path = self.dialogs.workbook(self.workbook)
@@ -159,8 +155,9 @@ class App:
             settings.remember_workbook(path)
             self._show_workbook()
 
-    def use_demo(self) -> None:
+    def use_demo(self, key: str | None = None) -> None:
         self.workbook = None
+        self.demo_key = key or self.demo_key
         self._show_workbook()
 
     def out_folder(self) -> Path:
@@ -171,19 +168,22 @@ class App:
             return
         self.problems.clear()
         self.marked, self.last, self.failure = None, None, None
+        self.staged = False
         self._write_log("", clear=True)
         self._busy(True)
         self.status.configure(text="Работаю…", foreground="")
         self.bar.configure(mode="indeterminate")
         self.bar.start(80)
-        self.runner.start(task, tasks.Job(self.workbook, out or self.out_folder(), self.today), *args)
+        job = tasks.Job(self.workbook, out or self.out_folder(), self.today, demo=self.demo_key)
+        self.runner.start(task, job, *args)
 
     def new_workbook(self) -> None:
         answer = self.dialogs.new_workbook()
         if not answer:
             return
+        path, org_type, org_name = answer
         try:
-            path = tasks.new_book(answer[0], answer[1] or None, self.today)
+            path = tasks.new_book(path, org_type, org_name or None, self.today)
         except Exception as exc:  # noqa: BLE001 - shown to the curator
             from .runner import classify
 
@@ -192,8 +192,8 @@ class App:
         self.workbook = path
         settings.remember_workbook(path)
         self._show_workbook()
-        self.status.configure(text=f"Создана чистая книга «{path.name}». Заполните лист «Организация» и банки.",
-                              foreground="")
+        self.status.configure(text=f"Создана чистая книга «{path.name}» ({org_type.title}). Заполните лист "
+                                   "«Организация» и банки.", foreground="")
         self.dialogs.open(path)
 
     def district(self) -> None:
@@ -201,9 +201,28 @@ class App:
         if folder:
             self.start(tasks.district, folder, out=folder / "Результаты")
 
+    def make_forms(self) -> None:
+        kind = self.dialogs.forms_kind()
+        if kind:
+            self.start(questionnaires.make, kind)
+
+    def collect(self) -> None:
+        """Read the answers and show what collecting them would do; the copy is written only after «да»."""
+        folder = self.dialogs.answers_folder()
+        if folder:
+            self.start(questionnaires.preview, folder)
+
+    def _confirm_collect(self, pending: tasks.Pending, summary: str) -> None:
+        if self.dialogs.confirm_collect(pending.lines, summary):
+            self.start(questionnaires.write, pending)
+        else:
+            text = "Сбор анкет отменён: ничего не записано."
+            self.status.configure(text=text, foreground="")
+            self._write_log(text)
+
     def cancel(self) -> None:
         self.runner.cancel()
-        self.status.configure(text="Отменяю после текущего шага…")
+        self.status.configure(text="Отменяю: работа остановится после текущего шага или документа…")
 
     def open_results(self) -> None:
         if self.results:
@@ -224,11 +243,14 @@ class App:
         for kind, payload in self.runner.drain():
             if kind == "say":
                 self._write_log(payload)
-                self.status.configure(text=payload)
+                if not self.staged:  # «Всё сразу» says where it is with its stages; its lines go to the log
+                    self.status.configure(text=payload)
             elif kind == "progress":
                 done, total = payload
                 self.bar.stop()
                 self.bar.configure(mode="determinate", maximum=max(total, 1), value=done)
+            elif kind == "stage":
+                self._stage(payload)
             elif kind == "done":
                 self._done(payload)
             elif kind == "failed":
@@ -237,6 +259,13 @@ class App:
                 self._busy(False)
                 self._stop_bar(0)
                 text = "Отменено. Незаконченные результаты удалены; книга не изменена."
+                if payload:
+                    from ..pipeline import INCOMPLETE_NOTE
+
+                    self.results = payload
+                    self.open_button.configure(state="normal")
+                    text = (f"Отменено. То, что успело появиться, лежит в папке «{payload.name}» с пометкой "
+                            f"«{INCOMPLETE_NOTE}»: пользоваться этими файлами нельзя. Книга не изменена.")
                 self.status.configure(text=text, foreground="#8a5a00")
                 self._write_log(text)
         try:
@@ -244,8 +273,25 @@ class App:
         except tk.TclError:  # the window is closed
             pass
 
+    def _stage(self, stage) -> None:
+        """«Всё сразу»: the bar shows the whole run, the status line the step and, in a long step, the count."""
+        self.staged = True
+        self.bar.stop()
+        self.bar.configure(mode="determinate", maximum=BAR_STEPS, value=round(stage.fraction * BAR_STEPS))
+        text = f"Шаг {stage.number} из {stage.steps}: {stage.title.lower()}"
+        if stage.total:
+            text += f" — {stage.done} из {stage.total}"
+        self.status.configure(text=text + "…", foreground="")
+
     def _done(self, outcome: tasks.Outcome) -> None:
         self.last = outcome
+        if outcome.pending is not None:  # the answers are read: the curator decides before anything is written
+            self._busy(False)
+            self._stop_bar(0)
+            self.status.configure(text=outcome.summary, foreground="")
+            self._write_log(outcome.summary)
+            self._confirm_collect(outcome.pending, outcome.summary)
+            return
         self._busy(False)
         self._stop_bar(1)
         self.results, self.marked = outcome.folder, outcome.marked

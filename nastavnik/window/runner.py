@@ -4,7 +4,9 @@ Why a thread and a queue: Tk may be touched only from the thread that made it,
 and a long task (a thousand documents) must not freeze the window. The worker
 puts ``(kind, payload)`` tuples on the queue; the window polls it. On
 cancellation the folders the task had started are removed, so no half-made
-result is left for the curator to mistake for a real one.
+result is left for the curator to mistake for a real one — except the folder of
+«Всё сразу», which ends as an interrupted ``nastavnik run`` does: kept, and
+marked «НЕ ЗАВЕРШЁН.txt».
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Runner:
         job.say = lambda text: post(("say", text))
         job.progress = lambda done, total: post(("progress", (done, total)))
         job.cancelled = self._cancel.is_set
+        job.stage = lambda stage: post(("stage", stage))
         self._thread = threading.Thread(target=self._work, args=(task, job, args), daemon=True,
                                         name="nastavnik-task")
         self._thread.start()
@@ -67,10 +70,10 @@ class Runner:
         before = _children(job.out)
         try:
             outcome = task(job, *args)
-        except Cancelled:
-            for path in _children(job.out) - before:
+        except Cancelled as exc:
+            for path in _children(job.out) - before - {exc.kept}:
                 shutil.rmtree(path, ignore_errors=True)
-            self.messages.put(("cancelled", None))
+            self.messages.put(("cancelled", exc.kept))
         except BaseException as exc:  # noqa: BLE001 - every failure becomes a message in the window
             code, text = classify(exc)
             detail = traceback.format_exc() if code == INTERNAL else ""

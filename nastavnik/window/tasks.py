@@ -10,14 +10,51 @@ press never overwrites the first. Cancellation is cooperative: the task calls
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 class Cancelled(Exception):
-    """The curator pressed «Отменить»."""
+    """The curator pressed «Отменить».
+
+    ``kept`` is a folder the task leaves on purpose (the «Всё сразу» run, marked «НЕ ЗАВЕРШЁН.txt» as an
+    interrupted ``nastavnik run`` is); every other folder the task started is removed by the runner.
+    """
+
+    def __init__(self, kept: Path | None = None):
+        super().__init__("отменено")
+        self.kept = kept
+
+
+# The demonstration books the window offers: (org type key, what the menu says, module, function). The school's
+# demo is written by another part of the project; the window offers it only when it is there.
+DEMOS = (
+    ("extra", "Центр технического творчества", "nastavnik.demo", "demo_data"),
+    ("school", "Общеобразовательная школа", "nastavnik.demo_school", "school_demo_data"),
+)
+
+
+def demos() -> list[tuple[str, str]]:
+    """The demos this installation has, as (key, label); the centre's is always there."""
+    import importlib.util
+
+    found = []
+    for key, label, module, _ in DEMOS:
+        try:
+            if importlib.util.find_spec(module) is not None:
+                found.append((key, label))
+        except (ImportError, ValueError):
+            pass
+    return found
+
+
+def demo_maker(key: str):
+    """The function ``today -> (org, tables)`` of a demo (imported only when it is used)."""
+    import importlib
+
+    _, _, module, function = next(d for d in DEMOS if d[0] == key)
+    return getattr(importlib.import_module(module), function)
 
 
 def refused(message: str):
@@ -37,6 +74,8 @@ class Job:
     say: Callable[[str], None] = print
     progress: Callable[[int, int], None] = lambda done, total: None
     cancelled: Callable[[], bool] = lambda: False
+    stage: Callable[[object], None] = lambda stage: None  # a pipeline.Stage of «Всё сразу»
+    demo: str = "extra"  # which demonstration book to use when no workbook is chosen (a DEMOS key)
 
     def checkpoint(self) -> None:
         if self.cancelled():
@@ -50,6 +89,16 @@ class Outcome:
     folder: Path | None = None
     problems: list = field(default_factory=list)
     marked: Path | None = None  # the workbook's copy with the problem cells highlighted
+    pending: object = None  # answers read and previewed, waiting for the curator's yes (``Pending``)
+
+
+@dataclass
+class Pending:
+    """What «Собрать анкеты» found: the book read once, the answer files, and what merging them would do."""
+
+    book: object
+    sources: list[Path]
+    lines: list
 
 
 def _folder(job: Job) -> Path:
@@ -63,11 +112,23 @@ def _folder(job: Job) -> Path:
                       "в папку, где можно записывать (например, в «Документы»).") from exc
 
 
-def _latest(job: Job, folder: Path) -> None:
-    from ..pipeline import LATEST
+def _finish(job: Job, outcome: Outcome) -> Outcome:
+    """Give the task's folder its final name (no «_не завершён») and name it in «последний запуск.txt».
+
+    The paths in the outcome follow the folder to its new name.
+    """
+    from ..pipeline import LATEST, finish_folder
     from ..safeio import write_text
 
-    write_text(job.out / LATEST, str(folder.resolve()) + "\n")
+    folder = outcome.folder
+    final = finish_folder(folder)
+
+    def moved(path: Path | None) -> Path | None:
+        return final / path.relative_to(folder) if path is not None and path.is_relative_to(folder) else path
+
+    outcome.folder, outcome.marked = final, moved(outcome.marked)
+    write_text(job.out / LATEST, str(final.resolve()) + "\n")
+    return outcome
 
 
 def _read(job: Job, folder: Path):
@@ -77,11 +138,10 @@ def _read(job: Job, folder: Path):
     job.progress(0, 1)
     path = job.workbook
     if path is None:
-        from ..demo import demo_data
         from ..template import write_workbook
 
         path = folder / "демо-книга.xlsx"
-        write_workbook(path, *demo_data(job.today))
+        write_workbook(path, *demo_maker(job.demo)(job.today))
         job.say(f"Книга не выбрана — работаю на демонстрационной книге: {path.name}")
     job.say(f"Читаю книгу «{path.name}»…")
     book = read_workbook(path, today=job.today)
@@ -111,8 +171,7 @@ def check(job: Job) -> Outcome:
     folder = _folder(job)
     book = _read(job, folder)
     report, problems, marked = _check(job, book, folder)
-    _latest(job, folder)
-    return Outcome(0 if report.valid else 1, verdict(report), folder, problems, marked)
+    return _finish(job, Outcome(0 if report.valid else 1, verdict(report), folder, problems, marked))
 
 
 def match(job: Job) -> Outcome:
@@ -128,14 +187,12 @@ def match(job: Job) -> Outcome:
     result = match_book(book, job.today)
     job.checkpoint()
     if not result.waiting:
-        _latest(job, folder)
-        return Outcome(0, "Ожидающих пару наставляемых нет.", folder)
+        return _finish(job, Outcome(0, "Ожидающих пару наставляемых нет.", folder))
     path = write_match_xlsx(result, folder / "Предложения пар.xlsx")
-    _latest(job, folder)
     summary = f"Предложение пар: {len(result.proposal)}; файл «{path.name}»."
     if result.unmatched:
         summary += f" Без подходящего наставника: {len(result.unmatched)} — причины в файле."
-    return Outcome(0, summary, folder)
+    return _finish(job, Outcome(0, summary, folder))
 
 
 def documents(job: Job) -> Outcome:
@@ -154,8 +211,7 @@ def documents(job: Job) -> Outcome:
 
     job.say(f"Готовлю документы: {len(jobs)}…")
     paths = render_jobs(jobs, progress=tick)
-    _latest(job, folder)
-    return Outcome(0, f"Готово документов: {len(paths)} — в папке «Документы».", folder)
+    return _finish(job, Outcome(0, f"Готово документов: {len(paths)} — в папке «Документы».", folder))
 
 
 def monitoring(job: Job) -> Outcome:
@@ -166,8 +222,7 @@ def monitoring(job: Job) -> Outcome:
     job.say("Считаю показатели мониторинга…")
     period, indicators, statform = report_for_book(book, job.today)
     path = write_report_xlsx(indicators, statform, folder / "Мониторинг.xlsx", report_meta(book, period, job.today))
-    _latest(job, folder)
-    return Outcome(0, f"Отчёт мониторинга за {period.label}: «{path.name}».", folder)
+    return _finish(job, Outcome(0, f"Отчёт мониторинга за {period.label}: «{path.name}».", folder))
 
 
 def site(job: Job) -> Outcome:
@@ -178,82 +233,54 @@ def site(job: Job) -> Outcome:
     book = _read(job, folder)
     report, problems, marked = _check(job, book, folder, always_mark=False)
     if not report.valid:
-        _latest(job, folder)
-        return Outcome(1, f"Сайт не сделан: в книге {count_words(report)}. Исправьте ошибки.", folder, problems,
-                       marked)
+        return _finish(job, Outcome(1, f"Сайт не сделан: в книге {count_words(report)}. Исправьте ошибки.", folder,
+                                    problems, marked))
     job.say("Делаю раздел сайта…")
     built = build_site(book, folder / "сайт", job.today)
-    _latest(job, folder)
     pages = sum(1 for _ in built.rglob("*.html"))
-    return Outcome(0, f"Раздел сайта готов: страниц {pages}; начальная — сайт/index.html.", folder, problems)
-
-
-_STEP = re.compile(r"^\[(\d+)/(\d+)\]")
+    return _finish(job, Outcome(0, f"Раздел сайта готов: страниц {pages}; начальная — сайт/index.html.", folder,
+                                problems))
 
 
 def everything(job: Job) -> Outcome:
-    """``nastavnik run``'s own chain (pipeline.run_all); its text lines drive the progress and the cancel check."""
-    from ..pipeline import run_all
+    """``nastavnik run``'s own chain (pipeline.run_all) with its progress and cancel callbacks.
+
+    A cancelled run ends as an interrupted ``nastavnik run`` does: its folder stays, marked «НЕ ЗАВЕРШЁН.txt».
+    """
+    from ..checks.render import errors_word, warnings_word
+    from ..pipeline import RunCancelled, run_all
+    from ..problems import ERROR
 
     def echo(text: str = "", **_) -> None:
-        step = _STEP.match(text)
-        if step:
-            job.progress(int(step.group(1)) - 1, int(step.group(2)))
-        job.checkpoint()
-        if text:
+        if text.strip():
             job.say(text.strip())
 
-    class Bar:
-        """The ``click.progressbar`` interface run_all expects, reporting to the window."""
-
-        def __init__(self, length: int, label: str = ""):
-            self.length, self.done = length, 0
-
-        def __enter__(self):
-            return self
-
-        def __exit__(self, *exc):
-            return False
-
-        def update(self, n: int = 1) -> None:
-            self.done += n
-            job.progress(self.done, self.length)
-            job.checkpoint()
-
-    result = run_all(job.workbook, job.out, job.today, echo=echo, progress_bar=Bar)
-    marked = next((path for what, path in result.made if "пометками" in what), None)
+    try:
+        result = run_all(job.workbook, job.out, job.today, echo=echo, progress=job.stage, cancelled=job.cancelled,
+                         demo=demo_maker(job.demo))
+    except RunCancelled as exc:
+        raise Cancelled(kept=exc.folder) from None
     if result.exit_code == 0:
         summary = "Готово: проверка, подбор пар, документы, отчёт мониторинга и раздел сайта."
         if result.attention:
             summary += " На что обратить внимание — в журнале ниже."
-        return Outcome(0, summary, result.folder)
-    # run_all prints the problems but does not return them; read them again to list them with their cells.
-    from ..checks import check_book
-    from ..checks.render import count_words, sorted_problems
-    from ..reader import read_workbook
-
-    report = check_book(read_workbook(job.workbook or next(result.folder.glob("демо-книга.xlsx")),
-                                      today=job.today), job.today)
-    return Outcome(result.exit_code, f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны.",
-                   result.folder, sorted_problems(report.problems), marked)
+        return Outcome(0, summary, result.folder, result.problems)
+    errors = sum(1 for p in result.problems if p.severity == ERROR)
+    words = f"{errors_word(errors)}, {warnings_word(len(result.problems) - errors)}"
+    return Outcome(result.exit_code, f"В книге {words}: документы, отчёт и сайт не сделаны.", result.folder,
+                   result.problems, result.marked)
 
 
-def new_book(path: Path, org_name: str | None, today: dt.date) -> Path:
-    """A blank workbook from the template, as ``nastavnik init`` makes it."""
-    from ..commands.init import academic_year
+def new_book(path: Path, org_type, org_name: str | None, today: dt.date) -> Path:
+    """A blank workbook of the organisation's type (``orgtypes.OrgType``), as ``nastavnik init --type`` makes it."""
     from ..problems import NastavnikError
-    from ..schema import ORG_FIELDS
-    from ..template import write_workbook
+    from ..template import blank_org, write_workbook
 
     if path.suffix.lower() != ".xlsx":
         path = path.with_name(path.name + ".xlsx")
     if path.exists():
         raise NastavnikError(f"Файл «{path.name}» уже есть и не будет перезаписан: выберите другое имя.")
-    year, start, end = academic_year(today)
-    org = {**{f.key: f.default for f in ORG_FIELDS}, "academic_year": year, "period_start": start, "period_end": end}
-    if org_name:
-        org["full_name"] = org_name
-    write_workbook(path, org)
+    write_workbook(path, blank_org(today, org_type, full_name=org_name or None))
     return path
 
 
@@ -270,10 +297,9 @@ def district(job: Job, folder_in: Path) -> Outcome:
     rollup = consolidate(paths, job.today, workers=2)
     job.checkpoint()
     path = write_rollup_xlsx(rollup, folder / f"свод_{job.today:%Y-%m-%d}.xlsx", job.today)
-    _latest(job, folder)
     for f in rollup.files:
         if f["status"] != "в порядке":
             job.say(f"  {f['file']}: {f['status']} — {f['problem']}")
     read = len(rollup.files) - len(rollup.unreadable)
     code = 1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0
-    return Outcome(code, f"Свод «{path.name}»: прочитано книг {read} из {len(rollup.files)}.", folder)
+    return _finish(job, Outcome(code, f"Свод «{path.name}»: прочитано книг {read} из {len(rollup.files)}.", folder))

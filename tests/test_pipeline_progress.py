@@ -1,0 +1,80 @@
+"""``pipeline.run_all`` for a front end: where the run is (step i of n, documents done of total) and a cancel
+that ends the run as an interrupted one. No screen needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from nastavnik.pipeline import INCOMPLETE, INCOMPLETE_NOTE, LATEST, RunCancelled, run_all
+
+from .conftest import TODAY
+
+
+def quiet(*_, **__) -> None:
+    pass
+
+
+def test_progress_names_every_step_in_order_and_counts_the_documents(tmp_path, demo_path):
+    seen = []
+    result = run_all(demo_path, tmp_path, TODAY, echo=quiet, progress=seen.append)
+    assert result.exit_code == 0
+    starts = [(s.number, s.title) for s in seen if s.total == 0]
+    assert starts == [(1, "Чтение книги"), (2, "Проверка"), (3, "Подбор пар"), (4, "Документы"),
+                      (5, "Мониторинг"), (6, "Раздел сайта")]
+    assert all(s.steps == 6 for s in seen)
+    documents = [s for s in seen if s.total]
+    made = list((result.folder / "Документы").rglob("*.docx"))
+    assert [s.done for s in documents] == list(range(1, len(made) + 1))
+    assert all(s.number == 4 and s.total == len(made) for s in documents)
+    fractions = [s.fraction for s in seen]
+    assert fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] <= 1
+
+
+def test_a_cancel_between_documents_stops_the_run_and_marks_its_folder_incomplete(tmp_path, demo_path):
+    documents, totals = [], set()
+
+    def progress(stage):
+        if stage.total:
+            documents.append(stage.done)
+            totals.add(stage.total)
+
+    with pytest.raises(RunCancelled) as caught:
+        run_all(demo_path, tmp_path, TODAY, echo=quiet, progress=progress, cancelled=lambda: len(documents) >= 3)
+    folder = caught.value.folder
+    assert documents == [1, 2, 3]  # it stopped at the third document, not at the end of the step
+    assert folder.name.endswith(INCOMPLETE) and folder.parent == tmp_path
+    note = (folder / INCOMPLETE_NOTE).read_text(encoding="utf-8")
+    assert "отменена кнопкой «Отменить»" in note and "«Документы»" in note
+    made = len(list((folder / "Документы").rglob("*.docx")))  # the pool's workers may have run a little ahead
+    assert 3 <= made < totals.pop()
+    assert not (folder / "Мониторинг.xlsx").exists() and not (tmp_path / LATEST).exists()
+
+
+def test_a_cancel_before_anything_is_made_leaves_no_folder(tmp_path, demo_path):
+    with pytest.raises(RunCancelled) as caught:
+        run_all(demo_path, tmp_path, TODAY, echo=quiet, cancelled=lambda: True)
+    assert caught.value.folder is None and list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_check_hands_back_its_problems_and_the_marked_copy(tmp_path, make_book):
+    def broken(org, tables):
+        tables["pairs"][0]["mentor"] = "Н-999"
+
+    book = make_book(broken)
+    result = run_all(book.path, tmp_path / "out", TODAY, echo=quiet)
+    assert result.exit_code == 1
+    assert any(p.severity == "ошибка" and "Н-999" in p.message for p in result.problems)
+    assert result.marked.is_file() and result.marked.parent == result.folder
+
+
+def test_without_a_workbook_the_run_uses_the_demo_it_is_given(tmp_path):
+    from nastavnik.demo import demo_data
+    from nastavnik.reader import read_workbook
+
+    def school(today):
+        org, tables = demo_data(today)
+        return {**org, "short_name": "Школа № 1"}, tables
+
+    result = run_all(None, tmp_path, TODAY, echo=quiet, demo=school)
+    assert result.exit_code == 0
+    assert read_workbook(result.folder / "демо-книга.xlsx", today=TODAY).org["short_name"] == "Школа № 1"
