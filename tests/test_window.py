@@ -69,7 +69,7 @@ def broken(org, tables):
 def test_window_opens_with_a_button_for_each_task_of_the_year(window, tmp_path):
     app, _ = window()
     assert [b.cget("text") for b in app.buttons.values()] == LABELS
-    assert "демонстрационной" in app.book_label.cget("text")
+    assert "демонстрационная книга" in app.book_label.cget("text")
     assert str(app.open_button.cget("state")) == "disabled"
     screenshot(app, "window_0_opened", tmp_path)
 
@@ -182,24 +182,7 @@ def test_a_tasks_folder_gets_its_final_name_when_the_task_is_done(window, tmp_pa
     assert (folder.parent / LATEST).read_text(encoding="utf-8").strip() == str(folder.resolve())
 
 
-def test_without_a_second_demo_the_demo_button_offers_the_centres(window):
-    app, _ = window()
-    assert isinstance(app.demo, ttk.Button) and app.demo.cget("text") == "Демонстрационная"
-
-
-def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_path, monkeypatch):
-    import importlib.machinery
-    import sys
-    import types
-
-    def school_demo_data(today):
-        org, tables = demo_data(today)
-        return {**org, "full_name": "Вымышленная школа № 1"}, tables
-
-    fake = types.ModuleType("nastavnik.demo_school")
-    fake.__spec__ = importlib.machinery.ModuleSpec("nastavnik.demo_school", None)
-    fake.school_demo_data = school_demo_data
-    monkeypatch.setitem(sys.modules, "nastavnik.demo_school", fake)
+def test_the_school_demo_is_offered_beside_the_centres(window, tmp_path):
     app, _ = window()
     assert isinstance(app.demo, ttk.Menubutton)
     menu = [app.demo_menu.entrycget(i, "label") for i in range(app.demo_menu.index("end") + 1)]
@@ -215,7 +198,7 @@ def test_the_school_demo_when_present_is_offered_beside_the_centres(window, tmp_
     from nastavnik.reader import read_workbook
 
     demo = read_workbook(app.last.folder / "демо-книга.xlsx", today=TODAY)
-    assert demo.org["full_name"] == "Вымышленная школа № 1"
+    assert demo.org_type.key == "school" and "общеобразовательная школа" in demo.org["full_name"]
 
 
 def test_the_window_remembers_the_last_workbook(window, tmp_path):

@@ -21,7 +21,6 @@ from .dialogs import TITLE, Dialogs
 from .problem_list import ProblemList
 from .runner import Runner
 
-NO_BOOK = "не выбрана — кнопки работают на демонстрационной книге"
 POLL_MS = 100
 BAR_STEPS = 1000  # the bar of «Всё сразу» counts thousandths of the whole run
 
@@ -86,14 +85,11 @@ class App:
         ttk.Label(top, text="Рабочая книга:").pack(side="left")
         self.book_label = ttk.Label(top, text="", foreground="#1a4d8f", wraplength=560)
         self.choose = ttk.Button(top, text="Выбрать…", command=self.choose_workbook)
-        if len(self.demos) > 1:  # more than the centre's demo: the curator chooses which
-            self.demo = ttk.Menubutton(top, text="Демонстрационная")
-            self.demo_menu = tk.Menu(self.demo, tearoff=False)
-            for key, label in self.demos:
-                self.demo_menu.add_command(label=label, command=lambda k=key: self.use_demo(k))
-            self.demo["menu"] = self.demo_menu
-        else:
-            self.demo = ttk.Button(top, text="Демонстрационная", command=self.use_demo)
+        self.demo = ttk.Menubutton(top, text="Демонстрационная")  # the centre's or the school's: she chooses
+        self.demo_menu = tk.Menu(self.demo, tearoff=False)
+        for key, label in self.demos:
+            self.demo_menu.add_command(label=label, command=lambda k=key: self.use_demo(k))
+        self.demo["menu"] = self.demo_menu
         # The buttons keep their width; the path takes what is left (a long path is shortened from the left).
         self.demo.pack(side="right", padx=(6, 0))
         self.choose.pack(side="right")
@@ -139,13 +135,11 @@ class App:
     def _show_workbook(self) -> None:
         if self.workbook:
             text = short_path(self.workbook)
-        elif len(self.demos) > 1:
+        else:
             from ..morph import inflect_phrase
 
             label = dict(self.demos)[self.demo_key]
             text = f"не выбрана — демонстрационная книга {inflect_phrase(label[:1].lower() + label[1:], 'gen')}"
-        else:
-            text = NO_BOOK
         self.book_label.configure(text=text)
 
     def choose_workbook(self) -> None:

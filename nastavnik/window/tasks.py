@@ -27,8 +27,7 @@ class Cancelled(Exception):
         self.kept = kept
 
 
-# The demonstration books the window offers: (org type key, what the menu says, module, function). The school's
-# demo is written by another part of the project; the window offers it only when it is there.
+# The demonstration books the window offers: (org type key, what the menu says, module, function).
 DEMOS = (
     ("extra", "Центр технического творчества", "nastavnik.demo", "demo_data"),
     ("school", "Общеобразовательная школа", "nastavnik.demo_school", "school_demo_data"),
@@ -36,17 +35,8 @@ DEMOS = (
 
 
 def demos() -> list[tuple[str, str]]:
-    """The demos this installation has, as (key, label); the centre's is always there."""
-    import importlib.util
-
-    found = []
-    for key, label, module, _ in DEMOS:
-        try:
-            if importlib.util.find_spec(module) is not None:
-                found.append((key, label))
-        except (ImportError, ValueError):
-            pass
-    return found
+    """The demos, as (key, label); the centre's first, as the demo of the command line."""
+    return [(key, label) for key, label, _module, _function in DEMOS]
 
 
 def demo_maker(key: str):
