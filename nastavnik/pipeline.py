@@ -246,10 +246,11 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 
     with step(3, "Подбор пар"):
         from .match import match_book, write_match_xlsx
+        from .match.output import org_title
 
         matched = match_book(book, today)
         if matched.waiting:
-            path = write_match_xlsx(matched, folder / "Предложения пар.xlsx")
+            path = write_match_xlsx(matched, folder / "Предложения пар.xlsx", org_title(book.org))
             result.made.append(("Предложения пар для методического совета", path))
             if matched.unmatched:
                 names = ", ".join(u.get("mentee", "") for u in matched.unmatched)

@@ -103,3 +103,10 @@ def test_negative_top_is_refused_in_russian(demo_path, tmp_path):
     result = CliRunner().invoke(main, ["match", str(demo_path), "--top", "-1", "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "не меньше 0" in result.stderr
+
+
+def test_xlsx_title_line_names_the_organisation(demo_path, demo_book, tmp_path):
+    """The council's printout says whose proposals these are, as the monitoring file does."""
+    run(demo_path, "--format", "xlsx", "--out", tmp_path)
+    wb = openpyxl.load_workbook(tmp_path / "Предложения пар.xlsx", read_only=True)
+    assert demo_book.org["short_name"] in str(wb.worksheets[0]["A1"].value)

@@ -37,7 +37,7 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
     листе «Организация» (раздел «Подбор пар»).
     """
     from ..match import apply_proposal, match_book, write_match_xlsx
-    from ..match.output import XLSX_NAME, render_json, render_text
+    from ..match.output import XLSX_NAME, org_title, render_json, render_text
     from ..problems import ERROR
 
     today = today_of(ctx)
@@ -50,7 +50,7 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
     if fmt == "json":
         click.echo(render_json(result))
     elif fmt == "xlsx":
-        path = write_match_xlsx(result, out / XLSX_NAME)
+        path = write_match_xlsx(result, out / XLSX_NAME, org_title(book.org))
         click.echo(f"Предложения пар для методического совета: {path}")
     else:
         click.echo(render_text(result), nl=False)

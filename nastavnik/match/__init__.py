@@ -11,10 +11,11 @@ __all__ = ["DEFAULT_TOP", "MatchResult", "match_book", "match_frames", "write_ma
            "solve_random"]
 
 
-def write_match_xlsx(result, path):
+def write_match_xlsx(result, path, org: str | None = None):
+    """The council's «Предложения пар.xlsx»; ``org`` names the organisation in each sheet's title line."""
     from .output import write_match_xlsx as write
 
-    return write(result, path)
+    return write(result, path, org)
 
 
 def apply_proposal(book, result, out_dir, today):

@@ -82,6 +82,12 @@ def render_text(result) -> str:
     return "\n".join(lines) + "\n"
 
 
+def org_title(org: dict) -> str | None:
+    """The organisation's name for a title line: the short name, else the full one."""
+    name = org.get("short_name") or org.get("full_name")
+    return str(name) if name else None
+
+
 def write_match_xlsx(result, path, org: str | None = None) -> Path:
     """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair.
 

@@ -166,6 +166,7 @@ def check(job: Job) -> Outcome:
 
 def match(job: Job) -> Outcome:
     from ..match import match_book, write_match_xlsx
+    from ..match.output import org_title
     from ..problems import ERROR
 
     folder = _folder(job)
@@ -178,7 +179,7 @@ def match(job: Job) -> Outcome:
     job.checkpoint()
     if not result.waiting:
         return _finish(job, Outcome(0, "Ожидающих пару наставляемых нет.", folder))
-    path = write_match_xlsx(result, folder / "Предложения пар.xlsx")
+    path = write_match_xlsx(result, folder / "Предложения пар.xlsx", org_title(book.org))
     summary = f"Предложение пар: {len(result.proposal)}; файл «{path.name}»."
     if result.unmatched:
         summary += f" Без подходящего наставника: {len(result.unmatched)} — причины в файле."
