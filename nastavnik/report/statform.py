@@ -56,7 +56,9 @@ def build_statform(book, period_start: dt.date, period_end: dt.date, today: dt.d
     has = p["mentee"].notna().to_numpy()
     mentees = pd.DataFrame({"person": "p:" + p["mentee"].astype(str), "row": MENTEES_ROW,
                             "form": p["u_form"], "kind": p["u_kind"]})[has]
-    by_cat = mentees.assign(row=p.loc[has, "mentee"].map(categories).fillna("категория не указана").to_numpy())
+    # as object: when no mentee's category is known the mapped column is all-NaN float, and text can't fill it
+    cats = p.loc[has, "mentee"].map(categories).astype(object)
+    by_cat = mentees.assign(row=cats.where(cats.notna(), "категория не указана").to_numpy())
     students = f.students()
     is_student = p.loc[has, "mentee"].isin(students).to_numpy()
     staff_or_not = mentees.assign(row=[STUDENTS_ROW if x else STAFF_ROW for x in is_student])
