@@ -179,3 +179,24 @@ def test_the_month_of_the_report_date_is_marked_partial(demo_book):
     months = [m["month"] for m in ctx["plan"]["months"]]
     assert "ноябрь 2026 (по 25.11)" in months
     assert "декабрь 2026" in months
+
+
+def test_pairs_order_approves_the_programmes_when_they_are_written(made):
+    text = one(made, "закреплении наставнических пар")
+    assert "Закрепить наставнические пары (группы) и утвердить персонализированные программы" in text
+
+
+def test_pairs_order_before_the_programmes_asks_to_write_them_instead(make_book, tmp_path):
+    """An order cannot approve what does not exist yet: the roadmap writes programmes after the order."""
+    def change(org, tables):
+        drafts = {p["code"] for p in tables["pairs"] if not p.get("order_no")}
+        gone = {p["code"] for p in tables["programmes"] if p["pair"] in drafts}
+        tables["programmes"] = [p for p in tables["programmes"] if p["pair"] not in drafts]
+        tables["plan"] = [r for r in tables["plan"] if r["programme"] not in gone]
+        tables["surveys"] = [r for r in tables["surveys"] if r["programme"] not in gone]
+
+    book = make_book(change)
+    made = {str(p.relative_to(tmp_path / "out")): doc_text(p) for p in render_documents(book, tmp_path / "out", TODAY)}
+    text = one(made, "закреплении наставнических пар")
+    assert "утвердить персонализированные программы" not in text
+    assert "Наставникам совместно с наставляемыми разработать персонализированные программы наставничества" in text

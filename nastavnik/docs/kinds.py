@@ -106,7 +106,10 @@ def build_pairs(book, today: dt.date) -> Docs:
              "payment": g["agreement"]["payment_text"]} for g in groups]
     ctx = c.base(book) | {"order": c.order(None, None), "groups": rows,
                           "count_text": morph.agree(len(rows), "пара (группа)"),
-                          "agreements": any(g["agreement"]["payment_text"] != "—" for g in groups)}
+                          "agreements": any(g["agreement"]["payment_text"] != "—" for g in groups),
+                          # the order approves the programmes only once every pair in it has one written
+                          "programmes_ready": all(progs.get(g["code"]) for g in c.pair_groups(book)
+                                                  if c.is_new(g) and not g.get("order_no"))}
     ctx["acquainted"] = c.acquainted([g["mentor"] for g in groups], [m for g in groups for m in g["mentees"]],
                                      [ctx["curator"]])
     return [("Приказ о закреплении наставнических пар (групп)", ctx)]
