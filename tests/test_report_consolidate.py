@@ -142,3 +142,26 @@ def test_printed_summary_text_is_at_least_8_pt_in_pdf(district, tmp_path):
     heights = [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)]
     assert heights
     assert min(heights) / 1.17 >= 8.0  # a word's box is 1.17 of its font size (Liberation Sans, measured)
+
+
+def test_the_summary_names_each_organisations_type(tmp_path, demo_path):
+    """A district gathers schools and centres: the type is a column she can filter by."""
+    import openpyxl
+
+    from nastavnik.demo_school import LISTS, school_demo_data
+    from nastavnik.template import write_workbook
+
+    folder = tmp_path / "район"
+    folder.mkdir()
+    shutil.copy(demo_path, folder / "центр.xlsx")
+    write_workbook(folder / "школа.xlsx", *school_demo_data(TODAY), LISTS)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "consolidate", str(folder), "--out", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    wb = openpyxl.load_workbook(next(out.glob("свод_*.xlsx")))
+    rows = list(wb["Свод"].iter_rows(values_only=True))
+    head = next(r for r in rows if r and r[0] == "№")
+    col = head.index("Тип организации")
+    by_file = {r[1]: r[col] for r in rows if r and isinstance(r[0], int)}
+    assert by_file == {"центр.xlsx": "организация дополнительного образования",
+                       "школа.xlsx": "общеобразовательная организация"}

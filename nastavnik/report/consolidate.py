@@ -23,7 +23,7 @@ WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
 DATA_SCALE = 85  # «Свод» printed: 10-pt text at 8.5 pt, the columns across pages
-FIRST = 7  # «Свод»: the first indicator column, after №, file, organisation, period, year, template version, check
+FIRST = 8  # «Свод»: the first indicator column, after №, file, organisation, its type, period, year, version, check
 
 
 @dataclass
@@ -55,7 +55,7 @@ def collect_paths(items: list[Path]) -> list[Path]:
 
 def one_file(path: Path, today: dt.date, period: str | None = None, year: str | None = None) -> dict:
     """Read, check and measure one workbook; never raises (runs in a worker process)."""
-    result = {"file": path.name, "path": str(path), "org": "", "period": "", "year": "", "version": "",
+    result = {"file": path.name, "path": str(path), "org": "", "type": "", "period": "", "year": "", "version": "",
               "status": UNREADABLE, "problem": "",
               "errors": None, "warnings": None, "indicators": {}}
     try:
@@ -71,7 +71,9 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
         except NastavnikError as exc:
             result["problem"] = str(exc)
             return result
+        # the type: a district sums schools, kindergartens and centres together, and filters by it
         result.update(org=book.org.get("short_name") or book.org.get("full_name") or "", period=p.label,
+                      type=book.org_type.title,
                       year=book.org.get("academic_year") or "", version=book.version or "без отметки",
                       errors=len(report.errors), warnings=len(report.warnings),
                       status=OK if report.valid else HAS_ERRORS)
@@ -172,7 +174,8 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.repeat_columns(0, 1)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
         ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
-        heads = ["№", "Файл", "Организация", "Период", "Учебный год", "Версия шаблона", "Проверка"] + [
+        heads = ["№", "Файл", "Организация", "Тип организации", "Период", "Учебный год", "Версия шаблона",
+                 "Проверка"] + [
             f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
                 f" (цель {SPEC_BY_CODE[c].target_text})" if SPEC_BY_CODE[c].target is not None else "")
             for c in KEY_CODES]
@@ -180,13 +183,14 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_row(3, 110)
         row = 4
         for n, f in enumerate(rollup.files, start=1):
-            ws.write_row(row, 0, [n, f["file"], f["org"], f["period"], f["year"], f["version"], f["status"]], text)
+            ws.write_row(row, 0, [n, f["file"], f["org"], f.get("type", ""), f["period"], f["year"], f["version"],
+                                  f["status"]], text)
             ws.set_row(row, row_height(max(lines(f["file"], 24), lines(f["org"], 30), lines(f["period"], 12))))
             for j, code in enumerate(KEY_CODES):
                 value = f["indicators"].get(code, {}).get("value") if f["indicators"] else None
                 ws.write(row, FIRST + j, "—" if value is None else value, text if value is None else num)
             row += 1
-        ws.write_row(row, 0, ["", "Итого", "", "", "", "", ""], total_text)
+        ws.write_row(row, 0, ["", "Итого"] + [""] * (FIRST - 2), total_text)
         for j, code in enumerate(KEY_CODES):
             value = rollup.totals.get(code)
             ws.write(row, FIRST + j, "—" if value is None else value, total_text if value is None else total_num)
@@ -195,7 +199,8 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_column(0, 0, 4)
         ws.set_column(1, 1, 24)
         ws.set_column(2, 2, 30)
-        ws.set_column(3, 6, 12)
+        ws.set_column(3, 3, 22)
+        ws.set_column(4, FIRST - 1, 12)
         ws.set_column(FIRST, FIRST + len(KEY_CODES), 11)
         ws.freeze_panes(4, 3)
         ws.print_across()  # pages left to right first: one institution's row reads on consecutive pages
