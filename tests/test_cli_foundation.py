@@ -14,7 +14,7 @@ from nastavnik.reader import read_workbook
 from .conftest import TODAY
 
 ROOT = Path(__file__).resolve().parent.parent
-CYRILLIC = re.compile(r"[а-яё]{3,}", re.I)
+CYRILLIC = re.compile(r"[а-яё]{3,}", re.IGNORECASE)
 
 
 def invoke(*args):

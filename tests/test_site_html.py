@@ -100,7 +100,7 @@ def test_every_page_is_well_formed_html5(demo_site):
     assert {rel: errs for rel, errs in problems.items() if errs} == {}
 
 
-EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import|url\s*\(""", re.I)
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import|url\s*\(""", re.IGNORECASE)
 # The only addresses outside the section: the organisation's own site and the links typed on «Нормативная база».
 OWN_LINK = re.compile(r"""<a href="(https://cdutt\.example/[^"]*|https://imc\.example/nastavniku)">""")
 
