@@ -88,3 +88,11 @@ def test_apply_writes_a_group_as_one_code_with_a_row_per_member():
     assert len(groups) == 1 and {r["mentee"] for r in groups[0]} == {"П-001", "П-002", "П-003"}
     assert {r["kind"] for r in groups[0]} == {"в группе"} and {r["mentor"] for r in groups[0]} == {"Н-001"}
     assert sorted(by_code) == ["ПР-010", "ПР-011"]
+
+
+def test_the_archive_year_as_new_year_writes_it_names_the_academic_year():
+    """`new-year` writes «Учебный год» as text «2026/2027»; the matcher once took it for an int and stopped."""
+    result = _past([{"code": "ПР-004", "mentor": "Н-001", "mentee": "П-001", "status": "завершена",
+                     "year": "2026/2027"}])
+    assert [p["mentor"] for p in result.proposal] == ["Н-002"]
+    assert any("пара ПР-004 уже была в 2026/2027 учебном году" in r for r in result.proposal[0]["reasons"])

@@ -248,3 +248,12 @@ def test_a_year_not_after_the_books_own_is_refused(tmp_path, demo_path):
     result = cli("new-year", demo_path, "--year", "2026/2027", "--out", tmp_path / "н.xlsx")
     assert result.exit_code == 2 and "--year 2027/2028" in result.output
     assert not (tmp_path / "н.xlsx").exists()
+
+
+@pytest.mark.parametrize("command", [["match"], ["match", "--format", "xlsx"]])
+def test_match_reads_the_archive_that_new_year_wrote(first, tmp_path, command):
+    """The seam: the archive's «Учебный год» is text («2026/2027»); matching the new book must not stop on it."""
+    _, new, _, _ = first
+    result = cli(*command, new, "--out", tmp_path / "подбор")
+    assert result.exit_code in (0, 1), result.output
+    assert "Внутренняя ошибка" not in result.output

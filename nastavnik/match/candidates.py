@@ -65,6 +65,28 @@ def _yes(value) -> bool:
     return value is not None and not (isinstance(value, float) or value is pd.NA) and bool(value)
 
 
+def _when(year) -> str:
+    """«в 2025/2026 учебном году» for the archive's «Учебный год» as the schema and `new-year` write it.
+
+    The column is text («2025/2026»); an older or hand-typed book may hold a calendar year (2025, 2025.0 or
+    «2025»). Anything else is shown as it stands rather than stopping the matching of a whole book.
+    """
+    import pandas as pd
+
+    if year is None or (not isinstance(year, str) and pd.isna(year)):
+        return "в прошлые годы"
+    text = str(year).strip()
+    if isinstance(year, float) and year.is_integer():
+        text = str(int(year))
+    if not text:
+        return "в прошлые годы"
+    if text.isdigit():
+        return f"в {text} году"
+    if "/" in text:
+        return f"в {text} учебном году"
+    return f"в прошлые годы ({text})"
+
+
 def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
     """(forbidden, history): the past pairs a proposal may not repeat, and every mentee's past mentors.
 
@@ -91,7 +113,7 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
             continue
         if _yes(ok):
             allowed.add((mentee, mentor))
-        when = f"в {int(year)} году" if year is not None and not pd.isna(year) else "в прошлые годы"
+        when = _when(year)
         if (mentee, mentor) not in seen or status == v.PAIR_STOPPED:
             stopped = " (прекращена досрочно)" if status == v.PAIR_STOPPED else ""
             seen[(mentee, mentor)] = (f"пара {code} с ним уже была {when}{stopped}", False)
