@@ -1,6 +1,6 @@
 """The thin command-line layer: Russian help, exit codes, no tracebacks.
 
-Commands live in ``nastavnik/commands/``, one module each; this module only
+Commands live in ``nastavnik/ui/commands/``, one module each; this module only
 builds the group, translates click's own words and turns domain errors into
 messages. Exit codes: 0 — всё в порядке, 1 — в книге есть ошибки,
 2 — файл или параметр нельзя использовать, 3 — внутренняя ошибка программы,
@@ -14,9 +14,10 @@ import sys
 
 import click
 
+from nastavnik.base.i18n import install_click_russian
+from nastavnik.base.problems import NastavnikError
+
 from . import __version__
-from .i18n import install_click_russian
-from .problems import NastavnikError
 
 install_click_russian()
 
@@ -49,7 +50,7 @@ def _other_folder_hint(ctx: click.Context) -> str:
 
 class Group(click.Group):
     def invoke(self, ctx: click.Context):
-        from .problems import EnvironmentProblem
+        from nastavnik.base.problems import EnvironmentProblem
 
         _handle_stop_signals()
         try:
@@ -68,7 +69,7 @@ class Group(click.Group):
         except OSError as exc:  # the computer refused: disk, rights, path — not the workbook's fault
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            from .oserrors import os_message
+            from nastavnik.base.oserrors import os_message
 
             click.echo(f"Ошибка: {os_message(exc)}", err=True)
             ctx.exit(EnvironmentProblem.exit_code)
@@ -84,7 +85,7 @@ class Group(click.Group):
 def parse_today(ctx, param, value):
     if value is None:
         return None
-    from .parse import parse_date
+    from nastavnik.workbook.parse import parse_date
 
     d, err = parse_date(value)
     if err:
@@ -112,7 +113,7 @@ def main(ctx: click.Context, debug: bool, today: dt.date | None) -> None:
 
 
 def _register() -> None:
-    from .commands import COMMANDS
+    from nastavnik.ui.commands import COMMANDS
 
     for command in COMMANDS:
         command.options_metavar = "[ПАРАМЕТРЫ]"

@@ -3,7 +3,7 @@
 
 A district methodologist holds thousands of teachers and a city tens of
 thousands: we must know the figures rather than guess them. For each size the
-synthetic workbooks of ``nastavnik.synth`` are generated once (cached under
+synthetic workbooks of ``nastavnik.workbook.samples.synth`` are generated once (cached under
 /tmp) and every stage — read, check, match, documents, report, site, the
 whole run, the city roll-up — runs in a fresh Python process, so that its
 peak memory (``ru_maxrss``) is its own and not what an earlier stage left
@@ -56,7 +56,7 @@ SHOWN = {BIG_SIZE: "10 000 × 4 000", RUN4_SIZE: "4 × L", MATCH_SIZE: "5 000 ×
 
 
 def extra_sizes() -> dict:
-    from nastavnik.synth import SIZES, Size
+    from nastavnik.workbook.samples.synth import SIZES, Size
 
     big = SIZES["L"]
     return {RUN4_SIZE: Size(4 * big.mentors, 4 * big.mentees, 4 * big.pairs, 4 * big.plan)}
@@ -72,14 +72,15 @@ PER_CITY = [("consolidate", "ours"), ("consolidate", "serial")]
 def fingerprint() -> str:
     """Cached workbooks are regenerated when the generator, the schema or the template change."""
     h = hashlib.sha1(f"{SEED}/{TODAY}".encode())
-    for name in ("synth.py", "schema.py", "template.py", "vocab.py", "demo.py"):
-        h.update((ROOT / "nastavnik" / name).read_bytes())
+    workbook = ROOT / "nastavnik" / "workbook"
+    for path in sorted([*workbook.glob("*.py"), *(workbook / "samples").glob("*.py")]):
+        h.update(path.read_bytes())
     return h.hexdigest()[:12]
 
 
 def workbooks(size: str, cache: Path) -> list[Path]:
     """The cached workbook(s) of a size, generated on first use: one file, or 50 for the city (XL)."""
-    from nastavnik.synth import SIZES, write_synth
+    from nastavnik.workbook.samples.synth import SIZES, write_synth
 
     current = fingerprint()
     spec = extra_sizes().get(size, size)
@@ -339,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
                     "и весь запуск замеряются ещё и с её кодом.")
     args = ap.parse_args(argv)
     sizes = [x.strip().upper() for x in args.sizes.split(",") if x.strip()]
-    from nastavnik.synth import SIZES
+    from nastavnik.workbook.samples.synth import SIZES
 
     bad = [x for x in sizes if x not in SIZES and x not in (BIG_SIZE, RUN4_SIZE)]
     if bad:

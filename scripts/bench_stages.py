@@ -38,7 +38,7 @@ def need(module: str, name: str):
 
 
 def _read(path):
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook.reader import read_workbook
 
     return read_workbook(path, today=TODAY)
 
@@ -157,11 +157,11 @@ def greedy(indptr, cols, cost, capacity) -> list[tuple[int, int]]:
 
 def match_greedy(paths, size):
     need("nastavnik.match", "match_book")
+    import scipy.optimize  # noqa: F401
+
     from nastavnik.match.candidates import build_pool
     from nastavnik.match.scoring import Scorer, wait_cap, weights_from_org
     from nastavnik.match.solver import solve, total_units
-
-    import scipy.optimize  # noqa: F401
     book = _read(paths[0])
     t = book.tables
     pool = build_pool(t["mentors"], t["mentees"], t.get("pairs"))
@@ -227,7 +227,7 @@ def site_ours(paths, size):
 
 
 def run_ours(paths, size):
-    run_all = need("nastavnik.pipeline", "run_all")
+    run_all = need("nastavnik.ui.pipeline", "run_all")
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         result = run_all(paths[0], Path(tmp), TODAY, echo=lambda *a, **k: None)

@@ -12,10 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from nastavnik.base.safeio import write_bytes  # noqa: E402
 from nastavnik.docs.blueprints import BLUEPRINTS  # noqa: E402
 from nastavnik.docs.kinds import KINDS  # noqa: E402
 from nastavnik.docs.render import template_bytes_from_blueprint  # noqa: E402
-from nastavnik.safeio import write_bytes  # noqa: E402
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """Regenerate the blank workbooks in workbook_templates/ from the schema, one per type of organisation.
 
-Run after any change to nastavnik/schema.py or nastavnik/orgtypes.py; a test fails while a committed file
+Run after any change to the declaration (nastavnik/workbook/: schema and its parts, orgtypes); a test fails while a committed file
 differs from what this script writes. ``nastavnik init --type ТИП`` writes the same book with this year's dates.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nastavnik import orgtypes as ot  # noqa: E402
-from nastavnik.schema import org_fields_for  # noqa: E402
-from nastavnik.template import write_workbook  # noqa: E402
+from nastavnik.workbook import orgtypes as ot  # noqa: E402
+from nastavnik.workbook.schema import org_fields_for  # noqa: E402
+from nastavnik.workbook.template import write_workbook  # noqa: E402
 
 FOLDER = ROOT / "workbook_templates"
 TEMPLATES = {t.key: FOLDER / f"наставничество_{t.word.replace(' ', '_')}.xlsx" for t in ot.TYPES}

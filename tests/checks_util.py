@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from nastavnik import schema as s
+from nastavnik.base.problems import ERROR, WARNING, col_letter
 from nastavnik.checks import check_book
-from nastavnik.problems import ERROR, WARNING, col_letter
+from nastavnik.workbook import schema as s
 
 from .conftest import TODAY
 

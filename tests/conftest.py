@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from nastavnik.demo import demo_data
-from nastavnik.reader import read_workbook
-from nastavnik.template import write_workbook
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.samples.demo import demo_data
+from nastavnik.workbook.template import write_workbook
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -16,10 +16,10 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from nastavnik.base.problems import UnusableInput
 from nastavnik.cli import main
-from nastavnik.problems import UnusableInput
-from nastavnik.reader import read_workbook
-from nastavnik.schema import MENTORS
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.schema import MENTORS
 
 from .conftest import TODAY
 from .lo import convert, needs_soffice
@@ -218,7 +218,7 @@ def test_huge_cell_emoji_and_rtl_text(make_book):
 
 
 def test_100_000_rows_are_read(tmp_path, demo_parts):
-    from nastavnik.template import write_workbook
+    from nastavnik.workbook.template import write_workbook
 
     org, tables = demo_parts
     base = tables["plan"][0]
@@ -239,7 +239,7 @@ def test_the_input_file_is_never_modified(tmp_path, demo_path):
 
 
 def test_dates_far_apart_in_ten_forms():
-    from nastavnik.parse import parse_date
+    from nastavnik.workbook.parse import parse_date
 
     forms = ["05.03.2025", "5.3.2025", "05.03.25", "2025-03-05", "05/03/2025", "5 марта 2025",
              "5 марта 2025 г.", "05.03.2025 г", "45721", "2025-03-05 00:00:00"]

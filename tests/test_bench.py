@@ -14,7 +14,7 @@ def test_a_module_not_written_yet_is_missing_not_an_error():
     with pytest.raises(bench.Missing):
         bench.need("nastavnik.not_written_yet", "anything")
     with pytest.raises(bench.Missing):
-        bench.need("nastavnik.reader", "not_a_function")
+        bench.need("nastavnik.workbook.reader", "not_a_function")
 
 
 def test_missing_stage_prints_net(capsys):

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from nastavnik.base.problems import ERROR
 from nastavnik.checks import check_book
-from nastavnik.problems import ERROR
 
 from .checks_util import added, assert_only
 from .conftest import TODAY

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from nastavnik.checks import annotate, check_book
 from nastavnik.checks.render import render_text, report_dict
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
+from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nastavnik import vocab as v
-from nastavnik.problems import ERROR, WARNING
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
 
 from .checks_util import added, assert_only
 from .conftest import TODAY
@@ -218,7 +218,7 @@ def test_mentor_consent_date_in_the_future(make_book, demo_book):
 
 def org_cell(key: str) -> str:
     """The cell of a parameter on «Организация»: column B of its row in the schema's order."""
-    from nastavnik.schema import ORG_FIELDS
+    from nastavnik.workbook.schema import ORG_FIELDS
 
     return f"B{[f.key for f in ORG_FIELDS].index(key) + 2}"
 

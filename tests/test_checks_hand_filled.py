@@ -13,11 +13,11 @@ from collections import Counter
 
 import openpyxl
 
-from nastavnik import schema as s
-from nastavnik import vocab as v
 from nastavnik.checks import check_book
-from nastavnik.reader import read_workbook
-from nastavnik.template import write_workbook
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from nastavnik import schema as s
-from nastavnik.template import write_workbook
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.template import write_workbook
 
 # (problem code, sheet title or «Организация», column or parameter title, phrase of its hint)
 RULES = [

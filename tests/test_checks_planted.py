@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 from nastavnik.checks import check_book
-from nastavnik.reader import read_workbook
+from nastavnik.workbook.reader import read_workbook
 
 from .checks_util import letter
 from .conftest import TODAY

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from nastavnik import vocab as v
+from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.checks import check_book
-from nastavnik.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
 
 from .checks_util import added, assert_only
 from .conftest import TODAY

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nastavnik.problems import ERROR, WARNING
+from nastavnik.base.problems import ERROR, WARNING
 
 from .checks_util import added, assert_only
 

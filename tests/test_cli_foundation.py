@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
+from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
 

@@ -25,7 +25,7 @@ from nastavnik.forms.lines import ADDED, CONFLICT, CONSENT, DUPLICATE, NOTE, REJ
 from nastavnik.forms.people import row_values
 from nastavnik.forms.questions import online_questions
 from nastavnik.forms.xlsx_form import FORM_SHEET, KEY_COL, SERVICE_SHEET
-from nastavnik.reader import read_workbook
+from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
 

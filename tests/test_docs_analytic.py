@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.docs import render_documents
 from nastavnik.docs import pdf as pdfmod
+from nastavnik.docs import render_documents
 from nastavnik.report import indicators_dict, report_for_book
 
 from .conftest import TODAY
@@ -216,7 +216,8 @@ def test_fields_lists_the_report_fields(demo_path, tmp_path):
 
 
 def test_other_kinds_do_not_import_matplotlib(demo_path, tmp_path):
-    code = ("import sys, datetime as dt; from pathlib import Path; from nastavnik.reader import read_workbook; "
+    code = ("import sys, datetime as dt; from pathlib import Path; "
+            "from nastavnik.workbook.reader import read_workbook; "
             "from nastavnik.docs import render_documents; d = dt.date(2026, 11, 25); "
             f"b = read_workbook(Path({str(demo_path)!r}), today=d); "
             f"render_documents(b, Path({str(tmp_path)!r}), d, only=['programme', 'final']); "
@@ -237,8 +238,8 @@ def test_report_converts_to_pdf_with_its_charts(report, tmp_path):
 
 
 def test_an_empty_workbook_gives_a_report_without_charts(tmp_path):
-    from nastavnik.reader import read_workbook
-    from nastavnik.template import write_workbook
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.template import write_workbook
 
     path = write_workbook(tmp_path / "пустая.xlsx", {"full_name": "МБОУ «Школа № 1»", "city": "Тверь"}, {})
     report = make_report(read_workbook(path, today=TODAY), tmp_path / "out")

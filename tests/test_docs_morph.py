@@ -1,10 +1,10 @@
-"""Counts and positions in the cases a document needs (nastavnik/morph.py, pymorphy3)."""
+"""Counts and positions in the cases a document needs (nastavnik/base/morph.py, pymorphy3)."""
 
 from __future__ import annotations
 
 import pytest
 
-from nastavnik.morph import agree, by_sex, inflect_phrase, inflect_position, plural
+from nastavnik.base.morph import agree, by_sex, inflect_phrase, inflect_position, plural
 
 # position, genitive, dative, accusative, instrumental: dependent words («директора по УВР») stay as written
 POSITIONS = [

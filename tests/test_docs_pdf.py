@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from nastavnik.docs import render_documents
+from nastavnik.base.problems import NastavnikError
 from nastavnik.docs import pdf as pdfmod
-from nastavnik.problems import NastavnikError
+from nastavnik.docs import render_documents
 
 from .conftest import TODAY
 

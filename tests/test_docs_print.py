@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from .lo import needs_soffice
 from nastavnik.docs.kinds import KINDS
+
+from .lo import needs_soffice
 
 TODAY = dt.date(2026, 11, 25)
 _TOKEN = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
@@ -112,11 +113,11 @@ def printed(tmp_path_factory):
     """Both workbooks rendered, every kind, and printed to PDF in one LibreOffice call."""
     import copy
 
-    from nastavnik.demo import demo_data
     from nastavnik.docs.pdf import convert_to_pdf
     from nastavnik.docs.render import plan_documents, render_jobs
-    from nastavnik.reader import read_workbook
-    from nastavnik.template import write_workbook
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.samples.demo import demo_data
+    from nastavnik.workbook.template import write_workbook
 
     root = tmp_path_factory.mktemp("printed")
     books, docs = {}, []
@@ -163,8 +164,8 @@ def test_operator_is_in_the_dative_after_i_give_consent(printed, name):
 @needs_soffice
 @pytest.mark.parametrize("name", ["demo", "second"])
 def test_counts_printed_are_the_registrys(printed, name):
+    from nastavnik.base.morph import agree
     from nastavnik.docs.analytic import Figures, _report
-    from nastavnik.morph import agree
 
     book, docs = printed[name]
     period, indicators, _ = _report(book, TODAY)

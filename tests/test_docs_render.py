@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from .conftest import TODAY
 from nastavnik.docs import KINDS, plan_documents, render_documents
+
+from .conftest import TODAY
 
 
 def doc_text(path: Path) -> str:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from nastavnik.base.problems import NastavnikError
 from nastavnik.docs import render_documents
 from nastavnik.docs.kinds import KINDS
 from nastavnik.docs.render import Compiled, load_templates, make_env, plan_documents
-from nastavnik.problems import NastavnikError
 
 from .conftest import TODAY
 from .test_docs_render import doc_text

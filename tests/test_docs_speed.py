@@ -14,17 +14,18 @@ from collections import Counter
 
 import pytest
 
-from .conftest import TODAY
 from nastavnik.docs import context, declension
 from nastavnik.docs.kinds import KINDS
 from nastavnik.docs.render import Compiled, Job, load_templates, plan_documents, render_jobs
+
+from .conftest import TODAY
 
 
 @pytest.fixture(scope="module")
 def synth_book(tmp_path_factory):
     """A synthetic S workbook: more people than the demo, namesakes included."""
-    from nastavnik.reader import read_workbook
-    from nastavnik.synth import write_synth
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.samples.synth import write_synth
 
     path = tmp_path_factory.mktemp("synth") / "S.xlsx"
     write_synth(path, "S", 1, TODAY)

@@ -8,13 +8,13 @@ import openpyxl
 from click.testing import CliRunner
 from docx import Document
 
-from nastavnik import schema as s
 from nastavnik.cli import main
 from nastavnik.forms import collect, make_forms
 from nastavnik.forms.lines import DUPLICATE
 from nastavnik.forms.online import question_list
 from nastavnik.forms.questions import online_questions, questions
 from nastavnik.forms.xlsx_form import FORM_SHEET, KEY_COL, SERVICE_SHEET
+from nastavnik.workbook import schema as s
 
 from .conftest import TODAY
 from .lo import convert, needs_soffice

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from nastavnik import vocab as v
 from nastavnik.report import report_for_book, report_meta, write_report_xlsx
 from nastavnik.report.history import compute_history
+from nastavnik.workbook import vocab as v
 
 from .conftest import TODAY
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from nastavnik import orgtypes
+from nastavnik.base.problems import ERROR
 from nastavnik.checks import check_book
 from nastavnik.cli import main
-from nastavnik.problems import ERROR
-from nastavnik.reader import read_workbook
+from nastavnik.workbook import orgtypes
+from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from nastavnik.pipeline import INCOMPLETE, INCOMPLETE_NOTE, LATEST
-from nastavnik.synth import synth_data
-from nastavnik.template import write_workbook
+from nastavnik.ui.pipeline import INCOMPLETE, INCOMPLETE_NOTE, LATEST
+from nastavnik.workbook.samples.synth import synth_data
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import openpyxl
 
-from nastavnik import schema as s
-from nastavnik.reader import read_workbook
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import read_workbook
 from scripts.make_template import TEMPLATE
 
 from .conftest import TODAY

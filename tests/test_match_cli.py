@@ -8,10 +8,10 @@ import json
 import openpyxl
 from click.testing import CliRunner
 
+from nastavnik.base.problems import ERROR
 from nastavnik.cli import main
 from nastavnik.match import match_book
-from nastavnik.problems import ERROR
-from nastavnik.reader import read_workbook
+from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
 

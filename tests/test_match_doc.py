@@ -24,7 +24,7 @@ def test_the_table_names_every_stop_word_the_code_drops():
 
 
 def test_the_docs_say_the_profile_and_the_level_in_the_words_of_every_type():
-    from nastavnik import orgtypes
+    from nastavnik.workbook import orgtypes
 
     table = doc.formula_table()
     for t in orgtypes.TYPES:

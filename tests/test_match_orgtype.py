@@ -11,9 +11,9 @@ import dataclasses
 
 import openpyxl
 
-from nastavnik import orgtypes
 from nastavnik.match import match_frames, write_match_xlsx
 from nastavnik.match.frames import mentee, mentor, table
+from nastavnik.workbook import orgtypes
 
 from .conftest import TODAY
 

@@ -9,13 +9,13 @@ import itertools
 import numpy as np
 import pytest
 
-from nastavnik import orgtypes
 from nastavnik.match import match_frames
 from nastavnik.match.candidates import build_pool
 from nastavnik.match.frames import mentee, mentor, table
 from nastavnik.match.scoring import UNIT, Scorer, weights_from_org
 from nastavnik.match.solver import solve, solve_dense, solve_matching, total_units
 from nastavnik.match.synthetic import synth_banks
+from nastavnik.workbook import orgtypes
 
 from .conftest import TODAY
 

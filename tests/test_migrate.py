@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from nastavnik import migrate
-from nastavnik import schema as s
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
-from nastavnik.template import write_workbook
+from nastavnik.workbook import migrate
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import copy
 
-from nastavnik import schema as s
 from nastavnik.report.consolidate import consolidate, write_rollup_xlsx
+from nastavnik.workbook import schema as s
 
 from .conftest import TODAY
 from .test_migrate import ARCHIVES, old_book
 
 
 def test_each_workbook_is_labelled_with_its_year_and_template_version(tmp_path, demo_parts):
-    from nastavnik.template import write_workbook
+    from nastavnik.workbook.template import write_workbook
 
     org, tables = copy.deepcopy(demo_parts)
     new = tmp_path / "новая.xlsx"

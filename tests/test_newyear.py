@@ -10,11 +10,11 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from nastavnik import vocab as v
 from nastavnik.cli import main
-from nastavnik.newyear import next_year
-from nastavnik.reader import read_workbook
-from nastavnik.template import write_workbook
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.newyear import next_year
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

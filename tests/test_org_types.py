@@ -8,12 +8,12 @@ import copy
 import openpyxl
 import pytest
 
-from nastavnik import orgtypes as ot
-from nastavnik import schema as s
 from nastavnik.checks import check_book
 from nastavnik.forms.questions import questions
-from nastavnik.reader import read_workbook
-from nastavnik.template import header_title, write_workbook
+from nastavnik.workbook import orgtypes as ot
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import header_title, write_workbook
 
 from .conftest import TODAY
 

@@ -1,6 +1,6 @@
 """A kindergarten's and a college's year through the whole chain: no word of supplementary education.
 
-The synthetic workbook of each type (nastavnik.synth with ``org_type``) has its own profiles, levels and
+The synthetic workbook of each type (samples.synth with ``org_type``) has its own profiles, levels and
 positions; ``run`` makes every output from it, and what a director signs or a parent reads on the site must
 speak of that organisation — not of «объединения» or «направленности».
 """
@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nastavnik import orgtypes as ot
 from nastavnik.cli import main
-from nastavnik.synth import synth_data
-from nastavnik.template import write_workbook
+from nastavnik.workbook import orgtypes as ot
+from nastavnik.workbook.samples.synth import synth_data
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

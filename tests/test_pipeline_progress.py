@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from nastavnik.pipeline import INCOMPLETE, INCOMPLETE_NOTE, LATEST, RunCancelled, run_all
+from nastavnik.ui.pipeline import INCOMPLETE, INCOMPLETE_NOTE, LATEST, RunCancelled, run_all
 
 from .conftest import TODAY
 
@@ -68,8 +68,8 @@ def test_a_failed_check_hands_back_its_problems_and_the_marked_copy(tmp_path, ma
 
 
 def test_without_a_workbook_the_run_uses_the_demo_it_is_given(tmp_path):
-    from nastavnik.demo import demo_data
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.samples.demo import demo_data
 
     def school(today):
         org, tables = demo_data(today)

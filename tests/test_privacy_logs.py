@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.template import write_workbook
+from nastavnik.workbook.template import write_workbook
 
 
 def secrets(tables) -> set[str]:

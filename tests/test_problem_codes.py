@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.checks.codes import CODES, GROUPS, render_markdown
 from nastavnik.cli import main
-from nastavnik.problems import ERROR, WARNING
 
 from .conftest import TODAY
 
@@ -105,7 +105,7 @@ def scan() -> tuple[dict[str, list[tuple[str, set | None]]], list[str]]:
                 continue
             function = _enclosing_function(call, parents)
             place = f"{rel}:{call.lineno}"
-            if rel == "nastavnik/reader.py" and function is not None and function.name == "problem":
+            if rel == "nastavnik/workbook/book.py" and function is not None and function.name == "problem":
                 continue  # Book.problem itself passes its own ``code`` on to Problem
             severity_node = call.args[1] if len(call.args) > 1 else next(
                 (k.value for k in call.keywords if k.arg == "severity"), None)
@@ -115,7 +115,7 @@ def scan() -> tuple[dict[str, list[tuple[str, set | None]]], list[str]]:
             if _literal(first):
                 codes = [_literal(first)]
             elif isinstance(first, ast.Name) and function is not None:
-                if rel == "nastavnik/reader.py" and function.name == "type_column":
+                if rel == "nastavnik/workbook/values.py" and function.name == "type_column":
                     codes = _judge_codes(tree)
                 else:
                     codes = _loop_codes(first.id, function)

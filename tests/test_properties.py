@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from nastavnik.base.problems import NastavnikError
+from nastavnik.base.safeio import atomic_path, safe_filename, write_text
 from nastavnik.checks import check_book
-from nastavnik.problems import NastavnikError
-from nastavnik.reader import read_workbook
-from nastavnik.safeio import atomic_path, safe_filename, write_text
-from nastavnik.schema import MENTORS, PAIRS
-from nastavnik.template import write_workbook
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.schema import MENTORS, PAIRS
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 
@@ -134,8 +134,8 @@ def test_empty_sheets_single_rows_and_blank_columns_end_in_a_report(tmp_path_fac
     from nastavnik.docs.render import plan_documents
     from nastavnik.match import match_book
     from nastavnik.report import report_for_book
-    from nastavnik.schema import SHEETS
     from nastavnik.site.content import site_content
+    from nastavnik.workbook.schema import SHEETS
 
     org, tables = demo_parts
     shaped = {sheet.key: _shaped(tables.get(sheet.key) or [], shape, sheet, col)

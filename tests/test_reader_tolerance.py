@@ -7,8 +7,8 @@ import datetime as dt
 import openpyxl
 import pytest
 
-from nastavnik.reader import read_workbook
-from nastavnik.schema import MENTORS
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.schema import MENTORS
 
 from .conftest import TODAY
 

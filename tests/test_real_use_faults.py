@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from nastavnik.base.safeio import safe_filename
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
-from nastavnik.safeio import safe_filename
-from nastavnik.schema import SHEETS, TEXT
-from nastavnik.template import write_workbook
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.schema import SHEETS, TEXT
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .lo import convert, needs_soffice
@@ -110,7 +110,7 @@ def test_file_names_fit_the_file_system_in_bytes_and_keep_their_extension(name, 
     made = safe_filename(name, suffix=" (12).docx")
     assert len(made.encode("utf-8")) <= 200 and made.endswith(" (12).docx")
     (tmp_path / made).write_bytes(b"x")  # the file system takes it, and the temporary name beside it
-    from nastavnik.safeio import write_bytes
+    from nastavnik.base.safeio import write_bytes
 
     write_bytes(tmp_path / made, b"y")
     assert (tmp_path / made).read_bytes() == b"y"

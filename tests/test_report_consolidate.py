@@ -106,9 +106,9 @@ def test_printed_view_has_a_sheet_per_indicator_group_and_every_key_indicator(di
     """15.7: the summary prints legibly — each section sheet carries a few indicator columns, together all."""
     import openpyxl
 
+    from nastavnik.base.xlsxprint import scale_to_width
     from nastavnik.report.consolidate import KEY_CODES, write_rollup_xlsx
     from nastavnik.report.rollup_print import SECTIONS, head_text, width_px
-    from nastavnik.xlsxprint import scale_to_width
 
     rollup = consolidate(collect_paths([district]), TODAY, workers=1)
     wb = openpyxl.load_workbook(write_rollup_xlsx(rollup, tmp_path / "свод.xlsx", TODAY))
@@ -148,8 +148,8 @@ def test_the_summary_names_each_organisations_type(tmp_path, demo_path):
     """A district gathers schools and centres: the type is a column she can filter by."""
     import openpyxl
 
-    from nastavnik.demo_school import LISTS, school_demo_data
-    from nastavnik.template import write_workbook
+    from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
+    from nastavnik.workbook.template import write_workbook
 
     folder = tmp_path / "район"
     folder.mkdir()

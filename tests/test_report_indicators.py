@@ -14,11 +14,11 @@ import datetime as dt
 
 import pytest
 
-from nastavnik import vocab as v
-from nastavnik.reader import read_workbook
 from nastavnik.report import compute_indicators
 from nastavnik.report.registry import SPECS
-from nastavnik.template import write_workbook
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 

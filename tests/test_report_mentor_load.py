@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nastavnik import vocab as v
 from nastavnik.report import compute_indicators
+from nastavnik.workbook import vocab as v
 
 from .conftest import TODAY
 

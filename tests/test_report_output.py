@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nastavnik import vocab as v
+from nastavnik.base.problems import NastavnikError
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
 from nastavnik.report import build_statform, compute_indicators, indicators_dict, report_meta, write_report_xlsx
 from nastavnik.report.frames import Period, parse_period
 from nastavnik.report.registry import GROUPS
-from nastavnik.problems import NastavnikError
-from nastavnik.template import write_workbook
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .test_report_indicators import END, START, small_parts

@@ -12,12 +12,12 @@ import datetime as dt
 
 import pytest
 
-from nastavnik import orgtypes
-from nastavnik import vocab as v
-from nastavnik.reader import read_workbook
 from nastavnik.report import build_statform, bytype, compute_indicators, write_report_xlsx
 from nastavnik.report.statform import STAFF_ROW, STUDENTS_DONE_ROW, STUDENTS_ROW
-from nastavnik.template import write_workbook
+from nastavnik.workbook import orgtypes
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .test_report_indicators import END, START, small_parts

@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.demo_school import LISTS, school_demo_data
-from nastavnik.template import write_workbook
+from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .test_docs_render import doc_text

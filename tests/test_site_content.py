@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nastavnik.schema import NORMATIVE
+from nastavnik.workbook.schema import NORMATIVE
 
 from .site_util import build
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from nastavnik.base.problems import NastavnikError
 from nastavnik.cli import main
-from nastavnik.problems import NastavnikError
 from nastavnik.site import build_site
 from nastavnik.site.content import PAGES
 from nastavnik.site.render import special_sets

@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from nastavnik.demo import demo_data
-from nastavnik.template import write_workbook
+from nastavnik.workbook.samples.demo import demo_data
+from nastavnik.workbook.template import write_workbook
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.reader import read_workbook
-from nastavnik.synth import SIZES, synth_data, write_synth
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.samples.synth import SIZES, synth_data, write_synth
 
 from .conftest import TODAY
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from nastavnik import orgtypes as ot
-from nastavnik import schema as s
-from nastavnik.reader import read_workbook
-from nastavnik.template import header_title
+from nastavnik.workbook import orgtypes as ot
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import read_workbook
+from nastavnik.workbook.template import header_title
 from scripts.make_template import TEMPLATE, TEMPLATES, build
 
 from .conftest import TODAY

@@ -10,9 +10,9 @@ import pytest
 tk = pytest.importorskip("tkinter")
 from tkinter import ttk
 
-from nastavnik.demo import demo_data
-from nastavnik.schema import ORG_FIELDS
-from nastavnik.template import write_workbook
+from nastavnik.workbook.samples.demo import demo_data
+from nastavnik.workbook.schema import ORG_FIELDS
+from nastavnik.workbook.template import write_workbook
 
 from .window_util import Answers, double_click, screenshot, settle, shared_root, start_display
 
@@ -35,7 +35,7 @@ def tk_root(display):
 
 @pytest.fixture
 def window(tmp_path, monkeypatch, tk_root):
-    from nastavnik.window.app import App
+    from nastavnik.ui.window.app import App
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
@@ -153,7 +153,7 @@ def test_cancel_stops_the_work_and_leaves_no_half_made_folder(window, tmp_path):
 
 
 def test_cancel_during_the_documents_keeps_the_folder_marked_as_not_finished(window, tmp_path):
-    from nastavnik.pipeline import INCOMPLETE_NOTE
+    from nastavnik.ui.pipeline import INCOMPLETE_NOTE
 
     book = demo_book(tmp_path)
     app, answers = window(book)
@@ -171,7 +171,7 @@ def test_cancel_during_the_documents_keeps_the_folder_marked_as_not_finished(win
 
 
 def test_a_tasks_folder_gets_its_final_name_when_the_task_is_done(window, tmp_path):
-    from nastavnik.pipeline import INCOMPLETE, LATEST
+    from nastavnik.ui.pipeline import INCOMPLETE, LATEST
 
     book = demo_book(tmp_path)
     app, _ = window(book)
@@ -195,7 +195,7 @@ def test_the_school_demo_is_offered_beside_the_centres(window, tmp_path):
     app.demo_menu.invoke(1)
     app.buttons["check"].invoke()
     settle(app)
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook.reader import read_workbook
 
     demo = read_workbook(app.last.folder / "демо-книга.xlsx", today=TODAY)
     assert demo.org_type.key == "school" and "общеобразовательная школа" in demo.org["full_name"]
@@ -223,8 +223,8 @@ def test_a_file_that_is_not_a_workbook_gets_a_russian_sentence(window, tmp_path)
 
 
 def test_new_book_writes_a_blank_workbook_of_the_chosen_type_and_makes_it_current(window, tmp_path):
-    from nastavnik import orgtypes
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook import orgtypes
+    from nastavnik.workbook.reader import read_workbook
 
     app, answers = window()
     answers.next_new = (tmp_path / "новая", orgtypes.KINDERGARTEN, "МБДОУ детский сад № 7")
@@ -239,8 +239,8 @@ def test_new_book_writes_a_blank_workbook_of_the_chosen_type_and_makes_it_curren
 @pytest.mark.skipif(not any(f.key == "org_type" for f in ORG_FIELDS),
                     reason="«Тип организации» на листе «Организация» ещё не в схеме")
 def test_new_book_of_a_school_reads_back_as_a_school(window, tmp_path):
-    from nastavnik import orgtypes
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook import orgtypes
+    from nastavnik.workbook.reader import read_workbook
 
     app, answers = window()
     answers.next_new = (tmp_path / "школа.xlsx", orgtypes.SCHOOL, "")

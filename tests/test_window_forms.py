@@ -11,9 +11,9 @@ import pytest
 
 tk = pytest.importorskip("tkinter")
 
-from nastavnik import orgtypes
 from nastavnik.forms.lines import ADDED, UPDATED
-from nastavnik.reader import read_workbook
+from nastavnik.workbook import orgtypes
+from nastavnik.workbook.reader import read_workbook
 
 from .test_collect import fill, personal
 from .test_window import TODAY, demo_book, display, tk_root, window  # noqa: F401 - fixtures
@@ -79,7 +79,7 @@ def test_collect_shows_who_is_added_and_who_is_updated_before_writing_the_copy(f
     assert {ADDED, UPDATED} <= statuses
     assert any(line.status == UPDATED and line.code == "П-001" for line in lines)
     assert summary.startswith("Что будет сделано с ответами: добавлен — 1, обновлён — ")
-    from nastavnik.window.dialogs import PreviewDialog
+    from nastavnik.ui.window.dialogs import PreviewDialog
 
     shown = PreviewDialog(app.root, lines, summary)  # what the curator would see, to look at
     consent = next(i for i, line in enumerate(lines) if line.status == "согласие из анкеты")
@@ -119,7 +119,7 @@ def test_collect_without_a_chosen_workbook_says_why_in_russian(window, tmp_path)
 
 # ---- the dialogs themselves ---------------------------------------------------------------------------------
 def test_the_new_book_dialog_lists_the_five_types_and_waits_until_one_is_chosen(window, tmp_path):
-    from nastavnik.window.dialogs import org_type_dialog
+    from nastavnik.ui.window.dialogs import org_type_dialog
 
     app, _ = window()  # a dialog shows over the window, as it does for the curator
     dialog = org_type_dialog(app.root)
@@ -140,7 +140,7 @@ def test_the_new_book_dialog_lists_the_five_types_and_waits_until_one_is_chosen(
 
 
 def test_the_forms_dialog_offers_the_three_questionnaires(window, tmp_path):
-    from nastavnik.window.dialogs import forms_kind_dialog
+    from nastavnik.ui.window.dialogs import forms_kind_dialog
 
     app, _ = window()  # a dialog shows over the window, as it does for the curator
     dialog = forms_kind_dialog(app.root)
@@ -159,7 +159,7 @@ def test_the_forms_dialog_offers_the_three_questionnaires(window, tmp_path):
 
 def test_the_preview_dialog_shows_each_answer_and_agrees_only_on_its_button(window, tmp_path):
     from nastavnik.forms.lines import REJECTED, Line
-    from nastavnik.window.dialogs import PreviewDialog
+    from nastavnik.ui.window.dialogs import PreviewDialog
 
     lines = [Line(ADDED, "новая.xlsx", "Новый человек в банке наставляемых.", code="П-016"),
              Line(UPDATED, "П-001.xlsx", "Ответ принят.", row=12, code="П-001", field="Педстаж, лет", old="1",
@@ -182,7 +182,7 @@ def test_the_preview_dialog_shows_each_answer_and_agrees_only_on_its_button(wind
 
 def test_the_new_book_question_asks_the_type_first_then_where_to_save_under_the_types_name(window, monkeypatch,
                                                                                              tmp_path):
-    from nastavnik.window import dialogs
+    from nastavnik.ui.window import dialogs
 
     asked = {}
 
@@ -203,7 +203,7 @@ def test_the_new_book_question_asks_the_type_first_then_where_to_save_under_the_
 
 
 def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
-    from nastavnik.window import dialogs
+    from nastavnik.ui.window import dialogs
 
     class Closed:
         def ask(self):
@@ -217,7 +217,7 @@ def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
 
 def test_the_preview_says_when_there_is_nothing_to_accept(window, tmp_path):
     from nastavnik.forms.lines import DUPLICATE, NOTE, Line
-    from nastavnik.window.dialogs import PreviewDialog
+    from nastavnik.ui.window.dialogs import PreviewDialog
 
     lines = [Line(DUPLICATE, "Н-001.xlsx", "Все ответы совпадают с книгой: ничего не изменено.", code="Н-001"),
              Line(NOTE, "Пустая анкета — наставник.xlsx", "Анкета не заполнена: пропущена.")]

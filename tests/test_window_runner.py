@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import errno
 
-from nastavnik.problems import EnvironmentProblem, NastavnikError, UnusableInput
-from nastavnik.window.runner import Runner, classify
-from nastavnik.window.tasks import Job, Outcome
+from nastavnik.base.problems import EnvironmentProblem, NastavnikError, UnusableInput
+from nastavnik.ui.window.runner import Runner, classify
+from nastavnik.ui.window.tasks import Job, Outcome
 
 
 def test_failures_get_the_command_lines_exit_codes():
@@ -63,7 +63,7 @@ def test_window_command_without_a_screen_says_so_in_russian_with_exit_4(monkeypa
 
 
 def test_a_results_folder_that_cannot_be_made_is_the_computers_refusal(tmp_path):
-    from nastavnik.window import tasks
+    from nastavnik.ui.window import tasks
 
     blocker = tmp_path / "файл, а не папка"
     blocker.write_text("x")

@@ -22,8 +22,8 @@ from nastavnik.match.output import write_match_xlsx
 from nastavnik.report import report_for_book, report_meta, write_report_xlsx
 from nastavnik.report.consolidate import consolidate, write_rollup_xlsx
 from nastavnik.report.xlsx import FIGURES, NUMBERS
-from nastavnik.schema import INSTRUCTION_TITLE
-from nastavnik.template import write_workbook
+from nastavnik.workbook.schema import INSTRUCTION_TITLE
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .lo import convert, needs_soffice
@@ -39,7 +39,7 @@ def files(demo_book, demo_path, demo_parts, tmp_path_factory) -> dict[str, Path]
     made = {"template": write_workbook(out / "template.xlsx", org, tables)}
     broken = out / "broken.xlsx"
     write_workbook(broken, {**org, "short_name": None}, tables)
-    from nastavnik.reader import read_workbook
+    from nastavnik.workbook.reader import read_workbook
 
     book = read_workbook(broken, today=TODAY)
     made["annotated"] = annotate(book, check_book(book, TODAY), out / "annotated.xlsx")

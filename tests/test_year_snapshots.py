@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
-from nastavnik.demo import demo_data
-from nastavnik.demo_school import LISTS, school_demo_data
-from nastavnik.synth import synth_data
-from nastavnik.template import write_workbook
+from nastavnik.workbook.samples.demo import demo_data
+from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
+from nastavnik.workbook.samples.synth import synth_data
+from nastavnik.workbook.template import write_workbook
 
 from .conftest import TODAY
 from .year import STATES, snapshots

@@ -12,9 +12,9 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from nastavnik import orgtypes, template
-from nastavnik import vocab as v
-from nastavnik.schema import DATE, ROADMAP, SHEET_BY_KEY, SHEETS
+from nastavnik.workbook import orgtypes, template
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.schema import DATE, ROADMAP, SHEET_BY_KEY, SHEETS
 
 D = dt.timedelta
 

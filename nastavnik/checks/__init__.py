@@ -21,15 +21,18 @@ data. The rule modules, by subject:
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
+
+Layer: analysis. May import ``nastavnik.workbook`` and ``nastavnik.base``; nothing else of the package.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema as s
-from ..problems import ERROR, Problem, Report
-from ..reader import Book
+from nastavnik.base.problems import ERROR, Problem, Report
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import Book
+
 from . import (
     cells,
     consent,

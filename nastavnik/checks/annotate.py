@@ -17,11 +17,11 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from .. import schema as s
-from ..problems import ERROR, NastavnikError, Problem, Report
-from ..reader import Book
-from ..safeio import atomic_path
-from ..template import SPARE_ROWS
+from nastavnik.base.problems import ERROR, NastavnikError, Problem, Report
+from nastavnik.base.safeio import atomic_path
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import Book
+from nastavnik.workbook.template import SPARE_ROWS
 
 CHECK_TITLE = s.CHECK_TITLE
 ERROR_FILL = "FFC7CE"
@@ -32,7 +32,7 @@ _WIDTHS = (6, 16, 22, 10, 28, 90, 24, 24, 26)
 
 
 def annotated_name(book: Book) -> str:
-    from ..safeio import safe_filename
+    from nastavnik.base.safeio import safe_filename
 
     stem = book.path.stem if book.path else "книга"
     return safe_filename(f"{stem} — проверка.xlsx")
@@ -200,7 +200,7 @@ def _first_data_row(book: Book, sheet_key: str) -> int:
 
 def _print_setup(wb) -> None:
     """Every sheet of the copy prints on A4, one page wide, with its header row on every page."""
-    from .. import xlsxprint
+    from nastavnik.base import xlsxprint
 
     for ws in wb.worksheets:
         if ws.title == CHECK_TITLE:  # printed for a meeting: the header row of the list repeats

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema as s
-from ..parse import fold
-from ..problems import ERROR
-from ..reader import Book
-from .common import has, person_key, records, table
+from nastavnik.base.problems import ERROR
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.parse import fold
+from nastavnik.workbook.reader import Book
+
+from .common import has, person_key, records, table, years_text
 
 AGE_MIN, AGE_MAX = 18, 80
 
@@ -104,18 +105,9 @@ def ages(book: Book, today: dt.date):
         for rec, years in zip(records(frame[known][bad]), age[bad]):
             yield book.problem(
                 "age_out_of_range", ERROR,
-                f"По дате рождения возраст — {years} {_years(years)}, а должен быть от {AGE_MIN} до {AGE_MAX} лет. "
+                f"По дате рождения возраст — {years_text(years)}, а должен быть от {AGE_MIN} до {AGE_MAX} лет. "
                 "Проверьте год рождения.",
                 bank, rec["_row"], "birth_date", f"возраст {years}", expected=f"возраст от {AGE_MIN} до {AGE_MAX} лет")
-
-
-def _years(n: int) -> str:
-    n = abs(int(n))
-    if n % 10 == 1 and n % 100 != 11:
-        return "год"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "года"
-    return "лет"
 
 
 RULES = [duplicate_codes, duplicate_people, ages]

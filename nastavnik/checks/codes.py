@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..problems import ERROR, WARNING
+from nastavnik.base.problems import ERROR, WARNING
 
 STRUCTURE, CELLS, REFS, REGULATION, TERMS, PEOPLE = "структура", "ячейки", "ссылки", "Положение", "сроки", "люди"
 GROUPS = (STRUCTURE, CELLS, REFS, REGULATION, TERMS, PEOPLE)

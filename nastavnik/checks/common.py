@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import vocab as v
-from ..parse import fold
-from ..reader import Book
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.parse import fold
+from nastavnik.workbook.reader import Book
 
 
 def has(book: Book, sheet_key: str, *cols: str) -> bool:
@@ -26,7 +26,7 @@ def has(book: Book, sheet_key: str, *cols: str) -> bool:
 
 
 def table(book: Book, sheet_key: str):
-    from ..reader import empty_table
+    from nastavnik.workbook.reader import empty_table
 
     frame = book.tables.get(sheet_key)
     return empty_table(sheet_key) if frame is None else frame
@@ -125,8 +125,7 @@ def pair_heads(book: Book):
 
 
 def years_text(n) -> str:
-    """«1 год», «3 года», «40 лет». pymorphy3 agrees «год» with a number as «годов», not «лет» (the numeral
-    takes the suppletive plural), so the years reuse the one rule the age check already has."""
-    from .cells import _years
+    """«1 год», «3 года», «40 лет» (the counting form is chosen in base.morph)."""
+    from nastavnik.base.morph import agree
 
-    return f"{int(n)} {_years(int(n))}"
+    return agree(int(n), "год")

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..problems import WARNING
-from ..reader import Book
+from nastavnik.base.problems import WARNING
+from nastavnik.workbook.reader import Book
+
 from .common import has, is_true, records, table
 
 _BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))

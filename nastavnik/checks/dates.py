@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import ERROR
-from ..reader import Book
+from nastavnik.base.problems import ERROR
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import fmt_date, has, records, table
 
 

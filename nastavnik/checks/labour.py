@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook.reader import Book
+
 from .common import fmt_date, has, pair_heads, records
 from .pairs import APPROVED, MENTOR_CONSENT_LAW
 from .programmes import TERM_CHANGES

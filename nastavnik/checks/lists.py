@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import parse as P
-from ..problems import WARNING
-from ..reader import Book
+from nastavnik.base.problems import WARNING
+from nastavnik.workbook import parse as P
+from nastavnik.workbook.reader import Book
+
 from .common import has, records, table
 
 _BANKS = ("mentors", "mentees")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema as s
-from .. import vocab as v
-from ..parse import fold
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.parse import fold
+from nastavnik.workbook.reader import Book
+
 from .common import add_months, fmt_date, has, records, table
 
 PERIOD_MIN_MONTHS, PERIOD_MAX_MONTHS = 9, 13  # «about one year»: an academic year of 9 to 12 months and a margin

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import active_pairs, first_rows, fmt_date, has, is_true, lookup, person_key, records, table, where
 
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)

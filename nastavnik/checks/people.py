@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema as s
-from .. import vocab as v
-from ..problems import WARNING
-from ..reader import Book
+from nastavnik.base.problems import WARNING
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import active_pairs, fmt_date, has, records, table
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .cells import AGE_MAX, AGE_MIN
 from .common import age_on, bank_rows, fmt_date, has, records, table, years_text
 

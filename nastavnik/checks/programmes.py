@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, lookup, records, table
 
 MIN_MONTHS, MAX_MONTHS = 3, 12

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import WARNING
-from ..reader import Book
+from nastavnik.base.problems import WARNING
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import has, is_true, pair_heads, records, table
 
 _MARKS = (("achieved_results", "достигнутые результаты"), ("best_practice", "«лучшая практика — да»"),

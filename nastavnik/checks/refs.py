@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import schema as s
-from .. import vocab as v
-from ..parse import fold
-from ..problems import ERROR
-from ..reader import Book
+from nastavnik.base.problems import ERROR
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.parse import fold
+from nastavnik.workbook.reader import Book
+
 from .common import active_pairs, has, records, table, where
 
 _TARGET = {"mentors": "наставника", "mentees": "наставляемого", "pairs": "пары (группы)",

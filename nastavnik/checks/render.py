@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .. import schema as s
-from ..problems import ERROR, Problem, Report
+from nastavnik.base.problems import ERROR, Problem, Report
+from nastavnik.workbook import schema as s
 
 BOOK = "Книга в целом"
 _SHEET_ORDER = {t: i for i, t in enumerate((s.INSTRUCTION_TITLE, s.ORG_TITLE, *(x.title for x in s.SHEETS),

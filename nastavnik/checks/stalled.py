@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import schema as s
-from .. import vocab as v
-from ..problems import WARNING
-from ..reader import Book
+from nastavnik.base.problems import WARNING
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import active_pairs, first_rows, fmt_date, has, records, table
 
 SURVEY_DAYS = 30  # «a programme ending within a month»

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import vocab as v
-from ..problems import ERROR, WARNING
-from ..reader import Book
+from nastavnik.base.problems import ERROR, WARNING
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.reader import Book
+
 from .common import fmt_date, has, is_true, records, table
 
 

@@ -1,6 +1,9 @@
 """Orders, programmes and forms of the regulation, rendered from editable .docx templates.
 
 ``render_documents`` is the entry point; ``KINDS`` lists what can be made.
+
+Layer: outputs. May import the analysis layer (``report`` for the analytic report's figures), the
+workbook and the base.
 """
 
 from .kinds import KINDS

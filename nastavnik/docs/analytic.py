@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import morph
-from .. import vocab as v
-from ..problems import NastavnikError
+from nastavnik.base import morph
+from nastavnik.base.problems import NastavnikError
+from nastavnik.workbook import vocab as v
+
 from . import context as c
 from .conclusions import conclusions, proposals
-from .words import MENTEES, MENTORS, PAIRS, num, plural, points
+from .words import MENTEES, MENTORS, num, plural, points
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
           "декабрь"]

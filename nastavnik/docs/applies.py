@@ -10,7 +10,8 @@ curator is told what that is.
 
 from __future__ import annotations
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
+
 from .context import pair_groups
 
 _NAME = (("full_name", "Полное наименование"),)

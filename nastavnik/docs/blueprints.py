@@ -4,6 +4,8 @@
 curator opens and rewords); the renderer builds them in memory only when that
 folder is missing (an installed package). The tags name fields of the context
 built in ``context.py``; ``nastavnik docs --fields KIND`` lists them.
+
+Longer than most modules: one builder per kind of document, each the layout of a real order.
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ import math
 from contextlib import contextmanager
 from typing import Any
 
-from .. import schema as s
-from .. import vocab as v
-from .. import morph
+from nastavnik.base import morph
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+
 from .declension import person_forms
 
 BLANK_DATE = "__.__.____"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import orgtypes
-from .. import schema as s
+from nastavnik.workbook import orgtypes
+from nastavnik.workbook import schema as s
+
 from .kinds import KINDS
 
 _EXTRA = {
@@ -29,7 +30,7 @@ _EXTRA = {
 
 def _titles(org_type: orgtypes.OrgType) -> dict[str, str]:
     """Titles as the book's type words them: a school's profile is «Учебный предмет», not «Направленность»."""
-    from .. import morph
+    from nastavnik.base import morph
 
     out = {f.key: f.title for f in s.org_fields_for(org_type)}
     for sheet in s.SHEETS:
@@ -85,10 +86,10 @@ def describe_fields(book, today: dt.date, key: str) -> str:
         import tempfile
         from pathlib import Path
 
-        from ..demo import demo_data
-        from ..demo_school import LISTS, school_demo_data
-        from ..reader import read_workbook
-        from ..template import write_workbook
+        from nastavnik.workbook.reader import read_workbook
+        from nastavnik.workbook.samples.demo import demo_data
+        from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
+        from nastavnik.workbook.template import write_workbook
 
         # The demo nearest the book: a school's curator sees a school's examples.
         org, tables = school_demo_data(today) if org_type is orgtypes.SCHOOL else demo_data(today)

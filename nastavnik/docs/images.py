@@ -16,7 +16,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from ..problems import NastavnikError
+from nastavnik.base.problems import NastavnikError
 
 FIXED_DATE = (2025, 9, 1, 0, 0, 0)
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Callable
 
-from .. import morph
-from .. import vocab as v
-from ..safeio import safe_filename
+from nastavnik.base import morph
+from nastavnik.base.safeio import safe_filename
+from nastavnik.workbook import vocab as v
+
 from . import context as c
 
 Docs = list[tuple[str, dict]]
@@ -34,7 +35,7 @@ class Kind:
 
 def _polozhenie_text(short_name: str) -> dict:
     """The regulation's text (package data) with the organisation's name put in."""
-    raw = resources.files("nastavnik").joinpath("data", "polozhenie.md").read_text(encoding="utf-8")
+    raw = resources.files("nastavnik.docs").joinpath("data", "polozhenie.md").read_text(encoding="utf-8")
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S).replace("{org}", short_name or "образовательной организации")
     title, sections = "", []
     for block in (b.strip() for b in raw.split("\n\n")):

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..problems import NastavnikError
+from nastavnik.base.problems import NastavnikError
 
 TIMEOUT = 900
 

@@ -16,6 +16,9 @@ Library entry points (the lead's ``run`` calls them):
 - ``render_documents(book, out_dir, today, only=None, templates=None, pdf=False, progress=None) -> list[Path]``
 - ``plan_documents`` + ``render_jobs`` for callers that show their own progress bar;
 - ``bench_programmes(n, naive=False)`` for ``scripts/bench.py``.
+
+Longer than most modules: the trial render, the batch in a process pool and the error mapping of a
+template are one sequence that reads best in one place.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..problems import NastavnikError
-from ..safeio import write_bytes
+from nastavnik.base.problems import NastavnikError
+from nastavnik.base.safeio import write_bytes
+
 from .context import shared
 from .images import fixed_dates, render_with_images
 from .kinds import KINDS, Kind, file_name
@@ -73,7 +77,7 @@ def make_env():
             name = self._undefined_name
             return f"{parent}.{name}" if parent and name else str(name or "?")
 
-    from ..parse import xml_safe
+    from nastavnik.workbook.parse import xml_safe
 
     # Whatever a field holds, nothing XML forbids reaches word/document.xml (Word would refuse the file).
     return Environment(autoescape=True, undefined=FieldUndefined,
@@ -334,7 +338,7 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
     done = _render_all(jobs, sources, progress, workers)
     if failed:
         titles = "".join(f"\n— {KINDS[k].title}: {msg}" for k, msg in failed.items())
-        from ..morph import agree
+        from nastavnik.base.morph import agree
 
         raise BrokenTemplate(f"Документы {agree(len(failed), 'вид', 'gen')} не сделаны — их шаблоны нельзя "
                              f"использовать:{titles}" + (f"\nОстальные документы сделаны: {len(done)}." if done else ""),
@@ -351,7 +355,7 @@ def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -
             if progress:
                 progress(1)
         return done
-    from ..workers import pool as guarded_pool
+    from nastavnik.base.workers import pool as guarded_pool
 
     with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
         for path in pool.imap(_render_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))):
@@ -387,9 +391,9 @@ def bench_programmes(n: int = 1000, naive: bool = False, out_dir: Path | None = 
     """
     import tempfile
 
-    from ..demo import demo_data
-    from ..reader import read_workbook
-    from ..template import write_workbook
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.samples.demo import demo_data
+    from nastavnik.workbook.template import write_workbook
 
     today = dt.date(2026, 11, 25)
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,6 +6,8 @@ person (.xlsx with dropdowns and only the answers unlocked, and a printable
 ``collect`` reads filled questionnaires and online-form exports, merges them
 into a COPY of the workbook and writes the merge report; the window and other
 front ends call these two functions, the commands are thin layers over them.
+
+Layer: outputs. May import the workbook and the base.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..safeio import safe_filename, write_text
+from nastavnik.base.safeio import safe_filename, write_text
 
 KINDS = ("запрос", "наставник", "анкета")
 

@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import parse as P
-from .. import schema as s
-from ..problems import NastavnikError, col_letter
-from ..reader import _judge, _parser
+from nastavnik.base.problems import NastavnikError, col_letter
+from nastavnik.workbook import parse as P
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.reader import _judge, _parser
+
 from .lines import NOTE, REJECTED, Line
 from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
 from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET, item_key
@@ -101,7 +102,7 @@ def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.
 
 
 def _calamine(path: Path):
-    from ..filecheck import open_calamine
+    from nastavnik.workbook.filecheck import open_calamine
 
     return open_calamine(path)
 

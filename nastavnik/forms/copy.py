@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import schema as s
-from ..parse import header_key
-from ..problems import NastavnikError
-from ..safeio import atomic_path, safe_filename
-from ..template import _cell_text
+from nastavnik.base.problems import NastavnikError
+from nastavnik.base.safeio import atomic_path, safe_filename
+from nastavnik.workbook import schema as s
+from nastavnik.workbook.parse import header_key
+from nastavnik.workbook.template import _cell_text
 
 
 def _put(cell, value, kind: str) -> None:

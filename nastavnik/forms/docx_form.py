@@ -13,8 +13,9 @@ import io
 import os
 from pathlib import Path
 
-from .. import schema as s
-from ..safeio import write_bytes
+from nastavnik.base.safeio import write_bytes
+from nastavnik.workbook import schema as s
+
 from .people import Target
 from .questions import CONSENT, Question, consent_text, questionnaire, questions
 from .xlsx_form import identity_lines, prefill_of

@@ -18,9 +18,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import parse as P
-from .. import schema as s
-from .. import vocab as v
+from nastavnik.workbook import parse as P
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+
 from .answers import Answer
 from .lines import ADDED, CONFLICT, CONSENT, DUPLICATE, HIDDEN, REJECTED, UPDATED, Line
 from .people import plain, row_values

@@ -8,7 +8,8 @@ a date, a number, a text) and the options, one a line, ready to paste.
 
 from __future__ import annotations
 
-from .. import schema as s
+from nastavnik.workbook import schema as s
+
 from .questions import online_questions, questionnaire
 
 _TYPES = {

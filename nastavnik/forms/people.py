@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import schema as s
-from .. import vocab as v
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+
 from .questions import questionnaire
 
 

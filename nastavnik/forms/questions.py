@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .. import schema as s
-from .. import vocab as v
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
 
 _TYPED_KEYS = {"focus", "level", "subject"}  # worded by the organisation's type (schema.sheet_for)
 CONSENT = "consent"  # the pseudo-column of the consent statement

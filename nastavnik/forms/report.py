@@ -11,7 +11,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from ..safeio import atomic_path
+from nastavnik.base.safeio import atomic_path
+
 from .lines import STATUSES, Line
 
 REPORT_NAME = "Отчёт о сборе анкет.xlsx"

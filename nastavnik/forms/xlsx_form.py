@@ -16,11 +16,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .. import schema as s
-from .. import vocab as v
-from ..problems import col_letter
-from ..safeio import atomic_path
-from ..template import FIXED_CREATED, _cell_text
+from nastavnik.base.problems import col_letter
+from nastavnik.base.safeio import atomic_path
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.template import FIXED_CREATED, _cell_text
+
 from .people import Target
 from .questions import CONSENT, Question, consent_text, questions
 

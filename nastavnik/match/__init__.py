@@ -3,6 +3,8 @@
 ``match_book(book, today, top)`` returns a ``MatchResult``; ``write_match_xlsx``
 writes it for the methodological council; ``apply_proposal`` writes the
 proposal as pairs «проект» into a copy of the workbook. See ``docs/match.md``.
+
+Layer: analysis. May import ``nastavnik.workbook`` and ``nastavnik.base``; nothing else of the package.
 """
 
 from .core import DEFAULT_TOP, MatchResult, match_book, match_frames
@@ -25,7 +27,7 @@ def apply_proposal(book, result, out_dir, today):
 
 
 def solve_random(n_mentees: int, n_mentors: int, seed: int = 1, top: int = DEFAULT_TOP):
-    """Match the synthetic bank of ``nastavnik.synth`` in memory: (MatchResult, seconds in ``match_frames``)."""
+    """Match the synthetic bank of ``workbook.samples.synth`` in memory: (MatchResult, seconds in ``match_frames``)."""
     from .synthetic import solve_random as run
 
     return run(n_mentees, n_mentors, seed, top)

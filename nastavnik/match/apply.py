@@ -18,11 +18,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .. import schema as s
-from .. import vocab as v
-from ..parse import header_key
-from ..problems import NastavnikError
-from ..safeio import atomic_path, safe_filename
+from nastavnik.base.problems import NastavnikError
+from nastavnik.base.safeio import atomic_path, safe_filename
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.parse import header_key
 
 TERM_MONTHS = 9
 _CODE = re.compile(r"^(.*?)(\d+)$")

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import vocab as v
-from ..parse import fold
+from nastavnik.workbook import vocab as v
+from nastavnik.workbook.parse import fold
 
 
 @dataclass
@@ -93,7 +93,6 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
     ``forbidden`` maps (mentee, mentor) to the reason in words; a pair with «Повтор пары разрешён» = да on
     any of its rows is allowed and left out. ``history`` maps a mentee to [(mentor, when, allowed)].
     """
-    import pandas as pd
 
     seen: dict[tuple[str, str], tuple[str, bool]] = {}
     allowed: set[tuple[str, str]] = set()

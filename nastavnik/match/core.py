@@ -13,7 +13,8 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
-from .. import orgtypes
+from nastavnik.workbook import orgtypes
+
 from .candidates import Pool, build_pool, same_person_pairs
 from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .. import schema as s
+from nastavnik.workbook import schema as s
 
 
 def table(sheet_key: str, rows: Iterable[Mapping[str, object]]):
     """A DataFrame with every schema column of ``sheet_key`` typed as ``read_workbook`` types it."""
-    from ..reader import _frame
+    from nastavnik.workbook.reader import _frame
 
     sheet = s.SHEET_BY_KEY[sheet_key]
     rows = list(rows)

@@ -12,7 +12,8 @@ is written as an individual pair and told so, his score unchanged.
 
 from __future__ import annotations
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
+
 from .reasons import GROUP_PLACE
 from .scoring import DIRS, Scorer
 

@@ -10,7 +10,8 @@ import json
 import textwrap
 from pathlib import Path
 
-from .. import schema as s
+from nastavnik.workbook import schema as s
+
 from .scoring import PARTS, part_titles, weight_titles
 
 XLSX_NAME = "Предложения пар.xlsx"
@@ -92,12 +93,12 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
     """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair.
 
     Every sheet opens with a title line (organisation, workbook, date) above the header row and prints
-    on A4 (``nastavnik.xlsxprint``); ``org`` is the organisation's name for that line.
+    on A4 (``nastavnik.base.xlsxprint``); ``org`` is the organisation's name for that line.
     """
     import xlsxwriter
 
-    from .. import xlsxprint
-    from ..safeio import atomic_path
+    from nastavnik.base import xlsxprint
+    from nastavnik.base.safeio import atomic_path
 
     title = "Предложение наставнических пар для методического совета"
     titles, weight_rows = part_titles(result.org_type), weight_titles(result.org_type)  # the type's words

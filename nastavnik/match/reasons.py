@@ -7,8 +7,9 @@ mentor carries the cause and what the regulation suggests doing about it.
 
 from __future__ import annotations
 
-from .. import vocab as v
-from ..morph import agree
+from nastavnik.base.morph import agree
+from nastavnik.workbook import vocab as v
+
 from .scoring import DIGITAL, DIRS, Scorer
 
 SHOW = 5  # mentor codes named in one reason; the rest are counted

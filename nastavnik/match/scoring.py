@@ -46,6 +46,9 @@ the reasons are exactly the numbers the solver used. Formulas (also in
 * group — 1 when the mentee chose «в группе» and is placed in a group of the
   mentor, who marked «в группе» in «Готов к видам»; 0 for an individual pair.
   Every pair has two modes; the solver takes the better (see ``graph``).
+
+Longer than most modules: every part of the score and its reason in words sit side by side so that
+the number and its explanation cannot drift apart.
 """
 
 from __future__ import annotations
@@ -54,9 +57,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import orgtypes
-from .. import schema as s
-from .. import vocab as v
+from nastavnik.workbook import orgtypes
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
 
 PARTS = ("coverage", "focus", "level", "subject", "experience", "department", "format", "preference", "reverse", "load",
          "wait", "group")
@@ -154,7 +157,7 @@ def _frame_word(word: str) -> bool:
     """Whether ``word`` is a form of one of ``FRAME_WORDS`` (by its lemma: «классов», «группы», «курса»)."""
     if not any(word.startswith(f[:-1]) and len(word) <= len(f) + 3 for f in FRAME_WORDS):
         return False  # not an inflected form of one («программирование»): the dictionary is not even loaded
-    from ..morph import _morph
+    from nastavnik.base.morph import _morph
 
     return any(p.normal_form in FRAME_WORDS for p in _morph().parse(word)[:1]) or word in FRAME_WORDS
 
@@ -226,7 +229,7 @@ def _codes(values, table: dict) -> "object":
     """Map text values to small ints shared by both banks; 0 means blank."""
     import numpy as np
 
-    from ..parse import fold
+    from nastavnik.workbook.parse import fold
 
     out = np.zeros(len(values), dtype=np.int32)
     for n, x in enumerate(values):
@@ -261,7 +264,7 @@ class Scorer:
         focus: dict = {}
         self.focus_me, self.focus_mr = _codes(list(me["focus"]), focus), _codes(list(mr["focus"]), focus)
         # Levels: each side's values folded and deduplicated; ``levels_*`` keep the words as written.
-        from ..parse import fold
+        from nastavnik.workbook.parse import fold
 
         def levels(frame):
             out = []
@@ -410,7 +413,6 @@ class Scorer:
 
     def feasible_block(self, rows, parts, total):
         """The hard constraints for one block: a free place and at least one request covered."""
-        import numpy as np
 
         return (self.spare[None, :] > 0) & ((parts["coverage"] > 0) | (self.nreq[rows] == 0)[:, None]) & (total > 0)
 

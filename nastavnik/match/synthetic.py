@@ -1,6 +1,6 @@
 """Synthetic banks of any size as the matcher's frames, for the benchmark and for brute-force tests.
 
-The people come from ``nastavnik.synth``, the project's one generator, so the
+The people come from ``nastavnik.workbook.samples.synth``, the project's one generator, so the
 matcher is timed and tested on the same plausible centre as every other stage
 (subjects by focus, sparse requests, capacities 1–4, a few preferred mentors);
 only the frames are built here, in memory, without writing a workbook.
@@ -21,7 +21,7 @@ def synth_banks(n_mentees: int, n_mentors: int, seed: int = 1, today: dt.date = 
 
     The synthetic organisation's weights are the schema's defaults, which is what ``org=None`` gives the matcher.
     """
-    from ..synth import Size, synth_data
+    from nastavnik.workbook.samples.synth import Size, synth_data
 
     _, tables = synth_data(Size(n_mentors, n_mentees, 0, 0), seed, today)
     return table("mentors", tables["mentors"]), table("mentees", tables["mentees"]), table("pairs", [])

@@ -11,6 +11,9 @@ Library functions the pipeline calls:
 - ``consolidate.consolidate(paths, today) -> Rollup`` and ``consolidate.write_rollup(...)`` — the district roll-up.
 - ``history.compute_history(book, today) -> History`` — year-over-year figures from the archive sheets (retention a
   year after completion, mentors again, programmes per year); ``report_meta`` carries it to the «История» sheet.
+
+Layer: analysis. May import ``nastavnik.checks`` (the alerts it lists), ``nastavnik.workbook`` and
+``nastavnik.base``.
 """
 
 from .indicators import Indicator, compute_indicators, indicators_dict, report_for_book

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
+
 from .frames import Frames, share
 
 

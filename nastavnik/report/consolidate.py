@@ -59,9 +59,10 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
               "status": UNREADABLE, "problem": "",
               "errors": None, "warnings": None, "indicators": {}}
     try:
+        from nastavnik.base.problems import NastavnikError
+        from nastavnik.workbook.reader import read_workbook
+
         from ..checks import check_book
-        from ..problems import NastavnikError
-        from ..reader import read_workbook
         from .indicators import report_for_book
 
         try:
@@ -121,7 +122,7 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
     if workers <= 1 or len(jobs) <= 1:
         files = [_one_args(j) for j in jobs]
     else:
-        from ..workers import pool as guarded_pool
+        from nastavnik.base.workers import pool as guarded_pool
 
         with guarded_pool(min(workers, len(jobs))) as pool:
             files = list(pool.imap(_one_args, jobs, chunksize=1))
@@ -149,8 +150,9 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
     """One row per institution with key indicators, a totals row, a chart and the list of file problems."""
     import xlsxwriter
 
-    from .. import xlsxprint
-    from ..safeio import atomic_path
+    from nastavnik.base import xlsxprint
+    from nastavnik.base.safeio import atomic_path
+
     from .rollup_print import lines, row_height, write_sections
 
     made = f"{(today or dt.date.today()):%d.%m.%Y}"

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import vocab as v
-from ..problems import NastavnikError
+from nastavnik.base.problems import NastavnikError
+from nastavnik.workbook import vocab as v
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Period:
 
 def parse_period(text: str | None, year: str | None, org: dict, today: dt.date) -> Period:
     """The period from ``--period``/``--year`` or else from «Организация»; a Russian error when unusable."""
-    from ..parse import parse_date
+    from nastavnik.workbook.parse import parse_date
 
     if text and year:
         raise NastavnikError("Укажите либо --period, либо --year, но не оба сразу.")

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
 
 
 @dataclass
@@ -89,7 +89,7 @@ def _date(x) -> dt.date | None:
 
 
 def _table(book, key: str):
-    from ..reader import empty_table
+    from nastavnik.workbook.reader import empty_table
 
     frame = book.tables.get(key)
     return empty_table(key) if frame is None else frame
@@ -202,7 +202,7 @@ def archive_last_ends(tables, last_end):
 
 def archive_left_dates(tables):
     """Mentee code → date of leaving recorded on «Архив выбывших» (people new-year took out of the bank)."""
-    from .. import schema as s
+    from nastavnik.workbook import schema as s
 
     leavers = tables.get("archive_leavers")
     if leavers is None or leavers.empty:
@@ -213,7 +213,7 @@ def archive_left_dates(tables):
 
 def _leaving_dates(book) -> dict[str, dt.date | None]:
     """Mentee code → date of leaving the organisation: from the leavers' archive and the current bank."""
-    from .. import schema as s
+    from nastavnik.workbook import schema as s
 
     out: dict[str, dt.date | None] = {}
     leavers = _table(book, "archive_leavers")
@@ -290,7 +290,7 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
 
     Printed on A4 landscape one page wide with narrow wrapped columns, its title and header rows on every page,
     and each chart kept whole on its page (``xlsxprint.keep_together``)."""
-    from .. import xlsxprint
+    from nastavnik.base import xlsxprint
     title = "История"
     ws = wb.add_worksheet(title)
     row = header(ws, fmt, meta, "Показатели по учебным годам (из архива)")

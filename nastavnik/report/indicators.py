@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .registry import SPECS, Spec
 from .frames import Frames, Period
+from .registry import SPECS, Spec
 
 ACHIEVED, NOT_ACHIEVED, NO_DATA = "достигнуто", "не достигнуто", "нет данных"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
 
 # Indicator groups in report order: key -> sheet title (≤ 31 characters, no «:\/?*[]»).
 GROUPS: dict[str, str] = {

@@ -9,7 +9,8 @@ The figures are the same values as on «Свод», written, not referenced (Lib
 
 from __future__ import annotations
 
-from .. import xlsxprint
+from nastavnik.base import xlsxprint
+
 from .registry import GROUPS, SPEC_BY_CODE
 
 # (sheet title ≤ 31 characters, indicator groups of registry.GROUPS)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import vocab as v
+from nastavnik.workbook import vocab as v
 
 TOTAL = "Всего"
 MENTORS_ROW = "Наставники"

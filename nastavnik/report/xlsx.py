@@ -12,7 +12,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .. import xlsxprint
+from nastavnik.base import xlsxprint
+
 from .registry import DAYS, GROUPS, PERCENT, PERIOD_RULES, SCORE, SPECS
 from .statform import TOTAL, StatForm
 
@@ -330,7 +331,7 @@ def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = 
     """Write the whole report to ``path`` atomically; ``meta`` gives the organisation and period lines."""
     import xlsxwriter
 
-    from ..safeio import atomic_path
+    from nastavnik.base.safeio import atomic_path
 
     meta = meta or {"org": "", "period": statform.period, "as_of": "", "made": f"{dt.date.today():%d.%m.%Y}"}
     with atomic_path(path) as tmp:

@@ -14,10 +14,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import schema as sch
-from .. import vocab as v
+from nastavnik.workbook import schema as sch
+from nastavnik.workbook import vocab as v
+
 from .documents import Published, attached_file, is_url, signed_orders
 from .privacy import People, people, yes
+from .values import _missing, _text, fmt_date
 
 SITE_TITLE = "Наставничество"
 
@@ -92,20 +94,6 @@ class Stage:
     rows: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _missing(value) -> bool:
-    """None, NaN, NaT and pd.NA: every way a cell can be empty."""
-    try:
-        return value is None or bool(value != value)
-    except TypeError:  # pd.NA refuses to be a bool
-        return True
-
-
-def fmt_date(value) -> str:
-    if _missing(value):
-        return ""
-    return f"{value:%d.%m.%Y}"
-
-
 def _iso(value) -> str:
     return "" if _missing(value) else f"{value:%Y-%m-%d}"
 
@@ -116,13 +104,6 @@ def _int(value) -> int | None:
         return None if _missing(value) else int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _text(value) -> str | None:
-    if _missing(value):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 def _rows(book, key: str) -> list[dict]:

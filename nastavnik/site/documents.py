@@ -172,7 +172,7 @@ def _to_pdf(files: dict[str, bytes]) -> dict[str, bytes]:
 
 def signed_orders(book, documents, who: People) -> tuple[list[Published], list[str]]:
     """The orders that may be published, as PDF bytes; and why each other given order is not."""
-    from .content import _text, fmt_date
+    from .values import _text, fmt_date
 
     org = book.org or {}
     curator = _text(org.get("curator_fio"))

@@ -23,8 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..parse import xml_safe
-from ..problems import NastavnikError
+from nastavnik.base.problems import NastavnikError
+from nastavnik.workbook.parse import xml_safe
+
 from .content import PAGES, site_content
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,7 +55,7 @@ def set_dir(variant: tuple[str, str, str]) -> str:
 def environment(autoescape: bool = True):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    from ..morph import plural
+    from nastavnik.base.morph import plural
 
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,

@@ -1,0 +1,50 @@
+"""``nastavnik consolidate``: the district methodologist's roll-up of many institutions' workbooks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .common import out_option, today_of
+from .report import period_options
+
+
+@click.command("consolidate")
+@click.argument("items", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="ПАПКА_ИЛИ_ФАЙЛЫ...")
+@period_options
+@click.option("--jobs", "jobs", type=click.IntRange(1, 32), default=2, show_default=True, metavar="N",
+              help="Сколько файлов читать одновременно (по числу ядер процессора).")
+@out_option()
+@click.pass_context
+def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | None, jobs: int, out: Path) -> None:
+    """Свести книги нескольких организаций в одну таблицу показателей с итогами.
+
+    Каждый файл читается и проверяется отдельно; повреждённый, заблокированный («~$…») или
+    нечитаемый файл попадает в список проблем, остальные обрабатываются. Без --period и --year
+    у каждой организации берётся её отчётный период. Код выхода: 0 — все файлы прочитаны,
+    1 — часть файлов прочитать не удалось (свод всё равно создан).
+    """
+    from nastavnik.base.problems import NastavnikError
+    from nastavnik.base.safeio import write_text
+    from nastavnik.report.consolidate import UNREADABLE, collect_paths, write_rollup_xlsx
+    from nastavnik.report.consolidate import consolidate as run
+
+    today = today_of(ctx)
+    paths = collect_paths(list(items))
+    missing = [p for p in items if not p.exists()]
+    if not paths:
+        raise NastavnikError("Не найдено ни одной рабочей книги (.xlsx, .xlsm, .xls, .ods) в указанных папках.")
+    rollup = run(paths, today, period, year, workers=jobs)
+    stem = f"свод_{today:%Y-%m-%d}"
+    xlsx = write_rollup_xlsx(rollup, out / f"{stem}.xlsx", today)
+    write_text(out / f"{stem}.json", json.dumps(rollup.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    read = len(rollup.files) - len(rollup.unreadable)
+    click.echo(f"Свод: {xlsx} (прочитано файлов: {read} из {len(rollup.files)}).")
+    for f in rollup.files:
+        if f["status"] != "в порядке":
+            click.echo(f"  {f['file']}: {f['status']} — {f['problem']}", err=True)
+    if missing:
+        click.echo(f"Не найдено: {', '.join(str(m) for m in missing)}", err=True)
+    ctx.exit(1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0)

@@ -1,0 +1,40 @@
+"""``nastavnik forms``: questionnaires from the schema — personal, blank and for an online form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import load, out_option, today_of, workbook_argument
+
+
+@click.command("forms")
+@workbook_argument
+@click.option("--kind", "kind", type=click.Choice(["запрос", "наставник", "анкета"]),
+              help="запрос — анкета педагога о профессиональных запросах (банк наставляемых); наставник — анкета "
+                   "потенциального наставника (банк наставников); анкета — анкета удовлетворённости и качества "
+                   "программы для каждого участника программы. Обязательный параметр.")
+@out_option()
+@click.pass_context
+def forms(ctx, workbook: Path | None, kind: str | None, out: Path) -> None:
+    """Подготовить анкеты: личные (с тем, что книга уже знает), пустые и вопросы для онлайн-формы.
+
+    Каждая анкета — файл .xlsx с выпадающими списками и подсказками, где открыты для ввода только ответы,
+    и такой же .docx для печати. Файл .txt — вопросы и варианты ответов дословно, чтобы перенести их
+    в Яндекс Формы или Google Формы. Заполненные анкеты и выгрузку формы прочитает nastavnik collect.
+    """
+    from nastavnik.forms import make_forms
+
+    if kind is None:  # not click's required=True: its «[required]» mark in the help is not translated
+        raise click.UsageError("Укажите вид анкет: --kind запрос, --kind наставник или --kind анкета.")
+    book = load(ctx, workbook, out)
+    result = make_forms(book, kind, out, today_of(ctx))
+    people = len(result.personal) // 2
+    click.echo(f"Анкеты «{kind}» в папке {result.folder}:")
+    click.echo(f"  личных анкет: {people} (.xlsx для заполнения и .docx для печати)")
+    if result.blank:
+        click.echo("  пустая анкета для новых людей: " + ", ".join(p.name for p in result.blank))
+    click.echo(f"  вопросы для онлайн-формы: {result.online.name}")
+    click.echo("Разошлите анкеты, сложите заполненные файлы в одну папку и выполните: "
+               "nastavnik collect КНИГА ПАПКА")

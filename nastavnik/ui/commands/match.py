@@ -1,0 +1,64 @@
+"""``nastavnik match``: the best mentor for each mentee, optimally, with reasons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import load, out_option, today_of, workbook_argument
+
+
+def _not_negative(ctx, param, value: int) -> int:
+    if value < 0:
+        raise click.BadParameter(f"нужно целое число не меньше 0, а получено {value}")
+    return value
+
+
+@click.command("match")
+@workbook_argument
+@click.option("--top", type=int, default=3, show_default=True, metavar="N", callback=_not_negative,
+              help="Сколько лучших кандидатов показать каждому наставляемому; 0 — все возможные пары.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "xlsx"]), default="text", show_default=True,
+              help="text — таблица на экран, json — для других программ, xlsx — файл «Предложения пар» "
+                   "для методического совета в папке результатов.")
+@click.option("--apply", "apply_", is_flag=True,
+              help="Записать предложенные пары со статусом «проект» в КОПИЮ книги в папке результатов "
+                   "(исходная книга не меняется).")
+@out_option()
+@click.pass_context
+def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Path) -> None:
+    """Подобрать наставников наставляемым (раздел 6 Положения).
+
+    Для каждого наставляемого, ожидающего пару, — лучшие кандидаты с оценкой и обоснованием; общее
+    предложение пар и групп с наибольшей суммарной оценкой при ограничении нагрузки наставников
+    (дольше ждущие — вперёд при равных парах; прежние пары не повторяются без разрешения куратора);
+    для оставшихся без наставника — причина и что делать. Веса составляющих оценки задаются на
+    листе «Организация» (раздел «Подбор пар»).
+    """
+    from nastavnik.base.problems import ERROR
+    from nastavnik.match import apply_proposal, match_book, write_match_xlsx
+    from nastavnik.match.output import XLSX_NAME, org_title, render_json, render_text
+
+    today = today_of(ctx)
+    book = load(ctx, workbook, out)
+    errors = sum(1 for p in book.problems if p.severity == ERROR)
+    if errors:
+        click.echo(f"Внимание: в книге «{book.name}» есть ошибки ({errors}); подбор сделан по тем данным, что "
+                   "удалось прочитать. Подробности: nastavnik check.", err=True)
+    result = match_book(book, today, top=top)
+    if fmt == "json":
+        click.echo(render_json(result))
+    elif fmt == "xlsx":
+        path = write_match_xlsx(result, out / XLSX_NAME, org_title(book.org))
+        click.echo(f"Предложения пар для методического совета: {path}")
+    else:
+        click.echo(render_text(result), nl=False)
+    if apply_:
+        if not result.proposal:
+            click.echo("Предложение пусто: копия книги не создана.", err=True)
+        else:
+            copy = apply_proposal(book, result, out, today)
+            groups = f", из них в группах: {sum(len(g['mentees']) for g in result.groups)}" if result.groups else ""
+            click.echo(f"Копия книги с парами «проект» (наставляемых: {len(result.proposal)}{groups}): {copy}. "
+                       "Исходная книга не изменена.", err=fmt == "json")

@@ -1,0 +1,52 @@
+"""``nastavnik report``: monitoring indicators, the statistical form and the xlsx report for a period."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .common import load, out_option, today_of, workbook_argument
+
+
+def period_options(f):
+    f = click.option("--year", "year", metavar="ГГГГ/ГГГГ",
+                     help="Учебный год: с 1 сентября по 31 августа, например 2025/2026.")(f)
+    f = click.option("--period", "period", metavar="ДД.ММ.ГГГГ:ДД.ММ.ГГГГ",
+                     help="Отчётный период (по умолчанию — с листа «Организация»).")(f)
+    return f
+
+
+@click.command("report")
+@workbook_argument
+@period_options
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "json"]), default="xlsx", show_default=True,
+              help="xlsx — отчёт с диаграммами и статформой; json — все показатели для других программ.")
+@out_option()
+@click.pass_context
+def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt: str, out: Path) -> None:
+    """Показатели мониторинга, статистическая форма и отчёт для администрации.
+
+    Считает показатели за период (по умолчанию — отчётный период с листа «Организация»)
+    и пишет отчёт Excel со сводкой, диаграммами и статформой. С --format json печатает
+    все показатели в формате JSON и сохраняет их в папку результатов.
+    """
+    from nastavnik.base.safeio import write_text
+    from nastavnik.report import indicators_dict, report_for_book, report_meta, write_report_xlsx
+
+    today = today_of(ctx)
+    book = load(ctx, workbook, out)
+    p, indicators, statform = report_for_book(book, today, period, year)
+    stem = f"мониторинг_{p.start:%Y-%m-%d}_{p.end:%Y-%m-%d}"
+    if fmt == "json":
+        text = json.dumps(indicators_dict(indicators), ensure_ascii=False, indent=2)
+        write_text(out / f"{stem}.json", text + "\n")
+        click.echo(text)
+        return
+    path = write_report_xlsx(indicators, statform, out / f"{stem}.xlsx", report_meta(book, p, today))
+    fed = next(i for i in indicators if i.code == "federal_under35_first3")
+    click.echo(f"Отчёт мониторинга за период {p.label}: {path}")
+    shown = "нет данных" if fed.value is None else f"{fed.value:g} %".replace(".", ",")
+    click.echo(f"Доля педагогов до 35 лет в первые три года работы, вовлечённых в наставничество: {shown} "
+               f"(цель {fed.spec.target_text}).")

@@ -1,0 +1,225 @@
+"""The questions the window asks a person: files and folders, the type of a new book, the kind of
+questionnaire, and whether to collect the previewed answers.
+
+They come through ``Dialogs`` so that tests (under Xvfb) can answer them without a person; the dialogs of
+our own (``ChoiceDialog``, ``PreviewDialog``) are plain Toplevels that a test can also build, look at and
+press.
+"""
+
+from __future__ import annotations
+
+import tkinter as tk
+from pathlib import Path
+from tkinter import filedialog, ttk
+
+TITLE = "Наставничество"
+BOOK_TYPES = [("Рабочая книга", "*.xlsx *.xlsm *.xls *.ods"), ("Все файлы", "*")]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class ChoiceDialog(tk.Toplevel):
+    """One choice among a few, each with a line saying what it means; optionally a line of text to fill.
+
+    Nothing is chosen at first and «OK» waits until something is: a default type of organisation would give
+    a school a centre's lists without anybody noticing. ``result`` is (value, text) after «OK», else None.
+    """
+
+    def __init__(self, master, title: str, question: str, choices: list[tuple[str, str, str]], ok: str,
+                 field: str | None = None):
+        super().__init__(master)
+        self.title(title)
+        self.transient(master)
+        self.resizable(False, False)
+        self.result: tuple[str, str] | None = None
+        self.choice = tk.StringVar(self, value="")
+        self.text = tk.StringVar(self, value="")
+        body = ttk.Frame(self, padding=14)
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text=question, wraplength=560, justify="left").pack(anchor="w", pady=(0, 8))
+        self.options: dict[str, ttk.Radiobutton] = {}
+        for value, label, note in choices:
+            button = ttk.Radiobutton(body, text=label, value=value, variable=self.choice, command=self._changed)
+            button.pack(anchor="w", pady=(4, 0))
+            ttk.Label(body, text=note, foreground="#555", wraplength=540, justify="left").pack(anchor="w",
+                                                                                             padx=(24, 0))
+            self.options[value] = button
+        self.entry = None
+        if field:
+            ttk.Label(body, text=field, wraplength=560, justify="left").pack(anchor="w", pady=(12, 2))
+            self.entry = ttk.Entry(body, textvariable=self.text, width=70)
+            self.entry.pack(fill="x")
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(14, 0))
+        self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
+        self.cancel.pack(side="right")
+        self.ok = ttk.Button(buttons, text=ok, command=self._ok, state="disabled")
+        self.ok.pack(side="right", padx=(0, 6))
+        self.hint = ttk.Label(buttons, text="Выберите один из вариантов.", foreground="#8a5a00")
+        self.hint.pack(side="left")
+        self.bind("<Escape>", lambda event: self.destroy())
+
+    def _changed(self) -> None:
+        chosen = bool(self.choice.get())
+        self.ok.configure(state="normal" if chosen else "disabled")
+        self.hint.configure(text="" if chosen else "Выберите один из вариантов.")
+
+    def _ok(self) -> None:
+        if self.choice.get():
+            self.result = (self.choice.get(), self.text.get().strip())
+            self.destroy()
+
+    def ask(self) -> tuple[str, str] | None:
+        """Wait for the person (modal) and return the answer."""
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
+def org_type_dialog(master) -> ChoiceDialog:
+    """«Новая книга»: which kind of educational organisation the book is for, and its full name."""
+    from nastavnik.workbook import orgtypes
+
+    choices = [(t.key, _capital(t.title),
+                f"В книге: {t.profile.lower()}, {t.level.lower()}; должности — {', '.join(t.positions[:3])} и другие.")
+               for t in orgtypes.TYPES]
+    return ChoiceDialog(master, "Новая рабочая книга",
+                        "Для какой организации книга? От типа зависят списки банков (предметы, образовательные "
+                        "области, циклы дисциплин или направленности), должности и слова подсказок. Свои значения "
+                        "списков потом можно добавить на листе «Справочники».",
+                        choices, ok="Далее…", field="Полное наименование организации, как в уставе (можно вписать "
+                                                  "потом на листе «Организация»):")
+
+
+def forms_kind_dialog(master) -> ChoiceDialog:
+    """«Анкеты»: which questionnaires to make."""
+    from .questionnaires import KINDS
+
+    return ChoiceDialog(master, "Анкеты", "Какие анкеты подготовить? Каждая — файл .xlsx для заполнения и .docx "
+                                          "для печати; к ним — вопросы для онлайн-формы.",
+                        [(kind, label, note) for kind, label, note in KINDS], ok="Сделать анкеты")
+
+
+PREVIEW_COLUMNS = (("status", "Итог", 165), ("code", "Код", 65), ("where", "Откуда", 240),
+                   ("what", "Подробно (выберите строку, чтобы прочитать целиком)", 500))
+
+
+class PreviewDialog(tk.Toplevel):
+    """What collecting the answers would do, line by line, before anything is written; ``result`` is True
+    when the curator says «Собрать в копию книги»."""
+
+    def __init__(self, master, lines: list, summary: str):
+        super().__init__(master)
+        self.title("Собрать анкеты")
+        self.transient(master)
+        self.geometry("980x520")
+        self.result = False
+        body = ttk.Frame(self, padding=12)
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text=summary, wraplength=940, justify="left").pack(anchor="w")
+        from .questionnaires import accepts
+
+        something = accepts(lines)
+        note = ("Ваша книга не изменится: ответы будут записаны в её новую копию в папке результатов, вместе с "
+                "отчётом о сборе." if something else
+                "Принимать нечего: копия книги не будет создана. Можно сохранить отчёт о сборе, чтобы видеть, "
+                "какие анкеты и почему не приняты.")
+        self.note = ttk.Label(body, text=note, foreground="#555" if something else "#8a5a00", wraplength=940,
+                              justify="left")
+        self.note.pack(anchor="w", pady=(4, 8))
+        table = ttk.Frame(body)
+        table.pack(fill="both", expand=True)
+        self.tree = ttk.Treeview(table, columns=[c[0] for c in PREVIEW_COLUMNS], show="headings", height=14)
+        for key, title, width in PREVIEW_COLUMNS:
+            self.tree.heading(key, text=title, anchor="w")
+            self.tree.column(key, width=width, stretch=key == "what", anchor="w")
+        bar = ttk.Scrollbar(table, orient="vertical", command=self.tree.yview)
+        self.tree.configure(yscrollcommand=bar.set)
+        self.tree.pack(side="left", fill="both", expand=True)
+        bar.pack(side="left", fill="y")
+        for tag, colour in (("отклонён", "#f8d7da"), ("конфликт", "#fff3cd"), ("добавлен", "#e2f0d9"),
+                            ("обновлён", "#ddebf7")):
+            self.tree.tag_configure(tag, background=colour)
+        for line in lines:
+            what = line.reason
+            if line.field and line.old is not None:
+                what = f"{line.field}: {line.old} → {line.new}. {line.reason}"
+            self.tree.insert("", "end", values=(line.status, line.code or "", line.where(), what),
+                             tags=(line.status,))
+        self.detail = ttk.Label(body, text="", wraplength=940, justify="left")
+        self.detail.pack(fill="x", pady=(6, 0))
+        self.tree.bind("<<TreeviewSelect>>", lambda event: self._describe())
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(10, 0))
+        self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
+        self.cancel.pack(side="right")
+        self.ok = ttk.Button(buttons, text="Собрать в копию книги" if something else "Сохранить только отчёт",
+                             command=self._ok)
+        self.ok.pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda event: self.destroy())
+
+    def _describe(self) -> None:
+        """The whole line of the chosen answer: the column is too narrow for the long reasons."""
+        chosen = self.tree.selection()
+        status, code, where, what = self.tree.item(chosen[0], "values") if chosen else ("", "", "", "")
+        self.detail.configure(text=f"{status.capitalize()}{f' ({code})' if code else ''}, {where}: {what}"
+                              if chosen else "")
+
+    def _ok(self) -> None:
+        self.result = True
+        self.destroy()
+
+    def rows(self) -> list[tuple]:
+        return [tuple(self.tree.item(i, "values")) for i in self.tree.get_children()]
+
+    def ask(self) -> bool:
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
+class Dialogs:
+    """The questions the window asks a person; tests replace them."""
+
+    def __init__(self, root: tk.Misc):
+        self.root = root
+
+    def workbook(self, start: Path | None) -> Path | None:
+        name = filedialog.askopenfilename(parent=self.root, title="Рабочая книга наставничества",
+                                          initialdir=str(start.parent) if start else None, filetypes=BOOK_TYPES)
+        return Path(name) if name else None
+
+    def new_workbook(self):
+        """(path, org type, full name) of a new book, or None when the curator changed her mind."""
+        from nastavnik.workbook import orgtypes
+
+        answer = org_type_dialog(self.root).ask()
+        if not answer:
+            return None
+        org_type = orgtypes.BY_KEY[answer[0]]
+        name = filedialog.asksaveasfilename(parent=self.root, title="Где сохранить новую рабочую книгу",
+                                            defaultextension=".xlsx", filetypes=BOOK_TYPES[:1],
+                                            initialfile=f"наставничество_{org_type.word}.xlsx")
+        return (Path(name), org_type, answer[1]) if name else None
+
+    def folder(self) -> Path | None:
+        name = filedialog.askdirectory(parent=self.root, title="Папка с книгами организаций района")
+        return Path(name) if name else None
+
+    def forms_kind(self) -> str | None:
+        answer = forms_kind_dialog(self.root).ask()
+        return answer[0] if answer else None
+
+    def answers_folder(self) -> Path | None:
+        name = filedialog.askdirectory(parent=self.root, title="Папка с заполненными анкетами и выгрузками форм")
+        return Path(name) if name else None
+
+    def confirm_collect(self, lines: list, summary: str) -> bool:
+        return PreviewDialog(self.root, lines, summary).ask()
+
+    def open(self, path: Path) -> None:
+        from .system import open_path
+
+        open_path(path)

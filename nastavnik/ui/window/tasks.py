@@ -1,0 +1,296 @@
+"""What each button of the window does: the library calls of the CLI commands, with no Tk in sight.
+
+A task gets a ``Job`` (workbook, results folder, date, and three callbacks: a
+line of text, progress, and the cancel check) and returns an ``Outcome``. Each
+task writes into a new dated folder, as ``nastavnik run`` does, so a second
+press never overwrites the first. Cancellation is cooperative: the task calls
+``job.checkpoint()`` between steps and after each document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Cancelled(Exception):
+    """The curator pressed «Отменить».
+
+    ``kept`` is a folder the task leaves on purpose (the «Всё сразу» run, marked «НЕ ЗАВЕРШЁН.txt» as an
+    interrupted ``nastavnik run`` is); every other folder the task started is removed by the runner.
+    """
+
+    def __init__(self, kept: Path | None = None):
+        super().__init__("отменено")
+        self.kept = kept
+
+
+# The demonstration books the window offers: (org type key, what the menu says, module, function).
+DEMOS = (
+    ("extra", "Центр технического творчества", "nastavnik.workbook.samples.demo", "demo_data"),
+    ("school", "Общеобразовательная школа", "nastavnik.workbook.samples.demo_school", "school_demo_data"),
+)
+
+
+def demos() -> list[tuple[str, str]]:
+    """The demos, as (key, label); the centre's first, as the demo of the command line."""
+    return [(key, label) for key, label, _module, _function in DEMOS]
+
+
+def demo_maker(key: str):
+    """The function ``today -> (org, tables)`` of a demo (imported only when it is used)."""
+    import importlib
+
+    _, _, module, function = next(d for d in DEMOS if d[0] == key)
+    return getattr(importlib.import_module(module), function)
+
+
+def refused(message: str):
+    """A failure of the computer, not of the workbook: exit code 4, as the command line will give it."""
+    from nastavnik.base.problems import NastavnikError
+
+    error = NastavnikError(message)
+    error.exit_code = 4
+    return error
+
+
+@dataclass
+class Job:
+    workbook: Path | None
+    out: Path
+    today: dt.date
+    say: Callable[[str], None] = print
+    progress: Callable[[int, int], None] = lambda done, total: None
+    cancelled: Callable[[], bool] = lambda: False
+    stage: Callable[[object], None] = lambda stage: None  # a pipeline.Stage of «Всё сразу»
+    demo: str = "extra"  # which demonstration book to use when no workbook is chosen (a DEMOS key)
+
+    def checkpoint(self) -> None:
+        if self.cancelled():
+            raise Cancelled
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    summary: str
+    folder: Path | None = None
+    problems: list = field(default_factory=list)
+    marked: Path | None = None  # the workbook's copy with the problem cells highlighted
+    pending: object = None  # answers read and previewed, waiting for the curator's yes (``Pending``)
+
+
+@dataclass
+class Pending:
+    """What «Собрать анкеты» found: the book read once, the answer files, and what merging them would do."""
+
+    book: object
+    sources: list[Path]
+    lines: list
+
+
+def _folder(job: Job) -> Path:
+    from nastavnik.ui.pipeline import new_run_folder
+
+    try:
+        job.out.mkdir(parents=True, exist_ok=True)
+        return new_run_folder(job.out)
+    except OSError as exc:
+        raise refused(f"Компьютер не дал создать папку результатов «{job.out}»: {exc.strerror}. Положите книгу "
+                      "в папку, где можно записывать (например, в «Документы»).") from exc
+
+
+def _finish(job: Job, outcome: Outcome) -> Outcome:
+    """Give the task's folder its final name (no «_не завершён») and name it in «последний запуск.txt».
+
+    The paths in the outcome follow the folder to its new name.
+    """
+    from nastavnik.base.safeio import write_text
+    from nastavnik.ui.pipeline import LATEST, finish_folder
+
+    folder = outcome.folder
+    final = finish_folder(folder)
+
+    def moved(path: Path | None) -> Path | None:
+        return final / path.relative_to(folder) if path is not None and path.is_relative_to(folder) else path
+
+    outcome.folder, outcome.marked = final, moved(outcome.marked)
+    write_text(job.out / LATEST, str(final.resolve()) + "\n")
+    return outcome
+
+
+def _read(job: Job, folder: Path):
+    """Read the workbook once (the demo written into the folder when none is chosen)."""
+    from nastavnik.workbook.reader import read_workbook
+
+    job.progress(0, 1)
+    path = job.workbook
+    if path is None:
+        from nastavnik.workbook.template import write_workbook
+
+        path = folder / "демо-книга.xlsx"
+        write_workbook(path, *demo_maker(job.demo)(job.today))
+        job.say(f"Книга не выбрана — работаю на демонстрационной книге: {path.name}")
+    job.say(f"Читаю книгу «{path.name}»…")
+    book = read_workbook(path, today=job.today)
+    job.checkpoint()
+    return book
+
+
+def _check(job: Job, book, folder: Path, always_mark: bool = True):
+    from nastavnik.base.safeio import write_text
+    from nastavnik.checks import check_book
+    from nastavnik.checks.annotate import annotate, annotated_name
+    from nastavnik.checks.render import render_text, sorted_problems
+
+    job.say("Проверяю книгу…")
+    report = check_book(book, job.today)
+    write_text(folder / "проверка.txt", render_text(report, book.name) + "\n")
+    marked = None
+    if report.errors or (always_mark and report.problems):
+        marked = annotate(book, report, folder / annotated_name(book))
+    job.checkpoint()
+    return report, sorted_problems(report.problems), marked
+
+
+def check(job: Job) -> Outcome:
+    from nastavnik.checks.render import verdict
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    report, problems, marked = _check(job, book, folder)
+    return _finish(job, Outcome(0 if report.valid else 1, verdict(report), folder, problems, marked))
+
+
+def match(job: Job) -> Outcome:
+    from nastavnik.base.problems import ERROR
+    from nastavnik.match import match_book, write_match_xlsx
+    from nastavnik.match.output import org_title
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    errors = sum(1 for p in book.problems if p.severity == ERROR)
+    if errors:
+        job.say(f"Внимание: в книге есть ошибки чтения ({errors}); подбор сделан по тем данным, что удалось прочитать.")
+    job.say("Подбираю наставников…")
+    result = match_book(book, job.today)
+    job.checkpoint()
+    if not result.waiting:
+        return _finish(job, Outcome(0, "Ожидающих пару наставляемых нет.", folder))
+    path = write_match_xlsx(result, folder / "Предложения пар.xlsx", org_title(book.org))
+    summary = f"Предложение пар: {len(result.proposal)}; файл «{path.name}»."
+    if result.unmatched:
+        summary += f" Без подходящего наставника: {len(result.unmatched)} — причины в файле."
+    return _finish(job, Outcome(0, summary, folder))
+
+
+def documents(job: Job) -> Outcome:
+    from nastavnik.docs.render import plan_documents, render_jobs
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    jobs = plan_documents(book, folder / "Документы", job.today)
+    done = 0
+
+    def tick(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        job.progress(done, len(jobs))
+        job.checkpoint()
+
+    job.say(f"Готовлю документы: {len(jobs)}…")
+    paths = render_jobs(jobs, progress=tick)
+    return _finish(job, Outcome(0, f"Готово документов: {len(paths)} — в папке «Документы».", folder))
+
+
+def monitoring(job: Job) -> Outcome:
+    from nastavnik.report import report_for_book, report_meta, write_report_xlsx
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    job.say("Считаю показатели мониторинга…")
+    period, indicators, statform = report_for_book(book, job.today)
+    path = write_report_xlsx(indicators, statform, folder / "Мониторинг.xlsx", report_meta(book, period, job.today))
+    return _finish(job, Outcome(0, f"Отчёт мониторинга за {period.label}: «{path.name}».", folder))
+
+
+def site(job: Job) -> Outcome:
+    from nastavnik.checks.render import count_words
+    from nastavnik.site import build_site
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    report, problems, marked = _check(job, book, folder, always_mark=False)
+    if not report.valid:
+        return _finish(job, Outcome(1, f"Сайт не сделан: в книге {count_words(report)}. Исправьте ошибки.", folder,
+                                    problems, marked))
+    job.say("Делаю раздел сайта…")
+    built = build_site(book, folder / "сайт", job.today)
+    pages = sum(1 for _ in built.rglob("*.html"))
+    return _finish(job, Outcome(0, f"Раздел сайта готов: страниц {pages}; начальная — сайт/index.html.", folder,
+                                problems))
+
+
+def everything(job: Job) -> Outcome:
+    """``nastavnik run``'s own chain (pipeline.run_all) with its progress and cancel callbacks.
+
+    A cancelled run ends as an interrupted ``nastavnik run`` does: its folder stays, marked «НЕ ЗАВЕРШЁН.txt».
+    """
+    from nastavnik.base.problems import ERROR
+    from nastavnik.checks.render import errors_word, warnings_word
+    from nastavnik.ui.pipeline import RunCancelled, run_all
+
+    def echo(text: str = "", **_) -> None:
+        if text.strip():
+            job.say(text.strip())
+
+    try:
+        result = run_all(job.workbook, job.out, job.today, echo=echo, progress=job.stage, cancelled=job.cancelled,
+                         demo=demo_maker(job.demo))
+    except RunCancelled as exc:
+        raise Cancelled(kept=exc.folder) from None
+    if result.exit_code == 0:
+        summary = "Готово: проверка, подбор пар, документы, отчёт мониторинга и раздел сайта."
+        if result.attention:
+            summary += " На что обратить внимание — в журнале ниже."
+        return Outcome(0, summary, result.folder, result.problems)
+    errors = sum(1 for p in result.problems if p.severity == ERROR)
+    words = f"{errors_word(errors)}, {warnings_word(len(result.problems) - errors)}"
+    return Outcome(result.exit_code, f"В книге {words}: документы, отчёт и сайт не сделаны.", result.folder,
+                   result.problems, result.marked)
+
+
+def new_book(path: Path, org_type, org_name: str | None, today: dt.date) -> Path:
+    """A blank workbook of the organisation's type (``orgtypes.OrgType``), as ``nastavnik init --type`` makes it."""
+    from nastavnik.base.problems import NastavnikError
+    from nastavnik.workbook.template import blank_org, write_workbook
+
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    if path.exists():
+        raise NastavnikError(f"Файл «{path.name}» уже есть и не будет перезаписан: выберите другое имя.")
+    write_workbook(path, blank_org(today, org_type, full_name=org_name or None))
+    return path
+
+
+def district(job: Job, folder_in: Path) -> Outcome:
+    """«Свод по району»: every workbook in a folder, one roll-up table."""
+    from nastavnik.base.problems import NastavnikError
+    from nastavnik.report.consolidate import UNREADABLE, collect_paths, consolidate, write_rollup_xlsx
+
+    paths = collect_paths([folder_in])
+    if not paths:
+        raise NastavnikError(f"В папке «{folder_in}» нет рабочих книг (.xlsx, .xlsm, .xls, .ods).")
+    folder = _folder(job)
+    job.say(f"Свожу книги: {len(paths)}…")
+    rollup = consolidate(paths, job.today, workers=2)
+    job.checkpoint()
+    path = write_rollup_xlsx(rollup, folder / f"свод_{job.today:%Y-%m-%d}.xlsx", job.today)
+    for f in rollup.files:
+        if f["status"] != "в порядке":
+            job.say(f"  {f['file']}: {f['status']} — {f['problem']}")
+    read = len(rollup.files) - len(rollup.unreadable)
+    code = 1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0
+    return _finish(job, Outcome(code, f"Свод «{path.name}»: прочитано книг {read} из {len(rollup.files)}.", folder))

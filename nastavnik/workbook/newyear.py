@@ -1,0 +1,397 @@
+"""The change of academic year: next year's workbook built from this year's, and the archive that remembers.
+
+The curator refreshes the banks at least once a year (п. 3.4 Положения); what was learnt — who mentored
+whom, who left, which programmes ended how — goes to the archive sheets declared in the schema
+(``schema.ARCHIVE_SHEETS``), which the reader reads like any other sheet, so that matching does not
+repeat a past pair and the report can count year over year. The old workbook is never changed: the new
+one is written whole on the current template (which is also how an older template is migrated for good).
+
+``next_year(book, ...)`` is pure: it takes the typed ``Book`` and returns the new workbook's
+``(org, tables)`` and a ``Summary``; ``write_next_year`` writes both files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from nastavnik.base.problems import NastavnikError
+from nastavnik.workbook import schema as s
+from nastavnik.workbook import vocab as v
+
+ENDED = (v.PAIR_DONE, v.PAIR_STOPPED)
+# Orders that stay in force from year to year until cancelled (the Положение, the curator's appointment);
+# the others belong to one year and are cleared.
+STANDING_ORDERS = ("order_regulation", "order_curator")
+YEARLY_ORG_FIELDS = ("order_council_no", "order_council_date", "order_final_no", "order_final_date",
+                     "final_event_date", "final_event_place")
+ROADMAP_RESET = "не начат"
+ROADMAP_DONE = "выполнен"
+STANDING_STAGES = {1}  # stage 1 is the Положение and the curator: done once, stays done while the orders stand
+MAX_EXPERIENCE = 60
+
+
+class YearError(NastavnikError):
+    """A year given on the command line that cannot be a school year."""
+
+    exit_code = 2
+
+
+@dataclass
+class Summary:
+    """What new-year did, by code only (no personal data), for the screen and the summary file."""
+
+    old_year: str
+    new_year: str
+    period: tuple[dt.date, dt.date]
+    version_read: str | None = None
+    migration: list[str] = field(default_factory=list)
+    pairs_carried: list[str] = field(default_factory=list)
+    pairs_archived: list[tuple[str, str]] = field(default_factory=list)  # (code, status)
+    programmes_carried: int = 0
+    programmes_archived: int = 0
+    plan_carried: int = 0
+    plan_archived: int = 0
+    surveys_carried: int = 0
+    surveys_archived: int = 0
+    events_carried: int = 0
+    events_archived: int = 0
+    mentors_kept: int = 0
+    mentees_kept: int = 0
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
+    leaving_in_pairs: list[tuple[str, str, bool]] = field(default_factory=list)  # (code, pair, female): kept
+    status_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (code, old, new)
+    orders_kept: list[str] = field(default_factory=list)
+    orders_cleared: list[str] = field(default_factory=list)
+    roadmap_reset: int = 0
+    roadmap_kept: int = 0
+    archive_years: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        p0, p1 = self.period
+        out = [f"Новый учебный год {self.new_year} (период {p0:%d.%m.%Y} – {p1:%d.%m.%Y}) из книги "
+               f"{self.old_year} учебного года."]
+        out.append(f"Прочитана книга шаблона версии {self.version_read or 'без отметки'}; новая книга — шаблона "
+                   f"версии {s.TEMPLATE_VERSION}.")
+        for note in self.migration:
+            out.append(f"Перенос на новый шаблон: {note}")
+        out.append("")
+        out.append("Перенесено:")
+        out.append(f"  пары и группы, которые продолжаются: {len(self.pairs_carried)}"
+                   + (f" ({', '.join(self.pairs_carried)})" if self.pairs_carried else "")
+                   + f"; их программы: {self.programmes_carried}, мероприятия плана: {self.plan_carried}, "
+                     f"анкеты: {self.surveys_carried};")
+        out.append(f"  строк банка наставников: {self.mentors_kept}, банка наставляемых: {self.mentees_kept}; "
+                   "педагогический стаж и стаж в организации увеличены на год;")
+        out.append(f"  мероприятия (конкурсы, конференции) нового периода: {self.events_carried}.")
+        out.append("В архив (листы «Архив …»):")
+        archived = ", ".join(f"{c} — {st}" for c, st in self.pairs_archived)
+        out.append(f"  завершённые и прекращённые пары и группы: {len(self.pairs_archived)}"
+                   + (f" ({archived})" if archived else "") + f"; их программы: {self.programmes_archived}, "
+                     f"мероприятия плана: {self.plan_archived}, анкеты: {self.surveys_archived};")
+        out.append(f"  мероприятия прошлого учебного года: {self.events_archived}.")
+        out.append("  В архиве учебные годы: " + (", ".join(self.archive_years) or "—") + ".")
+        out.append("Исключены из банков:" + ("" if self.dropped else " никто."))
+        for code, why in self.dropped:
+            out.append(f"  {code} — {why}")
+        for code, pair, female in self.leaving_in_pairs:
+            out.append(f"  {code} {'оставлена' if female else 'оставлен'} в банке: увольняется, но пара (группа) "
+                       f"{pair} продолжается — завершите её или замените участника.")
+        if self.status_changes:
+            out.append("Статусы наставляемых пересчитаны:")
+            for code, old, new in self.status_changes:
+                out.append(f"  {code}: «{old}» → «{new}»")
+        out.append("Лист «Организация»:")
+        if self.orders_kept:
+            out.append("  сохранены приказы, действующие до отмены: " + "; ".join(self.orders_kept)
+                       + ". Если издан новый приказ, впишите его номер и дату.")
+        if self.orders_cleared:
+            out.append("  очищены поля прошлого года: " + ", ".join(self.orders_cleared) + ".")
+        out.append(f"Дорожная карта: снова «{ROADMAP_RESET}» — строк: {self.roadmap_reset}; остаются "
+                   f"«{ROADMAP_DONE}» — строк: {self.roadmap_kept} (этап 1: Положение и куратор, пока действуют "
+                   "их приказы).")
+        return out
+
+
+# --- values ------------------------------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    """A pandas cell as a plain Python value the template writer understands (NaT, NA, nan → None)."""
+    import pandas as pd
+
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if hasattr(value, "item") and not isinstance(value, (str, bytes, tuple, list)):
+        return value.item()  # numpy scalars
+    return value
+
+
+def _rows(frame) -> list[dict]:
+    if frame is None or frame.empty:
+        return []
+    cols = [c for c in frame.columns if c != "_row"]
+    return [{k: _plain(x) for k, x in zip(cols, rec)} for rec in frame[cols].itertuples(index=False, name=None)]
+
+
+def _date(value) -> dt.date | None:
+    value = _plain(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def parse_year(text: str) -> int:
+    """«2027/2028» → 2027; a year that is not two consecutive calendar years is refused."""
+    m = re.fullmatch(r"\s*(\d{4})\s*[/\-–]\s*(\d{4})\s*", text or "")
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        raise YearError(f"Учебный год «{text}» не понят: нужен вид ГГГГ/ГГГГ из двух соседних лет, например "
+                        "2027/2028.")
+    return int(m.group(1))
+
+
+def year_of(book, today: dt.date) -> int:
+    """The first calendar year of the book's academic year: «Учебный год», else the period, else today."""
+    text = book.org.get("academic_year")
+    if isinstance(text, str):
+        try:
+            return parse_year(text)
+        except YearError:
+            pass
+    start = _date(book.org.get("period_start"))
+    if start:
+        return start.year if start.month >= 9 else start.year - 1
+    return today.year if today.month >= 9 else today.year - 1
+
+
+def year_label(first: int) -> str:
+    return f"{first}/{first + 1}"
+
+
+# --- the change of year --------------------------------------------------------------------------------------
+
+def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict, Summary]:
+    """(org, tables, summary) of the next academic year's workbook; the book itself is not touched."""
+    import pandas as pd
+
+    old_first = year_of(book, today)
+    new_first = parse_year(year) if year else old_first + 1
+    if new_first <= old_first:
+        raise YearError(f"Новый учебный год {year_label(new_first)} не позже текущего {year_label(old_first)} "
+                        "(лист «Организация»): укажите следующий год, например --year "
+                        f"{year_label(old_first + 1)}.")
+    old_label, new_label = year_label(old_first), year_label(new_first)
+    start, end = dt.date(new_first, 9, 1), dt.date(new_first + 1, 8, 31)
+    summary = Summary(old_label, new_label, (start, end), version_read=book.version, migration=list(book.migration))
+    t = {key: book.tables.get(key) for key in s.SHEET_BY_KEY}
+
+    def frame(key):
+        from nastavnik.workbook.reader import empty_table
+
+        return t[key] if t[key] is not None else empty_table(key)
+
+    pairs = frame("pairs")
+    ended = pairs["status"].isin(ENDED)
+    # Row by row: a group goes on when one of its mentees has finished or stopped early; its programme
+    # moves to the archive only when no row of the group goes on.
+    keep_pair = ~ended
+    carried_codes = set(pairs.loc[keep_pair, "code"].dropna())
+    ended_codes = set(pairs.loc[ended, "code"].dropna()) - carried_codes
+    summary.pairs_carried = sorted(carried_codes)
+    summary.pairs_archived = sorted({(c, st) for c, st in zip(pairs.loc[ended, "code"], pairs.loc[ended, "status"])
+                                     if isinstance(c, str)})
+
+    programmes = frame("programmes")
+    arch_prog = programmes["pair"].isin(ended_codes)
+    arch_prog_codes = set(programmes.loc[arch_prog, "code"].dropna())
+    plan = frame("plan")
+    arch_plan = plan["programme"].isin(arch_prog_codes)
+    surveys = frame("surveys")
+    arch_surv = surveys["programme"].isin(arch_prog_codes)
+
+    # People: who leaves the banks.
+    mentors, mentees = frame("mentors"), frame("mentees")
+    in_carried = pairs[keep_pair]
+    carried_people = {**{c: p for c, p in zip(in_carried["mentor"], in_carried["code"]) if isinstance(c, str)},
+                      **{c: p for c, p in zip(in_carried["mentee"], in_carried["code"]) if isinstance(c, str)}}
+    start_ts = pd.Timestamp(start)
+    leavers: list[dict] = []
+    mentor_mask = _drop(mentors, (mentors["status"] == v.MENTOR_STATUS_LEFT).to_numpy(), "mentors",
+                        "наставник в статусе «выбыл»", carried_people, old_label, summary, leavers)
+    left = (mentees["left_date"].notna() & (mentees["left_date"] <= start_ts)).to_numpy()
+    mentee_mask = _drop(mentees, left, "mentees", "{уволен} до начала нового учебного года", carried_people,
+                        old_label, summary, leavers)
+    events = frame("events")
+    gone = {c for c, _ in summary.dropped}
+    arch_ev = (events["date"] < start_ts).fillna(False).to_numpy() | events["person"].isin(gone).to_numpy()
+
+    new_mentors = _rows(mentors[~mentor_mask])
+    for r in new_mentors:
+        for key in ("ped_experience", "org_experience"):
+            if isinstance(r.get(key), int):
+                r[key] = min(MAX_EXPERIENCE, r[key] + 1)
+    new_mentees = _rows(mentees[~mentee_mask])
+    for r in new_mentors:  # a preference for someone who has left would be a code that names nobody
+        if r.get("preferred_mentees"):
+            r["preferred_mentees"] = tuple(c for c in r["preferred_mentees"] if c not in gone)
+    for r in new_mentees:
+        if r.get("preferred_mentor") in gone:
+            r["preferred_mentor"] = None
+    last_end = _last_ended(pairs[ended])
+    for r in new_mentees:
+        if isinstance(r.get("ped_experience"), int):
+            r["ped_experience"] = min(MAX_EXPERIENCE, r["ped_experience"] + 1)
+        old = r.get("status")
+        new = _mentee_status(r, carried_people, last_end)
+        if new != old:
+            r["status"] = new
+            summary.status_changes.append((r["code"], old or "—", new))
+    summary.mentors_kept, summary.mentees_kept = len(new_mentors), len(new_mentees)
+
+    def archived(key: str, rows: list[dict]) -> list[dict]:
+        return _rows(t.get(s.ARCHIVE_OF[key])) + [{"year": old_label, **r} for r in rows]
+
+    tables = {
+        "mentors": new_mentors,
+        "mentees": new_mentees,
+        "pairs": _rows(pairs[keep_pair.to_numpy()]),
+        "programmes": _rows(programmes[~arch_prog.to_numpy()]),
+        "plan": _rows(plan[~arch_plan.to_numpy()]),
+        "surveys": _rows(surveys[~arch_surv.to_numpy()]),
+        "events": _rows(events[~arch_ev]),
+        "news": _rows(frame("news")),
+        "roadmap": _roadmap(_rows(frame("roadmap")), summary),
+        "archive_pairs": archived("pairs", _rows(pairs[~keep_pair.to_numpy()])),
+        "archive_programmes": archived("programmes", _rows(programmes[arch_prog.to_numpy()])),
+        "archive_plan": archived("plan", _rows(plan[arch_plan.to_numpy()])),
+        "archive_surveys": archived("surveys", _rows(surveys[arch_surv.to_numpy()])),
+        "archive_events": archived("events", _rows(events[arch_ev])),
+        "archive_leavers": _rows(t.get("archive_leavers")) + leavers,
+    }
+    summary.programmes_carried = len(tables["programmes"])
+    summary.programmes_archived = int(arch_prog.sum())
+    summary.plan_carried, summary.plan_archived = len(tables["plan"]), int(arch_plan.sum())
+    summary.surveys_carried, summary.surveys_archived = len(tables["surveys"]), int(arch_surv.sum())
+    summary.events_carried, summary.events_archived = len(tables["events"]), int(arch_ev.sum())
+    years = {r.get("year") for key in s.ARCHIVE_OF.values() for r in tables[key]} | \
+        {r.get("year") for r in tables["archive_leavers"]}
+    summary.archive_years = sorted(y for y in years if y)
+    if not tables["roadmap"]:
+        tables["roadmap"] = [dict(zip(s.ROADMAP.keys, r)) for r in s.ROADMAP.prefill]
+    return _org(book.org, new_label, start, end, summary), tables, summary
+
+
+def _drop(frame, mask, bank: str, why: str, carried: dict, year: str, summary: Summary, leavers: list):
+    """Rows of a bank that leave it; someone still in a pair that goes on stays (and is named)."""
+    mask = mask.copy()
+    for i, rec in enumerate(frame.itertuples(index=False)):
+        if not mask[i]:
+            continue
+        code = rec.code
+        if code in carried:
+            mask[i] = False
+            summary.leaving_in_pairs.append((code, carried[code], getattr(rec, "sex", None) == "ж"))
+            continue
+        left = _date(getattr(rec, "left_date", None))
+        said = why.format(уволен="уволена" if getattr(rec, "sex", None) == "ж" else "уволен")
+        summary.dropped.append((code, said + (f" ({left:%d.%m.%Y})" if left else "")))
+        leavers.append({"year": year, "code": code, "bank": s.SHEET_BY_KEY[bank].title, "status": _plain(rec.status),
+                        "date_added": _date(rec.date_added), "left_date": left})
+    return mask
+
+
+def _last_ended(ended_pairs) -> dict[str, tuple[str, dt.date | None]]:
+    """Mentee code → (status, end date) of the latest pair of hers that ended this year."""
+    out: dict[str, tuple[str, dt.date | None]] = {}
+    for rec in ended_pairs.itertuples(index=False):
+        if not isinstance(rec.mentee, str):
+            continue
+        end = _date(rec.actual_end) or _date(rec.new_end) or _date(rec.planned_end)
+        prev = out.get(rec.mentee)
+        if prev is None or (end and (prev[1] is None or end > prev[1])) or (
+                rec.status == v.PAIR_DONE and prev[0] != v.PAIR_DONE and end == prev[1]):
+            out[rec.mentee] = (rec.status, end)
+    return out
+
+
+def _mentee_status(r: dict, carried: dict, last_end: dict) -> str | None:
+    """A mentee's status in the new year.
+
+    In a pair that goes on: «в паре». Her programme completed: «завершил» — unless she asked again
+    (still «ожидает пару» with a request dated after that end). Her pair stopped early and she is not
+    «выбыл»: «ожидает пару», her request date kept. Anyone else keeps the status.
+    """
+    code, old = r.get("code"), r.get("status")
+    if code in carried:
+        return v.MENTEE_IN_PAIR
+    ended = last_end.get(code)
+    if ended is None:
+        return v.MENTEE_WAITING if old == v.MENTEE_IN_PAIR else old
+    status, end = ended
+    added = r.get("date_added")
+    asked_again = old == v.MENTEE_WAITING and end is not None and isinstance(added, dt.date) and added > end
+    if asked_again:
+        return v.MENTEE_WAITING
+    if status == v.PAIR_DONE:
+        return v.MENTEE_DONE
+    return old if old in (v.MENTEE_LEFT, v.MENTEE_WAITING, v.MENTEE_DONE) else v.MENTEE_WAITING
+
+
+def _roadmap(rows: list[dict], summary: Summary) -> list[dict]:
+    for r in rows:
+        if r.get("stage") in STANDING_STAGES and r.get("status") == ROADMAP_DONE:
+            summary.roadmap_kept += 1
+            continue
+        if r.get("status") != ROADMAP_RESET:
+            summary.roadmap_reset += 1
+        r["status"] = ROADMAP_RESET
+    return rows
+
+
+def _org(org: dict, label: str, start: dt.date, end: dt.date, summary: Summary) -> dict:
+    new = {k: _plain(x) for k, x in org.items()}
+    new.update(academic_year=label, period_start=start, period_end=end)
+    for key in STANDING_ORDERS:
+        no, date = new.get(f"{key}_no"), _date(new.get(f"{key}_date"))
+        if no or date:
+            what = s.ORG_BY_KEY[f"{key}_no"].title.removeprefix("№ приказа ")
+            summary.orders_kept.append(f"{what} (№ {no or '—'}" + (f" от {date:%d.%m.%Y})" if date else ")"))
+    for key in YEARLY_ORG_FIELDS:
+        if new.get(key) not in (None, ""):
+            summary.orders_cleared.append(f"«{s.ORG_BY_KEY[key].title}»")
+        new[key] = None
+    return new
+
+
+# --- files -------------------------------------------------------------------------------------------------------
+
+def default_out(path: Path, old_label: str, new_label: str) -> Path:
+    """«наставничество 2026-2027.xlsx» → «наставничество 2027-2028.xlsx»; otherwise the new year is appended."""
+    stem = path.stem
+    for sep in ("-", "_", "/", "–"):
+        old = old_label.replace("/", sep)
+        if old in stem:
+            return path.with_name(stem.replace(old, new_label.replace("/", sep)) + ".xlsx")
+    return path.with_name(f"{stem} {new_label.replace('/', '-')}.xlsx")
+
+
+def summary_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem} — переход на новый учебный год.txt")
+
+
+def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary) -> tuple[Path, Path]:
+    """Write the new workbook and the summary beside it, each whole or not at all."""
+    from nastavnik.base.safeio import write_text
+    from nastavnik.workbook.template import write_workbook
+
+    write_workbook(out, org, tables, lists=book.lists)  # the organisation's additions to its lists carry over
+    note = summary_path(out)
+    write_text(note, "\n".join(summary.lines()) + "\n")
+    return out, note
