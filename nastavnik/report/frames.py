@@ -114,9 +114,8 @@ class Frames:
         p["is_group"] = ((p["_size"] > 1) | (p["u_kind"] == v.KIND_GROUP)).astype(bool)
         ends = p["u_actual_end"].fillna(p["u_new_end"]).fillna(p["u_planned_end"])
         p["u_end"] = ends
-        # As of the report date: a pair that starts after it is not yet at work, whatever its order says.
         p["_in_period"] = (
-            p["u_start"].notna() & (p["u_status"] != v.PAIR_DRAFT) & (p["u_start"] <= min(self.end, self.as_of))
+            p["u_start"].notna() & (p["u_status"] != v.PAIR_DRAFT) & (p["u_start"] <= self.end)
             & (ends.isna() | (ends >= self.start))
         ).astype(bool)
         return p.reset_index(drop=True)

@@ -312,7 +312,7 @@ def report_meta(book, period, today: dt.date | None = None) -> dict:
 
     today = today or dt.date.today()
     return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}", "made": f"{today:%d.%m.%Y}",
-            "history": compute_history(book, today),  # year over year, from the archive
+            "history": compute_history(book, today, period),  # year over year, by the registry's rules
             "alerts": [a.text for a in alerts(book, today)]}
 
 
