@@ -302,19 +302,9 @@ def organisation(f: Frames) -> dict[str, Value]:
     u = f.units
     ordered = u["u_order_no"].notna()
     r = f.roadmap.dropna(subset=["stage"])
-    status = r["status"].fillna("не начат")
-    grouped = status.groupby(r["stage"])
-    all_done = grouped.apply(lambda x: bool((x == "выполнен").all()))
-    none_started = grouped.apply(lambda x: bool((x == "не начат").all()))
+    by_stage = r["status"].groupby(r["stage"]).apply(list)
     stages = range(1, len(v.ROADMAP_STAGES) + 1)
-    state = {}
-    for st in stages:  # seven stages: a tiny fixed loop
-        if st in all_done.index and all_done[st]:
-            state[st] = "выполнен"
-        elif st in none_started.index and not none_started[st]:
-            state[st] = "в работе"
-        else:
-            state[st] = "не начат"
+    state = {st: stage_state(by_stage.get(st, [])) for st in stages}  # seven stages: a tiny fixed loop
     by_status = {s: sum(1 for x in state.values() if x == s) for s in v.STAGE_STATUSES}
     return {
         "consent_pd_share": Value(share(pd_yes, n), pd_yes, n),
@@ -325,6 +315,16 @@ def organisation(f: Frames) -> dict[str, Value]:
         "roadmap_stages_done": Value(by_status["выполнен"], extra={"stages": {str(k): s for k, s in state.items()}}),
         "roadmap_stages_by_status": Value(len(state), breakdown=by_status),
     }
+
+
+def stage_state(statuses) -> str:
+    """A roadmap stage's status from its rows: «выполнен» when all are, «не начат» when none began (or no rows),
+    else «в работе». The one rule for «Мониторинг.xlsx», the analytic report and the site's roadmap."""
+    done, started, idle = v.STAGE_STATUSES[2], v.STAGE_STATUSES[1], v.STAGE_STATUSES[0]
+    statuses = [x if isinstance(x, str) and x else idle for x in statuses]
+    if statuses and all(x == done for x in statuses):
+        return done
+    return idle if all(x == idle for x in statuses) else started
 
 
 def readiness(f: Frames) -> dict[str, Value]:

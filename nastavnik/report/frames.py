@@ -77,7 +77,7 @@ class Frames:
         self.end = pd.Timestamp(period.end)
         self.as_of = pd.Timestamp(period.as_of)
         self.today = pd.Timestamp(period.today)
-        t = book.tables
+        t = _Tables(book.tables)
         self.raw = t
         self.mentors = self._mentor_bank(t["mentors"])
         self.mentees = self._mentee_bank(t["mentees"])
@@ -168,6 +168,18 @@ class Frames:
         return (birth > limit).fillna(False).astype(bool)
 
 
+class _Tables(dict):
+    """The book's tables; a sheet the book lacks reads as an empty table of its columns."""
+
+    def __missing__(self, key):
+        from nastavnik.workbook.reader import empty_table
+
+        return empty_table(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self or default is None else default
+
+
 def with_archive(tables: dict) -> dict:
     """Pairs, programmes, plans, surveys and events of this year and of the archive sheets, as one table each.
 
@@ -179,7 +191,7 @@ def with_archive(tables: dict) -> dict:
 
     from nastavnik.workbook.schema import ARCHIVE_OF
 
-    out = {key: tables[key] for key in ARCHIVE_OF if key in tables}
+    out = {key: tables[key] for key in ARCHIVE_OF}
     if not any(key in tables and len(tables[key]) for key in ARCHIVE_OF.values()):
         return out
     renamed: dict[str, dict] = {"pairs": {}, "programmes": {}}

@@ -121,6 +121,13 @@ def period_of_book(book, today: dt.date) -> Period:
     raise AssertionError("the academic year of today is always a valid period")  # pragma: no cover
 
 
+def book_figures(book, today: dt.date) -> dict[str, Indicator]:
+    """The indicators by code for the book's own period (``period_of_book``): what the site and the analytic
+    report show without a period of their own."""
+    p = period_of_book(book, today)
+    return {i.spec.code: i for i in compute_indicators(book, p.start, p.end, today)}
+
+
 def report_for_book(book, today: dt.date, period: str | None = None, year: str | None = None):
     """(period, indicators, statform) for a Book, the period taken as the CLI and ``run`` take it."""
     from .frames import parse_period
