@@ -144,7 +144,7 @@ def table_rows(history: History) -> list[list]:
         out.append([label, r.pairs, r.mentors, r.mentors_again, r.mentees, r.programmes, r.programmes_done,
                     r.programmes_stopped, r.completed, r.measured, r.retained, share,
                     "—" if r.staff_share is None else r.staff_share, "—" if r.survey_mean is None else r.survey_mean,
-                    ("год не окончен: на дату отчёта" if r.provisional else "")])
+                    ("год не окончен" if r.provisional else "")])
     return out
 
 
@@ -183,8 +183,8 @@ def write_history_sheet(wb, fmt, history: History, meta: dict, header) -> None:
             if value == "—" and k in (SHARE_COL, STAFF_COL, SCORE_COL):  # a gap in the trend line, not a zero
                 ws.write_blank(first + j, k, None, fmt.text)
                 continue
-            f = (fmt.text if isinstance(value, str) else fmt.dec1 if k in (SHARE_COL, STAFF_COL)
-                 else fmt.dec2 if k == SCORE_COL else fmt.int)
+            f = (fmt.text if isinstance(value, str) else fmt.dec1 if k in (SHARE_COL, STAFF_COL, SCORE_COL)
+                 else fmt.int)
             ws.write(first + j, k, value, f)
     last = first + len(history.rows) - 1
     row = last + 2

@@ -99,8 +99,8 @@ class _Formats:
             return self.text
         if unit == PERCENT or unit == DAYS:
             return self.dec1
-        if unit == SCORE:
-            return self.dec2
+        if unit == SCORE:  # scores have one decimal everywhere (frames.mean_score)
+            return self.dec1
         return self.int if isinstance(value, int) else self.dec2
 
     def status(self, status: str):
