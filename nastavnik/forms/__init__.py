@@ -40,17 +40,20 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     from .people import targets
     from .xlsx_form import write_form
 
+    from nastavnik.workbook.newyear import year_label, year_of
+
     folder = Path(out_dir) / forms_folder_name(kind)
     org = book.org.get("short_name") or book.org.get("full_name")
+    year = year_label(year_of(book, today))
     result = FormsResult(folder)
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
-        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book))
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book, year))
         result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book))
     if kind != "анкета":
         name = safe_filename(f"Пустая анкета — {kind}")
-        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book))
+        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book, year))
         result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None, book))
     result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"),
                                question_list(kind, book))
