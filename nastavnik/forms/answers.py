@@ -2,8 +2,8 @@
 
 Three kinds of source: our .xlsx form (it has the hidden «Служебное» sheet and
 names each answer's column in hidden column D), an online form's export as
-.xlsx, or as .csv in UTF-8 or Windows-1251 with a comma, semicolon or tab
-between values. Export columns are matched to questions as the reader matches
+.xlsx, or as .csv in UTF-8, UTF-16 (Excel's «Юникод-текст») or Windows-1251
+with a comma, semicolon or tab between values. Export columns are matched to questions as the reader matches
 headers (case, ё/е, spaces and punctuation ignored), so the order and extra
 columns do not matter. Every value goes through the reader's own parsers and
 limits; a value that does not fit is a rejected line at its file, row and

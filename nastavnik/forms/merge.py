@@ -8,7 +8,10 @@ workbook's value was entered by the curator and is kept, reported as a
 conflict, unless ``update`` is asked for. Two answers of one person: the later
 is taken, the earlier reported. A ticked consent is recorded in «Примечание»
 as stated in the questionnaire and never sets «Согласие на обработку ПДн»:
-that column means the signed document. The result is a ``Plan`` of cell
+that column means the signed document. A personal form is bound to whom and
+when it was issued (``xlsx_form.form_check``): one of another academic year, or
+edited after issue, is a conflict and writes nothing, ``update`` or not. An
+answer the person erased keeps the book's value, with a conflict line saying so. The result is a ``Plan`` of cell
 writes; ``copy.py`` writes it into a copy of the workbook.
 """
 
