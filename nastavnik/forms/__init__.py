@@ -35,12 +35,12 @@ def forms_folder_name(kind: str) -> str:
 
 def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     """Every questionnaire of ``kind`` for the people of ``book`` into ``out_dir/Анкеты — <kind>/``."""
+    from nastavnik.workbook.newyear import year_label, year_of
+
     from .docx_form import write_form_docx
     from .online import question_list
     from .people import targets
     from .xlsx_form import write_form
-
-    from nastavnik.workbook.newyear import year_label, year_of
 
     folder = Path(out_dir) / forms_folder_name(kind)
     org = book.org.get("short_name") or book.org.get("full_name")

@@ -26,10 +26,10 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 
 from .answers import Answer
-from .xlsx_form import form_check
 from .lines import ADDED, CONFLICT, CONSENT, DUPLICATE, HIDDEN, REJECTED, UPDATED, Line
 from .people import plain, row_values
 from .questions import questionnaire, questions
+from .xlsx_form import form_check
 
 _CODE = re.compile(r"^(.*?)(\d+)$")
 PREFIXES = {"mentors": "Н-", "mentees": "П-"}
@@ -167,7 +167,7 @@ class Merger:
             issued, _ = P.parse_date(info.get("issued") or "")
             if issued is not None:
                 theirs = year_label(issued.year if issued.month >= 8 else issued.year - 1)
-        whom = f"{a.code}" + (f", программа {a.programme}" if a.programme else "") + (
+        whom = f"код {a.code}" + (f", программа {a.programme}" if a.programme else "") + (
             f", роль «{a.role}»" if a.role else "")
         if theirs and P.fold(theirs) != P.fold(ours):
             self._line(CONFLICT, a, f"Анкета выдана на {theirs} учебный год, а книга «{self.book.name}» — на {ours}: "
@@ -176,16 +176,15 @@ class Merger:
             return False
         if not info.get("check"):
             self._line(CONFLICT, a, f"В анкете нет контрольного значения (она сделана прежней версией программы): "
-                       f"нельзя убедиться, что она выдана именно {whom}. Ничего не записано (и с --update); "
-                       "раздайте новую анкету (nastavnik forms).", code=a.code)
+                       f"нельзя убедиться, что она выдана тому, на кого записана ({whom}). Ничего не записано "
+                       "(и с --update); раздайте новую анкету (nastavnik forms).", code=a.code)
             return False
         if P.fold(str(info["check"])) != P.fold(form_check(info)):
             printed = (f" В самой анкете напечатан код {a.shown_code}." if a.shown_code and a.shown_code != a.code
                        else "")
             self._line(CONFLICT, a, f"Служебные данные анкеты ({whom}) изменены после выдачи: контрольное значение "
                        f"не сходится.{printed} Анкета могла быть выдана другому человеку, поэтому ответы ни к кому не "
-                       "отнесены и ничего не записано (и с --update). Раздайте новую анкету (nastavnik forms).",
-                       code=a.code)
+                       "отнесены и ничего не записано (и с --update). Раздайте новую анкету (nastavnik forms).")
             return False
         return True
 
