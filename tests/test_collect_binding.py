@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -204,3 +205,17 @@ def test_nothing_is_said_twice_about_one_answer(tmp_path, demo_book, forms_dir):
     located = [(x.row, x.column) for x in verdicts(result, "П-012.xlsx") if x.row]
     assert len(located) == len(set(located)) == 3
     assert not statuses(result, DUPLICATE) and not [x for x in result.lines if x.status == NOTE]
+
+
+def test_a_form_with_a_broken_sheet_is_named_without_a_python_class_name(tmp_path, demo_book, forms_dir):
+    broken = tmp_path / "сломанная.xlsx"
+    with zipfile.ZipFile(personal(forms_dir, "П-004")) as z, zipfile.ZipFile(broken, "w") as out:
+        for name in z.namelist():
+            data = z.read(name)
+            out.writestr(name, data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data)
+    good = fill(personal(forms_dir, "П-005"), {"ped_experience": 9}, tmp_path / "П-005.xlsx")
+    result = run_collect(demo_book, [broken, good], tmp_path / "out")
+    [line] = statuses(result, REJECTED)
+    assert "«сломанная.xlsx»" in line.reason
+    assert not re.search(r"[A-Za-z]{4,}", re.sub(r"Excel|LibreOffice Calc|\.xlsx", "", line.reason))
+    assert statuses(result, UPDATED)

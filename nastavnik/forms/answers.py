@@ -391,8 +391,9 @@ def read_source(path: Path, order: int, today: dt.date, lines: list, book=None) 
     except NastavnikError as exc:
         lines.append(Line(REJECTED, path.name, str(exc)))
     except Exception as exc:  # noqa: BLE001 - calamine's own errors for a broken sheet
-        lines.append(Line(REJECTED, path.name, f"Файл не читается ({type(exc).__name__}). Откройте его в Excel или "
-                          "LibreOffice Calc и сохраните заново."))
+        lines.append(Line(REJECTED, path.name, f"Файл «{path.name}» не читается: он повреждён или это не таблица. "
+                          "Откройте его в Excel или LibreOffice Calc и сохраните заново как .xlsx; ответы из него не "
+                          "прочитаны, остальные файлы — да."))
     return []
 
 
