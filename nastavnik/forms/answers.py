@@ -390,7 +390,7 @@ def read_source(path: Path, order: int, today: dt.date, lines: list, book=None) 
             return _read_table(path.name, _grid(wb, names[0]), order, today, lines, book)
     except NastavnikError as exc:
         lines.append(Line(REJECTED, path.name, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - calamine's own errors for a broken sheet
+    except Exception:  # noqa: BLE001 - calamine's own errors for a broken sheet
         lines.append(Line(REJECTED, path.name, f"Файл «{path.name}» не читается: он повреждён или это не таблица. "
                           "Откройте его в Excel или LibreOffice Calc и сохраните заново как .xlsx; ответы из него не "
                           "прочитаны, остальные файлы — да."))
