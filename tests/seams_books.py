@@ -15,13 +15,15 @@ the command's own output is that state (the seam):
 - ``collected``  — the copy ``nastavnik collect`` wrote from forms of ``running`` that people filled;
 - ``matched``    — the copy ``nastavnik match --apply`` wrote from ``september``.
 
-``build_books(root)`` returns ``{(type, state): Built}``; the CLI steps are run in-process with CliRunner.
+``build_books(root)`` returns ``{(type, state): Built}``; the CLI steps are run in-process with CliRunner and
+kept (``Built.steps``), so that the matrix asserts on them instead of running them twice.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import shutil
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,12 +54,23 @@ YEAR2_DAY = dt.date(2027, 12, 1)
 
 
 @dataclass
+class Step:
+    """A command run while building: what a matrix cell asserts about, without running it twice."""
+
+    command: str  # the matrix's name of the command: «new-year», «match-apply», «forms», «collect», «init»
+    line: str  # the command line, for a failing test's message
+    result: object  # click's Result
+    out: Path | None  # the folder or file it was told to write to
+    book: Path | None = None  # the book it read
+
+
+@dataclass
 class Built:
     """A book of one type in one state: its file, the day to judge it on, and how it was made."""
 
     path: Path | None  # None when a command that makes this state did not write it
     today: dt.date
-    steps: list = field(default_factory=list)  # (command line, click Result) of each command that made it
+    steps: list = field(default_factory=list)  # Step of each command that made it
     filled: list[str] = field(default_factory=list)  # what the curator typed (codes only)
 
 
@@ -265,10 +278,13 @@ def fill_forms(folder: Path, kind: str, inbox: Path) -> list[Path]:
 
 
 # ---- the books ------------------------------------------------------------------------------------------------
-def _run(steps: list, today: dt.date, *args) -> object:
+def command_line(today: dt.date, args) -> str:
+    return f"nastavnik --today {today:%d.%m.%Y} " + " ".join(f"«{a}»" if " " in str(a) else str(a) for a in args)
+
+
+def _run(steps: list, name: str, today: dt.date, *args, out: Path | None = None, book: Path | None = None):
     result = cli(today, *args)
-    steps.append((f"nastavnik --today {today:%d.%m.%Y} " + " ".join(f"«{a}»" if " " in str(a) else str(a)
-                                                            for a in args), result))
+    steps.append(Step(name, command_line(today, args), result, out, book))
     return result
 
 
@@ -281,26 +297,27 @@ def _the_copy(out: Path, other: str) -> Path | None:
 def build_type(root: Path, type_word: str) -> dict[str, Built]:
     """Every state of one type's year; the books in ``root / type key``, other outputs in ``root / работа``."""
     key = ot.find(type_word).key
-    folder = root / key
-    work = root / "работа" / key  # outputs that are not books stay outside the folder consolidate reads
-    folder.mkdir(parents=True)
+    folder = root / "книги"  # every book of every type: the folder consolidate reads
+    work = root / "работа" / key  # outputs that are not books stay outside it
+    folder.mkdir(parents=True, exist_ok=True)
     work.mkdir(parents=True)
     org, tables, lists = _data(type_word)
     snaps = snapshots(org, tables, TODAY)
     books: dict[str, Built] = {}
 
-    blank = books["blank"] = Built(folder / "blank.xlsx", org["period_start"])
-    _run(blank.steps, blank.today, "init", blank.path, "--type", type_word)
+    blank = books["blank"] = Built(folder / f"{key} blank.xlsx", org["period_start"])
+    _run(blank.steps, "init", blank.today, "init", blank.path, "--type", type_word, out=blank.path)
 
     for state, snap in (("september", "banks"), ("approved", "approved"), ("running", "running")):
         o, t, day = snaps[snap]
-        books[state] = Built(write_workbook(folder / f"{state}.xlsx", o, t, lists), day)
+        books[state] = Built(write_workbook(folder / f"{key} {state}.xlsx", o, t, lists), day)
 
     o, t, _ = snaps["surveys"]
-    books["may"] = Built(write_workbook(folder / "may.xlsx", o, _may(t, MAY), lists), MAY)
+    books["may"] = Built(write_workbook(folder / f"{key} may.xlsx", o, _may(t, MAY), lists), MAY)
 
-    year2 = books["year2"] = Built(folder / "year2.xlsx", YEAR2_DAY)
-    _run(year2.steps, NEW_YEAR_DAY, "new-year", books["may"].path, "--out", year2.path)
+    year2 = books["year2"] = Built(folder / f"{key} year2.xlsx", YEAR2_DAY)
+    _run(year2.steps, "new-year", NEW_YEAR_DAY, "new-year", books["may"].path, "--out", year2.path, out=year2.path,
+         book=books["may"].path)
     if year2.path.exists():
         year2.filled = fill_year2(year2.path, YEAR2_DAY)
     else:
@@ -310,23 +327,32 @@ def build_type(root: Path, type_word: str) -> dict[str, Built]:
     collected = books["collected"] = Built(None, running.today)
     forms = work / "анкеты"
     kind = FORM_KIND[type_word]
-    _run(collected.steps, running.today, "forms", running.path, "--kind", kind, "--out", forms)
-    _run(collected.steps, running.today, "collect", running.path, fill_forms(forms, kind, work / "ответы"),
-         "--out", work / "сбор")
+    _run(collected.steps, "forms", running.today, "forms", running.path, "--kind", kind, "--out", forms, out=forms,
+         book=running.path)
+    answers = work / "ответы"
+    fill_forms(forms, kind, answers)
+    _run(collected.steps, "collect", running.today, "collect", running.path, answers, "--out", work / "сбор",
+         out=work / "сбор", book=running.path)
     copy_ = _the_copy(work / "сбор", "Отчёт")
     if copy_ is not None:
-        collected.path = copy_.rename(folder / "collected.xlsx")
+        collected.path = Path(shutil.copy2(copy_, folder / f"{key} collected.xlsx"))
 
     sept = books["september"]
     matched = books["matched"] = Built(None, sept.today)
-    _run(matched.steps, sept.today, "match", sept.path, "--apply", "--out", work / "подбор")
+    _run(matched.steps, "match-apply", sept.today, "match", sept.path, "--apply", "--out", work / "подбор",
+         out=work / "подбор", book=sept.path)
     copy_ = _the_copy(work / "подбор", "Предложения")
     if copy_ is not None:
-        matched.path = copy_.rename(folder / "matched.xlsx")
+        matched.path = Path(shutil.copy2(copy_, folder / f"{key} matched.xlsx"))
     assert tuple(books) == STATES
     return books
 
 
 def build_books(root: Path) -> dict[tuple[str, str], Built]:
-    """{(type, state): Built} for every type; the books of each type in ``root / type key``."""
+    """{(type, state): Built} for every type; every book in ``root / книги``."""
     return {(t, state): built for t in TYPES for state, built in build_type(root, t).items()}
+
+
+def answers_of(root: Path, type_word: str) -> Path:
+    """The folder of forms people filled for the type's ``running`` book (issued by ``forms``)."""
+    return root / "работа" / ot.find(type_word).key / "ответы"
