@@ -22,9 +22,9 @@ kept (``Built.steps``), so that the matrix asserts on them instead of running th
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import shutil
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 

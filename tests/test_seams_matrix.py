@@ -18,6 +18,7 @@ September, forms and collect on the running book) are asserted on the run that m
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -187,7 +188,9 @@ def test_consolidate_reads_the_folder_of_every_book(books, tmp_path):
     args = ["consolidate", folder, "--out", out]
     step = Step("consolidate", command_line(YEAR2_DAY, args), cli(YEAR2_DAY, *args), out)
     text = assert_clean(step)
-    (summary,) = out.glob("свод_*.xlsx")
-    books_in = sorted(folder.glob("*.xlsx"))
+    assert len(list(out.glob("свод_*.xlsx"))) == 1, text[-2000:]
+    (summary,) = out.glob("свод_*.json")
+    books_in = sorted(p.name for p in folder.glob("*.xlsx"))
     assert len(books_in) == sum(b.path is not None for b in built.values())
     assert f"прочитано файлов: {len(books_in)} из {len(books_in)}" in text, text[-2000:]
+    assert sorted(f["file"] for f in json.loads(summary.read_text(encoding="utf-8"))["files"]) == books_in
