@@ -53,13 +53,15 @@ def set_dir(variant: tuple[str, str, str]) -> str:
 
 
 def environment(autoescape: bool = True):
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined
 
     from nastavnik.base.morph import plural
+    from nastavnik.base.sandbox import sandboxed_environment
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
-                      finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # The pages are the program's own, yet every template the program evaluates is sandboxed (base.sandbox).
+    env = sandboxed_environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
+                                undefined=StrictUndefined, finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     # «14 наставников», «2 реализуемые программы»: the words after a count agree with it (pymorphy3).
     env.filters["plural"] = lambda n, phrase, case="nom": plural(int(n or 0), phrase, case)
     return env
