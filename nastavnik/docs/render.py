@@ -114,6 +114,23 @@ def refused(origin: str, key: str, exc: Exception, sources: Iterable[str]) -> Br
         f"nastavnik docs --fields {key}.")
 
 
+class _Tracked(dict):
+    """A context dict that knows its own field path, so an unknown attribute is reported with it."""
+
+    _path = ""
+
+
+def tracked(value, path: str = ""):
+    """The context with every dict knowing its path (``curator``, ``plan[].activities[]``): for the check run."""
+    if isinstance(value, dict):
+        out = _Tracked({k: tracked(v, f"{path}.{k}" if path else k) for k, v in value.items()})
+        out._path = path
+        return out
+    if isinstance(value, list):
+        return [tracked(v, f"{path}[]") for v in value]
+    return value
+
+
 def _paragraph_text(source: str, lineno: int | None) -> str:
     """The words of the paragraph around a broken tag, as the curator sees them in Word."""
     lines = source.split("\n")
