@@ -104,3 +104,26 @@ def test_the_site_pages_are_rendered_in_the_sandbox():
     assert isinstance(env, SandboxedEnvironment)
     with pytest.raises(SecurityError):
         env.from_string("{{ c.__class__.__mro__ }}").render(c={})
+
+
+def cut_in_half(folder: Path, kind: str) -> Path:
+    """A copy of the built-in template whose word/document.xml stops in the middle (a valid zip, broken XML)."""
+    data = load_templates([kind])[kind][1]
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(folder / KINDS[kind].template, "w") as out:
+        for info in src.infolist():
+            blob = src.read(info)
+            out.writestr(info, blob[: len(blob) // 2] if info.filename == "word/document.xml" else blob)
+    return folder
+
+
+def test_a_template_with_broken_xml_stops_only_its_kind_with_exit_2(demo_path, tmp_path):
+    folder = cut_in_half(tmp_path / "шаблоны", "programme")
+    out = tmp_path / "o"
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "docs", str(demo_path), "--out", str(out),
+                                       "--only", "curator", "--only", "programme", "--templates", str(folder)])
+    assert result.exit_code == 2, result.output
+    assert "Программа наставничества.docx" in result.stderr and "word/document.xml" in result.stderr
+    assert "Error" not in result.stderr and "Внутренняя" not in result.stderr
+    assert [p.name for p in out.rglob("*.docx")] == ["Приказ о назначении куратора.docx"]
+    assert "Остальные документы сделаны: 1" in result.stderr

@@ -389,6 +389,12 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
             _WORKER[key] = _usable(key, *sources[key], jobs, env)
         except BrokenTemplate as exc:
             failed[key] = str(exc)
+        except (KeyError, ValueError, LookupError, AttributeError, TypeError, OSError) as exc:
+            # python-docx / docxtpl on a package that is a zip but not a whole Word document (no document.xml…)
+            if templates is None:
+                raise
+            failed[key] = (f"Шаблон «{sources[key][0]}» не читается как документ Word: в нём не хватает частей "
+                           "или они испорчены. Откройте его в Word и сохраните заново как документ Word (.docx).")
     if failed:  # only the broken kinds stop; every other kind is made as usual
         jobs = [j for j in jobs if j.kind not in failed]
         sources = {k: s for k, s in sources.items() if k not in failed}
