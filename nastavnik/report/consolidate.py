@@ -87,7 +87,9 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
                                     "denominator": by_code[c].denominator} if c in by_code else
                                 {"value": None, "numerator": None, "denominator": None} for c in KEY_CODES}
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the district's roll-up
-        result["problem"] = f"Внутренняя ошибка программы при чтении файла ({type(exc).__name__})."
+        # the class name and traceback are for a developer (--debug re-runs the file in the main process)
+        result["problem"] = ("Файл прочитан не до конца из-за недосмотра в самой программе (не из-за книги). "
+                             "Запустите для него nastavnik check с параметром --debug и передайте вывод разработчикам.")
     return result
 
 
