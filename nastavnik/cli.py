@@ -43,7 +43,10 @@ def _handle_stop_signals() -> None:
 def _other_folder_hint(ctx: click.Context) -> str:
     """Advice names only options the command has: ``init`` and ``demo`` take a file name, not --out."""
     sub = ctx.command.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
-    if sub is not None and any(p.name == "out" for p in sub.params):
+    out = next((p for p in sub.params if p.name == "out"), None) if sub is not None else None
+    if out is not None and not getattr(out.type, "dir_okay", True):  # new-year: --out is the new book's file
+        return " Другое место для книги можно указать параметром --out."
+    if out is not None:
         return " Другую папку для результатов можно указать параметром --out."
     return " Укажите другое место для файла." if sub is not None else ""
 

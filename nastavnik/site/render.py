@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from nastavnik.base.problems import NastavnikError
+from nastavnik.base.oserrors import os_message
+from nastavnik.base.problems import EnvironmentProblem, NastavnikError
 from nastavnik.workbook.parse import xml_safe
 
 from .content import PAGES, site_content
@@ -127,8 +128,8 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     except OSError as exc:
-        raise NastavnikError(f"Не удалось создать папку для сайта рядом с «{out_dir}»: {exc.strerror or exc}.") \
-            from exc
+        raise EnvironmentProblem(os_message(exc, out_dir.parent, "создать папку для сайта в"),
+                                 other_folder=True) from exc
     old: Path | None = None
     try:
         for rel, text in files.items():
@@ -151,7 +152,7 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():
             os.replace(old, out_dir)
-        raise NastavnikError(f"Не удалось записать сайт в папку «{out_dir}»: {exc.strerror or exc}.") from exc
+        raise EnvironmentProblem(os_message(exc, out_dir, "записать сайт в папку"), other_folder=True) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():
