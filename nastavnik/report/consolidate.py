@@ -226,7 +226,10 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_print_scale(DATA_SCALE)
         ws.repeat_columns(0, 1)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
-        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
+        repeats = sum(not f.get("counted", True) for f in rollup.files)
+        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}"
+                       + (f", повторов одной организации (не в итогах): {repeats}" if repeats else "")
+                       + f"; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Тип организации", "Период", "Учебный год", "Версия шаблона",
                  "Проверка"] + [
             f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
