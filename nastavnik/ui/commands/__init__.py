@@ -5,6 +5,7 @@ from .collect import collect
 from .consolidate import consolidate
 from .docs import docs
 from .forms import forms
+from .import_staff import import_staff
 from .init import demo, init
 from .match import match
 from .new_year import new_year
@@ -13,4 +14,4 @@ from .run import run
 from .site import site
 from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, new_year, window]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, import_staff, new_year, window]
