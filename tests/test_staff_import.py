@@ -168,3 +168,55 @@ def test_a_file_that_is_not_a_staff_list_is_exit_2_in_russian(tmp_path):
     doc.write_bytes(b"PK")
     result = run(book, doc)
     assert result.exit_code == 2 and "нужен файл .xlsx или .csv" in result.output
+
+
+# --- The staff counts in the indicators -------------------------------------------------------------------------
+SURNAMES = ("Орлова", "Соколова", "Лебедева", "Новикова", "Морозова", "Волкова", "Зайцева", "Павлова", "Семёнова",
+            "Голубева", "Виноградова", "Богданова", "Воробьёва", "Фёдорова", "Михайлова")
+
+
+def young(n: int, **kw) -> list:
+    """A row of the list: under 35 on 25.11.2026, in the first three years (стаж 1)."""
+    row = [str(100 + n), f"{SURNAMES[n]} Анна Петровна", "14.04.2000", "учитель", "1", "", "01.09.2025", ""]
+    for i, v in kw.items():
+        row[HEADER.index(i)] = v
+    return row
+
+
+def older(n: int) -> list:
+    return [str(200 + n), f"{SURNAMES[-1 - n]} Вера Ивановна", "14.04.1975", "учитель", "25", "высшая", "01.09.2001", ""]
+
+
+def report_json(book: Path, tmp_path: Path) -> dict:
+    import json
+
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "report", str(book), "--format", "json", "--out",
+                                       str(tmp_path / "отчёт")])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_the_under35_indicator_divides_by_the_staff_list(tmp_path, demo_path):
+    header = HEADER + ["Дата увольнения"]
+    rows = [young(i) + [""] for i in range(8)] + [older(i) + [""] for i in range(3)]
+    rows.append(young(8) + ["01.10.2026"])  # dismissed before the report's date
+    rows.append(young(9, **{"Дата приёма": "01.02.2027"}) + [""])  # hired after it
+    rows.append(young(10, **{"Стаж педагогический": "12"}) + [""])  # young but not in the first three years
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";").writerows([header, *rows])
+    (tmp_path / "штат.csv").write_bytes(buf.getvalue().encode("cp1251"))
+
+    before = report_json(demo_path, tmp_path)
+    result = run(demo_path, tmp_path / "штат.csv", "--apply", "--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    after = report_json(next((tmp_path / "out").glob("*.xlsx")), tmp_path)
+
+    fed = after["federal_under35_first3"]
+    assert fed["denominator"] == 8 == after["staff_under35_first3"]["value"]
+    assert before["federal_under35_first3"]["denominator"] != 8  # before: the people in the banks
+    assert fed["numerator"] == before["federal_under35_first3"]["numerator"]
+    assert after["staff_total"]["value"] == 12  # 8 young + 3 older + 1 young with 12 years; not the two others
+    assert after["staff_under35"]["value"] == 9 and after["staff_first3"]["value"] == 8
+    assert after["staff_share_mentors"]["denominator"] == 12
+    assert before["staff_total"]["value"] == before["staff_share_mentors"]["denominator"]  # «Организация»
+    assert "Педагогический состав" in fed["note"]

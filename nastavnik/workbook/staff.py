@@ -283,6 +283,11 @@ def plan_import(book, path: Path) -> Plan:
         if not fio:
             plan.lines.append(Line(LEFT_OUT, n, "не заполнено ФИО"))
             continue
+        fio, err = P.parse_fio(fio)
+        if err or not fio:
+            plan.lines.append(Line(LEFT_OUT, n, f"{_where(lst, n, 'fio' if 'fio' in lst.columns else 'surname')}: "
+                                   "не похоже на ФИО — нужны фамилия, имя и отчество (2–3 слова из букв)"))
+            continue
         position = _cell(row, lst.columns, "position")
         position = " ".join(str(position).split()) if position else None
         why = position_reason(position)
