@@ -23,19 +23,28 @@ def period_options(f):
 @period_options
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "json"]), default="xlsx", show_default=True,
               help="xlsx — отчёт с диаграммами и статформой; json — все показатели для других программ.")
+@click.option("--region-form", "region_form", metavar="ФОРМА",
+              help="Форма региона для листа «Для региона»: «федеральная» (по умолчанию), «красноярский-край» или "
+                   "путь к своему описанию .toml.")
 @out_option()
 @click.pass_context
-def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt: str, out: Path) -> None:
+def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt: str, out: Path,
+           region_form: str | None) -> None:
     """Показатели мониторинга, статистическая форма и отчёт для администрации.
 
     Считает показатели за период (по умолчанию — отчётный период с листа «Организация»)
-    и пишет отчёт Excel со сводкой, диаграммами и статформой. С --format json печатает
+    и пишет отчёт Excel со сводкой, диаграммами, статформой и листом «Для региона» — строками формы
+    регионального мониторинга в её порядке, со ссылками на страницы раздела сайта. С --format json печатает
     все показатели в формате JSON и сохраняет их в папку результатов.
     """
     from nastavnik.base.safeio import write_text
     from nastavnik.report import indicators_dict, report_for_book, report_meta, write_report_xlsx
 
     today = today_of(ctx)
+    if region_form:
+        from nastavnik.report.region import load_form
+
+        load_form(region_form)  # a wrong description stops before the book is read
     book = load(ctx, workbook, out)
     p, indicators, statform = report_for_book(book, today, period, year)
     stem = f"мониторинг_{p.start:%Y-%m-%d}_{p.end:%Y-%m-%d}"
@@ -44,7 +53,7 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
         write_text(out / f"{stem}.json", text + "\n")
         click.echo(text)
         return
-    path = write_report_xlsx(indicators, statform, out / f"{stem}.xlsx", report_meta(book, p, today))
+    path = write_report_xlsx(indicators, statform, out / f"{stem}.xlsx", report_meta(book, p, today, region_form))
     fed = next(i for i in indicators if i.code == "federal_under35_first3")
     click.echo(f"Отчёт мониторинга за период {p.label}: {path}")
     shown = "нет данных" if fed.value is None else f"{fed.value:g} %".replace(".", ",")
