@@ -93,7 +93,7 @@ def test_a_list_imports_into_a_blank_book_of_each_type(tmp_path, kind, org_type)
     preview = run(book, source, "--out", tmp_path / "out")
     assert preview.exit_code == 0, preview.output
     out = preview.output
-    assert "Добавлено: 3; обновлено: 0; без изменений: 0; не принято: 5." in out
+    assert "Просмотр: добавить — 3, обновить — 0, без изменений — 0, не принять — 5." in out
     assert "«Ф.И.О.» → «ФИО»" in out and "«Стаж педагогический» → «Педагогический стаж, лет»" in out
     assert "Не используются: «Таб. №», «Подразделение»." in out
     assert "должность «завхоз» не педагогическая" in out
@@ -116,7 +116,7 @@ def test_a_list_imports_into_a_blank_book_of_each_type(tmp_path, kind, org_type)
     assert int(staff[staff["position"] == "учитель математики"].iloc[0]["ped_experience"]) == 2
 
     again = run(copy, source)  # the same list again: nobody is added twice
-    assert "Добавлено: 0; обновлено: 0; без изменений: 3; не принято: 5." in again.output
+    assert "Просмотр: добавить — 0, обновить — 0, без изменений — 3, не принять — 5." in again.output
 
 
 def test_a_changed_row_updates_the_register(tmp_path):

@@ -429,7 +429,7 @@ STAFF = Sheet(
             past_only=True, width=13),
         Col("ped_experience", "Педагогический стаж, лет", INT, False,
             "Целое число лет от 0 до 60 на дату выгрузки списка; по нему считаются педагоги в первые три года "
-            "работы.", min=0, max=60, width=12),
+            "работы.", min=0, max=60, width=15),
         Col("qual_category", "Квалификационная категория", TEXT, False, "Выберите из списка или впишите.",
             choices="qual", width=22),
         Col("left_date", "Дата увольнения", DATE, False, "Пусто, пока человек работает.", width=13),

@@ -375,7 +375,7 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def describe(plan: Plan) -> list[str]:
+def describe(plan: Plan, applied: bool = False) -> list[str]:
     """The preview in Russian: totals, then one line per row that is not simply added or unchanged."""
     lst = plan.source
     where = f"«{lst.path.name}»" + (f", лист «{lst.sheet}»" if lst.sheet else "")
@@ -385,8 +385,11 @@ def describe(plan: Plan) -> list[str]:
            f"Столбцы: {taken}."]
     if lst.ignored:
         out.append("Не используются: " + ", ".join(f"«{h}»" for h in lst.ignored) + ".")
-    out.append(f"Добавлено: {plan.count(ADDED)}; обновлено: {plan.count(UPDATED)}; без изменений: "
-               f"{plan.count(SAME)}; не принято: {plan.count(LEFT_OUT)}.")
+    counts = (plan.count(ADDED), plan.count(UPDATED), plan.count(SAME), plan.count(LEFT_OUT))
+    if applied:
+        out.append("Добавлено: {}; обновлено: {}; без изменений: {}; не принято: {}.".format(*counts))
+    else:
+        out.append("Просмотр: добавить — {}, обновить — {}, без изменений — {}, не принять — {}.".format(*counts))
     for line in plan.lines:
         if line.status == LEFT_OUT or line.status == UPDATED or line.reason:
             out.append(f"  строка {line.row}: {line.status} — {line.reason}" if line.reason

@@ -30,7 +30,7 @@ def import_staff(ctx, workbook: Path, source: Path, apply_: bool, out: Path) -> 
 
     book = load(ctx, workbook, out)
     plan = plan_import(book, source)
-    for line in describe(plan):
+    for line in describe(plan, applied=apply_):
         click.echo(line)
     if not apply_:
         click.echo("Это предварительный просмотр: книга не изменена. Записать в копию книги — с параметром --apply.")
