@@ -8,7 +8,6 @@ nothing.
 
 from __future__ import annotations
 
-import importlib
 import shutil
 
 import pytest
@@ -38,14 +37,6 @@ def year2(tmp_path_factory):
     return second
 
 
-def _collect_broken() -> bool:
-    try:
-        importlib.import_module("nastavnik.forms.answers")
-    except ImportError:
-        return True
-    return False
-
-
 def test_the_filled_second_year_checks_without_errors(year2):
     result = cli(TODAY, "check", year2)
     assert result.exit_code == 0, result.output
@@ -73,8 +64,6 @@ def test_match_apply_on_the_second_year_writes_a_copy_that_checks(year2, tmp_pat
     assert checked.exit_code == 0, checked.output
 
 
-@pytest.mark.xfail(_collect_broken(), reason="nastavnik.forms.answers imports names the reader no longer has "
-                                               "(fixed on the forms branch)", raises=AssertionError)
 def test_collect_reads_the_second_years_forms_back(year2, tmp_path):
     forms = tmp_path / "forms"
     assert cli(TODAY, "forms", year2, "--kind", "анкета", "--out", forms).exit_code == 0
