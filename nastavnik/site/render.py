@@ -176,15 +176,17 @@ def _umask() -> int:
     return mask
 
 
-def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=()) -> Path:
+def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=(),
+               pdf_cache: Path | None = None) -> Path:
     """Build the whole website section from the Book into ``out_dir``; return that folder.
 
     The folder is replaced whole; its ``index.html`` is the start page, ``special/index.html`` the start
     of the version for the visually impaired and «КАК ОПУБЛИКОВАТЬ.txt» the administrator's instructions.
     ``documents`` are ``SiteDocument(kind, path)`` of the files the documents step made; the signed
-    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``).
+    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``); ``pdf_cache`` — a folder
+    where their PDFs are kept by the content of the cleaned .docx, so an unchanged order is not converted again.
     """
-    content = site_content(book, today or dt.date.today(), documents)
+    content = site_content(book, today or dt.date.today(), documents, pdf_cache)
     files: dict = render_pages(content)
     files.update(content["files"])
     return write_site(files, Path(out_dir))
