@@ -28,9 +28,15 @@ bonus on every eligible arc has no lone group member, it is already exact and no
 
 from __future__ import annotations
 
+import os
 import time
 
 K_START = 8  # arcs per mentee in the first sub-graph (and, for a mentee who chose a group, group arcs)
+EXACT_ARCS = 20_000  # graphs up to this many arcs (a school, a centre) get the proved optimum
+REPAIRS = 1  # flow solves of the repair at most (each costs a whole solve at district scale)
+MAX_ROUNDS = 6  # sub-graph enlargements at most
+ADD_BUDGET = 20_000  # arcs one enlargement may add; beyond it the proof is not attempted (``stats["proven"]``)
+MIP_SECONDS = 30.0  # a safety net for a district's sub-graph; small books take milliseconds
 EPS = 1e-6  # units: the dual is exactly feasible up to float rounding; columns within it are kept
 
 
@@ -88,7 +94,11 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
         a = np.asarray(pairs, dtype=np.int64)
         return np.searchsorted(flat, a[:, 0] * m + a[:, 1])
 
-    phantom = flow(indptr, cols, (base + bonus * elig).astype(np.int32), capacity)
+    phantom_stats: dict = {}
+    try:
+        phantom = flow(indptr, cols, (base + bonus * elig).astype(np.int32), capacity, stats=phantom_stats)
+    except TypeError:  # the other exact solvers (measured side by side) keep no statistics
+        phantom = flow(indptr, cols, (base + bonus * elig).astype(np.int32), capacity)
     pos = positions(phantom)
     total, grouped = true_units(base, elig, key, cols, pos)
     upper = total + bonus * int(elig[pos].sum())
@@ -98,8 +108,23 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
             stats.update(info)
         return phantom, grouped
     info["phantom_exact"] = False
+    # Repair: the bonus is taken off the arcs of lone members and the flow solved again, until every member
+    # who keeps a bonus has a partner. Its solution has no phantom group; on a district's graph it is the answer
+    # (``stats["proven"]`` False), on a small one the programme below proves or improves it.
+    repaired = _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos, info,
+                       phantom_stats.get("kept_mask"))
+    if repaired[0] > total + bonus * len(grouped):
+        total_r, pairs_r, grouped_r = repaired
+    else:
+        total_r, pairs_r, grouped_r = total + bonus * len(grouped), phantom, grouped
+    if len(cols) > EXACT_ARCS:
+        info.update(proven=False, lower=int(total_r), upper=float(upper), seconds=time.perf_counter() - t0)
+        if stats is not None:
+            stats.update(info)
+        return pairs_r, grouped_r
 
-    # The first sub-graph: each mentee's best k arcs, each seeker's best k group arcs, the flow optimum's arcs.
+    # The first sub-graph: the arcs the flow solver kept (its optimum is proved on them), each mentee's best k
+    # arcs, each seeker's best k group arcs.
     order = np.lexsort((cols, -base, rows))
     rank = np.arange(len(order)) - np.searchsorted(rows[order], rows[order], side="left")
     keep = np.zeros(len(cols), dtype=bool)
@@ -107,28 +132,41 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     eorder = order[elig[order]]
     erank = np.arange(len(eorder)) - np.searchsorted(rows[eorder], rows[eorder], side="left")
     keep[eorder[erank < k]] = True
+    del order, rank, eorder, erank
+    kept_mask = phantom_stats.get("kept_mask")
+    if kept_mask is not None and len(kept_mask) == len(cols):
+        keep |= kept_mask
     keep[pos] = True
-    best = (total + bonus * len(grouped), phantom, grouped)
+    best = (total_r, pairs_r, grouped_r)
     width = int(key.max()) + 2
     gid_all = np.where(elig, cols.astype(np.int64) * width + key, -1)
-    while True:
+    info["proven"] = False
+    for _round in range(MAX_ROUNDS):
         info["rounds"] += 1
         sub = np.flatnonzero(keep)
-        lp_u, lp_v, value, pairs_pos, zpos = _solve_sub(sub, rows, cols, base, elig, gid_all, capacity, bonus, n, m)
+        model = _model(sub, rows, cols, base, elig, gid_all, capacity, bonus)
+        value, taken, zz = _mip(model, sub, base, bonus)
         if value > best[0]:
-            pairs = sorted(zip(rows[pairs_pos].tolist(), cols[pairs_pos].tolist()))
-            best = (value, pairs, set(zpos.tolist()))
+            pairs = sorted(zip(rows[taken].tolist(), cols[taken].tolist()))
+            best = (value, pairs, set(zz.tolist()))
         lower = best[0]
-        u, v = _feasible_prices(lp_u, lp_v, rows, cols, base)
+        u, v, _lam = _lp(model, n, m)
+        u, v = _feasible_prices(u, v, rows, cols, base)
         rc_x = u[rows] + v[cols] - base
-        rc_z, rc_y, upper = _group_duals(u, v, rows, cols, base, elig, gid_all, bonus, capacity)
+        rc_z, _rc_y, upper = _group_duals(u, v, rows, cols, base, elig, gid_all, bonus, capacity)
         gap = upper - lower
         wanted = rc_x <= gap - 1 + EPS
         wanted[elig] |= rc_z <= gap - 1 + EPS
         new = wanted & ~keep
         info.update(upper=float(upper), lower=int(lower), kept=int(keep.sum()), added=int(new.sum()))
+        if os.environ.get("NASTAVNIK_SOLVER_DEBUG"):
+            print(f"groups round {info['rounds']}: kept {info['kept']}, gap {gap:.0f}, to add {info['added']}, "
+                  f"{time.perf_counter() - t0:.2f} s", flush=True)
         if not new.any():
+            info["proven"] = True
             break
+        if new.sum() > ADD_BUDGET:
+            break  # the bound is too weak to prove more at this size: the sub-graph's optimum stands
         keep |= new
     info["seconds"] = time.perf_counter() - t0
     if stats is not None:
@@ -136,12 +174,38 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     return best[1], best[2]
 
 
-def _solve_sub(sub, rows, cols, base, elig, gid_all, capacity, bonus, n, m):
-    """The programme on the arcs ``sub``: (LP prices of mentees, of mentors, MIP value, arcs taken, of them
-    in groups)."""
+def _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos, info, start=None):
+    """(true units, pairs, arcs in real groups) of the flow optimum with the bonus taken off every group (mentor,
+    requests) that had a lone member, solved again at most ``REPAIRS`` times."""
+    import numpy as np
+
+    eligible = elig.copy()
+    width = int(key.max()) + 2
+    gid = np.where(elig, cols.astype(np.int64) * width + key, -1)
+    for step in range(1, REPAIRS + 1):
+        _total, grouped = true_units(base, elig, key, cols, pos)
+        lone = pos[eligible[pos]]
+        lone = lone[~np.isin(lone, np.fromiter(grouped, dtype=np.int64, count=len(grouped)))]
+        if not len(lone):
+            break
+        eligible &= ~np.isin(gid, gid[lone])
+        st: dict = {}
+        try:
+            pairs = flow(indptr, cols, (base + bonus * eligible).astype(np.int32), capacity, stats=st, start=start)
+        except TypeError:
+            pairs = flow(indptr, cols, (base + bonus * eligible).astype(np.int32), capacity)
+        start = st.get("kept_mask", start)
+        pos = positions(pairs)
+        info["repairs"] = step
+    total, grouped = true_units(base, elig, key, cols, pos)
+    pairs = sorted(zip((np.searchsorted(indptr, pos, side="right") - 1).tolist(), cols[pos].tolist()))
+    return total + bonus * len(grouped), pairs, grouped
+
+
+def _model(sub, rows, cols, base, elig, gid_all, capacity, bonus) -> dict:
+    """The programme on the arcs ``sub`` as HiGHS takes it: max gain·(x, z, y) s.t. A·(x, z, y) ≤ b, ≥ 0."""
     import numpy as np
     from scipy import sparse
-    from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
     zs = sub[elig[sub]]
     groups, gz = np.unique(gid_all[zs], return_inverse=True)
@@ -162,23 +226,42 @@ def _solve_sub(sub, rows, cols, base, elig, gid_all, capacity, bonus, n, m):
     a = sparse.csr_matrix((d, (r, c)), shape=(r_ybound + ng, nx + nz + ng))
     b = np.concatenate([np.ones(n_me), capacity[mr_ids].astype(np.float64), np.zeros(nz + ng), np.ones(ng)])
     gain = np.concatenate([base[sub], base[zs] + bonus, np.zeros(ng)]).astype(np.float64)
-    lp = linprog(-gain, A_ub=a, b_ub=b, bounds=(0, None), method="highs")
+    return {"a": a, "b": b, "gain": gain, "zs": zs, "groups": groups, "me_ids": me_ids, "mr_ids": mr_ids,
+            "nx": nx, "nz": nz, "ng": ng, "r_group": r_group}
+
+
+def _lp(model: dict, n: int, m: int):
+    """LP prices of the mentees, of the mentors, and each group row's price λ (in ``model["groups"]`` order)."""
+    import numpy as np
+    from scipy.optimize import linprog
+
+    lp = linprog(-model["gain"], A_ub=model["a"], b_ub=model["b"], bounds=(0, None), method="highs")
     if lp.status != 0:  # pragma: no cover - the programme is always feasible (all zero) and bounded
         raise RuntimeError(f"LP of the group optimum: {lp.message}")
     duals = -np.asarray(lp.ineqlin.marginals)
-    u = np.zeros(n)
-    v = np.zeros(m)
-    u[me_ids] = duals[:n_me]
-    v[mr_ids] = duals[n_me:n_me + n_mr]
-    mip = milp(-gain, constraints=LinearConstraint(a, -np.inf, b), integrality=np.ones(nx + nz + ng),
-               bounds=Bounds(0, np.inf), options={"mip_rel_gap": 0.0})
-    if mip.status != 0:  # pragma: no cover
-        raise RuntimeError(f"MIP of the group optimum: {mip.message}")
+    n_me, n_mr = len(model["me_ids"]), len(model["mr_ids"])
+    u, v = np.zeros(n), np.zeros(m)
+    u[model["me_ids"]] = duals[:n_me]
+    v[model["mr_ids"]] = duals[n_me:n_me + n_mr]
+    lam = duals[model["r_group"]:model["r_group"] + model["ng"]]
+    return u, v, lam
+
+
+def _mip(model: dict, sub, base, bonus):
+    """(value in units, arcs taken, of them in a group) of the exact integer optimum on the sub-graph."""
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    nx, nz, ng = model["nx"], model["nz"], model["ng"]
+    mip = milp(-model["gain"], constraints=LinearConstraint(model["a"], -np.inf, model["b"]),
+               integrality=np.ones(nx + nz + ng), bounds=Bounds(0, np.inf),
+               options={"mip_rel_gap": 0.0, "time_limit": MIP_SECONDS})
+    if mip.x is None:  # pragma: no cover - out of time without a solution: the flow's solution stands
+        return -1, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     sol = np.rint(mip.x).astype(np.int64)
-    xs, zz = sub[sol[:nx] > 0], zs[sol[nx:nx + nz] > 0]
+    xs, zz = sub[sol[:nx] > 0], model["zs"][sol[nx:nx + nz] > 0]
     taken = np.concatenate([xs, zz])
-    value = int(base[taken].sum()) + bonus * len(zz)
-    return u, v, value, taken, zz
+    return int(base[taken].sum()) + bonus * len(zz), taken, zz
 
 
 def _feasible_prices(u, v, rows, cols, base):
