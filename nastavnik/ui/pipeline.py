@@ -20,6 +20,7 @@ from pathlib import Path
 from nastavnik.base.safeio import write_text
 
 LATEST = "последний запуск.txt"
+PDF_CACHE = ".служебное"  # beside the runs: PDFs of the signed orders by content (site.documents), safe to delete
 
 
 @dataclass
@@ -289,7 +290,8 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         from nastavnik.site import SiteDocument, build_site
 
         signed = [SiteDocument(job.kind, job.path) for job in jobs]  # the site publishes the signed orders
-        site = build_site(book, folder / "сайт", today, documents=signed)
+        # The signed orders' PDFs are kept beside the runs: LibreOffice converts an order again only when it changed.
+        site = build_site(book, folder / "сайт", today, documents=signed, pdf_cache=folder.parent / PDF_CACHE)
         result.made.append(("Раздел сайта (откройте index.html)", site))
 
 
