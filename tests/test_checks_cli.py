@@ -155,3 +155,18 @@ def test_a_missing_column_is_reported_once_not_at_every_row(demo_path, tmp_path,
     deliberate = ("mentee_waiting", "bank_without_consent", "missing_column")
     assert [p.code for p in report.problems if p.code not in deliberate] == []
     assert [p.column for p in report.problems if p.code == "missing_column"] == [header.rstrip(" *")]
+
+
+def test_the_annotated_copy_speaks_the_curators_words_not_the_programs_codes(broken, tmp_path):
+    """Internal codes (not_in_list, unknown_ref …) are for JSON and docs/problem_codes.md, not the curator's sheet."""
+    import re
+
+    import openpyxl
+
+    out = tmp_path / "пометки"
+    assert _check(str(broken.path), "--annotate", "--out", str(out)).exit_code == 1
+    ws = openpyxl.load_workbook(out / "сломанная — проверка.xlsx")["Проверка"]
+    codes = {p.code for p in check_book(broken, TODAY).problems}
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c for c in cells if c in codes]
+    assert not [c for c in cells if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", c)]
