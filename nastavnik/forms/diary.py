@@ -477,28 +477,30 @@ class DiaryMerger:
         snap = {"status": line.snapshot["status"], "actual_date": line.snapshot["actual"],
                 "planned_date": line.snapshot["planned"], "result": line.snapshot["result"]}
         excel_row = int(current["_row"])
-        changed = False
+        writes, conflicts = [], []
         for key, value in new.items():
             old = current.get(key)
             if _same(old, value):
                 continue
-            changed = True
             col = {"status": C_MARK, "actual_date": C_ACTUAL, "planned_date": C_MOVED, "result": C_RESULT}[key]
             kw = {**self._where(line, col), "field": self.titles.get(key, key), "old": _shown(old),
                   "new": _shown(value)}
+            if key not in self.book.columns.get("plan", {}):
+                self._line(REJECTED, d, f"В книге нет столбца «{kw['field']}»: отметку некуда записать.", **kw)
+                continue
             mine = plain(old) in (None, "") or _same(old, snap[key]) or (key == "status" and old == v.ACT_PLANNED)
-            if mine or self.update:
-                if key not in self.book.columns.get("plan", {}):
-                    self._line(REJECTED, d, f"В книге нет столбца «{kw['field']}»: отметку некуда записать.", **kw)
-                    continue
-                self.plan.writes.append(("plan", excel_row, key, value))
-                self._line(UPDATED, d, f"Строка {excel_row} плана: записано со слов наставника"
-                           + (" (--update)." if not mine else "."), **kw)
-            else:
-                self._line(CONFLICT, d, f"Строка {excel_row} плана: в книге другое значение, внесённое куратором; "
-                           "оставлено значение книги. Чтобы принять отметку, исправьте ячейку или запустите collect "
-                           "с --update.", **kw)
-        return changed
+            (writes if mine or self.update else conflicts).append((key, value, mine, kw))
+        if conflicts:  # one row is one verdict: never a date written under the curator's other status
+            for _key, _value, _mine, kw in conflicts:
+                self._line(CONFLICT, d, f"Строка {excel_row} плана: в книге другое значение, внесённое куратором "
+                           "после выдачи дневника; строка не перенесена, оставлены значения книги. Чтобы принять "
+                           "отметку, исправьте ячейку или запустите collect с --update.", **kw)
+            return True
+        for key, value, mine, kw in writes:
+            self.plan.writes.append(("plan", excel_row, key, value))
+            self._line(UPDATED, d, f"Строка {excel_row} плана: записано со слов наставника"
+                       + (" (--update)." if not mine else "."), **kw)
+        return bool(writes)
 
     def _extra(self, d: Diary, line: DiaryLine) -> bool:
         vals = line.values
