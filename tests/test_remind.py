@@ -66,7 +66,7 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
         code = "куратор" if path.stem == "Куратору" else path.stem.split()[0]
         for words in expect[code]:
             assert words in body, (code, words)
-        assert msg["X-Unsent"] == "1" and msg.get_content_charset() == "utf-8"
+        assert msg["X-Unsent"] == "1" and msg.get_body().get_content_charset() == "utf-8"
         if code != "куратор":
             fio, contact = everyone[code]
             assert msg["To"].addresses[0].addr_spec == contact.split(", ")[1]
@@ -80,6 +80,10 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
             for part in str(contact).split(", "):
                 assert part not in body and part not in str(msg["To"]), (code, part)
         assert "ПП-002" not in body and "ПР-002" not in body  # no other pair's business
+        attached = [part.get_filename() for part in msg.iter_attachments()]
+        programme = {"Н-001": "ПП-001", "Н-010": "ПП-004"}.get(code)
+        assert attached == ([f"Дневник {programme} {'ПР-' + programme[3:]} {everyone[code][0]}.xlsx"] if programme
+                            else [])
     assert "Уважаемый Андрей Викторович!" in parse(result.folder / "Н-001 Кузнецов Андрей Викторович.eml") \
         .get_body().get_content()
 

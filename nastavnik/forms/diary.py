@@ -223,12 +223,15 @@ def write_diary(path: str | os.PathLike, target: DiaryTarget, issued: dt.date, o
     return path
 
 
-def make_diaries(book, folder: Path, today: dt.date, org: str | None, year: str | None) -> list[Path]:
-    out = []
-    for t in targets(book):
-        name = safe_filename(f"Дневник {t.programme} {t.pair} {t.fio or t.mentor or ''}".strip())
-        out.append(write_diary(folder / f"{name}.xlsx", t, today, org, book, year))
-    return out
+def diary_name(t: DiaryTarget) -> str:
+    return safe_filename(f"Дневник {t.programme} {t.pair} {t.fio or t.mentor or ''}".strip()) + ".xlsx"
+
+
+def make_diaries(book, folder: Path, today: dt.date, org: str | None, year: str | None,
+                 mentor: str | None = None) -> list[Path]:
+    """The diaries of every running programme (of one mentor's only, when ``mentor`` is given)."""
+    return [write_diary(folder / diary_name(t), t, today, org, book, year) for t in targets(book)
+            if mentor is None or t.mentor == mentor]
 
 
 # ---- reading back -----------------------------------------------------------------------------------------------

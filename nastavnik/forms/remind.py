@@ -44,6 +44,7 @@ class Letter:
     subject: str
     items: list[str] = field(default_factory=list)
     org: str | None = None
+    attachments: list = field(default_factory=list)  # the mentor's diaries (.xlsx)
 
     @property
     def greeting(self) -> str:
@@ -64,9 +65,13 @@ class Letter:
 
     def body(self) -> str:
         items = "\n".join(f"• {item}" for item in self.items)
-        tail = ("Если что-то уже сделано, отметьте это в дневнике наставника и отправьте его куратору — "
-                "напоминание больше не придёт." if self.role != CURATOR else
-                "Подробности — nastavnik check по книге.")
+        if self.role == CURATOR:
+            tail = "Подробности — nastavnik check по книге."
+        elif self.attachments:
+            tail = ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
+                    "верните файл куратору.")
+        else:
+            tail = "Если что-то уже сделано, сообщите куратору, чтобы он отметил это в плане программы."
         return f"{self.greeting}\n\n{self.intro}\n\n{items}\n\n{tail}\n\n{self.signature}\n"
 
 
@@ -185,6 +190,9 @@ def eml_bytes(letter: Letter, today: dt.date) -> bytes:
     msg["Date"] = format_datetime(dt.datetime(today.year, today.month, today.day, 9, 0).astimezone())
     msg["X-Unsent"] = "1"  # Outlook and Thunderbird open the file as a draft to send
     msg.set_content(letter.body(), charset="utf-8")
+    for path in letter.attachments:
+        msg.add_attachment(Path(path).read_bytes(), maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename=Path(path).name)
     return msg.as_bytes()
 
 
@@ -243,12 +251,18 @@ class RemindResult:
 
 def remind(book, out_dir, today: dt.date) -> RemindResult:
     """Letters into ``out_dir/Напоминания/`` (.eml, .docx, the table) and calendars into ``out_dir/Календари/``."""
+    from nastavnik.workbook.newyear import year_label, year_of
+
     from .calendar import write_calendars
+    from .diary import FOLDER as DIARIES, make_diaries
 
     folder = Path(out_dir) / FOLDER
     result = RemindResult(folder, letters(book, today))
+    org, year = book.org.get("short_name") or book.org.get("full_name"), year_label(year_of(book, today))
     rows = []
     for letter in result.letters:
+        if letter.role == v.ROLE_MENTOR:  # the diary goes with the letter: the answer to a reminder is a diary
+            letter.attachments = make_diaries(book, Path(out_dir) / DIARIES, today, org, year, mentor=letter.code)
         stem = stem_of(letter)
         eml = write_bytes(folder / f"{stem}.eml", eml_bytes(letter, today))
         result.drafts += [eml, write_docx(folder / f"{stem}.docx", letter)]
