@@ -62,7 +62,9 @@ def _calendar(name: str, rows: list[dict], stamp: dt.datetime) -> bytes:
 def write_calendars(book, out_dir, today: dt.date) -> list[Path]:
     """An .ics per mentor and per pair of the pairs «утверждена» and «реализуется»."""
     pairs, progs, plan = (book.tables.get(k) for k in ("pairs", "programmes", "plan"))
-    if any(t is None or t.empty for t in (pairs, progs, plan)):
+    if any(t is None or t.empty for t in (pairs, progs, plan)) or not (
+            {"code", "status", "mentor"} <= set(pairs.columns) and {"code", "pair"} <= set(progs.columns)
+            and {"programme", "planned_date", "activity"} <= set(plan.columns)):
         return []
     folder = Path(out_dir) / FOLDER
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)

@@ -57,8 +57,9 @@ class DiaryTarget:
 def targets(book) -> list[DiaryTarget]:
     """One diary per programme of each pair or group «реализуется»."""
     pairs, progs = book.tables.get("pairs"), book.tables.get("programmes")
-    if pairs is None or progs is None or pairs.empty or progs.empty:
-        return []
+    if pairs is None or progs is None or pairs.empty or progs.empty or not (
+            {"code", "status", "mentor"} <= set(pairs.columns) and {"code", "pair"} <= set(progs.columns)):
+        return []  # a missing column is the reader's problem to name, not a traceback here
     running = pairs[pairs["status"] == v.PAIR_RUNNING].drop_duplicates("code")
     mentors = book.tables.get("mentors")
     fio_of = {} if mentors is None else {c: f for c, f in zip(mentors["code"], mentors["fio"]) if c}
@@ -70,7 +71,7 @@ def targets(book) -> list[DiaryTarget]:
         if pair.empty or not prog.get("code"):
             continue
         mentor = plain(pair.iloc[0]["mentor"])
-        rows = [] if plan is None or plan.empty else [
+        rows = [] if plan is None or plan.empty or "programme" not in plan.columns else [
             row_values(plan, i) for i in plan.index[plan["programme"] == prog["code"]]]
         out.append(DiaryTarget(prog["pair"], prog["code"], prog.get("title"), mentor, fio_of.get(mentor), rows))
     return out

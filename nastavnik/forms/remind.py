@@ -99,8 +99,12 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     from nastavnik.checks.stalled import stall_days, stalled, survey_due
 
     pairs, progs, plan = (book.tables.get(k) for k in ("pairs", "programmes", "plan"))
-    if pairs is None or pairs.empty:
+    if pairs is None or pairs.empty or not {"code", "status", "mentor"} <= set(pairs.columns):
         return {}
+    if plan is not None and not {"programme", "status", "planned_date", "activity"} <= set(plan.columns):
+        plan = None  # an old template's plan: the reader names the missing column
+    if progs is not None and not {"code", "pair"} <= set(progs.columns):
+        progs = None
     live = pairs[pairs["status"].isin({v.PAIR_APPROVED, v.PAIR_RUNNING})].drop_duplicates("code")
     prog_of: dict[str, list[str]] = {}
     if progs is not None and not progs.empty:
