@@ -59,7 +59,7 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
     everyone = {c: (r["fio"], r["contact"]) for frame in (mentors, mentees) for c, r in frame.iterrows()}
     expect = {"Н-001": ["ПП-001", "больше 30 дн.", "10.11.2026"],
               "Н-010": ["ПП-004", "заканчивается 15.12.2026", "анкетирование"],
-              "куратор": ["П-013", "ждёт пару"]}
+              "куратор": ["П-013", "ждёт пару", "этап 4 (октябрь, срок прошёл", "этап 5 (октябрь"]}
     for path in emls:
         msg = parse(path)
         body = msg.get_body().get_content()
@@ -98,10 +98,20 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
 def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
     def calm(org, tables):
         tables["mentees"][:] = [m for m in tables["mentees"] if m["status"] != "ожидает пару"]
+        for row in tables["roadmap"]:
+            row["status"] = "выполнен"
 
     result = remind(make_book(calm), tmp_path, TODAY)
     assert result.letters == [] and result.table is None
     assert not (tmp_path / "Напоминания").exists()
+
+
+def test_the_curators_month_from_the_roadmap(book):
+    from nastavnik.forms.remind import month_todo
+
+    items = month_todo(book, TODAY)  # 25 November: stages due in September–November and not «выполнен»
+    assert [item.split(" (")[0] for item in items] == ["Дорожная карта, этап 4", "Дорожная карта, этап 5"]
+    assert month_todo(book, dt.date(2027, 5, 10))[-1].startswith("Дорожная карта, этап 6 (май, срок — этот месяц")
 
 
 def test_calendars_parse_back_with_the_plans_dates(book, tmp_path):

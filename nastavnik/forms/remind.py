@@ -146,13 +146,53 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
+def _deadline_month(text) -> int | None:
+    """The month of a roadmap deadline typed as a month («октябрь», «до 15 октября») or a date; None otherwise."""
+    from nastavnik.workbook import parse as P
+
+    value = plain(text)
+    day, error = P.parse_date(value)
+    if day is not None and not error:
+        return day.month
+    words = re.findall(r"[а-яё]+", P.fold(str(value or "")))
+    for word in words:
+        for stem in sorted(P.MONTHS, key=len, reverse=True):
+            if word.startswith(stem) and (stem != "ма" or word in ("май", "мая")):
+                return P.MONTHS[stem]
+    return None
+
+
+def month_todo(book, today: dt.date) -> list[str]:
+    """The roadmap's stages due this month or overdue in this academic year (September first) and not done.
+
+    For the curator's letter; ``run``'s summary and the window may show the same list.
+    """
+    frame = book.tables.get("roadmap")
+    if frame is None or frame.empty or not {"stage", "activity", "deadline", "status"} <= set(frame.columns):
+        return []
+    now = (today.month - 9) % 12
+    out = []
+    for i in frame.index:
+        row = row_values(frame, i)
+        month = _deadline_month(row.get("deadline"))
+        if month is None or row.get("status") == v.STAGE_STATUSES[-1] or not row.get("activity"):
+            continue
+        when = (month - 9) % 12
+        if when > now:
+            continue
+        late = "срок прошёл" if when < now else "срок — этот месяц"
+        out.append(f"Дорожная карта, этап {row.get('stage') or '—'} ({row['deadline']}, {late}; статус "
+                   f"«{row.get('status') or 'не указан'}»): {row['activity']}.")
+    return out
+
+
 def curator_items(book, today: dt.date) -> list[str]:
     from nastavnik.checks.people import waiting_too_long
     from nastavnik.checks.stalled import over_limit
 
     items = [p.message for p in waiting_too_long(book, today)]
     items += [a.text for a in over_limit(book)]
-    return items
+    return items + month_todo(book, today)
 
 
 def letters(book, today: dt.date) -> list[Letter]:
