@@ -106,6 +106,21 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
     assert not (tmp_path / "Напоминания").exists()
 
 
+def test_a_second_run_leaves_no_letter_of_the_first(book, make_book, tmp_path):
+    remind(book, tmp_path, TODAY)
+    assert len(list((tmp_path / "Напоминания").glob("*.eml"))) == 3
+
+    def caught_up(org, tables):
+        _alerts(org, tables)
+        tables["plan"][0].update(status="выполнено", actual_date=dt.date(2026, 11, 10))
+
+    again = remind(make_book(caught_up, name="позже.xlsx"), tmp_path, TODAY)
+    assert [letter.code for letter in again.letters] == ["Н-010", "куратор"]
+    assert sorted(p.stem for p in (tmp_path / "Напоминания").glob("*.eml")) == ["Куратору",
+                                                                                "Н-010 Павлов Никита Олегович"]
+    assert len(list((tmp_path / "Напоминания").glob("*.docx"))) == 2
+
+
 def test_the_curators_month_from_the_roadmap(book):
     from nastavnik.forms.remind import month_todo
 

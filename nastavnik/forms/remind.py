@@ -314,4 +314,21 @@ def remind(book, out_dir, today: dt.date) -> RemindResult:
     if rows:
         result.table = write_table(folder / TABLE_NAME, rows)
     result.calendars = write_calendars(book, out_dir, today)
+    clear_stale(folder, {*result.drafts, *([result.table] if result.table else [])}, (".eml", ".docx", ".xlsx"))
+    clear_stale(Path(out_dir) / "Календари", set(result.calendars), (".ics",))
     return result
+
+
+def clear_stale(folder: Path, keep: set, suffixes: tuple[str, ...]) -> None:
+    """Remove this folder's letters (calendars) of an earlier run that this run did not write again.
+
+    A letter left from last week for a mentor who has since caught up would be sent by mistake; the folders are
+    the program's own, and only files of its own kinds are removed.
+    """
+    if not folder.is_dir():
+        return
+    kept = {Path(p).resolve() for p in keep}
+    for path in folder.iterdir():
+        if path.is_file() and path.suffix.lower() in suffixes and path.resolve() not in kept \
+                and not path.name.startswith((".~lock", "~$")):
+            path.unlink()
