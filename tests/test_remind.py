@@ -149,6 +149,11 @@ def test_calendars_parse_back_with_the_plans_dates(book, tmp_path):
     assert events(folder / "Наставник Н-001 Кузнецов Андрей Викторович.ics") == expected(["ПП-001"])
     group = events(folder / "Пара ПР-003.ics")
     assert group == expected(["ПП-003"]) and len(group) == 6
+    uids = [str(e["uid"]) for e in Calendar.from_ical((folder / "Пара ПР-003.ics").read_bytes()).walk("VEVENT")]
+    assert len(set(uids)) == 6 and all(u.isascii() for u in uids)  # phone calendars want plain ids
+    remind(book, tmp_path / "снова", TODAY)
+    assert (tmp_path / "снова" / "Календари" / "Пара ПР-003.ics").read_bytes() == (folder / "Пара ПР-003.ics") \
+        .read_bytes()  # a re-import updates the same events instead of doubling them
     text = (folder / "Пара ПР-003.ics").read_bytes().decode("utf-8")
     for fio in book.tables["mentees"]["fio"].tolist() + book.tables["mentors"]["fio"].tolist():
         assert fio.split()[0] not in text  # a pair's calendar goes to several people: no names

@@ -2,7 +2,7 @@
 
 Made with the ``icalendar`` library (RFC 5545) rather than by hand. Each
 activity is an all-day event on its planned date (the actual date once it is
-done); its UID is the programme and the plan's row, so a calendar imported
+done); its UID is a digest of the organisation, the programme and the plan's row, so a calendar imported
 again after the next run updates the events instead of doubling them. A pair's
 calendar carries no names at all (it goes to the mentor and each mentee); a
 mentor's carries only his own programmes.
@@ -19,7 +19,7 @@ from nastavnik.workbook import vocab as v
 from .people import plain, row_values
 
 FOLDER = "Календари"
-PRODID = "-//nastavnik//План мероприятий//RU"
+PRODID = "-//nastavnik//plan//RU"  # ASCII: some phone calendars reject anything else here
 
 
 def event_day(row: dict) -> dt.date | None:
@@ -30,7 +30,15 @@ def event_day(row: dict) -> dt.date | None:
     return planned if isinstance(planned, dt.date) else None
 
 
-def _calendar(name: str, rows: list[dict], stamp: dt.datetime) -> bytes:
+def uid_of(org: str | None, row: dict) -> str:
+    """A stable ASCII id of one plan row: the same event on every run, so a re-import updates, not doubles."""
+    import hashlib
+
+    key = "\x1f".join(str(x) for x in (org or "", row.get("programme"), row.get("_row")))
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}@nastavnik"
+
+
+def _calendar(name: str, rows: list[dict], stamp: dt.datetime, org: str | None = None) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -43,7 +51,7 @@ def _calendar(name: str, rows: list[dict], stamp: dt.datetime) -> bytes:
         if day is None:
             continue
         ev = Event()
-        ev.add("uid", f"{row['programme']}-{row['_row']}@nastavnik")
+        ev.add("uid", uid_of(org, row))
         ev.add("dtstamp", stamp)
         ev.add("dtstart", day)
         ev.add("dtend", day + dt.timedelta(days=1))
@@ -67,6 +75,7 @@ def write_calendars(book, out_dir, today: dt.date) -> list[Path]:
             and {"programme", "planned_date", "activity"} <= set(plan.columns)):
         return []
     folder = Path(out_dir) / FOLDER
+    org = book.org.get("short_name") or book.org.get("full_name")
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     live = pairs[pairs["status"].isin({v.PAIR_APPROVED, v.PAIR_RUNNING})].drop_duplicates("code")
     mentors = book.tables.get("mentors")
@@ -81,10 +90,10 @@ def write_calendars(book, out_dir, today: dt.date) -> list[Path]:
         if not rows:
             continue
         out.append(write_bytes(folder / safe_filename(f"Пара {pair['code']}.ics"),
-                               _calendar(f"Наставничество: пара {pair['code']}", rows, stamp)))
+                               _calendar(f"Наставничество: пара {pair['code']}", rows, stamp, org)))
         if pair.get("mentor"):
             by_mentor.setdefault(pair["mentor"], []).extend(rows)
     for code, rows in sorted(by_mentor.items()):
         name = safe_filename(f"Наставник {code} {fio.get(code) or ''}".strip())
-        out.append(write_bytes(folder / f"{name}.ics", _calendar("Наставничество: мои программы", rows, stamp)))
+        out.append(write_bytes(folder / f"{name}.ics", _calendar("Наставничество: мои программы", rows, stamp, org)))
     return out
