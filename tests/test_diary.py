@@ -16,8 +16,19 @@ from click.testing import CliRunner
 from nastavnik.checks.stalled import stalled
 from nastavnik.cli import main
 from nastavnik.forms import collect, make_forms
-from nastavnik.forms.diary import (C_ACT, C_ACTUAL, C_DIR, C_FORM, C_KEY, C_MARK, C_MOVED, C_NOTE, C_RESULT,
-                                   DIARY_SHEET, EXTRA_KEY)
+from nastavnik.forms.diary import (
+    C_ACT,
+    C_ACTUAL,
+    C_DIR,
+    C_FORM,
+    C_KEY,
+    C_MARK,
+    C_MOVED,
+    C_NOTE,
+    C_RESULT,
+    DIARY_SHEET,
+    EXTRA_KEY,
+)
 from nastavnik.forms.lines import ADDED, CONFLICT, UPDATED
 from nastavnik.forms.xlsx_form import SERVICE_SHEET
 from nastavnik.workbook.reader import read_workbook

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from nastavnik.cli import main
 from nastavnik.forms.calendar import event_day
-from nastavnik.forms.remind import TABLE_NAME, remind
+from nastavnik.forms.remind import remind
 
 from .conftest import TODAY
 

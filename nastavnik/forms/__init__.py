@@ -80,7 +80,7 @@ class CollectResult:
 
 
 def _plan(book, sources, today: dt.date, update: bool):
-    from .diary import merge_diaries, read_all
+    from .diary_merge import merge_diaries, read_all
     from .merge import merge
 
     answers, diaries, lines = read_all([Path(p) for p in sources], today, book)

@@ -298,7 +298,8 @@ def remind(book, out_dir, today: dt.date) -> RemindResult:
     from nastavnik.workbook.newyear import year_label, year_of
 
     from .calendar import write_calendars
-    from .diary import FOLDER as DIARIES, make_diaries
+    from .diary import FOLDER as DIARIES
+    from .diary import make_diaries
 
     folder = Path(out_dir) / FOLDER
     result = RemindResult(folder, letters(book, today))

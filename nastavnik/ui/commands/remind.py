@@ -25,7 +25,8 @@ def remind(ctx, workbook: Path | None, out: Path) -> None:
     телефона и почты.
     """
     from nastavnik.base.morph import agree
-    from nastavnik.forms.remind import CURATOR, remind as make_reminders
+    from nastavnik.forms.remind import CURATOR
+    from nastavnik.forms.remind import remind as make_reminders
 
     book = load(ctx, workbook, out)
     result = make_reminders(book, out, today_of(ctx))
