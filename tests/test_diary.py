@@ -88,6 +88,12 @@ def test_a_diary_per_running_programme_shows_its_plan(demo_book, tmp_path):
     assert sum(1 for r in ws.iter_rows() if r[C_KEY].value == EXTRA_KEY) >= 5
     assert ws.protection.sheet and not ws.cell(6, C_MARK + 1).protection.locked  # only the mentor's cells open
     assert "Никитина Татьяна Юрьевна" in ws.cell(3, 1).value and "ПР-003" in ws.cell(3, 1).value
+    from docx import Document
+
+    printed = Document(made["ПП-003"].with_suffix(".docx"))
+    cells = [[c.text for c in row.cells] for row in printed.tables[0].rows]
+    assert [(r[1], r[2]) for r in cells[1:7]] == [(r["activity"], f"{r['planned_date']:%d.%m.%Y}")
+                                                  for r in plan_rows(demo_book, "ПП-003")]
 
 
 def test_filled_diaries_land_in_the_right_plan_rows_and_unstall_the_pair(stalled_book, tmp_path):
@@ -162,6 +168,7 @@ def test_cli_forms_and_collect_diaries(demo_path, tmp_path):
                                "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     assert "5 дневников" in res.output
+    assert len(list((tmp_path / "Дневники наставников").glob("*.docx"))) == 5
     folder = tmp_path / "Дневники наставников"
     res = runner.invoke(main, ["--today", "25.11.2026", "collect", str(demo_path), str(folder), "--out",
                                str(tmp_path / "copy")])

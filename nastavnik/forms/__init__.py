@@ -30,6 +30,7 @@ class FormsResult:
     folder: Path
     personal: list[Path] = field(default_factory=list)
     blank: list[Path] = field(default_factory=list)
+    printed: list[Path] = field(default_factory=list)  # the diaries' .docx for print
     online: Path | None = None
 
 
@@ -55,7 +56,9 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     if kind == "дневник":
         from .diary import make_diaries
 
-        result.personal = make_diaries(book, folder, today, org, year)
+        made = make_diaries(book, folder, today, org, year, printed=True)
+        result.personal = [p for p in made if p.suffix == ".xlsx"]
+        result.printed = [p for p in made if p.suffix == ".docx"]
         return result
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code

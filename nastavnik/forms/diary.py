@@ -221,12 +221,72 @@ def write_diary(path: str | os.PathLike, target: DiaryTarget, issued: dt.date, o
     return path
 
 
+def write_diary_docx(path: str | os.PathLike, target: DiaryTarget) -> Path:
+    """The same diary on paper (A4 landscape): the plan, boxes to tick, room to write; the curator types it in."""
+    import io
+
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    from nastavnik.base.safeio import write_bytes
+
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(11)
+    title = f"Дневник наставника: программа {target.programme}" + (f" «{target.title}»" if target.title else "")
+    doc.add_paragraph().add_run(title).bold = True
+    doc.add_paragraph(f"Наставник: {target.fio or target.mentor or '—'}; пара (группа) {target.pair}")
+    doc.add_paragraph("Отметьте, что сделано, укажите дату проведения (для перенесённого — новый срок) и результат. "
+                      "Куратор перенесёт отметки в дневник .xlsx и в план программы.")
+    head = ("№", "Мероприятие", "Плановый срок", "Отметка", "Дата проведения / новый срок", "Результат, примечание")
+    widths = (Cm(1), Cm(8), Cm(2.6), Cm(4.2), Cm(3.4), Cm(7.5))
+    rows = target.rows + [None] * (EXTRA_ROWS // 2)
+    table = doc.add_table(rows=1 + len(rows), cols=len(head))
+    table.style = "Table Grid"
+    for j, text in enumerate(head):
+        table.cell(0, j).text = text
+        table.cell(0, j).paragraphs[0].runs[0].bold = True
+    table.autofit = False
+    for i, row in enumerate(rows, start=1):
+        row = row or {}
+        planned, actual = plain(row.get("planned_date")), plain(row.get("actual_date"))
+        boxes = "\n".join(f"{'☒' if row.get('status') == m else '☐'} {m}" for m in MARKS) if row else "☐ выполнено"
+        values = (str(i), row.get("activity") or ("вне плана: " if not row else ""),
+                  f"{planned:%d.%m.%Y}" if isinstance(planned, dt.date) else "", boxes,
+                  f"{actual:%d.%m.%Y}" if isinstance(actual, dt.date) else "", str(plain(row.get("result")) or ""))
+        for j, text in enumerate(values):
+            table.cell(i, j).text = text
+        if not row:
+            table.rows[i].height = Cm(1.2)
+    for j, width in enumerate(widths):
+        table.columns[j].width = width
+        for cell in table.columns[j].cells:
+            cell.width = width
+    buf = io.BytesIO()
+    doc.save(buf)
+    return write_bytes(path, buf.getvalue())
+
+
 def diary_name(t: DiaryTarget) -> str:
     return safe_filename(f"Дневник {t.programme} {t.pair} {t.fio or t.mentor or ''}".strip()) + ".xlsx"
 
 
 def make_diaries(book, folder: Path, today: dt.date, org: str | None, year: str | None,
-                 mentor: str | None = None) -> list[Path]:
-    """The diaries of every running programme (of one mentor's only, when ``mentor`` is given)."""
-    return [write_diary(folder / diary_name(t), t, today, org, book, year) for t in targets(book)
-            if mentor is None or t.mentor == mentor]
+                 mentor: str | None = None, printed: bool = False) -> list[Path]:
+    """The diaries of every running programme (of one mentor's only, when ``mentor`` is given).
+
+    With ``printed``, each .xlsx is followed by the same diary as .docx for print."""
+    out = []
+    for t in targets(book):
+        if mentor is None or t.mentor == mentor:
+            out.append(write_diary(folder / diary_name(t), t, today, org, book, year))
+            if printed:
+                out.append(write_diary_docx(out[-1].with_suffix(".docx"), t))
+    return out

@@ -40,7 +40,7 @@ def forms(ctx, workbook: Path | None, kind: str | None, out: Path) -> None:
         from nastavnik.base.morph import agree
 
         click.echo(f"Дневники наставников в папке {result.folder}: {agree(len(result.personal), 'дневник')} "
-                   "(по одному на программу каждой реализуемой пары или группы).")
+                   "(по одному на программу каждой реализуемой пары или группы; .xlsx для заполнения и .docx для печати).")
         click.echo("Разошлите дневники наставникам, сложите заполненные файлы в одну папку и выполните: "
                    "nastavnik collect КНИГА ПАПКА")
         return
