@@ -27,6 +27,12 @@ def academic_year(today):
     return of_template(today)
 
 
+def _other_year(org: dict, today) -> str:
+    """In August, when the choice is the curator's, the year that is ending; otherwise the form of the value."""
+    first = org["period_start"].year
+    return f"{first - 1}/{first}" if today.month == 8 else "ГГГГ/ГГГГ"
+
+
 _TYPE_HELP = ("Тип организации: " + ", ".join(f"«{w}»" for w in orgtypes.words())
               + " (можно и «сош», «гимназия», «доу», «техникум», «спо»). По умолчанию — «"
               + orgtypes.DEFAULT.word + "».")
@@ -58,18 +64,32 @@ def _demos() -> dict[str, tuple]:
 @click.option("--type", "type_word", metavar="ТИП", help=_TYPE_HELP)
 @click.option("--org", "org_name", metavar="НАЗВАНИЕ", help="Полное наименование организации, как в уставе.")
 @click.option("--short", "short_name", metavar="НАЗВАНИЕ", help="Сокращённое наименование организации.")
+@click.option("--year", "year", metavar="ГГГГ/ГГГГ",
+              help="Учебный год книги, например 2026/2027. По умолчанию — текущий, а с 1 августа — следующий, "
+                   "который начнётся 1 сентября.")
 @click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
 @click.pass_context
 def init(ctx, path: Path, type_word: str | None, org_name: str | None, short_name: str | None,
-         force: bool) -> None:
+         year: str | None, force: bool) -> None:
     """Создать чистую рабочую книгу по текущему шаблону для организации своего типа."""
+    from nastavnik.workbook.newyear import YearError, parse_year
     from nastavnik.workbook.template import blank_org, write_workbook
 
     org_type = _org_type(type_word)
+    first_year = None
+    if year is not None:
+        try:
+            first_year = parse_year(year)
+        except YearError as exc:
+            raise click.BadParameter(str(exc), param_hint="--year") from None
     _guard(path, force)
-    write_workbook(path, blank_org(today_of(ctx), org_type, org_name, short_name))
+    org = blank_org(today_of(ctx), org_type, org_name, short_name, first_year)
+    write_workbook(path, org)
     click.echo(f"Создана чистая книга: {path}")
     click.echo(f"Тип организации: {org_type.title}.")
+    click.echo(f"Учебный год: {org['academic_year']} (период {org['period_start']:%d.%m.%Y} – "
+               f"{org['period_end']:%d.%m.%Y})." + ("" if year else " Другой год: параметр --year "
+                                                     + _other_year(org, today_of(ctx)) + "."))
     if type_word is None:
         others = [w for w in orgtypes.words() if w != org_type.word]
         click.echo(f"Тип не указан, записан тип по умолчанию. Для другого типа создайте книгу заново с --type, "

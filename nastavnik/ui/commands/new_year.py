@@ -44,15 +44,13 @@ def new_year(ctx, workbook: Path, out: Path | None, year: str | None) -> None:
         ctx.exit(1)
     org, tables, summary = next_year(book, today, year)
     target = out or default_out(workbook, year_label(year_of(book, today)), summary.new_year)
-    if target.resolve() == workbook.resolve() or target.exists():
-        from nastavnik.base.problems import UnusableInput
-
-        raise UnusableInput(f"Файл «{target}» уже есть: книга нового года не записывается поверх другой книги. "
-                            "Укажите другое имя параметром --out.")
-    path, note = write_next_year(book, target, org, tables, summary)
+    path, note, completed = write_next_year(book, target, org, tables, summary)
     for line in summary.lines():
         click.echo(line)
     click.echo("")
+    if completed:
+        click.echo(f"Прошлый запуск перехода был прерван: книга «{path.name}» уже была записана, а итогов перехода "
+                   "рядом не было. Книга та же, что получилась бы сейчас; записаны итоги перехода.")
     click.echo(f"Книга {summary.new_year} учебного года: {path}")
     click.echo(f"Итоги перехода: {note}")
     click.echo(f"Прежняя книга не изменена: {workbook}")
