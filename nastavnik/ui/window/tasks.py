@@ -27,24 +27,11 @@ class Cancelled(Exception):
         self.kept = kept
 
 
-# The demonstration books the window offers: (org type key, what the menu says, module, function).
-DEMOS = (
-    ("extra", "Центр технического творчества", "nastavnik.workbook.samples.demo", "demo_data"),
-    ("school", "Общеобразовательная школа", "nastavnik.workbook.samples.demo_school", "school_demo_data"),
-)
-
-
 def demos() -> list[tuple[str, str]]:
-    """The demos, as (key, label); the centre's first, as the demo of the command line."""
-    return [(key, label) for key, label, _module, _function in DEMOS]
+    """The demos, as (key, label); the centre's first, as the demo of the command line (``samples.demos``)."""
+    from nastavnik.workbook.samples.demos import DEMOS
 
-
-def demo_maker(key: str):
-    """The function ``today -> (org, tables)`` of a demo (imported only when it is used)."""
-    import importlib
-
-    _, _, module, function = next(d for d in DEMOS if d[0] == key)
-    return getattr(importlib.import_module(module), function)
+    return [(d.key, d.label) for d in DEMOS]
 
 
 def refused(message: str):
@@ -127,11 +114,10 @@ def _read(job: Job, folder: Path):
 
     job.progress(0, 1)
     path = job.workbook
-    if path is None:
-        from nastavnik.workbook.template import write_workbook
+    if path is None:  # the demo ``nastavnik demo --type`` writes, with its own list values
+        from nastavnik.workbook.samples.demos import write_demo
 
-        path = folder / "демо-книга.xlsx"
-        write_workbook(path, *demo_maker(job.demo)(job.today))
+        path = write_demo(folder / "демо-книга.xlsx", job.demo, job.today)
         job.say(f"Книга не выбрана — работаю на демонстрационной книге: {path.name}")
     job.say(f"Читаю книгу «{path.name}»…")
     book = read_workbook(path, today=job.today)
@@ -248,7 +234,7 @@ def everything(job: Job) -> Outcome:
 
     try:
         result = run_all(job.workbook, job.out, job.today, echo=echo, progress=job.stage, cancelled=job.cancelled,
-                         demo=demo_maker(job.demo))
+                         demo=job.demo)
     except RunCancelled as exc:
         raise Cancelled(kept=exc.folder) from None
     if result.exit_code == 0:
