@@ -23,7 +23,7 @@ from pathlib import Path
 from nastavnik.base.problems import NastavnikError, col_letter
 from nastavnik.workbook import parse as P
 from nastavnik.workbook import schema as s
-from nastavnik.workbook.reader import _judge, _parser
+from nastavnik.workbook.values import _judge, _parser
 
 from .lines import NOTE, REJECTED, Line
 from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
