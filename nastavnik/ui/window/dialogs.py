@@ -327,7 +327,7 @@ class BrowseDialog(tk.Toplevel):
         self.tree.delete(*self.tree.get_children())
         folders, files = _visible(folder)
         for sub in folders:
-            self.tree.insert("", "end", iid=str(sub), text=f"📁 {sub.name}", values=("папка",))
+            self.tree.insert("", "end", iid=str(sub), text=sub.name, values=("папка",))
         fitting = 0
         for f in files:
             fits = self._fits(f)
