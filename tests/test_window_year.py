@@ -141,6 +141,10 @@ def test_the_folder_chooser_shows_the_files_in_russian_without_hidden_ones(tk_ro
     screenshot(switch, "window_year_7_switch", tmp_path)
     switch.destroy()
     master.destroy()
+    del dialog, collect, switch, master
+    import gc
+
+    gc.collect()  # the dialogs' Tk variables are freed in Tk's thread, not by a later task's thread
 
 
 def test_choosing_another_book_clears_the_previous_books_result(window, tmp_path):

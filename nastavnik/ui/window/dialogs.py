@@ -187,6 +187,17 @@ class PreviewDialog(tk.Toplevel):
         return self.result
 
 
+def _asked(dialog):
+    """The dialog's answer; the dialog is freed here, in Tk's thread: a Tk variable collected later by a task's
+    thread raises «main thread is not in main loop»."""
+    import gc
+
+    answer = dialog.ask()
+    del dialog
+    gc.collect()
+    return answer
+
+
 class Dialogs:
     """The questions the window asks a person; tests replace them."""
 
@@ -194,8 +205,8 @@ class Dialogs:
         self.root = root
 
     def workbook(self, start: Path | None) -> Path | None:
-        answer = BrowseDialog(self.root, "Рабочая книга наставничества", start, mode="file",
-                              suffixes=BOOK_SUFFIXES, what="рабочих книг").ask()
+        answer = _asked(BrowseDialog(self.root, "Рабочая книга наставничества", start, mode="file",
+                                     suffixes=BOOK_SUFFIXES, what="рабочих книг"))
         return answer[0] if answer else None
 
     def new_workbook(self):
@@ -212,8 +223,8 @@ class Dialogs:
         return (Path(name), org_type, answer[1]) if name else None
 
     def folder(self, start: Path | None = None) -> Path | None:
-        answer = BrowseDialog(self.root, "Папка с книгами организаций района", start, suffixes=BOOK_SUFFIXES,
-                              what="рабочих книг").ask()
+        answer = _asked(BrowseDialog(self.root, "Папка с книгами организаций района", start,
+                                     suffixes=BOOK_SUFFIXES, what="рабочих книг"))
         return answer[0] if answer else None
 
     def forms_kind(self) -> str | None:
@@ -222,10 +233,10 @@ class Dialogs:
 
     def answers_folder(self, start: Path | None = None) -> tuple[Path, bool] | None:
         """(folder, update) — ``update`` is ``collect --update``: answers replace what the book already says."""
-        return answers_dialog(self.root, start).ask()
+        return _asked(answers_dialog(self.root, start))
 
     def switch_book(self, path: Path, text: str) -> str | None:
-        return SwitchDialog(self.root, path, text).ask()
+        return _asked(SwitchDialog(self.root, path, text))
 
     def confirm_collect(self, lines: list, summary: str) -> bool:
         return PreviewDialog(self.root, lines, summary).ask()
