@@ -156,7 +156,7 @@ def test_the_windows_demo_is_the_demo_command_and_it_has_no_errors(window, tmp_p
 
 
 def test_the_district_summary_writes_what_consolidate_writes(window, books, tmp_path):
-    root, mine, _theirs = books
+    _root, mine, _theirs = books
     district = tmp_path / "район"
     district.mkdir()
     shutil.copy(mine, district / "школа 1.xlsx")
@@ -170,7 +170,7 @@ def test_the_district_summary_writes_what_consolidate_writes(window, books, tmp_
 
 def test_the_new_year_button_writes_what_new_year_writes(window, books, tmp_path):
     _root, mine, theirs = books
-    app, answers = window(mine)
+    app, _answers = window(mine)
     press(app, "newyear")
     cli("new-year", theirs)
     made = sorted(p.name for p in mine.parent.glob("*.xlsx") if p != mine)

@@ -83,7 +83,8 @@ def init(ctx, path: Path, type_word: str | None, org_name: str | None, short_nam
 @click.pass_context
 def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, seed: int) -> None:
     """Создать демонстрационную книгу (вымышленный центр технического творчества или школа)."""
-    from nastavnik.workbook.samples.demos import DEMOS, demo as demo_of, write_demo
+    from nastavnik.workbook.samples.demos import DEMOS, write_demo
+    from nastavnik.workbook.samples.demos import demo as demo_of
     from nastavnik.workbook.template import write_workbook
 
     org_type = _org_type(type_word)
