@@ -209,7 +209,7 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         result.exit_code = 1
         echo("")
         echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
-        echo(f"Ячейки с ошибками подсвечены в копии книги: {copy}")
+        echo(f"Ячейки с ошибками подсвечены в копии книги «{copy.name}» (папка названа ниже).")
         return
     if report.warnings:
         result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")
