@@ -50,6 +50,7 @@ from . import (
     status,
     timeline,
 )
+from .common import UNREADABLE
 
 
 def org_rules(book: Book, today: dt.date):
@@ -67,8 +68,11 @@ RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULE
 def check_book(book: Book, today: dt.date | None = None) -> Report:
     today = today or dt.date.today()
     problems: list[Problem] = list(book.problems)
+    # A cell the reader could not understand has one message, the reader's: a rule sees it as empty, and its
+    # «не заполнено» there would contradict «не читается» (issue 34, п. 7).
+    unread = {(p.sheet, p.row, p.letter) for p in book.problems if p.code in UNREADABLE and p.letter}
     for rule in RULES:
-        problems.extend(rule(book, today))
+        problems.extend(p for p in rule(book, today) if not unread or (p.sheet, p.row, p.letter) not in unread)
     return Report(problems)
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, pair_heads, records
+from .common import fmt_date, has, pair_heads, records, unreadable_rows
 from .pairs import APPROVED, MENTOR_CONSENT_LAW
 from .programmes import TERM_CHANGES
 
@@ -40,8 +40,14 @@ def agreement_details(book: Book, today: dt.date):
         return
     heads = _approved_since_law(book)
     incomplete = heads[heads[[k for k, _ in _PARTS]].isna().any(axis=1).to_numpy()]
+    if incomplete.empty:
+        return
+    unread = {k: unreadable_rows(book, "pairs", k) for k, _ in _PARTS}  # already «не читается» at its cell
     for rec in records(incomplete):
-        missing = [(k, what) for k, what in _PARTS if rec[k] is None or rec[k] != rec[k]]
+        missing = [(k, what) for k, what in _PARTS
+                   if (rec[k] is None or rec[k] != rec[k]) and rec["_row"] not in unread[k]]
+        if not missing:
+            continue
         yield book.problem(
             "agreement_incomplete", WARNING,
             f"У пары (группы) {rec['code']} в статусе «{rec['status']}» не заполнены сведения о дополнительном "

@@ -239,7 +239,9 @@ def overdue_pairs(book: Book, today: dt.date):
     extended = (pairs["new_end"].notna() if has(book, "pairs", "new_end")
                 else pd.Series(False, index=pairs.index))
     end = pairs["new_end"].where(extended, pairs["planned_end"])
-    late = end.notna() & (end < pd.Timestamp(today))
+    # An end before the start is a typo, said once at its cell («end_before_start»): not also «срок истёк».
+    backwards = end.notna() & pairs["start"].notna() & (end < pairs["start"]) if "start" in pairs else False
+    late = end.notna() & (end < pd.Timestamp(today)) & ~backwards
     for rec, is_ext, when in zip(records(pairs[late.to_numpy()]), extended[late], end[late]):
         yield book.problem(
             "pair_past_end", WARNING,

@@ -16,6 +16,8 @@ def _parser(col, lists: dict[str, list[str]] | None = None) -> Any:
     if col.kind in (s.ENUM, s.MULTI):
         choice = P.Choice(lists[col.choices] if lists is not None and col.choices in lists else col.values)
         return choice.many if col.kind == s.MULTI else choice
+    if col.kind == s.INT and col.title.endswith(", лет"):
+        return P.parse_years  # стаж: «1,5 года» is one full year
     return {
         s.TEXT: P.parse_text, s.CODE: P.parse_code, s.CODES: P.parse_codes, s.INT: P.parse_int,
         s.NUMBER: P.parse_number, s.DATE: P.parse_date, s.BOOL: P.parse_bool, s.FIO: P.parse_fio,
