@@ -91,3 +91,23 @@ def test_a_programme_ending_before_it_starts_does_not_move_every_activity(make_b
         tables["programmes"][0]["end"] = dt.date(2025, 5, 20)  # ПП-001, six activities in its plan
 
     only(make_book(change), demo_book, "end_before_start", ERROR, "programmes", 2, "end")
+
+
+# --- issue 34 п. 8: an outside mentor has no labour contract, so no ТК ст. 351.8 agreement -----------------------
+
+def test_an_outside_mentor_gets_no_labour_agreement_warning(make_book, demo_book):
+    def change(org, tables):
+        # ПР-001's mentor is a university lecturer: no additional agreement, no consent under ст. 351.8
+        tables["pairs"][0].update(form="педагог вуза/колледжа – молодой педагог", agreement_no=None,
+                                  agreement_date=None, agreement_until=None, payment=None, mentor_consent=None,
+                                  mentor_consent_date=None)
+
+    assert added(make_book(change), demo_book) == []
+
+
+def test_an_own_teacher_without_the_agreement_still_gets_it(make_book, demo_book):
+    def change(org, tables):
+        tables["pairs"][0].update(agreement_no=None, agreement_date=None, agreement_until=None, payment=None)
+
+    p = only(make_book(change), demo_book, "agreement_incomplete", WARNING, "pairs", 2, "agreement_no")
+    assert "351.8" in p.message

@@ -94,6 +94,14 @@ def unreadable_rows(book: Book, sheet_key: str, col_key: str) -> set[int]:
             and p.letter is not None and p.letter == where.get("letter")}
 
 
+def employees_only(frame):
+    """Pairs whose mentor is the organisation's employee: not the form «педагог вуза/колледжа – молодой педагог»
+    (п. 2.3), whose mentor comes from outside under a cooperation agreement and is not bound by ТК РФ ст. 351.8."""
+    if "form" not in frame:
+        return frame
+    return frame[(frame["form"] != v.FORM_OUTSIDE).to_numpy()]
+
+
 def first_rows(frame, by: str = "code"):
     """The first row (in sheet order) of each group: a group is located at its first row."""
     return frame.sort_values("_row", kind="stable").drop_duplicates(by, keep="first")

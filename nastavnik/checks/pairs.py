@@ -20,7 +20,19 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, first_rows, fmt_date, has, is_true, lookup, person_key, records, table, where
+from .common import (
+    active_pairs,
+    employees_only,
+    first_rows,
+    fmt_date,
+    has,
+    is_true,
+    lookup,
+    person_key,
+    records,
+    table,
+    where,
+)
 
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
@@ -198,7 +210,7 @@ def approval_requirements(book: Book, today: dt.date):
     if has(book, "pairs", "mentor_consent", "start"):
         consented = set(approved.loc[is_true(approved["mentor_consent"]).to_numpy(), "code"])
         law = pd.Timestamp(MENTOR_CONSENT_LAW)
-        for rec in records(heads[~heads["code"].isin(consented)]):
+        for rec in records(employees_only(heads[~heads["code"].isin(consented)])):  # ст. 351.8: employees
             before = pd.notna(rec["start"]) and rec["start"] < law
             yield book.problem(
                 "no_mentor_consent", WARNING if before else ERROR,
