@@ -18,6 +18,8 @@ data. The rule modules, by subject:
 - ``publication`` — results published only after completion (п. 8.2);
 - ``dates``      — dates that must be past in some rows only (an event with a result, a done activity);
 - ``org``        — «Организация» against itself and the banks; order numbers and dates.
+- ``participants`` — the form against its participants (п. 2.3), a mentor's pedagogical position (№ 225),
+  consent before processing (152-ФЗ ст. 9), the curator's name against the banks.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
@@ -41,6 +43,7 @@ from . import (
     lists,
     org,
     pairs,
+    participants,
     people,
     plausibility,
     programmes,
@@ -61,6 +64,7 @@ def org_rules(book: Book, today: dt.date):
 
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
+         *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
          *dates.RULES, *stalled.RULES, *lists.RULES]
 

@@ -139,7 +139,8 @@ def full_plan_done(book: Book, today: dt.date):
             and has(book, "plan", "programme", "status")):
         return
     pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
-    full = pairs[pairs["end_reason"] == v.REASON_FULL]
+    # «прекращена досрочно» with this reason is already «status_contradicts_reason» at the same cell
+    full = pairs[(pairs["end_reason"] == v.REASON_FULL) & (pairs["status"] != v.PAIR_STOPPED)]
     if full.empty:
         return
     progs = table(book, "programmes").dropna(subset=["code", "pair"])
