@@ -39,8 +39,9 @@ PLATFORMS = {
 
 
 def project_version() -> str:
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    return re.search(r'^version\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
+    """The version's one source is ``nastavnik.__version__`` (pyproject.toml reads it too)."""
+    text = (ROOT / "nastavnik" / "__init__.py").read_text(encoding="utf-8")
+    return re.search(r'^__version__\s*=\s*"([^"]+)"', text, re.MULTILINE).group(1)
 
 
 def pip(*args, isolated: bool = False) -> None:

@@ -165,3 +165,59 @@ def test_desktop_exec_quoting_follows_the_specification():
     module = load(SCRIPTS / "bundle" / "install.py", "install_bundle")
     assert module.desktop_quote("/usr/bin/python") == "/usr/bin/python"
     assert module.desktop_quote('/home/а б/$x"') == '"/home/а б/\\$x\\""'
+
+
+def without_tk(tmp_path: Path) -> str:
+    """A PYTHONPATH on which ``import tkinter`` fails, as on a Python built without Tk (python3-tk not installed)."""
+    shadow = tmp_path / "без tk" / "tkinter"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ImportError('No module named _tkinter')\n", encoding="utf-8")
+    return str(shadow.parent)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the distributions' package commands are Linux's")
+@pytest.mark.parametrize("release, command", [
+    ('ID=astra\nID_LIKE=debian\n', "sudo apt install python3-tk"),
+    ('ID=altlinux\n', "su -c 'apt-get install python3-modules-tkinter'"),
+    ('ID="redos"\nID_LIKE="rhel fedora"\n', "sudo dnf install python3-tkinter"),
+    ('ID=ubuntu\nID_LIKE=debian\n', "sudo apt install python3-tk"),
+])
+def test_without_tkinter_the_installer_stops_with_the_command_of_the_distribution(tmp_path, monkeypatch, release,
+                                                                                     command):
+    """A dead icon is worse than no icon: stop before installing, say the one command, exit non-zero."""
+    here = f"{sys.version_info.major}.{sys.version_info.minor}"
+    script = installer(tmp_path, [here])
+    (script.parent / "wheels" / MANIFEST["wheel"]).write_bytes(b"")
+    (tmp_path / "os-release").write_text(release, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", without_tk(tmp_path))
+    monkeypatch.setenv("NASTAVNIK_OS_RELEASE", str(tmp_path / "os-release"))
+    result = run_installer(script, tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert "нет модуля tkinter" in result.stdout and command in result.stdout
+    assert "Готово" not in result.stdout and "Traceback" not in result.stdout
+    assert not (tmp_path / "профиль" / "nastavnik" / "venv").exists()
+
+
+def test_the_installer_puts_a_nastavnik_command_on_the_path_and_the_uninstaller_removes_it(tmp_path, monkeypatch):
+    module = load(SCRIPTS / "bundle" / "install.py", "install_bundle")
+    monkeypatch.setenv("NASTAVNIK_BIN", str(tmp_path / "bin"))
+    monkeypatch.setenv("NASTAVNIK_HOME", str(tmp_path / "профиль" / "nastavnik"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("NASTAVNIK_DESKTOP", str(tmp_path / "Рабочий стол"))
+    venv = tmp_path / "профиль" / "nastavnik" / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    command = module.make_command(venv)
+    done = subprocess.run([str(command), "--version"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.startswith("nastavnik ")
+    module.uninstall(venv)
+    assert not command.exists()
+
+
+def test_the_version_has_one_source(make_bundle):
+    import nastavnik
+
+    pyproject = (SCRIPTS.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert not re.search(r"^version\s*=\s*\"", pyproject, re.MULTILINE), "the version is declared in nastavnik/__init__.py"
+    assert make_bundle.project_version() == nastavnik.__version__

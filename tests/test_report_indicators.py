@@ -158,6 +158,7 @@ EXPECTED = {
     "mentors_bank": 3,  # Н-4 left
     "mentees_bank": 7,  # П-6 left on 01.03.2026, before the period
     "mentors_active": 3,  # Н-1, Н-2, Н-3
+    "mentors_again": 2,  # Н-2 (ПР-9, ПР-10 of 2025), Н-3 (ПР-6 began 01.02.2026): pairs begun before the period
     "mentees_active": 4,  # П-1, П-2, П-3, П-8
     "mentees_waiting": 2,  # П-4, П-5
     "pairs_total": 3,  # ПР-1, ПР-3, ПР-6
@@ -167,10 +168,12 @@ EXPECTED = {
     "mentees_by_direction": 4,
     "mentees_by_category": 4,
     "students_active": 0,  # the student П-4 is only in a draft pair
+    "mentees_completed": 1,  # П-8 (ПР-6 completed in full 31.10.2026)
     "students_completed": 0,
     # Охват
     "staff_share_mentors": 15.0,  # 3 / 20
     "staff_share_mentees": 20.0,  # 4 / 20
+    "staff_share_participants": 35.0,  # Н-1, Н-2, Н-3, П-1, П-2, П-3, П-8: 7 / 20
     # The student / trainee П-4 is not one of the staff: not a young specialist, not a teacher under 35.
     "young_bank": 4,  # стаж < 3: П-1, П-2, П-5, П-8
     "young_coverage": 75.0,  # П-1, П-2, П-8 of 4
@@ -195,10 +198,11 @@ EXPECTED = {
     "plan_done_by_month": 3,
     # Анкетирование
     "survey_forms": 3,
+    "survey_mean": 7.6,  # (8 · 7 + 103) / 21 = 7.57, one decimal as every score
     "survey_mean_mentors": 8.0,
-    "survey_mean_mentees": 7.36,  # (10 + 6·6 + 9·6 + 3) / 14 = 103 / 14
+    "survey_mean_mentees": 7.4,  # (10 + 6·6 + 9·6 + 3) / 14 = 103 / 14 = 7.36, one decimal
     "survey_by_question_mentors": 8.0,
-    "survey_by_question_mentees": 7.36,
+    "survey_by_question_mentees": 7.4,
     "survey_distribution": 21,  # 3 forms × 7 questions
     # Мероприятия
     "events_participations": 3,
@@ -214,7 +218,7 @@ EXPECTED = {
     "mentor_load_distribution": 3,
     "retention_measured": 2,  # П-6 (ended 30.09.2025), П-7 (ended 31.10.2025)
     "retention_share": 50.0,  # П-6 left within the year
-    "retention_not_yet": 2,  # П-3 (ПР-3 ended 15.10.2026), П-8 (ПР-6 ended 31.10.2026)
+    "retention_not_yet": 1,  # П-8 (ПР-6 completed 31.10.2026); П-3 stopped ПР-3 early: not a completer
     "days_to_pair_mean": 15.8,  # П-1 14, П-2 18, П-3 27 (order dates), П-3 4 (ПР-3 start): 63 / 4
     "days_to_pair_median": 16.0,
     "mentees_waiting_too_long": 1,  # П-4 waits 55 days, П-5 15 days; limit 30
@@ -296,4 +300,4 @@ def test_federal_indicator_shows_its_target_and_failure(small):
 
 
 def test_retention_lists_mentees_not_yet_measurable(small):
-    assert small["retention_not_yet"].extra["mentees"] == ["П-3", "П-8"]
+    assert small["retention_not_yet"].extra["mentees"] == ["П-8"]

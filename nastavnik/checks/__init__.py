@@ -21,6 +21,7 @@ data. The rule modules, by subject:
 - ``participants`` — the form against its participants (п. 2.3), a mentor's pedagogical position (№ 225),
   consent before processing (152-ФЗ ст. 9), the curator's name against the banks.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
+- ``carried``    — a pair carried into a new year although its term had ended last year.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -36,6 +37,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook.reader import Book
 
 from . import (
+    carried,
     cells,
     consent,
     dates,
@@ -66,7 +68,7 @@ def org_rules(book: Book, today: dt.date):
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES, *stalled.RULES, *lists.RULES]
+         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

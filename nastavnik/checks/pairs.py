@@ -20,6 +20,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
+from .carried import carried_codes
 from .common import (
     active_pairs,
     employees_only,
@@ -253,7 +254,8 @@ def overdue_pairs(book: Book, today: dt.date):
     end = pairs["new_end"].where(extended, pairs["planned_end"])
     # An end before the start is a typo, said once at its cell («end_before_start»): not also «срок истёк».
     backwards = end.notna() & pairs["start"].notna() & (end < pairs["start"]) if "start" in pairs else False
-    late = end.notna() & (end < pd.Timestamp(today)) & ~backwards
+    late = (end.notna() & (end < pd.Timestamp(today)) & ~backwards
+            & ~pairs["code"].isin(carried_codes(book)))  # a carried pair's end is said there
     for rec, is_ext, when in zip(records(pairs[late.to_numpy()]), extended[late], end[late]):
         yield book.problem(
             "pair_past_end", WARNING,

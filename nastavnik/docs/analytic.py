@@ -14,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 
 from nastavnik.base import morph
-from nastavnik.base.problems import NastavnikError
 from nastavnik.workbook import vocab as v
 
 from . import context as c
-from .conclusions import conclusions, proposals
+from .conclusions import conclusions, proposals, score
 from .words import MENTEES, MENTORS, num, plural, points
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
@@ -28,17 +27,14 @@ TITLE = "Итоговый аналитический отчёт о реализ�
 
 
 def _report(book, today: dt.date):
-    """The period of «Организация»; without it, the academic year the workbook names or today falls in."""
-    from ..report import report_for_book
+    """The period of «Организация»; without it, the academic year the workbook names or today falls in
+    (``report.indicators.period_of_book``: the site and «История» take the same one)."""
+    from ..report import compute_indicators
+    from ..report.indicators import period_of_book
+    from ..report.statform import build_statform
 
-    first = today.year if today.month >= 9 else today.year - 1
-    for year in (None, c.text(book.org.get("academic_year")), f"{first}/{first + 1}"):
-        try:
-            if year is None or year:
-                return report_for_book(book, today, year=year)
-        except NastavnikError:
-            continue
-    raise AssertionError("the academic year of today is always a valid period")  # pragma: no cover
+    p = period_of_book(book, today)
+    return p, compute_indicators(book, p.start, p.end, today), build_statform(book, p.start, p.end, today)
 
 
 def period_words(p) -> str:
@@ -108,17 +104,8 @@ class Figures:
 
 
 def target_words(x: dict) -> str:
-    """«100 %» and «0 чел.» rather than «≥ 100 %» and «≤ 0 чел.»: nothing is more than all or less than none."""
-    text, target = x.get("target_text") or "—", x.get("target")
-    if isinstance(target, (int, float)) and not isinstance(target, bool) and (
-            target == 0 or (target == 100 and x.get("unit") == "%")):
-        return text.lstrip("≥≤ ")
-    return text
-
-
-def score(x) -> str:
-    """A mean score with one decimal always («9,0», «8,4»), so a column of scores reads alike."""
-    return "—" if x is None else f"{float(x):.1f}".replace(".", ",")
+    """The target as the registry words it («100 %», «≥ 70 %»): the same text as in «Мониторинг.xlsx»."""
+    return x.get("target_text") or "—"
 
 
 def _participants(f: Figures, statform) -> dict:
@@ -221,7 +208,7 @@ def _events(book, f: Figures, period) -> dict:
     grouped: dict[tuple, dict] = {}
     for r in c.records(book, "events"):
         when = r.get("date")
-        if not isinstance(when, dt.date) or not (period.start <= when <= period.end):
+        if not isinstance(when, dt.date) or not (period.start <= when <= period.as_of):  # as the indicators
             continue
         key = (c.text(r.get("event")), c.text(r.get("type")), c.text(r.get("level")), when)
         g = grouped.setdefault(key, {"people": 0, "prizes": 0})
@@ -321,11 +308,11 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
     return out
 
 
-def _history(book, today: dt.date) -> dict:
+def _history(book, today: dt.date, period=None) -> dict:
     """The main figures by academic year, from the archive (``report.history``), when there are two or more."""
     from ..report.history import compute_history
 
-    h = compute_history(book, today)
+    h = compute_history(book, today, period)
     rows = [{"year": r.year + (" (текущий)" if r.current else ""), "pairs": num(r.pairs),
              "completed": num(r.completed), "staff_share": score(r.staff_share), "score": score(r.survey_mean)}
             for r in h.rows]
@@ -342,11 +329,11 @@ def _history(book, today: dt.date) -> dict:
     return {"trend": h.trend, "rows": rows, "text": text, "conclusions_no": "9" if h.trend else "8"}
 
 
-def _trend_chart(book, today: dt.date):
+def _trend_chart(book, today: dt.date, period=None):
     from ..report.history import compute_history
     from . import charts
 
-    h = compute_history(book, today)
+    h = compute_history(book, today, period)
     if not h.trend:
         return None
     years = [r.year + ("\n(текущий)" if r.current else "") for r in h.rows]
@@ -382,8 +369,8 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     ctx["best"] = _best(book, period)
     ctx["conclusions"] = conclusions(f, words)
     ctx["proposals"] = proposals(f, ctx)
-    ctx["history"] = _history(book, today)
+    ctx["history"] = _history(book, today, period)
     ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
-    ctx["charts"]["trend"] = _trend_chart(book, today) if ctx["history"]["trend"] else None
+    ctx["charts"]["trend"] = _trend_chart(book, today, period) if ctx["history"]["trend"] else None
     stem = f"{kind} за {words.replace('/', '-')}"
     return [(stem, ctx)]

@@ -11,6 +11,11 @@ from __future__ import annotations
 from .words import GROUPS, MENTEES, MENTORS, PAIRS, num, plural, points
 
 
+def score(x) -> str:
+    """A mean score as Таблица 8 prints it: one decimal always («6,4», «9,0»)."""
+    return "—" if x is None else f"{float(x):.1f}".replace(".", ",")
+
+
 def conclusions(f, period_words: str) -> list[str]:
     if not (f.value("pairs_total") or f.value("groups_total")):
         return [f"За {period_words} наставнические пары и группы не работали: система (целевая модель) "
@@ -78,7 +83,7 @@ def proposals(f, ctx: dict) -> list[str]:
     low = _lowest(f.breakdown("survey_by_question_mentees"))
     if low:
         out.append(f"Обсудить на методическом совете вопрос анкеты «{low[0]}», получивший наименьшую среднюю "
-                   f"оценку наставляемых ({num(low[1])}).")
+                   f"оценку наставляемых ({score(low[1])}).")
     elif not f.value("survey_forms"):
         out.append("Провести анкетирование наставников и наставляемых до итогового мероприятия.")
     pd = f.d["consent_pd_share"]

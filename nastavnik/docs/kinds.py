@@ -207,6 +207,12 @@ def academic_years(start, end) -> str:
     return f"{a}–{b} учебные годы"
 
 
+def _sentence(text: str) -> str:
+    """The curator's sentence closed with a full stop, so that «Срок: до …» after it starts a sentence of its own."""
+    text = (text or "").rstrip()
+    return text + "." if text and text[-1] not in ".!?…" else text
+
+
 def build_programme(book, today: dt.date) -> Docs:
     people, out = c.people_of(book), []
     groups = {g["code"]: g for g in c.pair_groups(book)}
@@ -227,8 +233,9 @@ def build_programme(book, today: dt.date) -> Docs:
         inter = c.fdate(p.get("intermediate_date"), "")
         prog.update(start=c.fdate(p.get("start")), end=c.fdate(p.get("end")),
                     intermediate_date=inter,
-                    intermediate_text=prog["intermediate_results"] + (f" Срок: до {inter}." if inter else ""),
-                    planned_text=prog["planned_results"] + f" Срок: до {c.fdate(p.get('end'))}.",
+                    intermediate_text=(_sentence(prog["intermediate_results"])
+                                       + (f" Срок: до {inter}." if inter else "")),
+                    planned_text=_sentence(prog["planned_results"]) + f" Срок: до {c.fdate(p.get('end'))}.",
                     years=academic_years(p.get("start"), p.get("end")),
                     approval=c.order(g.get("order_no"), g.get("order_date")),
                     period=f"с {c.fdate(p.get('start'))} по {c.fdate(p.get('end'))}", tasks=tasks,
@@ -276,10 +283,13 @@ def build_final(book, today: dt.date) -> Docs:
 
 
 def final_stats(book, today: dt.date) -> dict:
-    """The final order's figures, from the monitoring registry: the analytic report prints the same ones."""
+    """The final order's figures, from the monitoring registry: the analytic report prints the same ones.
+
+    As of the order's own date when it has one: a signed order does not change its text when printed later."""
     from .analytic import Figures, _report
 
-    period, indicators, _ = _report(book, today)
+    signed = book.org.get("order_final_date")
+    period, indicators, _ = _report(book, signed if isinstance(signed, dt.date) else today)
     f = Figures(indicators)
     total = int(f.part("units_with_programme_share", "numerator") or 0)
     done = int(f.value("programmes_completed") or 0)
@@ -303,10 +313,7 @@ def _consents(column: str, what: str):
 
 def _published(book, bank: str, code: str) -> dict:
     """What the site would show of a person beyond the name: their programmes' titles and their events."""
-    pairs = {g["code"] for g in c.pair_groups(book)
-             if (g.get("mentor") == code if bank == "mentors" else code in g["mentee_codes"])}
-    titles = [c.text(p.get("title")) for p in c.records(book, "programmes") if p.get("pair") in pairs and p.get("title")]
-    events = [c.text(e.get("event")) for e in c.records(book, "events") if e.get("person") == code]
+    titles, events = c.involvement(book, bank, code)
     return {"programmes": "; ".join(titles) or "участие в персонализированной программе наставничества",
             "events": "; ".join(events) or "сведения об участии, если оно будет",
             "photos": "фотографии с мероприятий системы наставничества"}

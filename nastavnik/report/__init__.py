@@ -9,8 +9,10 @@ Library functions the pipeline calls:
 - ``indicators_dict(indicators)`` — ``{code: {name, value, unit, target, …}}`` as printed by ``--format json``;
 - ``report_for_book(book, today, period=None, year=None)`` — the three above with the CLI's period rules;
 - ``consolidate.consolidate(paths, today) -> Rollup`` and ``consolidate.write_rollup(...)`` — the district roll-up.
-- ``history.compute_history(book, today) -> History`` — year-over-year figures from the archive sheets (retention a
-  year after completion, mentors again, programmes per year); ``report_meta`` carries it to the «История» sheet.
+- ``history.compute_history(book, today, period=None) -> History`` — the registry's indicators for each academic
+  year of the archive and for the current period; ``report_meta`` carries it to the «История» sheet;
+- ``indicators.period_of_book`` and ``indicators.book_figures`` — the period and figures the analytic report and the
+  site show: one definition per figure, computed here only.
 
 Layer: analysis. May import ``nastavnik.checks`` (the alerts it lists), ``nastavnik.workbook`` and
 ``nastavnik.base``.

@@ -13,7 +13,7 @@ from typing import Any
 
 from nastavnik.workbook import vocab as v
 
-from .frames import Frames, share
+from .frames import Frames, mean_score, share
 
 
 @dataclass
@@ -73,10 +73,16 @@ def participants(f: Frames) -> dict[str, Value]:
 def _students(f: Frames, mentees_in) -> dict[str, Value]:
     """Students and trainees from outside in the period's pairs, and those who completed their programme."""
     students = f.students()
-    ended = f.pairs[f.pairs["u_actual_end"].between(f.start, f.end) & (f.pairs["u_end_reason"] == v.REASON_FULL)]
+    full, _ = f.ended(f.pairs)
+    completed = set(f.pairs.loc[full.to_numpy(), "mentee"].dropna())
+    # A mentor of the period who had a pair (this sheet or the archive) that started before the period.
+    earlier = f.pairs_all[(f.pairs_all["u_status"] != v.PAIR_DRAFT) & (f.pairs_all["u_start"] < f.start)]
+    mentors = set(f.pairs["mentor"].dropna())
     return {
+        "mentors_again": Value(int(len(mentors & set(earlier["mentor"].dropna())))),
+        "mentees_completed": Value(int(len(completed))),
         "students_active": Value(int(len(set(mentees_in) & students))),
-        "students_completed": Value(int(len(set(ended["mentee"].dropna()) & students))),
+        "students_completed": Value(int(len(completed & students))),
     }
 
 
@@ -103,7 +109,9 @@ def coverage(f: Frames) -> dict[str, Value]:
     def pct(num, den, note=""):
         return Value(share(num, den), num, den, note=note)
 
+    staff_people = len(set(f.pairs["mentor"].dropna()) | active_staff)
     return {
+        "staff_share_participants": pct(staff_people, staff, no_staff),
         "staff_share_mentors": pct(mentors_n, staff, no_staff),
         "staff_share_mentees": pct(len(active_staff), staff, " ".join(x for x in (no_staff, students_note) if x)),
         "young_bank": Value(int(young.sum())),
@@ -122,10 +130,8 @@ def _unknown_birth(n: int) -> str:
 def programmes(f: Frames) -> dict[str, Value]:
     u, s, e, a = f.units, f.start, f.end, f.as_of
     started = u["u_start"].between(s, min(e, a))
-    running = (u["u_start"] <= a) & (u["u_actual_end"].isna() | (u["u_actual_end"] >= a))
-    ended = u["u_actual_end"].between(s, e)
-    full = ended & (u["u_end_reason"] == v.REASON_FULL)
-    early = ended & ~full
+    running = running_mask(f)
+    full, early = f.ended(u)
     progs = f.programmes
     has_prog = u["code"].isin(progs["pair"].dropna())
     prog_in = progs[progs["pair"].isin(u["code"])]
@@ -134,14 +140,21 @@ def programmes(f: Frames) -> dict[str, Value]:
     by_reason.breakdown = {k: n for k, n in by_reason.breakdown.items() if n or k != "причина не указана"}
     return {
         "programmes_started": Value(int(started.sum())),
-        "programmes_running": Value(int(running.sum())),
+        "programmes_running": Value(int(running.sum()), extra={"pairs": sorted(u.loc[running, "code"])}),
         "programmes_completed": Value(int(full.sum())),
         "programmes_ended_early": Value(int(early.sum())),
         "programmes_ended_early_by_reason": by_reason,
-        "programmes_extended": Value(int((u["u_change"] == "продление срока").sum())),
+        "programmes_extended": Value(int(((u["u_change"] == "продление срока")
+                                          & (u["u_change_order_date"].isna() | (u["u_change_order_date"] <= a))).sum())),
         "units_with_programme_share": Value(share(int(has_prog.sum()), len(u)), int(has_prog.sum()), len(u)),
         "best_practices": Value(int(prog_in["best_practice"].fillna(False).astype(bool).sum())),
     }
+
+
+def running_mask(f: Frames):
+    """Pairs and groups of the period at work on the report date: begun by it and not ended before it."""
+    u, a = f.units, f.as_of
+    return ((u["u_start"] <= a) & (u["u_actual_end"].isna() | (u["u_actual_end"] >= a))).astype(bool)
 
 
 def _month_labels(f: Frames) -> list[str]:
@@ -162,7 +175,7 @@ def plan(f: Frames) -> dict[str, Value]:
     planned = p["planned_date"]
     in_period = planned.between(f.start, f.end)
     due = in_period & (planned <= f.as_of)
-    done = p["status"] == v.ACT_DONE
+    done = (p["status"] == v.ACT_DONE) & (p["actual_date"].isna() | (p["actual_date"] <= f.as_of))
     late_done = done & p["actual_date"].notna() & (p["actual_date"] > planned)
     on_time = due & done & ~late_done
     overdue = due & ~done & (planned < f.as_of)
@@ -186,19 +199,20 @@ def plan(f: Frames) -> dict[str, Value]:
 
 def surveys(f: Frames) -> dict[str, Value]:
     s = f.surveys
-    s = s[s["date"].between(f.start, f.end)]
+    s = s[s["date"].between(f.start, min(f.end, f.as_of))]
     qs = list(v.SURVEY_QUESTIONS)
     out: dict[str, Value] = {"survey_forms": Value(int(len(s)))}
     for role, suffix in ((v.ROLE_MENTOR, "mentors"), (v.ROLE_MENTEE, "mentees")):
         part = s.loc[s["role"] == role, qs].astype("Float64")
         flat = part.stack().dropna()
-        mean = round(float(flat.mean()), 2) if len(flat) else None
+        mean = mean_score(float(flat.mean())) if len(flat) else None
         out[f"survey_mean_{suffix}"] = Value(mean, note=f"Анкет: {len(part)}.")
         means = part.mean()
         out[f"survey_by_question_{suffix}"] = Value(
-            mean, breakdown={v.SURVEY_QUESTIONS[q]: (round(float(means[q]), 2) if len(part.dropna(subset=[q])) else
-                                                      None) for q in qs})
+            mean, breakdown={v.SURVEY_QUESTIONS[q]: (mean_score(float(means[q])) if len(part.dropna(subset=[q]))
+                                                      else None) for q in qs})
     flat = s[qs].astype("Float64").stack().dropna().astype(int)
+    out["survey_mean"] = Value(mean_score(float(flat.mean())) if len(flat) else None, note=f"Анкет: {len(s)}.")
     counts = flat.value_counts()
     lo, hi = v.SURVEY_SCALE
     out["survey_distribution"] = Value(int(len(flat)), breakdown={str(b): int(counts.get(b, 0))
@@ -211,7 +225,7 @@ PRIZES = ("победитель", "призёр")
 
 def events(f: Frames) -> dict[str, Value]:
     e = f.events
-    e = e[e["date"].between(f.start, f.end)]
+    e = e[e["date"].between(f.start, min(f.end, f.as_of))]
     prize = e["result"].isin(PRIZES)
     return {
         "events_participations": Value(int(len(e))),
@@ -242,15 +256,15 @@ def people(f: Frames) -> dict[str, Value]:
     }
     # Retention: the one-year mark after the mentee's last programme end falls within the period.
     mentees = f.raw["mentees"].drop_duplicates("code").set_index("code")
-    done = f.pairs_all[(f.pairs_all["u_status"] != v.PAIR_DRAFT) & f.pairs_all["u_actual_end"].notna()]
+    # Those who completed a programme in full (this sheet and «Архив пар»: pairs_all holds both).
+    allp = f.pairs_all
+    full = (allp["u_actual_end"].notna() & (allp["u_status"] != v.PAIR_STOPPED)
+            & (allp["u_end_reason"] == v.REASON_FULL).fillna(False).astype(bool))
+    done = allp[full.to_numpy()]
     last_end = done.dropna(subset=["mentee"]).groupby("mentee")["u_actual_end"].max()
-    # Past years count too: new-year moves ended pairs to «Архив пар» and leavers to «Архив выбывших».
-    from .history import archive_last_ends, archive_left_dates
-
-    last_end = archive_last_ends(f.raw, last_end)
     year_after = last_end + pd.DateOffset(years=1)
     left = mentees["left_date"].reindex(last_end.index)
-    archived_left = archive_left_dates(f.raw)
+    archived_left = f.archive_left_dates()
     if archived_left is not None:
         left = left.fillna(archived_left.reindex(last_end.index))
     measurable = year_after.between(f.start, f.as_of)
@@ -288,19 +302,9 @@ def organisation(f: Frames) -> dict[str, Value]:
     u = f.units
     ordered = u["u_order_no"].notna()
     r = f.roadmap.dropna(subset=["stage"])
-    status = r["status"].fillna("не начат")
-    grouped = status.groupby(r["stage"])
-    all_done = grouped.apply(lambda x: bool((x == "выполнен").all()))
-    none_started = grouped.apply(lambda x: bool((x == "не начат").all()))
+    by_stage = r["status"].groupby(r["stage"]).apply(list)
     stages = range(1, len(v.ROADMAP_STAGES) + 1)
-    state = {}
-    for st in stages:  # seven stages: a tiny fixed loop
-        if st in all_done.index and all_done[st]:
-            state[st] = "выполнен"
-        elif st in none_started.index and not none_started[st]:
-            state[st] = "в работе"
-        else:
-            state[st] = "не начат"
+    state = {st: stage_state(by_stage.get(st, [])) for st in stages}  # seven stages: a tiny fixed loop
     by_status = {s: sum(1 for x in state.values() if x == s) for s in v.STAGE_STATUSES}
     return {
         "consent_pd_share": Value(share(pd_yes, n), pd_yes, n),
@@ -311,6 +315,16 @@ def organisation(f: Frames) -> dict[str, Value]:
         "roadmap_stages_done": Value(by_status["выполнен"], extra={"stages": {str(k): s for k, s in state.items()}}),
         "roadmap_stages_by_status": Value(len(state), breakdown=by_status),
     }
+
+
+def stage_state(statuses) -> str:
+    """A roadmap stage's status from its rows: «выполнен» when all are, «не начат» when none began (or no rows),
+    else «в работе». The one rule for «Мониторинг.xlsx», the analytic report and the site's roadmap."""
+    done, started, idle = v.STAGE_STATUSES[2], v.STAGE_STATUSES[1], v.STAGE_STATUSES[0]
+    statuses = [x if isinstance(x, str) and x else idle for x in statuses]
+    if statuses and all(x == done for x in statuses):
+        return done
+    return idle if all(x == idle for x in statuses) else started
 
 
 def readiness(f: Frames) -> dict[str, Value]:

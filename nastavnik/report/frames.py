@@ -77,18 +77,19 @@ class Frames:
         self.end = pd.Timestamp(period.end)
         self.as_of = pd.Timestamp(period.as_of)
         self.today = pd.Timestamp(period.today)
-        t = book.tables
+        t = _Tables(book.tables)
         self.raw = t
         self.mentors = self._mentor_bank(t["mentors"])
         self.mentees = self._mentee_bank(t["mentees"])
-        self.pairs_all = self._pairs(t["pairs"])
+        whole = with_archive(t)  # the past years that new-year moved to the archive sheets count as well
+        self.pairs_all = self._pairs(whole["pairs"])
         p = self.pairs_all
         self.pairs = p[p["_in_period"]]  # rows (a group has several)
         self.units = self.pairs.drop_duplicates("code")  # one row per pair or group
-        self.programmes = t["programmes"]
-        self.plan = t["plan"]
-        self.surveys = t["surveys"]
-        self.events = t["events"]
+        self.programmes = whole["programmes"]
+        self.plan = whole["plan"]
+        self.surveys = whole["surveys"]
+        self.events = whole["events"]
         self.roadmap = t["roadmap"]
 
     def _mentor_bank(self, m):
@@ -104,7 +105,7 @@ class Frames:
     def _pairs(self, p):
         p = p[p["code"].notna()]
         cols = ["form", "kind", "start", "planned_end", "actual_end", "new_end", "status", "order_no", "order_date",
-                "end_reason", "change"]
+                "end_reason", "change", "change_order_date"]
         # Group attributes come from its first row, so that one group is counted once and consistently.
         first = p.drop_duplicates("code").set_index("code")[cols].add_prefix("u_")
         size = p.groupby("code").size().rename("_size")
@@ -118,6 +119,27 @@ class Frames:
             & (ends.isna() | (ends >= self.start))
         ).astype(bool)
         return p.reset_index(drop=True)
+
+    def ended(self, rows):
+        """(completed in full, stopped early) for rows with the ``u_`` columns: ended in the period by the report date.
+
+        Completed in full — «План выполнен в полном объёме» and not the status «прекращена досрочно»; stopped early —
+        the status «прекращена досрочно», whatever the reason (the same pairs get an early-completion order).
+        """
+        ended = rows["u_actual_end"].between(self.start, min(self.end, self.as_of))
+        stopped = (rows["u_status"] == v.PAIR_STOPPED).to_numpy()
+        full = ended & ~stopped & (rows["u_end_reason"] == v.REASON_FULL).fillna(False).astype(bool)
+        return full.astype(bool), (ended & stopped).astype(bool)
+
+    def archive_left_dates(self):
+        """Mentee code → date of leaving recorded on «Архив выбывших» (people new-year took out of the bank)."""
+        from nastavnik.workbook import schema as s
+
+        leavers = self.raw.get("archive_leavers")
+        if leavers is None or leavers.empty:
+            return None
+        leavers = leavers[(leavers["bank"] == s.MENTEES.title) & leavers["left_date"].notna()]
+        return leavers.groupby("code")["left_date"].min()
 
     def students(self) -> set:
         """Mentee codes of students and trainees from outside: participants, not members of the pedagogical staff.
@@ -146,6 +168,61 @@ class Frames:
         return (birth > limit).fillna(False).astype(bool)
 
 
+class _Tables(dict):
+    """The book's tables; a sheet the book lacks reads as an empty table of its columns."""
+
+    def __missing__(self, key):
+        from nastavnik.workbook.reader import empty_table
+
+        return empty_table(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self or default is None else default
+
+
+def with_archive(tables: dict) -> dict:
+    """Pairs, programmes, plans, surveys and events of this year and of the archive sheets, as one table each.
+
+    A pair belongs to every academic year it was active in, so its year is read from its dates, not from the
+    archive's «Учебный год». A code given again in a later year gets its year in brackets («ПР-001 [2025/2026]»)
+    so that two pairs never merge; its programme and plan follow it.
+    """
+    import pandas as pd
+
+    from nastavnik.workbook.schema import ARCHIVE_OF
+
+    out = {key: tables[key] for key in ARCHIVE_OF}
+    if not any(key in tables and len(tables[key]) for key in ARCHIVE_OF.values()):
+        return out
+    renamed: dict[str, dict] = {"pairs": {}, "programmes": {}}
+    for key, ref in (("pairs", None), ("programmes", ("pair", "pairs")), ("plan", ("programme", "programmes")),
+                     ("surveys", ("programme", "programmes")), ("events", None)):
+        old = tables.get(ARCHIVE_OF[key])
+        if old is None or not len(old):
+            continue
+        old = old.copy()
+        year = old["year"].fillna("").astype(str)
+        if key in renamed:
+            taken = set(tables[key]["code"].dropna())
+            clash = old["code"].isin(taken).to_numpy()
+            new_code = old["code"].where(~clash, old["code"].astype(str) + " [" + year + "]")
+            renamed[key] = {(y, c): n for y, c, n in zip(year, old["code"], new_code) if c != n}
+            old["code"] = new_code
+        if ref and renamed[ref[1]]:
+            col, table = ref
+            old[col] = [renamed[table].get((y, c), c) for y, c in zip(year, old[col])]
+        cols = list(tables[key].columns)
+        out[key] = pd.concat([tables[key], old[[c for c in cols if c in old.columns]]], ignore_index=True)
+    return out
+
+
 def share(num, den) -> float | None:
     """A percentage with one decimal; None when the denominator is zero."""
     return round(100.0 * num / den, 1) if den else None
+
+
+def mean_score(x) -> float | None:
+    """A mean score as every output shows it: one decimal (the one rounding rule of scores)."""
+    if x is None or x != x:
+        return None
+    return round(float(x) + 1e-9, 1)

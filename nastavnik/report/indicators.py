@@ -101,6 +101,33 @@ def indicators_dict(indicators: list[Indicator]) -> dict[str, dict]:
     return {i.spec.code: i.to_dict() for i in indicators}
 
 
+def period_of_book(book, today: dt.date) -> Period:
+    """The period of «Организация»; without it, the academic year the workbook names, else the one today falls in.
+
+    Every output that shows figures without a period of its own (the analytic report, the site, the current row
+    of «История») takes this one, so that all of them count the same pairs."""
+    from nastavnik.base.problems import NastavnikError
+
+    from .frames import parse_period
+
+    first = today.year if today.month >= 9 else today.year - 1
+    year_named = book.org.get("academic_year")
+    for year in (None, year_named if isinstance(year_named, str) else "", f"{first}/{first + 1}"):
+        try:
+            if year is None or year:
+                return parse_period(None, year, book.org, today)
+        except NastavnikError:
+            continue
+    raise AssertionError("the academic year of today is always a valid period")  # pragma: no cover
+
+
+def book_figures(book, today: dt.date) -> dict[str, Indicator]:
+    """The indicators by code for the book's own period (``period_of_book``): what the site and the analytic
+    report show without a period of their own."""
+    p = period_of_book(book, today)
+    return {i.spec.code: i for i in compute_indicators(book, p.start, p.end, today)}
+
+
 def report_for_book(book, today: dt.date, period: str | None = None, year: str | None = None):
     """(period, indicators, statform) for a Book, the period taken as the CLI and ``run`` take it."""
     from .frames import parse_period

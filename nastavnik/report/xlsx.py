@@ -99,8 +99,8 @@ class _Formats:
             return self.text
         if unit == PERCENT or unit == DAYS:
             return self.dec1
-        if unit == SCORE:
-            return self.dec2
+        if unit == SCORE:  # scores have one decimal everywhere (frames.mean_score)
+            return self.dec1
         return self.int if isinstance(value, int) else self.dec2
 
     def status(self, status: str):
@@ -312,7 +312,7 @@ def report_meta(book, period, today: dt.date | None = None) -> dict:
 
     today = today or dt.date.today()
     return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}", "made": f"{today:%d.%m.%Y}",
-            "history": compute_history(book, today),  # year over year, from the archive
+            "history": compute_history(book, today, period),  # year over year, by the registry's rules
             "alerts": [a.text for a in alerts(book, today)]}
 
 

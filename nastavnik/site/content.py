@@ -80,6 +80,7 @@ class Programme:
     mentor: str
     mentees: list[str]
     status: str | None
+    pair: str | None = None
     results: str | None = None
     results_public: bool = False  # the programme's «Согласие на публикацию результатов»
     best: bool = False
@@ -166,21 +167,13 @@ def programmes(book, who: People) -> list[Programme]:
             mentor=who.name(pair.get("mentor")),
             mentees=[who.name(m) for m in pair.get("mentees", [])] or [],
             status=pair.get("status"),
+            pair=row.get("pair"),
             results=who.scrub(_text(row.get("achieved_results"))),
             results_public=yes(row.get("consent_publish")),
             best=yes(row.get("best_practice")),
             mentees_label=_mentees_label(pair.get("mentees", []), who, sex),
         ))
     return out
-
-
-def _stage_status(statuses: list[str]) -> str:
-    done, started = v.STAGE_STATUSES[2], v.STAGE_STATUSES[1]
-    if statuses and all(s == done for s in statuses):
-        return done
-    if any(s in (done, started) for s in statuses):
-        return started
-    return v.STAGE_STATUSES[0]
 
 
 def roadmap(book, who: People) -> list[Stage]:
@@ -197,14 +190,30 @@ def roadmap(book, who: People) -> list[Stage]:
             "responsible": who.scrub(_text(row.get("responsible"))),
             "status": row.get("status") or v.STAGE_STATUSES[0],
         })
+    from nastavnik.report.compute import stage_state  # the monitoring's rule, so the site says what the report says
+
     for stage in stages.values():
-        stage.status = _stage_status([r["status"] for r in stage.rows])
+        stage.status = stage_state([r["status"] for r in stage.rows])
     return [stages[k] for k in sorted(stages)]
 
 
-def news(book, who: People) -> list[dict]:
+ANNOUNCEMENT = "анонс"
+PAST_ANNOUNCEMENT = "прошедшее мероприятие"
+
+
+def _news_kind(row: dict, today: dt.date | None) -> str:
+    """An announcement whose date has passed is no longer announced to the visitor as coming."""
+    kind = _text(row.get("kind")) or "новость"
+    when = row.get("date")
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if kind.lower() == ANNOUNCEMENT and today is not None and not _missing(when) and day < today:
+        return PAST_ANNOUNCEMENT
+    return kind
+
+
+def news(book, who: People, today: dt.date | None = None) -> list[dict]:
     items = [
-        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "kind": r.get("kind") or "новость",
+        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "kind": _news_kind(r, today),
          "title": who.scrub(_text(r.get("title"))) or "", "paragraphs": _paragraphs(who.scrub(_text(r.get("text"))))}
         for r in _rows(book, "news") if yes(r.get("publish"))
     ]
@@ -259,11 +268,13 @@ def normative(book, who: People, orders: list[Published], files: dict, notes: li
             if key == "local":
                 found = local + found
             parts.append({"title": sub, "acts": found})
+        # A sub-level with nothing in it is not shown on a public page; a level with nothing at all says so once.
+        parts = [p for p in parts if p["acts"]] or [{"title": None, "acts": []}]
         out.append({"key": key, "title": title, "groups": parts})
     return out
 
 
-def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
+def site_content(book, today: dt.date, documents=(), pdf_cache=None) -> dict[str, Any]:
     """Everything the templates may print, and nothing else.
 
     ``documents`` are the files the documents step made (``SiteDocument``); the signed orders among
@@ -273,17 +284,20 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
     who = people(book.tables)
     org = book.org or {}
     files: dict[str, bytes] = {}
-    orders, notes = signed_orders(book, documents, who)
+    orders, notes = signed_orders(book, documents, who, pdf_cache)
     for o in orders:
         files[o.href] = o.data
+    from nastavnik.report.indicators import book_figures
+
+    figures = book_figures(book, today)  # the registry's definitions: the same numbers as the report
     progs = programmes(book, who)
-    running = [p for p in progs if p.status in (v.PAIR_APPROVED, v.PAIR_RUNNING)]
+    at_work = set((figures["programmes_running"].extra or {}).get("pairs", []))
+    running = [p for p in progs if p.pair in at_work]
     # п. 8.2: results only after completion, and only with the participants' consent to publish them.
     completed = [p for p in progs if p.status == v.PAIR_DONE and p.results_public and p.results]
     best = [p for p in completed if p.best]
     stages = roadmap(book, who)
-    done = sum(1 for s in stages if s.status == v.STAGE_STATUSES[2])
-    mentors = [r for r in _rows(book, "mentors") if r.get("status") == v.MENTOR_STATUS_ACTIVE]
+    done = figures["roadmap_stages_done"].value
     return {
         "org_name": _text(org.get("full_name")) or _text(org.get("short_name")) or "Образовательная организация",
         "short_name": _text(org.get("short_name")) or _text(org.get("full_name")) or "",
@@ -296,7 +310,7 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
         "updated": fmt_date(today),
         "about": ABOUT,
         "privacy_note": PRIVACY_NOTE,
-        "counts": {"mentors": len(mentors), "running": len(running), "completed": len(completed),
+        "counts": {"mentors": figures["mentors_bank"].value, "running": figures["programmes_running"].value, "completed": len(completed),
                    "best": len(best)},
         "programmes": running,
         "results": completed,
@@ -305,7 +319,7 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
         "own_documents": own_documents(org, orders),
         "files": files,
         "notes": notes,
-        "news": news(book, who),
+        "news": news(book, who, today),
         "stages": stages,
         "stages_done": done,
         "final_event": _final_event(org),

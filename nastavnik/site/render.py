@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from nastavnik.base.problems import NastavnikError
+from nastavnik.base.oserrors import os_message
+from nastavnik.base.problems import EnvironmentProblem, NastavnikError
 from nastavnik.workbook.parse import xml_safe
 
 from .content import PAGES, site_content
@@ -53,13 +54,15 @@ def set_dir(variant: tuple[str, str, str]) -> str:
 
 
 def environment(autoescape: bool = True):
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined
 
     from nastavnik.base.morph import plural
+    from nastavnik.base.sandbox import sandboxed_environment
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
-                      finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # The pages are the program's own, yet every template the program evaluates is sandboxed (base.sandbox).
+    env = sandboxed_environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
+                                undefined=StrictUndefined, finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     # «14 наставников», «2 реализуемые программы»: the words after a count agree with it (pymorphy3).
     env.filters["plural"] = lambda n, phrase, case="nom": plural(int(n or 0), phrase, case)
     return env
@@ -81,18 +84,28 @@ def _switches(variant: tuple[str, str, str], root: str, page_file: str) -> list[
 
 def render_pages(content: dict) -> dict[str, str]:
     """Relative path -> text of every file of the site (pages of every version and stylesheets)."""
+    import uuid
+
     env = environment()
     files: dict[str, str] = {}
+    # A page's content depends only on the page and the way back to the root, not on the version's colours and
+    # sizes: rendered once for each (page, root), not for each of the 19 versions (a district's 4 000 programmes
+    # were rendered 19 times). The frame of each version is rendered around a marker the content then replaces.
+    marker = f"<!--content-{uuid.uuid4().hex}-->"
+    frame = env.from_string('{% extends "base.html" %}{% block content %}' + marker + '{% endblock %}')
+    bodies: dict[tuple[str, str], str] = {}
     for variant in [None, *special_sets()]:
         prefix = "" if variant is None else set_dir(variant)
         root = "../" * prefix.count("/")
         css = [root + STYLESHEETS[0]] + ([root + STYLESHEETS[1]] if variant else [])
         for page in PAGES:
-            files[prefix + page.file] = env.get_template(f"{page.key}.html").render(
-                c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
-                variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
-                alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}",
-            )
+            values = dict(c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
+                          variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
+                          alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}")
+            if (page.key, root) not in bodies:
+                template = env.get_template(f"{page.key}.html")
+                bodies[page.key, root] = "".join(template.blocks["content"](template.new_context(values)))
+            files[prefix + page.file] = frame.render(values).replace(marker, bodies[page.key, root], 1)
     for name in STYLESHEETS:
         files[name] = (TEMPLATES / name).read_text(encoding="utf-8")
     howto = environment(autoescape=False).get_template("howto.txt")  # plain text: nothing to escape
@@ -125,8 +138,8 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     except OSError as exc:
-        raise NastavnikError(f"Не удалось создать папку для сайта рядом с «{out_dir}»: {exc.strerror or exc}.") \
-            from exc
+        raise EnvironmentProblem(os_message(exc, out_dir.parent, "создать папку для сайта в"),
+                                 other_folder=True) from exc
     old: Path | None = None
     try:
         for rel, text in files.items():
@@ -149,7 +162,7 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():
             os.replace(old, out_dir)
-        raise NastavnikError(f"Не удалось записать сайт в папку «{out_dir}»: {exc.strerror or exc}.") from exc
+        raise EnvironmentProblem(os_message(exc, out_dir, "записать сайт в папку"), other_folder=True) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():
@@ -166,15 +179,17 @@ def _umask() -> int:
     return mask
 
 
-def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=()) -> Path:
+def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=(),
+               pdf_cache: Path | None = None) -> Path:
     """Build the whole website section from the Book into ``out_dir``; return that folder.
 
     The folder is replaced whole; its ``index.html`` is the start page, ``special/index.html`` the start
     of the version for the visually impaired and «КАК ОПУБЛИКОВАТЬ.txt» the administrator's instructions.
     ``documents`` are ``SiteDocument(kind, path)`` of the files the documents step made; the signed
-    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``).
+    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``); ``pdf_cache`` — a folder
+    where their PDFs are kept by the content of the cleaned .docx, so an unchanged order is not converted again.
     """
-    content = site_content(book, today or dt.date.today(), documents)
+    content = site_content(book, today or dt.date.today(), documents, pdf_cache)
     files: dict = render_pages(content)
     files.update(content["files"])
     return write_site(files, Path(out_dir))

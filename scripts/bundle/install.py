@@ -74,6 +74,49 @@ def check_python(manifest: dict) -> None:
                        "или из репозитория вашей системы) и запустите установку снова.")
 
 
+def os_release() -> dict:
+    """/etc/os-release as a dict (empty where there is none, e.g. on Windows)."""
+    out = {}
+    try:
+        text = Path(os.environ.get("NASTAVNIK_OS_RELEASE") or "/etc/os-release").read_text(encoding="utf-8")
+    except OSError:
+        return out
+    for line in text.splitlines():
+        key, _, value = line.partition("=")
+        if key and value:
+            out[key.strip()] = value.strip().strip('"')
+    return out
+
+
+def tk_package_command() -> str:
+    """The exact command that installs tkinter on this distribution (Astra, ALT, РЕД ОС, Debian, Ubuntu)."""
+    info = os_release()
+    ids = {info.get("ID", "").lower(), *info.get("ID_LIKE", "").lower().split()}
+    if ids & {"altlinux", "alt"}:
+        return "su -c 'apt-get install python3-modules-tkinter'"
+    if ids & {"redos", "rhel", "fedora", "centos"}:
+        return "sudo dnf install python3-tkinter"
+    return "sudo apt install python3-tk"
+
+
+def check_window(argv: list[str]) -> None:
+    """Without tkinter the shortcut would open nothing at all: stop before installing, with the exact command."""
+    if "--no-window" in argv or "--no-shortcuts" in argv:
+        return
+    try:
+        import tkinter  # noqa: F401
+    except ImportError as exc:
+        if WINDOWS:
+            raise Unusable("В этом Python нет модуля tkinter, без него окно программы не откроется. Переустановите "
+                           "Python с сайта python.org, оставив отмеченным пункт «tcl/tk and IDLE», и запустите "
+                           "установку снова.") from exc
+        raise Unusable("В этом Python нет модуля tkinter, без него окно программы (ярлык «Наставничество») не "
+                       "откроется. Попросите системного администратора выполнить одну команду:\n\n"
+                       f"    {tk_package_command()}\n\n"
+                       "и запустите установку снова. (Только командная строка, без окна: "
+                       "sh установить.sh --no-window.)") from exc
+
+
 def pip_env() -> dict:
     """pip ignores every configuration file and PIP_* variable: only this bundle's wheels are used."""
     env = {k: v for k, v in os.environ.items() if not k.upper().startswith("PIP_")}
@@ -81,16 +124,27 @@ def pip_env() -> dict:
     return env
 
 
+def log_file() -> Path:
+    """pip's and venv's own (English) output goes here, not on the screen; a failure names this file."""
+    return home_dir() / "установка.log"
+
+
 def run(cmd: list, what: str) -> None:
     print(f"  {what}…", flush=True)
+    log = log_file()
     try:
-        code = subprocess.call([str(c) for c in cmd], env=pip_env())
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8", errors="replace") as out:
+            out.write(f"\n$ {' '.join(map(str, cmd))}\n")
+            out.flush()
+            code = subprocess.call([str(c) for c in cmd], env=pip_env(), stdout=out, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL)
     except OSError as exc:
         raise Refused(f"Не удалось запустить {cmd[0]}: {exc.strerror}") from exc
     if code != 0:
-        raise Refused(f"Шаг «{what}» не удался (код {code}); сообщение выше. Частые причины: открыто окно программы "
-                      "«Наставничество» (закройте его), нет места на диске, антивирус не даёт создавать файлы "
-                      "в профиле пользователя.")
+        raise Refused(f"Шаг «{what}» не удался (код {code}). Подробности — в файле «{log}». Частые причины: открыто "
+                      "окно программы «Наставничество» (закройте его), нет места на диске, антивирус не даёт "
+                      "создавать файлы в профиле пользователя.")
 
 
 def make_venv(venv: Path) -> None:
@@ -215,6 +269,48 @@ def windows_shortcuts(venv: Path, remove: bool = False) -> list[Path]:
     return [Path(line) for line in done.stdout.splitlines() if line.strip()]
 
 
+def command_dir() -> Path:
+    """Where the `nastavnik` command goes: ~/.local/bin (on PATH in a new login shell of Debian, Astra, ALT,
+    РЕД ОС, Ubuntu once it exists); on Windows the program's own bin folder, added to the user's PATH."""
+    if os.environ.get("NASTAVNIK_BIN"):
+        return Path(os.environ["NASTAVNIK_BIN"])
+    if WINDOWS:
+        return home_dir() / "bin"
+    return Path.home() / ".local" / "bin"
+
+
+def command_file() -> Path:
+    return command_dir() / ("nastavnik.cmd" if WINDOWS else APP)
+
+
+def make_command(venv: Path) -> Path:
+    """`nastavnik …` typed anywhere runs the installed program (README, «Инструкция» and the launchers say so)."""
+    path = command_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if WINDOWS:
+        path.write_text(f'@echo off\r\n"{venv_python(venv)}" -m {APP} %*\r\n', encoding="utf-8")
+        add_to_user_path(path.parent)
+    else:
+        quoted = "'" + str(venv_python(venv)).replace("'", "'\\''") + "'"
+        path.write_text(f"#!/bin/sh\nexec {quoted} -m {APP} \"$@\"\n", encoding="utf-8")
+        path.chmod(0o755)
+    return path
+
+
+def add_to_user_path(folder: Path) -> None:
+    """Windows: the folder joins the user's own PATH (no administrator rights), once."""
+    script = ("$p = [Environment]::GetEnvironmentVariable('Path', 'User'); if (-not $p) { $p = '' }; "
+              "if (($p -split ';') -notcontains $env:NASTAVNIK_BIN_DIR) { "
+              "[Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';' + $env:NASTAVNIK_BIN_DIR)"
+              ".TrimStart(';'), 'User') }")
+    subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", script],
+                   env={**os.environ, "NASTAVNIK_BIN_DIR": str(folder)}, capture_output=True, check=False)
+
+
+def on_path(folder: Path) -> bool:
+    return any(Path(p) == folder for p in os.environ.get("PATH", "").split(os.pathsep) if p)
+
+
 def settings_file() -> Path:
     base = os.environ.get("APPDATA") if WINDOWS else os.environ.get("XDG_CONFIG_HOME")
     return Path(base or Path.home() / ".config") / APP / "window.json"
@@ -243,7 +339,9 @@ def uninstall(venv: Path) -> None:
                 removed.append(path)
     for path in removed:
         print(f"  Удалён ярлык: {path}")
+    command_file().unlink(missing_ok=True)
     remove_tree(venv)
+    log_file().unlink(missing_ok=True)
     with contextlib.suppress(OSError):
         venv.parent.rmdir()  # only if nothing else was put there
     settings_file().unlink(missing_ok=True)
@@ -260,22 +358,28 @@ def main(argv: list[str]) -> int:
             return 0
         manifest = read_manifest(bundle)
         print(f"Установка программы «{TITLE}» {manifest['version']} из папки «{bundle}».")
-        print(f"  Python: {sys.executable} ({sys.version.split()[0]})")
+        print(f"  Интерпретатор Python {sys.version.split()[0]}: {sys.executable}")
         check_python(manifest)
+        check_window(argv)
         make_venv(venv)
         install(bundle, manifest, venv)
-        if "--no-shortcuts" not in argv:
+        command = make_command(venv)
+        print(f"  Команда для командной строки: {command.stem if WINDOWS else command.name} (файл «{command}»)")
+        window = "--no-window" not in argv
+        if "--no-shortcuts" not in argv and window:
             made = windows_shortcuts(venv) if WINDOWS else linux_shortcuts(venv)
+            if not made:
+                raise Refused("Ярлык «Наставничество» сделать не удалось (сообщение выше). Программа установлена: "
+                              "окно открывает команда «nastavnik window» в новом окне командной строки.")
             for path in made:
                 print(f"  Ярлык: {path}")
-        try:
-            import tkinter  # noqa: F401
-        except ImportError:
-            print("  Внимание: в этом Python нет модуля tkinter, окно программы не откроется. Установите пакет "
-                  "python3-tk (на ALT — python3-modules-tkinter); без него работает командная строка.")
         print()
-        print(f"Готово. Программа установлена в «{venv}».")
-        print(f"Запускайте её ярлыком «{TITLE}» на рабочем столе или в меню.")
+        print(f"Готово. Программа «{TITLE}» {manifest['version']} установлена в «{venv}».")
+        if window and "--no-shortcuts" not in argv:
+            print(f"Запускайте её ярлыком «{TITLE}» на рабочем столе или в меню.")
+        where = "в новом окне командной строки" if WINDOWS or on_path(command.parent) else \
+            "после нового входа в систему (или сразу: " + str(command) + ")"
+        print(f"В командной строке: nastavnik run КНИГА.xlsx — {where}.")
         return 0
     except Unusable as exc:
         print(f"\nУстановка невозможна: {exc}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -27,24 +26,25 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     1 — часть файлов прочитать не удалось (свод всё равно создан).
     """
     from nastavnik.base.problems import NastavnikError
-    from nastavnik.base.safeio import write_text
-    from nastavnik.report.consolidate import UNREADABLE, collect_paths, write_rollup_xlsx
-    from nastavnik.report.consolidate import consolidate as run
+    from nastavnik.report.consolidate import UNREADABLE, collect_paths
+    from nastavnik.ui.actions import district
 
     today = today_of(ctx)
-    paths = collect_paths(list(items))
     missing = [p for p in items if not p.exists()]
+    if missing:  # a mistyped folder: nothing is summed, nothing written (exit 2), as for any missing input
+        names = ", ".join(f"«{m}»" for m in missing)
+        raise NastavnikError(f"Не найдено: {names}. Проверьте имя и папку; свод не составлен.")
+    paths = collect_paths(list(items))
     if not paths:
         raise NastavnikError("Не найдено ни одной рабочей книги (.xlsx, .xlsm, .xls, .ods) в указанных папках.")
-    rollup = run(paths, today, period, year, workers=jobs)
-    stem = f"свод_{today:%Y-%m-%d}"
-    xlsx = write_rollup_xlsx(rollup, out / f"{stem}.xlsx", today)
-    write_text(out / f"{stem}.json", json.dumps(rollup.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    rollup, xlsx, _json = district(paths, out, today, period, year, workers=jobs)  # the window's «Свод по району»
     read = len(rollup.files) - len(rollup.unreadable)
     click.echo(f"Свод: {xlsx} (прочитано файлов: {read} из {len(rollup.files)}).")
     for f in rollup.files:
         if f["status"] != "в порядке":
             click.echo(f"  {f['file']}: {f['status']} — {f['problem']}", err=True)
-    if missing:
-        click.echo(f"Не найдено: {', '.join(str(m) for m in missing)}", err=True)
+    repeats = [f for f in rollup.files if not f.get("counted", True)]
+    if repeats:
+        click.echo(f"В итогах каждая организация учтена один раз: не учтено повторов — {len(repeats)} "
+                   "(см. строки «повтор» выше и лист «Свод»).", err=True)
     ctx.exit(1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0)
