@@ -79,6 +79,10 @@ def check_book(book: Book, today: dt.date | None = None) -> Report:
     unread = {(p.sheet, p.row, p.letter) for p in book.problems if p.code in UNREADABLE and p.letter}
     for rule in RULES:
         problems.extend(p for p in rule(book, today) if not unread or (p.sheet, p.row, p.letter) not in unread)
+    # An end before its start is one typo: said once, there; what other rules conclude from it is dropped.
+    backwards = {(p.sheet, p.row, p.letter) for p in problems if p.code == "end_before_start"}
+    if backwards:
+        problems = [p for p in problems if p.code == "end_before_start" or (p.sheet, p.row, p.letter) not in backwards]
     return Report(problems)
 
 
