@@ -9,9 +9,11 @@ from .import_staff import import_staff
 from .init import demo, init
 from .match import match
 from .new_year import new_year
+from .remind import remind
 from .report import report
 from .run import run
 from .site import site
 from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, import_staff, new_year, window]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, import_staff, remind,
+            new_year, window]

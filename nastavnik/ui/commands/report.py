@@ -38,7 +38,8 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
     все показатели в формате JSON и сохраняет их в папку результатов.
     """
     from nastavnik.base.safeio import write_text
-    from nastavnik.report import indicators_dict, report_for_book, report_meta, write_report_xlsx
+    from nastavnik.report import indicators_dict, report_for_book
+    from nastavnik.ui.actions import monitoring, monitoring_stem
 
     today = today_of(ctx)
     if region_form:
@@ -46,14 +47,13 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
 
         load_form(region_form)  # a wrong description stops before the book is read
     book = load(ctx, workbook, out)
-    p, indicators, statform = report_for_book(book, today, period, year)
-    stem = f"мониторинг_{p.start:%Y-%m-%d}_{p.end:%Y-%m-%d}"
     if fmt == "json":
+        p, indicators, _statform = report_for_book(book, today, period, year)
         text = json.dumps(indicators_dict(indicators), ensure_ascii=False, indent=2)
-        write_text(out / f"{stem}.json", text + "\n")
+        write_text(out / f"{monitoring_stem(p)}.json", text + "\n")
         click.echo(text)
         return
-    path = write_report_xlsx(indicators, statform, out / f"{stem}.xlsx", report_meta(book, p, today, region_form))
+    path, p, indicators = monitoring(book, out, today, period, year, region_form)  # the window's too
     fed = next(i for i in indicators if i.code == "federal_under35_first3")
     click.echo(f"Отчёт мониторинга за период {p.label}: {path}")
     shown = "нет данных" if fed.value is None else f"{fed.value:g} %".replace(".", ",")
