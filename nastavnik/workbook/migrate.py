@@ -49,6 +49,8 @@ CHANGES: dict[str, Change] = {
     # nastavnik new-year keeps what a year changes: nothing of the old year is lost.
     "1.3": Change(sheets=(s.ARCHIVE_ROADMAP.key, s.ARCHIVE_ORG.key),
                   note="дорожная карта и изменившиеся параметры «Организации» прошлых лет сохраняются в архиве"),
+    "1.4": Change(sheets=(s.REWARDS.key,),
+                  note="лист «Поощрение»: предложения методического совета о поощрении наставников"),
 }
 
 

@@ -409,6 +409,29 @@ NORMATIVE = Sheet(
                   for lvl, kind, title, date, no in _NORMATIVE_PREFILL),
 )
 
+REWARDS = Sheet(
+    "rewards",
+    "Поощрение",
+    "Предложения методического совета о поощрении наставников (п. 3.5 Положения, этап 6 дорожной карты): "
+    "по строке на наставника и завершённую программу. По листу составляются приказ о поощрении и "
+    "благодарственные письма (nastavnik docs КНИГА --only rewards).",
+    (
+        Col("mentor", "Код наставника", CODE, True, "Код из листа «Наставники».", ref="mentors", width=12),
+        Col("programme", "Код программы", CODE, True, "Программа этого наставника, завершённая в полном объёме "
+            "(п. 7.1 Положения): основание поощрения.", ref="programmes", width=12),
+        Col("kind", "Вид поощрения", ENUM, True, "Благодарность, почётная грамота или премия.",
+            choices="reward_kind", width=18),
+        Col("amount", "Размер премии, руб.", NUMBER, False, "Только для премии: сумма в рублях.", min=0,
+            max=1_000_000, width=12),
+        Col("ground", "За что", TEXT, False, "Например: за высокие результаты наставнической деятельности. "
+            "Пусто — «за успешную реализацию персонализированной программы наставничества».", width=34),
+        Col("protocol_no", "№ протокола методического совета", CODE, False, "Протокол с предложением о поощрении; "
+            "без знака «№».", width=12),
+        Col("protocol_date", "Дата протокола методического совета", DATE, False, "ДД.ММ.ГГГГ.", past_only=True,
+            width=13),
+    ),
+)
+
 # --- The archive: last years' pairs, programmes, plans, surveys and events (nastavnik new-year) -------------
 # Each archive sheet has the columns of its sheet plus «Учебный год», with no required columns and no
 # references: an archived mentor may have left the bank, and a code may be given again in a later year.
@@ -471,7 +494,7 @@ ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "pla
               "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap"}
 
 SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
-                             NORMATIVE, *ARCHIVE_SHEETS)
+                             NORMATIVE, REWARDS, *ARCHIVE_SHEETS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"
