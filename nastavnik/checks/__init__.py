@@ -20,6 +20,7 @@ data. The rule modules, by subject:
 - ``org``        — «Организация» against itself and the banks; order numbers and dates.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 - ``carried``    — a pair carried into a new year although its term had ended last year.
+- ``recognition`` — proposals to reward mentors rest on programmes completed in full (п. 7.1).
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -47,6 +48,7 @@ from . import (
     plausibility,
     programmes,
     publication,
+    recognition,
     refs,
     stalled,
     status,
@@ -63,7 +65,8 @@ def org_rules(book: Book, today: dt.date):
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES]
+         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES,
+         *recognition.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:
