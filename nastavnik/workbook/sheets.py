@@ -487,11 +487,15 @@ ARCHIVE_ORG = Sheet(
         Col("value", "Значение", TEXT, False, "Значение в том учебном году; дата — в виде ДД.ММ.ГГГГ.", width=60),
     ),
 )
+ARCHIVE_REWARDS = _archive(
+    "archive_rewards", "Архив поощрений", REWARDS,
+    "Предложения о поощрении наставников по программам прошлых учебных лет (nastavnik new-year).")
 ARCHIVE_SHEETS: tuple[Sheet, ...] = (ARCHIVE_PAIRS, ARCHIVE_PROGRAMMES, ARCHIVE_PLAN, ARCHIVE_SURVEYS,
-                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG)
+                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG, ARCHIVE_REWARDS)
 # The archive sheet of each sheet that new-year archives.
 ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "plan": "archive_plan",
-              "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap"}
+              "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap",
+              "rewards": "archive_rewards"}
 
 SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
                              NORMATIVE, REWARDS, *ARCHIVE_SHEETS)
