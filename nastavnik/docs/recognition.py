@@ -83,7 +83,7 @@ def build_reward_order(book, today: dt.date) -> Docs:
                                   f"{p['programme']}{p['whom']})" + (";" if i < len(rows) - 1 else "."),
                           "fio": m["fio"], "position": m["position"]})
         sections.append({"n": n, "head": f"{verb}:", "entries": items})
-    protocols = list(dict.fromkeys(f"протокол от {p['protocol']['date']} № {p['protocol']['no']}"
+    protocols = list(dict.fromkeys(f"протокол от {p['protocol']['date']} №{c.NBSP}{p['protocol']['no']}"
                                    for p in proposals))
     bonus = any(p["kind"] == s.REWARD_BONUS for p in proposals)
     ctx = c.base(book) | {"order": c.order(None, None), "sections": sections,
@@ -108,7 +108,7 @@ def build_thanks(book, today: dt.date) -> Docs:
         ctx = common | {"mentor": m, "letter": {
             "address": ("Уважаемая" if m["sex"] == "ж" else "Уважаемый") + " " + " ".join(parts[1:] or parts) + "!",
             "programmes": ", ".join(grounds),
-            "council": "; ".join(dict.fromkeys(f"протокол от {p['protocol']['date']} № {p['protocol']['no']}"
+            "council": "; ".join(dict.fromkeys(f"протокол от {p['protocol']['date']} №{c.NBSP}{p['protocol']['no']}"
                                                for p in props))}}
         out.append((f"Благодарственное письмо — {code} {m['list']}", ctx))
     return out
@@ -160,7 +160,10 @@ def reward_order():
         "«Наставничество».",
         "{{ n_control }}. " + CONTROL,
     ])
+    last = len(doc.paragraphs) - 1
     x.signature(doc)
+    for p in doc.paragraphs[last:]:  # the last point goes over to the signature's page rather than leave it alone
+        p.paragraph_format.keep_with_next = True
     x.acquaintance(doc, f"«{title}»")
     return doc
 
