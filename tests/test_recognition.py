@@ -66,7 +66,7 @@ def rendered(tmp_path_factory, demo_parts):
 
 
 def _pages(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 

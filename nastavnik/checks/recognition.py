@@ -8,6 +8,7 @@ a proposal for a mentor who did not lead that programme. A bonus needs its sum i
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import schema as s
@@ -50,7 +51,7 @@ def proposals_rest_on_completed_programmes(book: Book, today: dt.date):
                 f"наставник.",
                 "rewards", r["_row"], "mentor", r["mentor"])
         amount = r.get("amount")
-        has_amount = isinstance(amount, (int, float)) and amount == amount and amount > 0
+        has_amount = isinstance(amount, (int, float)) and not math.isnan(amount) and amount > 0
         if r.get("kind") == s.REWARD_BONUS and not has_amount:
             yield book.problem("reward_amount", ERROR, "Для премии не указан размер в рублях: приказ о поощрении "
                                "назовёт сумму, которую выплатит бухгалтерия.", "rewards", r["_row"], "amount")

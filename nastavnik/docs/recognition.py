@@ -38,7 +38,7 @@ def _money(amount) -> str:
     amount = c.clean(amount)
     if not isinstance(amount, (int, float)) or amount <= 0:
         return "________ рублей"
-    whole = int(round(amount))
+    whole = round(amount)
     rub = f"{whole:,}".replace(",", c.NBSP)
     return f"{rub}{c.NBSP}{morph.plural(whole, 'рубль')}"
 
