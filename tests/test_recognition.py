@@ -142,3 +142,29 @@ def test_check_wants_the_sum_of_a_bonus_and_the_programmes_own_mentor(make_book)
 
 def test_the_demo_proposals_are_clean_and_make_every_recognition_document(demo_book):
     assert [p for p in check_book(demo_book, TODAY).problems if p.code.startswith("reward")] == []
+
+
+# --- point 2: the mentors' training ---------------------------------------------------------------------------
+
+def test_share_of_mentors_trained_in_the_last_three_years_equals_a_hand_count(make_book, demo_parts):
+    from nastavnik.report import compute_indicators
+
+    def change(org, tables):
+        def course(mentor, end, hours=36):
+            return {"mentor": mentor, "course": "Наставничество в образовательной организации",
+                    "organiser": "ИРО", "hours": hours, "start": end - dt.timedelta(days=30), "end": end,
+                    "document": "удостоверение о повышении квалификации"}
+        tables["training"] = [
+            course("Н-001", dt.date(2025, 5, 20)),  # recent
+            course("Н-002", dt.date(2023, 11, 20)),  # three years and five days before the report: too old
+            course("Н-003", dt.date(2024, 3, 1)), course("Н-003", dt.date(2026, 10, 1), 72),  # twice, one mentor
+            course("Н-004", dt.date(2023, 12, 1)),  # within three years
+        ]
+
+    book = make_book(change)
+    got = {i.code: i for i in compute_indicators(book, dt.date(2026, 9, 1), dt.date(2027, 8, 31), TODAY)}
+    bank = [m["code"] for m in demo_parts[1]["mentors"] if m.get("status") == v.MENTOR_STATUS_ACTIVE]
+    trained = {"Н-001", "Н-003", "Н-004"} & set(bank)  # by hand: Н-002's course ended before 25.11.2023
+    share = got["mentors_trained_3y_share"]
+    assert share.value == round(100 * len(trained) / len(bank), 1)
+    assert got["mentors_bank"].value == len(bank)
