@@ -168,3 +168,16 @@ def test_share_of_mentors_trained_in_the_last_three_years_equals_a_hand_count(ma
     share = got["mentors_trained_3y_share"]
     assert share.value == round(100 * len(trained) / len(bank), 1)
     assert got["mentors_bank"].value == len(bank)
+
+
+def test_docs_command_makes_the_recognition_documents(demo_path, tmp_path):
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "docs", str(demo_path), "--out", str(tmp_path),
+                                       "--only", "rewards", "--only", "thanks", "--only", "certificates"])
+    assert result.exit_code == 0, result.output
+    made = sorted(p.name for p in tmp_path.rglob("*.docx"))
+    assert made == ["Благодарственное письмо — Н-007 Морозов Д.А.docx", "Приказ о поощрении наставников.docx",
+                    "Сертификат — П-009 Соловьёв А.С.docx"]
