@@ -95,13 +95,13 @@ def _plan(book, sources, today: dt.date, update: bool):
     return plan, sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
 
 
-def preview(book, sources: list[Path], today: dt.date) -> list:
+def preview(book, sources: list[Path], today: dt.date, update: bool = False) -> list:
     """The merge report's lines without writing anything: what ``collect`` would do with ``sources``.
 
     For ``run`` and the window, to say how many answers wait to be collected (lines «добавлен»,
     «обновлён», «конфликт»).
     """
-    return _plan(book, sources, today, False)[1]
+    return _plan(book, sources, today, update)[1]
 
 
 def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:

@@ -24,7 +24,8 @@ def summary_path(out: Path) -> Path:
     return out.with_name(f"{out.stem} — переход на новый учебный год.txt")
 
 
-def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary) -> tuple[Path, Path, bool]:
+def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary,
+                    taken: str = "Укажите другое имя параметром --out.") -> tuple[Path, Path, bool]:
     """Write the new workbook and its summary as one unit: (book, summary, whether a leftover was completed).
 
     Both go to temporary names; the summary is renamed first and the workbook last, so a workbook under its
@@ -47,7 +48,7 @@ def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary) 
                 f" Итогов перехода («{note.name}») рядом с ним нет: если это книга прерванного перехода, удалите её "
                 "и запустите команду снова.")
             raise UnusableInput(f"Файл «{out}» уже есть: книга нового года не записывается поверх другой книги. "
-                                "Укажите другое имя параметром --out." + hint)
+                                + taken + hint)
         write_text(note, text)
         return out, note, True
     try:

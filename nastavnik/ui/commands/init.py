@@ -50,15 +50,6 @@ def _org_type(word: str | None) -> orgtypes.OrgType:
     return found
 
 
-# The demo of each type that has one: (builder, what it is for the success message, its «Справочники» additions).
-def _demos() -> dict[str, tuple]:
-    from nastavnik.workbook.samples.demo import demo_data
-    from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
-
-    return {orgtypes.EXTRA.key: (demo_data, "центр технического творчества", None),
-            orgtypes.SCHOOL.key: (school_demo_data, "общеобразовательная школа", LISTS)}
-
-
 @click.command("init")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar="ФАЙЛ")
 @click.option("--type", "type_word", metavar="ТИП", help=_TYPE_HELP)
@@ -112,10 +103,12 @@ def init(ctx, path: Path, type_word: str | None, org_name: str | None, short_nam
 @click.pass_context
 def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, seed: int) -> None:
     """Создать демонстрационную книгу (вымышленный центр технического творчества или школа)."""
+    from nastavnik.workbook.samples.demos import DEMOS, write_demo
+    from nastavnik.workbook.samples.demos import demo as demo_of
     from nastavnik.workbook.template import write_workbook
 
     org_type = _org_type(type_word)
-    demos = _demos()
+    demos = {d.key for d in DEMOS}
     if size and type_word is not None and org_type is not orgtypes.EXTRA:
         raise click.BadParameter("синтетические книги (--size) есть только для центра; уберите --type или --size.",
                                  param_hint="--type")
@@ -125,16 +118,11 @@ def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, 
             f"«{orgtypes.SCHOOL.word}». Чистую книгу этого типа создаёт nastavnik init ФАЙЛ --type "
             f"{org_type.word}.", param_hint="--type")
     _guard(path, force)
-    lists = None
     if size:
         from nastavnik.workbook.samples.synth import synth_data
 
-        org, tables = synth_data(size.upper(), seed, today_of(ctx))
-    else:
-        build, _, lists = demos[org_type.key]
-        org, tables = build(today_of(ctx))
-    write_workbook(path, org, tables, lists)
-    if size:
+        write_workbook(path, *synth_data(size.upper(), seed, today_of(ctx)))
         click.echo(f"Создана синтетическая книга размера {size.upper()}: {path}")
     else:
-        click.echo(f"Создана демонстрационная книга ({demos[org_type.key][1]}): {path}")
+        write_demo(path, org_type.key, today_of(ctx))
+        click.echo(f"Создана демонстрационная книга ({demo_of(org_type.key).what}): {path}")
