@@ -19,6 +19,7 @@ from nastavnik.base.safeio import safe_filename
 from nastavnik.workbook import vocab as v
 
 from . import context as c
+from . import recognition
 
 Docs = list[tuple[str, dict]]
 
@@ -381,6 +382,13 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("analytic_report", "Аналитический отчёт о реализации системы наставничества (итоговый или промежуточный, "
                             "с диаграммами)",
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
+    # Recognition (issue 32): the council's proposals on «Поощрение» and the programmes completed in full.
+    Kind("rewards", "Приказ о поощрении наставников (по предложениям методического совета)",
+         "Приказ о поощрении наставников.docx", _ORDERS, recognition.build_reward_order),
+    Kind("thanks", "Благодарственные письма наставникам", "Благодарственное письмо.docx", "Поощрение",
+         recognition.build_thanks),
+    Kind("certificates", "Сертификаты наставляемых о прохождении программы в полном объёме",
+         "Сертификат наставляемого.docx", "Поощрение", recognition.build_certificates),
 )}
 
 
