@@ -193,9 +193,15 @@ CONTROL = "Контроль за исполнением настоящего п�
 
 
 def signature(doc) -> None:
+    """The head's position and name. Nothing follows it on the page: an empty paragraph after it spilled onto a
+    page of its own when the order filled page 1, and the annex's break then left that page blank."""
     para(doc, "", indent=False)
     two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1)
-    para(doc, "", indent=False)
+
+
+def _new_page(p) -> None:
+    """The paragraph starts a page («page break before»): no paragraph of its own that could fall on a page alone."""
+    p.paragraph_format.page_break_before = True
 
 
 def annex_mark(doc, n: int, title: str = "", landscape: bool | None = None) -> None:
@@ -203,12 +209,12 @@ def annex_mark(doc, n: int, title: str = "", landscape: bool | None = None) -> N
 
     ``landscape`` True/False starts a new section in that orientation (a wide table's annex); None a page break.
     """
-    if landscape is None:
-        page_break(doc)
-    else:
+    if landscape is not None:
         landscape_section(doc, landscape)
     left = 18.0 if landscape else 9.5
-    para(doc, f"Приложение № {n}", align=L, indent=False, left=left, size=12)
+    first = para(doc, f"Приложение № {n}", align=L, indent=False, left=left, size=12)
+    if landscape is None:
+        _new_page(first)
     para(doc, f"к приказу от {DATE} № {NUMBER}", align=L, indent=False, left=left, size=12, after=18)
     if title:
         para(doc, title, align=C, indent=False, bold=True, after=12)
@@ -275,9 +281,9 @@ def acquaintance(doc, title_text: str, people: str = "acquainted", portrait: boo
     ``portrait`` after a landscape annex: the sheet starts a portrait section of its own."""
     if portrait:
         landscape_section(doc, False)
-    else:
-        page_break(doc)
-    para(doc, "ЛИСТ ОЗНАКОМЛЕНИЯ", align=C, indent=False, bold=True)
+    first = para(doc, "ЛИСТ ОЗНАКОМЛЕНИЯ", align=C, indent=False, bold=True)
+    if not portrait:
+        _new_page(first)
     para(doc, f"с приказом от {DATE} № {NUMBER}", align=C, indent=False)
     para(doc, title_text, align=C, indent=False, after=12)
     grid(doc, ["№", "Фамилия, имя, отчество", "Должность", "Подпись", "Дата"],
