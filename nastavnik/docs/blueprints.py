@@ -156,7 +156,7 @@ _WHO = "наставника {{ mentor.gen }} и {{ mentees_word_gen }} {{ mente
 def changes():
     doc = x.new_document()
     x.order_head(doc, "{{ change.title }}")
-    x.basis(doc, BASIS + _REG_REF + " (п. {{ change.clause }}), на основании {{ change.basis_gen }}")
+    x.basis(doc, BASIS + _REG_REF + "{{ change.clause_in_basis }}, на основании {{ change.basis_gen }}")
     points(doc, [
         "{%p if change.kind == 'extend' %}",
         "1. Продлить срок реализации персонализированной программы наставничества {{ programme.code }} " + _WHO
@@ -172,14 +172,18 @@ def changes():
         + _WHO + ": форма — {{ pair.form }}, вид — {{ pair.kind }}.",
         "{%p elif change.kind == 'mentor' %}",
         "1. В связи с заменой наставника (п. 5.1 Положения) закрепить за {{ mentees_word_ins }} {{ mentees_ins }} "
-        "наставника {{ mentor.acc }}, {{ mentor.position_acc }}, на срок до {{ pair.end }}.",
+        "наставника {{ mentor.acc }}, {{ mentor.position_acc }}, с письменного согласия наставника (статья 351.8 "
+        "Трудового кодекса Российской Федерации) на срок до {{ pair.end }}.",
         "{%p else %}",
         "1. Прекратить досрочно реализацию персонализированной программы наставничества {{ programme.code }} "
-        + _WHO + " с {{ change.end_date }} {{ change.reason_text }} (п. 7.1 Положения).",
+        + _WHO + " с {{ change.end_date }} {{ change.reason_text }}{{ change.reason_ref }}.",
         "{%p endif %}",
-        "2. Куратору реализации программ наставничества {{ curator.dat }} внести изменения в банк "
-        "персонализированных программ наставничества.",
-        "3. " + CONTROL,
+        "{%p for l in labour %}",
+        "{{ l.n }}. {{ l.text }}",
+        "{%p endfor %}",
+        "{{ change.n_curator }}. Куратору реализации программ наставничества {{ curator.dat }} внести изменения в "
+        "банк персонализированных программ наставничества.",
+        "{{ change.n_control }}. " + CONTROL,
     ])
     x.signature(doc)
     x.acquaintance(doc, "«{{ change.title }}»")
@@ -212,10 +216,10 @@ def programme():
         ("Форма наставничества", "{{ pair.form }}"),
         ("Вид наставничества", "{{ pair.kind }}"),
         ("Описание проблемы", "{{ programme.problem }}"),
-        ("Сильные стороны наставляемого", "{{ programme.strengths }}"),
+        ("Сильные стороны {{ mentees_word_gen }}", "{{ programme.strengths }}"),
         ("Цель", "{{ programme.goal }}"),
         ("Задачи", "{{ programme.tasks_text }}"),
-        ("Содержание деятельности наставника и наставляемого", "{{ programme.content }}"),
+        ("Содержание деятельности {{ participants_gen }}", "{{ programme.content }}"),
         ("Сроки реализации", "{{ programme.period }}"),
         ("Промежуточные результаты", "{{ programme.intermediate_text }}"),
         ("Планируемые результаты", "{{ programme.planned_text }}"),
@@ -251,8 +255,8 @@ def programme():
     x.keep_row(plan.rows[4])
     para(doc, "", indent=False)
     x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", widths=(12.0, 13.2), before=1)
-    tag(doc, "{%p for m in mentees %}")
-    x.two_columns(doc, "Наставляемый", "__________ {{ m.short }}", widths=(12.0, 13.2))
+    tag(doc, "{%p for m in signers %}")
+    x.two_columns(doc, "{{ m.label }}", "__________ {{ m.short }}", widths=(12.0, 13.2))
     tag(doc, "{%p endfor %}")
     para(doc, "С программой {{ programme.acquainted_word }}: {{ programme.acquainted }}", align=L, indent=False,
          before=12)
@@ -409,8 +413,10 @@ def agreement():
         "2. Содержание наставничества: реализация персонализированной программы наставничества {{ programme.code }} "
         "«{{ programme.title }}»; форма наставничества — «{{ pair.form }}»; вид наставничества — {{ pair.kind }}.",
         "3. Срок наставничества: с {{ pair.start }} по {{ agreement.until }}.",
-        "4. За выполнение дополнительной работы Работнику устанавливается доплата в размере {{ agreement.payment }} "
-        "рублей в месяц.",
+        "4. За выполнение дополнительной работы Работнику устанавливается доплата в размере "
+        "{{ agreement.payment_text }}. Доплата начисляется за фактически отработанное время в период "
+        "наставничества и выплачивается ежемесячно в сроки выплаты заработной платы; при досрочном прекращении "
+        "наставничества — по день его прекращения (статья 351.8 Трудового кодекса Российской Федерации).",
         "5. Работник вправе досрочно отказаться от выполнения работы по наставничеству, а Работодатель — досрочно "
         "отменить поручение о её выполнении, предупредив другую сторону в письменной форме не позднее чем за три "
         "рабочих дня (статья 351.8 Трудового кодекса Российской Федерации).",
