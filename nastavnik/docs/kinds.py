@@ -54,11 +54,31 @@ def _polozhenie_text(short_name: str, org_type_key: str = "extra") -> dict:
 
 
 def build_polozhenie(book, today: dt.date) -> Docs:
-    ctx = c.base(book)
+    ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))
     ctx["polozhenie"] = _polozhenie_text(ctx["org"]["short_name"], _type_key(book))
     ctx["roadmap"] = roadmap_rows(c.records(book, "roadmap"))
     return [("Приказ об утверждении Положения о наставничестве", ctx)]
+
+
+def _base(book) -> dict:
+    """The keys every document may use, and the superior bodies' acts an order's preamble cites."""
+    return c.base(book) | {"superior": superior_acts(book)}
+
+
+def superior_acts(book) -> str:
+    """«, распоряжением Комитета по образованию от 08.04.2022 № 746-р «О …»» — the regional and district acts of
+    the sheet «Нормативная база», cited in an order's preamble after the federal ones (real orders start from the
+    superior body's act); empty when the book lists none with a date and a number."""
+    out = []
+    for r in c.records(book, "normative"):
+        level, kind, title = c.text(r.get("level")), c.text(r.get("kind")), c.text(r.get("title"))
+        if not level.startswith("региональный") or not (kind and title and r.get("number") and r.get("date")):
+            continue
+        kind = morph.inflect_phrase(kind, "ins")
+        out.append(f", {kind[:1].lower()}{kind[1:]} от {c.fdate(r.get('date'))} № {c.text(r.get('number'))} "
+                   f"«{title.strip('«»')}»")
+    return "".join(out)
 
 
 def _type_key(book) -> str:
@@ -98,7 +118,7 @@ def roadmap_rows(records: list[dict]) -> list[dict]:
 
 
 def build_curator(book, today: dt.date) -> Docs:
-    ctx = c.base(book)
+    ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_curator_no"), book.org.get("order_curator_date"))
     ctx["acquainted"] = _acquainted(ctx, [ctx["curator"]])
     return [("Приказ о назначении куратора", ctx)]
@@ -117,10 +137,17 @@ def build_council(book, today: dt.date) -> Docs:
         p = people.get("mentors", r["code"])
         role = r["council_role"]
         members.append({**p, "role": role[0].upper() + role[1:], "end": "." if i == len(rows) - 1 else ";"})
-    ctx = c.base(book) | {"members": members}
+    ctx = _base(book) | {"members": members}
     ctx["acquainted"] = _acquainted(ctx, members)
     ctx["order"] = c.order(book.org.get("order_council_no"), book.org.get("order_council_date"))
     return [("Приказ об утверждении методического совета наставников", ctx)]
+
+
+def _first_start(groups: list[dict]) -> str:
+    """The earliest start of the pairs an order names, «ДД.ММ.ГГГГ» (or a blank)."""
+    starts = [dt.datetime.strptime(g["pair"]["start"], "%d.%m.%Y").date() for g in groups
+              if g["pair"]["start"] != c.BLANK_DATE]
+    return min(starts).strftime("%d.%m.%Y") if starts else c.BLANK_DATE
 
 
 def build_pairs(book, today: dt.date) -> Docs:
@@ -131,9 +158,11 @@ def build_pairs(book, today: dt.date) -> Docs:
         return []
     rows = [{"mentor": g["mentor"], "mentees_text": g["mentees_text"], **g["pair"],
              "payment": g["agreement"]["payment_text"]} for g in groups]
-    ctx = c.base(book) | {"order": c.order(None, None), "groups": rows,
+    ctx = _base(book) | {"order": c.order(None, None), "groups": rows,
                           "count_text": morph.agree(len(rows), "пара (группа)"),
                           "agreements": True,
+                          # executors' deadlines: the agreements are signed, the programmes written before work starts
+                          "agreements_until": _first_start(groups), "programmes_until": _first_start(groups),
                           # the order approves the programmes only once every pair in it has one written
                           "programmes_ready": all(progs.get(g["code"]) for g in c.pair_groups(book)
                                                   if c.is_new(g) and not g.get("order_no"))}
@@ -157,7 +186,7 @@ def build_changes(book, today: dt.date) -> Docs:
         if g.get("status") == v.PAIR_STOPPED:
             events.append("stop")
         for kind in events:
-            ctx = c.base(book) | c.pair_context(people, g, progs.get(g["code"]))
+            ctx = _base(book) | c.pair_context(people, g, progs.get(g["code"]))
             stop = kind == "stop"
             reason = c.text(g.get("end_reason"))
             ctx["change"] = {
@@ -275,8 +304,12 @@ def basis_gen(basis: str) -> str:
     return morph.inflect_phrase(basis, "gen")
 
 
-def _plan_by_direction(rows: list[dict]) -> list[dict]:
+def _plan_by_direction(rows: list[dict], org_type_key: str = "school") -> list[dict]:
+    """The plan grouped by the seed's nine directions; the direction of upbringing in the type's own words
+    (a kindergarten has no «внеурочная» activity)."""
     order = list(v.DIRECTIONS.values())
+    upbringing = v.DIRECTIONS.get("upbringing")
+    own = {upbringing: type_words(org_type_key)["extra_activity"]} if upbringing else {}
     groups: dict[str, list] = {}
     for r in sorted(rows, key=lambda r: (order.index(r["direction"]) if r.get("direction") in order else 99,
                                          r.get("planned_date") or dt.date.max)):
@@ -292,7 +325,7 @@ def _plan_by_direction(rows: list[dict]) -> list[dict]:
                             "planned_date": c.fdate(r.get("planned_date")),
                             "responsible": c.text(r.get("responsible")),
                             "expected": c.text(r.get("expected_result"), "—"), "done": done})
-        out.append({"direction": direction, "activities": entries})
+        out.append({"direction": own.get(direction, direction), "activities": entries})
     return out
 
 
@@ -325,7 +358,7 @@ def build_programme(book, today: dt.date) -> Docs:
     plans: dict[str, list] = {}
     for r in c.records(book, "plan"):
         plans.setdefault(r.get("programme"), []).append(r)
-    common = c.base(book)
+    common = _base(book)
     for p in c.records(book, "programmes"):
         g = groups.get(p.get("pair"))
         if g is None or not p.get("code"):
@@ -355,7 +388,7 @@ def build_programme(book, today: dt.date) -> Docs:
         prog["title"] = prog["title"] or "Персонализированная программа наставничества"
         ctx["programme"] = prog
         ctx |= programme_words(ctx["mentees"])
-        ctx["plan"] = _plan_by_direction(plans.get(p["code"], []))
+        ctx["plan"] = _plan_by_direction(plans.get(p["code"], []), _type_key(book))
         names = ", ".join(m["list"] for m in ctx["mentees"])
         out.append((f"Программа {prog['code']} — {names}", ctx))
     return out
@@ -393,7 +426,7 @@ def build_final(book, today: dt.date) -> Docs:
         pc = c.pair_context(people, g, progs.get(g["code"]))
         rows.append({"mentor": pc["mentor"], "mentees_text": pc["mentees_text"],
                      "programme": pc["programme"]["code"], "status": pc["pair"]["status"]})
-    ctx = c.base(book)
+    ctx = _base(book)
     event_date = book.org.get("final_event_date")
     ctx["order"] = c.order(book.org.get("order_final_no"), book.org.get("order_final_date"))
     place = c.text(book.org.get("final_event_place"))
@@ -430,7 +463,7 @@ def final_stats(book, today: dt.date) -> dict:
 
 def _consents(column: str, what: str):
     def build(book, today: dt.date) -> Docs:
-        people, out, common = c.people_of(book), [], c.base(book)
+        people, out, common = c.people_of(book), [], _base(book)
         for bank in ("mentors", "mentees"):
             for code, row in people.rows[bank].items():
                 if row.get(column) is True or _gone(row, today):
@@ -468,7 +501,7 @@ def agreement_of(g: dict) -> dict:
 
 
 def _new_pairs(book) -> list[dict]:
-    people, progs, common = c.people_of(book), c.programme_of(book), c.base(book)
+    people, progs, common = c.people_of(book), c.programme_of(book), _base(book)
     out = []
     for g in c.pair_groups(book):
         # a replacement mentor of a running pair gives her own consent and signs her own agreement (ТК ст. 351.8)

@@ -148,10 +148,10 @@ def _cell_text(cell, text: str, align=L, bold: bool = False, size: int | None = 
             run.font.size = Pt(size)
 
 
-def two_columns(doc, left: str, right: str, widths=(9.0, 7.5), before: int = 0):
+def two_columns(doc, left: str, right: str, widths=(9.0, 7.5), before: int = 0, keep: bool = False):
     """A borderless row: date left and number right, or position left and signature right."""
     if before:
-        para(doc, "", indent=False)
+        para(doc, "", indent=False, keep=keep)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     set_widths(table, list(widths))
@@ -173,7 +173,7 @@ BASIS = ("В соответствии с Федеральным законом �
          "статьёй 351.8 Трудового кодекса Российской Федерации, письмом Министерства просвещения Российской "
          "Федерации и Общероссийского Профсоюза образования от 21.12.2021 № АЗ-1128/08/657 «О направлении "
          "методических рекомендаций по разработке и внедрению системы (целевой модели) наставничества "
-         "педагогических работников в образовательных организациях»")
+         "педагогических работников в образовательных организациях»{{ superior }}")
 
 
 def basis(doc, text: str) -> None:
@@ -182,11 +182,12 @@ def basis(doc, text: str) -> None:
 
 
 def points(doc, items: list[str]) -> None:
+    """The operative items; the last one («Контроль …») keeps with the signature, which never stands alone."""
     for item in items:
         if item.startswith("{%p"):
             tag(doc, item)
         else:
-            para(doc, item)
+            para(doc, item, keep=item.endswith(CONTROL))
 
 
 CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
@@ -195,8 +196,8 @@ CONTROL = "Контроль за исполнением настоящего п�
 def signature(doc) -> None:
     """The head's position and name. Nothing follows it on the page: an empty paragraph after it spilled onto a
     page of its own when the order filled page 1, and the annex's break then left that page blank."""
-    para(doc, "", indent=False)
-    two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1)
+    para(doc, "", indent=False, keep=True)
+    two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1, keep=True)
 
 
 def _new_page(p) -> None:
