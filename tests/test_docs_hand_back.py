@@ -176,6 +176,8 @@ def test_ending_extending_restaffing_deal_with_the_agreement_and_payment(rendere
     assert "дополнительное соглашение об изменении срока выполнения работы по наставничеству" in extended
     replaced = _doc(rendered, f"Приказ об изменении — {p['replaced']}")
     assert "с письменного согласия наставника" in replaced
+    assert "на основании служебной записки куратора реализации программ наставничества" in replaced
+    assert "и письменного согласия наставника" in replaced  # the basis in the genitive throughout
     assert "дополнительное соглашение к трудовому договору о выполнении работы по наставничеству" in replaced
     assert "заключённого с прежним наставником" in replaced
     names = set(rendered["text"])

@@ -105,7 +105,7 @@ def test_group_programme_has_every_parameter_and_the_plan(made):
         assert mentee in text
     assert "Направление: методические" in text
     assert "СОГЛАСОВАНО" in text and "А.С. Белых" in text
-    assert "Наставляемый | __________ П.И. Шевченко" in text
+    assert "Наставляемая | __________ П.И. Шевченко" in text
 
 
 def test_final_order_and_consents(made):

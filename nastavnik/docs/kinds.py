@@ -198,12 +198,14 @@ def build_changes(book, today: dt.date) -> Docs:
                 "reason_text": reason_text(reason, _leaver(people, g) if reason == _DISMISSAL else ""),
                 # п. 7.1 lists the initiatives and the completed plan; a dismissal ends the work by law, not by it
                 "reason_ref": "" if reason == _DISMISSAL else " (п. 7.1 Положения)",
-                "basis": c.text(g.get("change_basis")) or default_basis(reason if stop else kind, ctx,
-                                                                        _leaver(people, g)),
+                "basis": c.text(g.get("change_basis")),
                 "order_date": c.fdate(g.get("change_order_date")),
             }
-            ctx["change"]["basis_gen"] = basis_gen(ctx["change"]["basis"])
-            ctx["change"]["clause_in_basis"] = "" if "п. " in ctx["change"]["basis"] else \
+            # the curator's own words are put in the genitive; the default is written in it
+            ctx["change"]["basis_gen"] = (basis_gen(ctx["change"]["basis"]) if ctx["change"]["basis"] else
+                                          default_basis(reason if stop else kind, ctx, _leaver(people, g)))
+            ctx["change"]["basis"] = ctx["change"]["basis"] or ctx["change"]["basis_gen"]
+            ctx["change"]["clause_in_basis"] = "" if "п. " in ctx["change"]["basis_gen"] else \
                 f" (п. {ctx['change']['clause']})"
             ctx["agreement"] = agreement_of(g)
             # the mentor's own agreement (ТК ст. 351.8) ends, changes or is made with the programme
@@ -234,22 +236,20 @@ def _leaver(people, g: dict) -> str:
 
 
 def default_basis(what: str, ctx: dict, leaver: str = "") -> str:
-    """The basis an order rests on when the curator wrote none: it follows the reason (п. 7.1) or the change.
+    """The basis after «на основании» when the curator wrote none: it follows the reason (п. 7.1) or the change.
 
     An application only where a party asked; the curator's memo where the curator decided or someone left."""
     mentor, mentees = f"наставника {ctx['mentor']['gen']}", f"{ctx['mentees_word_gen']} {ctx['mentees_gen']}"
-    memo = f"служебная записка куратора реализации программ наставничества {ctx['curator']['gen']}"
+    memo = f"служебной записки куратора реализации программ наставничества {ctx['curator']['gen']}"
+    joint = f"совместного заявления {mentor} и {mentees}"
     return {
-        "по инициативе наставника": f"заявление {mentor}",
-        "по инициативе наставляемого": f"заявление {mentees}",
-        "по обоюдному решению": f"совместное заявление {mentor} и {mentees}",
+        "по инициативе наставника": f"заявления {mentor}",
+        "по инициативе наставляемого": f"заявления {mentees}",
+        "по обоюдному решению": joint,
         "по инициативе куратора": memo,
         _DISMISSAL: f"{memo} об увольнении {leaver}" if leaver else memo,
-        "extend": f"совместное заявление {mentor} и {mentees}",
-        "shorten": f"совместное заявление {mentor} и {mentees}",
-        "content": f"совместное заявление {mentor} и {mentees}",
-        "form": f"совместное заявление {mentor} и {mentees}",
-        "mentor": f"{memo} и письменное согласие наставника {ctx['mentor']['gen']}",
+        "extend": joint, "shorten": joint, "content": joint, "form": joint,
+        "mentor": f"{memo} и письменного согласия наставника {ctx['mentor']['gen']}",
     }.get(what, memo)
 
 
