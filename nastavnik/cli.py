@@ -43,13 +43,35 @@ def _handle_stop_signals() -> None:
 def _other_folder_hint(ctx: click.Context) -> str:
     """Advice names only options the command has: ``init`` and ``demo`` take a file name, not --out."""
     sub = ctx.command.get_command(ctx, ctx.invoked_subcommand) if ctx.invoked_subcommand else None
-    if sub is not None and any(p.name == "out" for p in sub.params):
+    out = next((p for p in sub.params if p.name == "out"), None) if sub is not None else None
+    if out is not None and not getattr(out.type, "dir_okay", True):  # new-year: --out is the new book's file
+        return " Другое место для книги можно указать параметром --out."
+    if out is not None:
         return " Другую папку для результатов можно указать параметром --out."
     return " Укажите другое место для файла." if sub is not None else ""
 
 
+def _quiet_unraisable(unraisable) -> None:
+    """After a failure, a writer's half-closed zip complains again when it is collected («Exception ignored in
+    ZipFile.__del__… No space left on device»): the curator has had her message; the traceback is for --debug."""
+    return None
+
+
+def _hush(ctx: click.Context) -> None:
+    if not (ctx.obj and ctx.obj.get("debug")):
+        sys.unraisablehook = _quiet_unraisable
+
+
+INTERNAL = ("Внутренняя ошибка программы: команда остановилась не из-за вашей книги, а из-за недосмотра в самой "
+            "программе. Ваша рабочая книга не изменена. Запустите команду ещё раз с параметром --debug и передайте "
+            "вывод разработчикам.")
+NO_MEMORY = ("Компьютеру не хватило памяти, команда остановлена. Ваша рабочая книга не изменена. Закройте другие "
+             "программы и повторите.")
+
+
 class Group(click.Group):
     def invoke(self, ctx: click.Context):
+        from nastavnik.base.oserrors import as_os_error, os_message
         from nastavnik.base.problems import EnvironmentProblem
 
         _handle_stop_signals()
@@ -58,27 +80,28 @@ class Group(click.Group):
         except NastavnikError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
+            _hush(ctx)
             hint = _other_folder_hint(ctx) if isinstance(exc, EnvironmentProblem) and exc.other_folder else ""
             click.echo(f"Ошибка: {exc}{hint}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
+            _hush(ctx)
             click.echo("Прервано. Незавершённые файлы не сохранены; рабочая книга не изменена.", err=True)
             ctx.exit(130)
-        except OSError as exc:  # the computer refused: disk, rights, path — not the workbook's fault
-            if ctx.obj and ctx.obj.get("debug"):
-                raise
-            from nastavnik.base.oserrors import os_message
-
-            click.echo(f"Ошибка: {os_message(exc)}", err=True)
-            ctx.exit(EnvironmentProblem.exit_code)
         except Exception as exc:  # noqa: BLE001 - the one place that hides tracebacks
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(
-                f"Внутренняя ошибка программы ({type(exc).__name__}). Ваша рабочая книга не изменена. "
-                "Запустите команду ещё раз с параметром --debug и передайте вывод разработчикам.", err=True)
+            _hush(ctx)
+            refusal = as_os_error(exc)  # the computer refused: disk, rights, path — not the workbook's fault
+            if refusal is not None:
+                click.echo(f"Ошибка: {os_message(refusal)}", err=True)
+                ctx.exit(EnvironmentProblem.exit_code)
+            if isinstance(exc, MemoryError):
+                click.echo(f"Ошибка: {NO_MEMORY}", err=True)
+                ctx.exit(EnvironmentProblem.exit_code)
+            click.echo(INTERNAL, err=True)  # the exception's class and traceback: --debug only
             ctx.exit(3)
 
 

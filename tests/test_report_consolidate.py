@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import shutil
 import zipfile
 
@@ -14,17 +16,30 @@ from nastavnik.report.consolidate import HAS_ERRORS, OK, UNREADABLE, collect_pat
 
 from .conftest import TODAY
 
+DEMO_INN = "7805000000"
+
+
+def other_org(src, dst, n: int) -> None:
+    """A copy of the demo book as another organisation's (its own ИНН): a district holds different schools."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            blob = zin.read(info)
+            if info.filename == "xl/sharedStrings.xml":
+                assert DEMO_INN.encode() in blob
+                blob = blob.replace(DEMO_INN.encode(), f"78050{n:05d}".encode())
+            zout.writestr(info, blob)
+
 
 @pytest.fixture
 def district(tmp_path, demo_path, make_book):
     folder = tmp_path / "район"
     folder.mkdir()
-    for name in ("школа-1.xlsx", "школа-2.xlsx", "школа-3.xlsx"):
-        shutil.copyfile(demo_path, folder / name)
+    for n, name in enumerate(("школа-1.xlsx", "школа-2.xlsx", "школа-3.xlsx"), start=1):
+        other_org(demo_path, folder / name, n)
     make_book(lambda org, tables: org.update(staff_count=None), name="без-штата.xlsx")
     shutil.copyfile(demo_path.parent / "демо.xlsx", folder / "~$школа-1.xlsx")
     (folder / "повреждён.xlsx").write_bytes(demo_path.read_bytes()[:3000])
-    shutil.copyfile(tmp_path / "без-штата.xlsx", folder / "школа-4.xlsx")
+    other_org(tmp_path / "без-штата.xlsx", folder / "школа-4.xlsx", 4)
     return folder
 
 
@@ -89,7 +104,7 @@ def test_fifty_workbooks_with_one_broken_finish_and_name_it(tmp_path, demo_path)
     folder = tmp_path / "город"
     folder.mkdir()
     for n in range(1, 50):
-        shutil.copyfile(demo_path, folder / f"учреждение-{n:02d}.xlsx")
+        other_org(demo_path, folder / f"учреждение-{n:02d}.xlsx", n)
     (folder / "учреждение-50.xlsx").write_bytes(demo_path.read_bytes()[:5000])
     result = CliRunner().invoke(main, ["--today", "25.11.2026", "consolidate", str(folder), "--out",
                                        str(tmp_path / "out")])
@@ -165,3 +180,46 @@ def test_the_summary_names_each_organisations_type(tmp_path, demo_path):
     by_file = {r[1]: r[col] for r in rows if r and isinstance(r[0], int)}
     assert by_file == {"центр.xlsx": "организация дополнительного образования",
                        "школа.xlsx": "общеобразовательная организация"}
+
+
+def test_two_books_of_one_organisation_are_counted_once_naming_both(tmp_path, demo_path, make_book):
+    """A school sent its book twice (an older copy and the current one): the district totals are not doubled."""
+    import os
+
+    folder = tmp_path / "район"
+    folder.mkdir()
+    shutil.copyfile(demo_path, folder / "центр.xlsx")
+    shutil.copyfile(demo_path, folder / "центр (копия из почты).xlsx")
+    os.utime(folder / "центр (копия из почты).xlsx", (1_700_000_000, 1_700_000_000))  # the older file
+    other_org(demo_path, folder / "школа.xlsx", 7)
+    out = tmp_path / "свод"
+    result = CliRunner().invoke(main, ["--today", "25.11.2026", "consolidate", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    said = result.output + result.stderr
+    assert "центр (копия из почты).xlsx: повтор, не в итогах" in said and "в итоги взят «центр.xlsx»" in said
+    data = json.loads((out / "свод_2026-11-25.json").read_text(encoding="utf-8"))
+    assert data["totals"]["mentors_active"] == 2 * 8  # two organisations, not three
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out / "свод_2026-11-25.xlsx")["Свод"].iter_rows(values_only=True))
+    assert any(r[1] == "центр (копия из почты).xlsx" and r[7] == "повтор, не в итогах" for r in rows)
+    assert any(str(r[1] or "").startswith("Не в итогах: «центр (копия из почты).xlsx»") for r in rows)
+
+
+def test_of_two_books_of_one_organisation_the_later_period_is_counted(tmp_path, demo_parts):
+    import copy
+
+    from nastavnik.workbook.template import write_workbook
+
+    org, tables = copy.deepcopy(demo_parts)
+    last = tmp_path / "b-прошлый год.xlsx"
+    write_workbook(last, {**org, "academic_year": "2025/2026", "period_start": dt.date(2025, 9, 1),
+                          "period_end": dt.date(2026, 8, 31)}, tables)
+    this = tmp_path / "a-этот год.xlsx"
+    write_workbook(this, org, tables)
+    os.utime(this, (1_700_000_000, 1_700_000_000))  # the file's date is older: the book's own period decides
+    rollup = consolidate([this, last], TODAY, workers=1)
+    by_name = {f["file"]: f for f in rollup.files}
+    assert by_name["b-прошлый год.xlsx"]["status"] == "повтор, не в итогах"
+    assert "31.08.2026" in by_name["b-прошлый год.xlsx"]["problem"]
+    assert by_name["a-этот год.xlsx"]["counted"]

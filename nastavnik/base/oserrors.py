@@ -52,3 +52,23 @@ def os_message(exc: OSError, path: str | os.PathLike | None = None, action: str 
     target = f" «{path}»" if path is not None else (f" «{exc.filename}»" if exc.filename else "")
     head = f"Не удалось {action}{target}" if action else f"Ошибка при работе с файлом{target}"
     return f"{head}: {what}. {advice}"
+
+
+def as_os_error(exc: BaseException | None) -> OSError | None:
+    """The operating system's refusal behind a writer's own exception, or None.
+
+    Writers do not all raise ``OSError``: xlsxwriter wraps a full disk or a read-only folder in its
+    ``FileCreateError(OSError)`` (not an OSError itself); other libraries re-raise with ``from``.
+    Only the exception's first argument and its explicit cause are followed — never the exception
+    that happened to be handled at the time, which may be unrelated.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError):
+            return exc
+        first = exc.args[0] if getattr(exc, "args", None) else None
+        if isinstance(first, OSError):
+            return first
+        exc = exc.__cause__
+    return None

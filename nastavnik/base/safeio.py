@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from nastavnik.base.oserrors import os_message
+from nastavnik.base.oserrors import as_os_error, os_message
 from nastavnik.base.problems import EnvironmentProblem
 
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+')
@@ -75,12 +75,20 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         yield tmp_path
         os.chmod(tmp_path, 0o666 & ~_umask())
         os.replace(tmp_path, target)
-    except OSError as exc:
-        tmp_path.unlink(missing_ok=True)
-        raise EnvironmentProblem(os_message(exc, target, "записать файл"), other_folder=True) from exc
-    except BaseException:
-        tmp_path.unlink(missing_ok=True)
-        raise
+    except BaseException as exc:
+        _remove(tmp_path)
+        refusal = as_os_error(exc) if isinstance(exc, Exception) else None
+        if refusal is None or isinstance(exc, EnvironmentProblem):
+            raise
+        # A full disk, a read-only folder… from any writer: OSError, xlsxwriter's FileCreateError, zipfile's.
+        raise EnvironmentProblem(os_message(refusal, target, "записать файл"), other_folder=True) from exc
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder: the temporary name was never written either
 
 
 def _umask() -> int:

@@ -49,6 +49,7 @@ def render_with_images(origin: str, data: bytes, env, context: dict) -> bytes:
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
     from jinja2 import TemplateError, UndefinedError
+    from jinja2.sandbox import SecurityError
 
     tpl = DocxTemplate(io.BytesIO(data))
 
@@ -66,6 +67,8 @@ def render_with_images(origin: str, data: bytes, env, context: dict) -> bytes:
 
     try:
         tpl.render(swap(context), env)
+    except SecurityError:
+        raise  # the sandbox refused a field: the caller names the template and the field (render.refused)
     except UndefinedError as exc:
         raise NastavnikError(f"В шаблоне «{origin}» есть поле «{exc.message}», которого программа не знает. "
                              "Список полей: nastavnik docs --fields analytic_report.") from exc

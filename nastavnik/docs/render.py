@@ -31,6 +31,7 @@ import re
 import struct
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -64,7 +65,10 @@ class BrokenTemplate(NastavnikError):
 
 
 def make_env():
-    from jinja2 import Environment, StrictUndefined
+    """The sandbox (base.sandbox): a template — bundled or the curator's — reaches the context's data only."""
+    from jinja2 import StrictUndefined
+
+    from nastavnik.base.sandbox import sandboxed_environment
 
     class FieldUndefined(StrictUndefined):
         """StrictUndefined that names the whole field («curator.position_gen») in its error."""
@@ -73,6 +77,8 @@ def make_env():
 
         @property
         def _undefined_message(self) -> str:
+            if self._undefined_hint:  # the sandbox's refusal («access to attribute '__init__'…») stays whole
+                return self._undefined_hint
             parent = getattr(self._undefined_obj, "_path", None)
             name = self._undefined_name
             return f"{parent}.{name}" if parent and name else str(name or "?")
@@ -80,8 +86,32 @@ def make_env():
     from nastavnik.workbook.parse import xml_safe
 
     # Whatever a field holds, nothing XML forbids reaches word/document.xml (Word would refuse the file).
-    return Environment(autoescape=True, undefined=FieldUndefined,
-                       finalize=lambda x: xml_safe(x) if isinstance(x, str) else x)
+    return sandboxed_environment(autoescape=True, undefined=FieldUndefined,
+                                 finalize=lambda x: xml_safe(x) if isinstance(x, str) else x)
+
+
+def _tag_with(sources: Iterable[str], needle: str | None) -> str:
+    """The tag of the template («{{ cycler.__init__ }}») that holds ``needle``, as the curator typed it."""
+    for src in sources:
+        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", src, re.DOTALL):
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", tag)).strip()
+            if needle is None or needle in text:
+                return text if len(text) <= 90 else text[:89] + "…"
+    return ""
+
+
+def refused(origin: str, key: str, exc: Exception, sources: Iterable[str]) -> BrokenTemplate:
+    """A template stopped by the sandbox: named, with its field, and nothing of its kind made."""
+    from nastavnik.base.sandbox import attribute_of
+
+    attribute = attribute_of(exc)
+    tag = _tag_with(list(sources), attribute or "*")
+    what = ("обращается не к данным книги, а к устройству программы (так в шаблон прячут запуск чужих команд "
+            "на компьютере)" if attribute else "строит значение в миллионы знаков (компьютер завис бы)")
+    return BrokenTemplate(
+        f"Шаблон «{origin}» отклонён: поле" + (f" «{tag}»" if tag else "") + f" {what}. Программа такое поле "
+        "не выполняет, документы этого вида не сделаны. Уберите поле из шаблона; список допустимых полей: "
+        f"nastavnik docs --fields {key}.")
 
 
 class _Tracked(dict):
@@ -182,6 +212,7 @@ class Compiled:
 
     def render(self, context: dict) -> bytes:
         from jinja2 import TemplateError, UndefinedError
+        from jinja2.sandbox import SecurityError
 
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -192,6 +223,8 @@ class Compiled:
                     continue
                 try:
                     xml = template.render(context)
+                except SecurityError as exc:
+                    raise refused(self.origin, self.key, exc, [self.sources[info.filename]]) from exc
                 except UndefinedError as exc:
                     raise BrokenTemplate(f"В шаблоне «{self.origin}» есть поле «{exc.message}», которого программа "
                                          f"не знает. Список полей: nastavnik docs --fields {self.key}.") from exc
@@ -296,6 +329,9 @@ def _init_worker(templates: dict[str, tuple[str, bytes]]) -> None:
 def _usable(key: str, origin: str, data: bytes, jobs: list[Job], env) -> Compiled:
     """The kind's template compiled, its fields checked and one document filled in memory: a broken template
     fails here, before any document of its kind is written (BrokenTemplate)."""
+    from jinja2.sandbox import SecurityError
+
+    well_formed(origin, data)
     compiled = Compiled(origin, data, env, key)
     mine = [j for j in jobs if j.kind == key]
     check_fields(key, compiled, set().union(*(j.context.keys() for j in mine)))
@@ -304,9 +340,30 @@ def _usable(key: str, origin: str, data: bytes, jobs: list[Job], env) -> Compile
     elif mine:
         try:
             render_with_images(origin, data, env, tracked(mine[0].context))
+        except SecurityError as exc:
+            raise refused(origin, key, exc, compiled.sources.values()) from exc
         except NastavnikError as exc:
             raise BrokenTemplate(str(exc)) from exc
     return compiled
+
+
+def well_formed(origin: str, data: bytes) -> None:
+    """Every XML part of the template reads as XML: a cut or hand-edited document.xml stops its kind (exit 2)."""
+    from xml.parsers import expat
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            for info in z.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    try:
+                        expat.ParserCreate().Parse(z.read(info), True)
+                    except expat.ExpatError as exc:
+                        raise BrokenTemplate(
+                            f"Шаблон «{origin}» повреждён: его часть «{info.filename}» не читается (файл обрезан "
+                            "или изменён не в Word). Откройте шаблон в Word, сохраните его заново как документ "
+                            "Word (.docx) или возьмите шаблон из папки doc_templates.") from exc
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise BrokenTemplate(f"Шаблон «{origin}» — не документ Word (.docx).") from exc
 
 
 def _render_one(job: Job) -> Path:
@@ -332,6 +389,12 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
             _WORKER[key] = _usable(key, *sources[key], jobs, env)
         except BrokenTemplate as exc:
             failed[key] = str(exc)
+        except (KeyError, ValueError, LookupError, AttributeError, TypeError, OSError) as exc:
+            # python-docx / docxtpl on a package that is a zip but not a whole Word document (no document.xml…)
+            if templates is None:
+                raise
+            failed[key] = (f"Шаблон «{sources[key][0]}» не читается как документ Word: в нём не хватает частей "
+                           "или они испорчены. Откройте его в Word и сохраните заново как документ Word (.docx).")
     if failed:  # only the broken kinds stop; every other kind is made as usual
         jobs = [j for j in jobs if j.kind not in failed]
         sources = {k: s for k, s in sources.items() if k not in failed}

@@ -35,6 +35,8 @@ def forms_folder_name(kind: str) -> str:
 
 def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     """Every questionnaire of ``kind`` for the people of ``book`` into ``out_dir/Анкеты — <kind>/``."""
+    from nastavnik.workbook.newyear import year_label, year_of
+
     from .docx_form import write_form_docx
     from .online import question_list
     from .people import targets
@@ -42,15 +44,16 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
 
     folder = Path(out_dir) / forms_folder_name(kind)
     org = book.org.get("short_name") or book.org.get("full_name")
+    year = year_label(year_of(book, today))
     result = FormsResult(folder)
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
-        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book))
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book, year))
         result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book))
     if kind != "анкета":
         name = safe_filename(f"Пустая анкета — {kind}")
-        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book))
+        result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book, year))
         result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None, book))
     result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"),
                                question_list(kind, book))

@@ -2,8 +2,8 @@
 
 Three kinds of source: our .xlsx form (it has the hidden «Служебное» sheet and
 names each answer's column in hidden column D), an online form's export as
-.xlsx, or as .csv in UTF-8 or Windows-1251 with a comma, semicolon or tab
-between values. Export columns are matched to questions as the reader matches
+.xlsx, or as .csv in UTF-8, UTF-16 (Excel's «Юникод-текст») or Windows-1251
+with a comma, semicolon or tab between values. Export columns are matched to questions as the reader matches
 headers (case, ё/е, spaces and punctuation ignored), so the order and extra
 columns do not matter. Every value goes through the reader's own parsers and
 limits; a value that does not fit is a rejected line at its file, row and
@@ -23,7 +23,7 @@ from pathlib import Path
 from nastavnik.base.problems import NastavnikError, col_letter
 from nastavnik.workbook import parse as P
 from nastavnik.workbook import schema as s
-from nastavnik.workbook.reader import _judge, _parser
+from nastavnik.workbook.values import _judge, _parser
 
 from .lines import NOTE, REJECTED, Line
 from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
@@ -34,6 +34,9 @@ TIMESTAMP_HEADERS = {P.header_key(h) for h in ("Отметка времени", 
 SERVICE_HEADERS = TIMESTAMP_HEADERS | {P.header_key(h) for h in (
     "ID", "Время изменения", "Адрес электронной почты", "Email Address", "Баллы", "Score", "Ответ", "Номер")}
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
+CELL_LIMIT = 32767  # the most characters a cell of Excel holds: a longer answer would be cut without a word
+CSV_FIELD_LIMIT = 1 << 26  # Python's csv module stops at 131 072 characters a value: read longer ones, judge here
+_IDENTITY = re.compile(r"\(([^()]+)\)")
 
 
 @dataclass
@@ -52,11 +55,20 @@ class Answer:
     order: tuple = ()
     version: str | None = None
     org: str | None = None  # the organisation whose workbook issued the form
+    service: dict | None = None  # «Служебное» of our own form as read (None for an online export)
+    shown_code: str | None = None  # the code printed in the form's own (locked) heading
+    emptied: list = field(default_factory=list)  # (column keys, question, where) of answers the person erased
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
 
 
 def _parse(col: s.Col, raw, today: dt.date):
     """(value, reason) exactly as the reader judges a cell of this column (required-ness is the merge's)."""
     parsed, problem = _judge(dataclasses.replace(col, required=False), _parser(col), raw, today)
+    if problem and problem[0] == "control_characters":  # the reader's warning promises the cleaned text is used
+        return parsed, "В тексте есть невидимые управляющие символы (обычно попадают при вставке из другой программы)."
     return parsed, (problem[1] if problem else None)
 
 
@@ -68,6 +80,11 @@ def _many(question: Question, raw):
 def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.date) -> None:
     """Put one raw answer of one question into ``answer`` (or a rejected line)."""
     if P.clean_text(raw) is None and not isinstance(raw, (int, float, dt.date)):
+        return
+    if isinstance(raw, str) and len(raw) >= CELL_LIMIT:  # a form's cell is read cut to the limit, not beyond
+        lines.append(Line(REJECTED, answer.source, f"Ответ длиной {_n(len(raw))} знаков, а ячейка Excel вмещает "
+                          f"{_n(CELL_LIMIT)}: текст обрезан или будет обрезан. Ответ не принят, остальные ответы "
+                          "прочитаны; сократите его и внесите в книгу вручную.", where[0], where[1]))
         return
     if question.kind == "group":
         chosen, error = _many(question, raw)
@@ -111,18 +128,63 @@ def _grid(wb, title: str) -> list[list]:
     return wb.get_sheet_by_name(title).to_python(skip_empty_area=False)
 
 
-def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
+def _service_info(wb) -> dict:
     service = {}
     for row in _grid(wb, SERVICE_SHEET):
         if row and P.clean_text(row[0]):
-            service[P.header_key(row[0])] = P.clean_text(row[1]) if len(row) > 1 else None
-    info = {key: service.get(P.header_key(title)) for key, title in SERVICE_FIELDS}
+            value = row[1] if len(row) > 1 else None
+            if isinstance(value, dt.datetime):  # «Выдана» retyped by hand becomes a date cell
+                value = f"{value:%d.%m.%Y}"
+            service[P.header_key(row[0])] = P.clean_text(value) if isinstance(value, str) else (
+                None if value is None else str(value))
+    return {key: service.get(P.header_key(title)) for key, title in SERVICE_FIELDS}
+
+
+def _place(entries: list) -> tuple[int, str]:
+    """Where a many-option answer is, as the report shows it: the option rows, each with its own row number."""
+    if len(entries) == 1:
+        return entries[0][3][0], entries[0][3][1]
+    return entries[0][3][0], "; ".join(f"{option} (B{where[0]})" for option, _yes, _was, where in entries)
+
+
+def _options(answer: Answer, q: Question, entries: list) -> None:
+    """One many-option question of a form (an option a row, «да»/«нет»): its answer, where, and what it showed.
+
+    An empty row next to answered ones means «not chosen» (a tick moved to another option). When no row says «да»
+    and a row that showed «да» was cleared, the person erased the answer: that is recorded for the merge report,
+    which keeps the book's value.
+    """
+    erased = [e for e in entries if e[1] is None and e[2] is True]
+    answered = [] if erased and not any(e[1] is True for e in entries) else [e for e in entries if e[1] is not None]
+    for option, _yes, was, _where in entries:
+        if q.kind == "group" and was is not None:
+            answer.snapshot[item_key(q, option)] = was
+    if q.kind != "group" and any(e[2] is not None for e in entries):
+        answer.snapshot[q.key] = tuple(o for o, _yes, was, _w in entries if was is True)
+    if not answered:
+        if erased:
+            keys = tuple(item_key(q, o) for o, *_ in entries) if q.kind == "group" else (q.key,)
+            answer.emptied.append((keys, q.text, _place(erased)))
+        return
+    if q.kind == "group":
+        for option, yes, was, where in entries:
+            if yes is not None or was:
+                answer.values[item_key(q, option)] = yes is True
+                answer.where[item_key(q, option)] = where
+        return
+    answer.values[q.key] = tuple(o for o, yes, _was, _w in entries if yes is True)
+    changed = [e for e in entries if (e[1] is True) != (e[2] is True)]
+    answer.where[q.key] = _place(changed or [e for e in entries if e[1] is True] or answered[:1])
+
+
+def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
+    info = _service_info(wb)
     kind = info["kind"]
     if kind not in s.QUESTIONNAIRES:
         lines.append(Line(REJECTED, path.name, f"Неизвестный вид анкеты «{kind}»: файл не из nastavnik forms."))
         return []
     answer = Answer(path.name, kind, snapshot={}, code=info["code"], programme=info["programme"], role=info["role"],
-                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0))
+                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0), service=info)
     if info["version"] != s.TEMPLATE_VERSION:
         lines.append(Line(NOTE, path.name, f"Анкета сделана по шаблону версии {info['version'] or '?'}, а "
                           f"текущая версия — {s.TEMPLATE_VERSION}: ответы прочитаны по вопросам, вопросы не из "
@@ -134,10 +196,14 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=Non
                 by_key[item_key(q, option)] = (q, option)
         else:
             by_key[q.key] = (q, None)
-    multi: dict[str, tuple[Question, list, list, tuple]] = {}
+    many: dict[str, tuple[Question, list]] = {}
     for r, row in enumerate(_grid(wb, FORM_SHEET), start=1):
         key = P.clean_text(row[KEY_COL]) if len(row) > KEY_COL else None
         if not key:
+            heading = P.clean_text(row[0]) if row and 3 <= r <= 6 and isinstance(row[0], str) else None
+            found = _IDENTITY.search(heading or "")
+            if found and answer.shown_code is None:
+                answer.shown_code = found.group(1).strip()
             continue
         raw = row[1] if len(row) > 1 else None
         shown = row[PREFILL_COL] if len(row) > PREFILL_COL else None
@@ -151,31 +217,17 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=Non
             _set(answer, q, raw, where, lines, today)
             if shown not in (None, "") and q.col is not None:
                 answer.snapshot[q.key] = _parse(q.col, shown, today)[0]
+                if P.clean_text(raw) is None and not isinstance(raw, (int, float, dt.date)):
+                    answer.emptied.append(((q.key,), q.text, where))
             continue
         yes, error = P.parse_bool(raw)
         if error:
             lines.append(Line(REJECTED, path.name, "Нужно «да» или «нет».", r, where[1]))
             continue
-        was = P.parse_bool(shown)[0]
-        if q.kind == "group":
-            if yes is not None:
-                answer.values[key] = yes
-                answer.where[key] = where
-            if was is not None:
-                answer.snapshot[key] = was
-        else:
-            entry = multi.setdefault(q.key, (q, [], [], where))
-            if yes is not None:
-                entry[1].append((option, yes))
-            if was is not None:
-                entry[2].append((option, was))
-    for key, (q, said, shown_, where) in multi.items():
-        if said:
-            answer.values[key] = tuple(o for o in q.options if (o, True) in said)
-            answer.where[key] = where
-        if shown_:
-            answer.snapshot[key] = tuple(o for o in q.options if (o, True) in shown_)
-    if not answer.values and answer.consent is None:
+        many.setdefault(q.key, (q, []))[1].append((option, yes, P.parse_bool(shown)[0], where))
+    for q, entries in many.values():
+        _options(answer, q, entries)
+    if not answer.values and answer.consent is None and not answer.emptied:
         lines.append(Line(NOTE, path.name, "Анкета не заполнена: пропущена."))
         return []
     return [answer]
@@ -259,7 +311,29 @@ def _read_table(name: str, grid: list[list], order: int, today: dt.date, lines: 
     return out
 
 
+ENCODINGS = "UTF-8, UTF-16 («Юникод-текст» Excel) и Windows-1251"
+
+
+def _utf16(data: bytes) -> str | None:
+    """UTF-16 text, as Excel's «Юникод-текст» writes it (with its byte-order mark, or without one)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    sample = data[:4000]
+    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
+        return data.decode("utf-16-le")
+    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
+        return data.decode("utf-16-be")
+    return None
+
+
 def _decode(data: bytes, name: str) -> str:
+    try:
+        text = _utf16(data)
+        if text is not None:
+            return text
+    except UnicodeDecodeError as exc:
+        raise NastavnikError(f"Файл «{name}» похож на текст в кодировке UTF-16 («Юникод-текст» Excel), но "
+                             "прочитать его в ней не удалось: файл повреждён. Выгрузите ответы заново.") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -267,15 +341,38 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("cp1251")
     except UnicodeDecodeError as exc:
-        raise NastavnikError(f"Файл «{name}»: текст не в кодировке UTF-8 и не в Windows-1251. Сохраните "
-                             "выгрузку заново в одной из них.") from exc
+        raise NastavnikError(f"Файл «{name}»: текст не читается ни в одной из кодировок выгрузок ({ENCODINGS}). "
+                             "Сохраните выгрузку заново как «CSV UTF-8».") from exc
 
 
 def _csv_grid(path: Path) -> list[list]:
     text = _decode(path.read_bytes(), path.name)
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=lambda d: len(re.sub(r'"[^"]*"', "", first).split(d)))
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, CSV_FIELD_LIMIT))  # an over-long answer is one rejected answer, not the file
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _workbook_named_docx(path: Path) -> bool:
+    """A filled .xlsx form that was given the .docx extension (its zip holds a workbook, not a document)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return "xl/workbook.xml" in names and "word/document.xml" not in names
+
+
+def _misnamed(path: Path) -> Line:
+    return Line(REJECTED, path.name, f"Файл «{path.name}» — книга Excel (похоже, заполненная анкета .xlsx), а не "
+                "документ Word: у него расширение .docx, и ответы из него не прочитаны. Переименуйте файл в .xlsx "
+                "и соберите ответы снова.")
 
 
 def read_source(path: Path, order: int, today: dt.date, lines: list, book=None) -> list[Answer]:
@@ -293,9 +390,10 @@ def read_source(path: Path, order: int, today: dt.date, lines: list, book=None) 
             return _read_table(path.name, _grid(wb, names[0]), order, today, lines, book)
     except NastavnikError as exc:
         lines.append(Line(REJECTED, path.name, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - calamine's own errors for a broken sheet
-        lines.append(Line(REJECTED, path.name, f"Файл не читается ({type(exc).__name__}). Откройте его в Excel или "
-                          "LibreOffice Calc и сохраните заново."))
+    except Exception:  # noqa: BLE001 - calamine's own errors for a broken sheet
+        lines.append(Line(REJECTED, path.name, f"Файл «{path.name}» не читается: он повреждён или это не таблица. "
+                          "Откройте его в Excel или LibreOffice Calc и сохраните заново как .xlsx; ответы из него не "
+                          "прочитаны, остальные файлы — да."))
     return []
 
 
@@ -310,6 +408,8 @@ def source_files(sources: list[Path], lines: list) -> list[Path]:
                     continue
                 if p.suffix.lower() in SUFFIXES:
                     out.append(p)
+                elif p.suffix.lower() == ".docx" and _workbook_named_docx(p):
+                    lines.append(_misnamed(p))
                 elif p.suffix.lower() == ".docx":
                     printed += 1
             if printed:
@@ -317,6 +417,8 @@ def source_files(sources: list[Path], lines: list) -> list[Path]:
                                   "перенесите в анкету .xlsx того же человека (или в пустую анкету .xlsx)."))
         elif src.suffix.lower() in SUFFIXES or not src.exists():
             out.append(src)
+        elif src.suffix.lower() == ".docx" and _workbook_named_docx(src):
+            lines.append(_misnamed(src))
         else:
             lines.append(Line(REJECTED, src.name, "Формат не поддерживается: нужна анкета .xlsx или выгрузка "
                               "онлайн-формы .xlsx или .csv."))

@@ -8,7 +8,10 @@ workbook's value was entered by the curator and is kept, reported as a
 conflict, unless ``update`` is asked for. Two answers of one person: the later
 is taken, the earlier reported. A ticked consent is recorded in «Примечание»
 as stated in the questionnaire and never sets «Согласие на обработку ПДн»:
-that column means the signed document. The result is a ``Plan`` of cell
+that column means the signed document. A personal form is bound to whom and
+when it was issued (``xlsx_form.form_check``): one of another academic year, or
+edited after issue, is a conflict and writes nothing, ``update`` or not. An
+answer the person erased keeps the book's value, with a conflict line saying so. The result is a ``Plan`` of cell
 writes; ``copy.py`` writes it into a copy of the workbook.
 """
 
@@ -26,6 +29,7 @@ from .answers import Answer
 from .lines import ADDED, CONFLICT, CONSENT, DUPLICATE, HIDDEN, REJECTED, UPDATED, Line
 from .people import plain, row_values
 from .questions import questionnaire, questions
+from .xlsx_form import form_check
 
 _CODE = re.compile(r"^(.*?)(\d+)$")
 PREFIXES = {"mentors": "Н-", "mentees": "П-"}
@@ -115,6 +119,8 @@ class Merger:
                        "не совпадают с кодами этой книги, ответ не принят.")
             return None
         if spec.sheet == "surveys":
+            if a.service is not None and a.code and not self._bound(a):
+                return None
             return self._survey_identity(a)
         sheet = spec.sheet
         if a.code:
@@ -123,6 +129,8 @@ class Merger:
                 self._line(REJECTED, a, f"Анкета выписана на код {a.code}, а в книге «{self.book.name}» такого кода "
                            f"нет на листе «{s.SHEET_BY_KEY[sheet].title}»: анкета из другой книги или человека "
                            "удалили из банка. Добавьте его в банк или раздайте пустую анкету.")
+                return None
+            if a.service is not None and not self._bound(a):
                 return None
             return ("known", sheet, idx)
         fio, birth = a.values.get("fio"), a.values.get("birth_date")
@@ -142,6 +150,43 @@ class Merger:
                        "ответ вручную или раздайте личную анкету.")
             return None
         return ("new", sheet, P.fold(fio), birth)
+
+    def _bound(self, a: Answer) -> bool:
+        """Is this personal form the one issued for its code, programme and role, in this book's year?
+
+        A form of another academic year, a form without its check value (made before forms had one) and a form
+        whose service data no longer match their check value are conflicts: nothing of them is written, not even
+        with --update, since the answers may be another person's.
+        """
+        from nastavnik.workbook.newyear import year_label, year_of
+
+        info = a.service
+        ours = year_label(year_of(self.book, self.today))
+        theirs = info.get("year")
+        if not theirs:
+            issued, _ = P.parse_date(info.get("issued") or "")
+            if issued is not None:
+                theirs = year_label(issued.year if issued.month >= 8 else issued.year - 1)
+        whom = f"код {a.code}" + (f", программа {a.programme}" if a.programme else "") + (
+            f", роль «{a.role}»" if a.role else "")
+        if theirs and P.fold(theirs) != P.fold(ours):
+            self._line(CONFLICT, a, f"Анкета выдана на {theirs} учебный год, а книга «{self.book.name}» — на {ours}: "
+                       f"ответы другого года в книгу не переносятся, ничего не записано (и с --update). Если ответы "
+                       f"нужны, раздайте анкеты этого года (nastavnik forms).", code=a.code)
+            return False
+        if not info.get("check"):
+            self._line(CONFLICT, a, f"В анкете нет контрольного значения (она сделана прежней версией программы): "
+                       f"нельзя убедиться, что она выдана тому, на кого записана ({whom}). Ничего не записано "
+                       "(и с --update); раздайте новую анкету (nastavnik forms).", code=a.code)
+            return False
+        if P.fold(str(info["check"])) != P.fold(form_check(info)):
+            printed = (f" В самой анкете напечатан код {a.shown_code}." if a.shown_code and a.shown_code != a.code
+                       else "")
+            self._line(CONFLICT, a, f"Служебные данные анкеты ({whom}) изменены после выдачи: контрольное значение "
+                       f"не сходится.{printed} Анкета могла быть выдана другому человеку, поэтому ответы ни к кому не "
+                       "отнесены и ничего не записано (и с --update). Раздайте новую анкету (nastavnik forms).")
+            return False
+        return True
 
     def _survey_identity(self, a: Answer):
         book = self.book
@@ -218,7 +263,7 @@ class Merger:
         spec = s.SHEET_BY_KEY[sheet]
         current = row_values(frame, idx)
         code, excel_row = current["code"], int(current["_row"])
-        touched = False
+        touched = self._emptied(a, sheet, current, code)
         for key, new in a.values.items():
             if key == "code" or not self._has(a, sheet, key):
                 continue
@@ -243,6 +288,24 @@ class Merger:
         if not touched:
             self._line(DUPLICATE, a, "Все ответы совпадают с книгой: ничего не изменено.", sheet=spec.title,
                        code=code)
+
+    def _emptied(self, a: Answer, sheet: str, current: dict, code: str) -> bool:
+        """A line for each answer the person erased while the book holds a value: the book's value is kept."""
+        spec = s.SHEET_BY_KEY[sheet]
+        said = False
+        for keys, question, where in a.emptied:
+            keys = [k for k in keys if k in self.book.columns.get(sheet, {})]
+            if not keys or all(_empty(current.get(k)) for k in keys):
+                continue
+            said = True
+            col = spec.col(keys[0])
+            one = len(keys) == 1
+            self._line(CONFLICT, a, "Ответ стёрт в анкете: оставлено значение книги. Пустой ответ ничего не стирает "
+                       "(и с --update); если значение и правда нужно убрать, очистите ячейку в книге сами.",
+                       row=where[0], column=where[1], sheet=spec.title, code=code,
+                       field=col.title if one else question, old=shown(col, current.get(keys[0])) if one else None,
+                       new="пусто" if one else None)
+        return said
 
     def _consent(self, a: Answer, sheet: str, excel_row: int | None, current: dict, code: str) -> str | None:
         if not a.consent or current.get("consent_pd") is True:

@@ -31,7 +31,22 @@ LISTS_SHEET = "Списки"
 HEADER = ("Вопрос", "Ответ", "Подсказка")
 KEY_COL, PREFILL_COL = 3, 4  # 0-based: D and E
 SERVICE_FIELDS = (("kind", "Вид анкеты"), ("version", "Версия шаблона"), ("code", "Код"),
-                  ("programme", "Программа"), ("role", "Роль"), ("issued", "Выдана"), ("org", "Организация"))
+                  ("programme", "Программа"), ("role", "Роль"), ("issued", "Выдана"), ("org", "Организация"),
+                  ("year", "Учебный год"), ("check", "Контрольное значение"))
+BOUND = ("kind", "code", "programme", "role", "issued", "org", "year")  # what the check value binds together
+
+
+def form_check(info: dict) -> str:
+    """The check value of a personal form: a digest of whom, what, when and by which book it was issued.
+
+    Written on «Служебное» when the form is made and recomputed by ``collect``: a form whose code, programme,
+    role, issue date, organisation or year was edited afterwards (П-013's form now saying П-014) no longer
+    matches, and is a conflict, never an update. It guards against a slip, not against a forger.
+    """
+    import hashlib
+
+    text = "\x1f".join(["nastavnik-form-1"] + [str(info.get(key) or "") for key in BOUND])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16].upper()
 
 
 def item_key(question: Question, option: str | None = None) -> str:
@@ -166,7 +181,7 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
 
 
 def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued: dt.date,
-               org: str | None = None, book=None) -> Path:
+               org: str | None = None, book=None, year: str | None = None) -> Path:
     """Write one questionnaire (personal when ``target`` is given, blank otherwise)."""
     import xlsxwriter
 
@@ -232,16 +247,17 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
             r += 1
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         ws.activate()
-        _service(wb, kind, target, issued, org)
+        _service(wb, kind, target, issued, org, year)
         wb.close()
     return path
 
 
-def _service(wb, kind: str, target: Target | None, issued: dt.date, org: str | None) -> None:
+def _service(wb, kind: str, target: Target | None, issued: dt.date, org: str | None, year: str | None) -> None:
     ws = wb.add_worksheet(SERVICE_SHEET)
     data = {"kind": kind, "version": s.TEMPLATE_VERSION, "code": target.code if target else None,
             "programme": target.programme if target else None, "role": target.role if target else None,
-            "issued": f"{issued:%d.%m.%Y}", "org": org}
+            "issued": f"{issued:%d.%m.%Y}", "org": org, "year": year}
+    data["check"] = form_check(data) if target else None
     for i, (key, title) in enumerate(SERVICE_FIELDS):
         ws.write_string(i, 0, title)
         if data[key]:

@@ -10,6 +10,7 @@ and never stops the others.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ NOT_SUMMED = {"readiness_score", "roadmap_stages_done", "survey_mean_mentors", "
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 OK, HAS_ERRORS, UNREADABLE = "в порядке", "есть ошибки", "не прочитан"
+REPEAT = "повтор, не в итогах"  # a second book of an organisation already counted
 DATA_SCALE = 85  # «Свод» printed: 10-pt text at 8.5 pt, the columns across pages
 FIRST = 8  # «Свод»: the first indicator column, after №, file, organisation, its type, period, year, version, check
 
@@ -56,7 +58,7 @@ def collect_paths(items: list[Path]) -> list[Path]:
 def one_file(path: Path, today: dt.date, period: str | None = None, year: str | None = None) -> dict:
     """Read, check and measure one workbook; never raises (runs in a worker process)."""
     result = {"file": path.name, "path": str(path), "org": "", "type": "", "period": "", "year": "", "version": "",
-              "status": UNREADABLE, "problem": "",
+              "status": UNREADABLE, "problem": "", "counted": True, "org_key": "", "period_end": "", "modified": 0.0,
               "errors": None, "warnings": None, "indicators": {}}
     try:
         from nastavnik.base.problems import NastavnikError
@@ -76,6 +78,7 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
         result.update(org=book.org.get("short_name") or book.org.get("full_name") or "", period=p.label,
                       type=book.org_type.title,
                       year=book.org.get("academic_year") or "", version=book.version or "без отметки",
+                      org_key=org_key(book.org), period_end=p.end.isoformat(), modified=_modified(path),
                       errors=len(report.errors), warnings=len(report.warnings),
                       status=OK if report.valid else HAS_ERRORS)
         if not report.valid:
@@ -87,8 +90,55 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
                                     "denominator": by_code[c].denominator} if c in by_code else
                                 {"value": None, "numerator": None, "denominator": None} for c in KEY_CODES}
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the district's roll-up
-        result["problem"] = f"Внутренняя ошибка программы при чтении файла ({type(exc).__name__})."
+        # the class name and traceback are for a developer (--debug re-runs the file in the main process)
+        result["problem"] = ("Файл прочитан не до конца из-за недосмотра в самой программе (не из-за книги). "
+                             "Запустите для него nastavnik check с параметром --debug и передайте вывод разработчикам.")
     return result
+
+
+def org_key(org: dict) -> str:
+    """Who the book is of: its ИНН, or else its full (short) name with case, quotes and spaces ignored."""
+    inn = re.sub(r"\D", "", str(org.get("inn") or ""))
+    if inn:
+        return f"ИНН {inn}"
+    name = str(org.get("full_name") or org.get("short_name") or "")
+    return re.sub(r"[\s\"«»“”„'№]+", " ", name).casefold().strip()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _day(iso: str) -> str:
+    return dt.date.fromisoformat(iso).strftime("%d.%m.%Y") if iso else "—"
+
+
+def mark_repeats(files: list[dict]) -> None:
+    """Two books of one organisation: the newer is counted (by the book's own period, then by the file's date),
+    the other is named, kept in the table and left out of the totals — never silently summed twice."""
+    groups: dict[str, list[dict]] = {}
+    for f in files:
+        if f["status"] != UNREADABLE and f.get("org_key"):
+            groups.setdefault(f["org_key"], []).append(f)
+    for same in groups.values():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda f: (f["period_end"], f["year"], f["modified"]), reverse=True)
+        kept = same[0]
+        for f in same[1:]:
+            if f["period_end"] != kept["period_end"] or f["year"] != kept["year"]:
+                why = (f"его отчётный период кончается {_day(kept['period_end'])}, а в этом файле — "
+                       f"{_day(f['period_end'])}")
+            else:
+                when = dt.datetime.fromtimestamp(kept["modified"]).strftime("%d.%m.%Y %H:%M")
+                why = f"период тот же, а файл сохранён позже ({when})"
+            f.update(counted=False, status=REPEAT,
+                     problem=f"Книга той же организации, что и «{kept['file']}»: в итоги взят «{kept['file']}» — "
+                             f"{why}. Этот файл в итогах не учтён, чтобы не посчитать организацию дважды.")
+            kept.setdefault("repeats", []).append(f["file"])
 
 
 def _one_args(args):
@@ -97,7 +147,7 @@ def _one_args(args):
 
 def totals(files: list[dict]) -> dict[str, float | None]:
     """District totals: sums of counts, shares recomputed from summed numerators and denominators."""
-    read = [f["indicators"] for f in files if f["indicators"]]
+    read = [f["indicators"] for f in files if f["indicators"] and f.get("counted", True)]
     out: dict[str, float | None] = {}
     for code in KEY_CODES:
         spec = SPEC_BY_CODE[code]
@@ -126,6 +176,7 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
 
         with guarded_pool(min(workers, len(jobs))) as pool:
             files = list(pool.imap(_one_args, jobs, chunksize=1))
+    mark_repeats(files)
     return Rollup(files, totals(files))
 
 
@@ -175,7 +226,10 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_print_scale(DATA_SCALE)
         ws.repeat_columns(0, 1)
         ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
-        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}; сформировано {made}")
+        repeats = sum(not f.get("counted", True) for f in rollup.files)
+        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}"
+                       + (f", повторов одной организации (не в итогах): {repeats}" if repeats else "")
+                       + f"; сформировано {made}")
         heads = ["№", "Файл", "Организация", "Тип организации", "Период", "Учебный год", "Версия шаблона",
                  "Проверка"] + [
             f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
@@ -198,6 +252,8 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
             ws.write(row, FIRST + j, "—" if value is None else value, total_text if value is None else total_num)
         ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
                              "знаменателей; средние и баллы не суммируются (—).")
+        for extra, f in enumerate([f for f in rollup.files if not f.get("counted", True)], start=2):
+            ws.write(row + extra, 1, f"Не в итогах: «{f['file']}» — {f['problem']}")
         ws.set_column(0, 0, 4)
         ws.set_column(1, 1, 24)
         ws.set_column(2, 2, 30)

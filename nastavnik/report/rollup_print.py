@@ -84,7 +84,7 @@ def write_sections(wb, rollup, key_codes: list[str], made: str, formats: dict) -
             who = f["org"] or f["file"]
             if f["org"] and names.count(f["org"]) > 1:  # the same organisation twice: the file tells them apart
                 who += f" ({f['file']})"
-            if not f["indicators"]:
+            if not f["indicators"] or not f.get("counted", True):  # unreadable, or a repeat left out of «Итого»
                 who += f" — {f['status']}"
             ws.write(row, 0, n, formats["text"])
             ws.write(row, 1, who, formats["text"])

@@ -197,9 +197,23 @@ def roadmap(book, who: People) -> list[Stage]:
     return [stages[k] for k in sorted(stages)]
 
 
-def news(book, who: People) -> list[dict]:
+ANNOUNCEMENT = "анонс"
+PAST_ANNOUNCEMENT = "прошедшее мероприятие"
+
+
+def _news_kind(row: dict, today: dt.date | None) -> str:
+    """An announcement whose date has passed is no longer announced to the visitor as coming."""
+    kind = _text(row.get("kind")) or "новость"
+    when = row.get("date")
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if kind.lower() == ANNOUNCEMENT and today is not None and not _missing(when) and day < today:
+        return PAST_ANNOUNCEMENT
+    return kind
+
+
+def news(book, who: People, today: dt.date | None = None) -> list[dict]:
     items = [
-        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "kind": r.get("kind") or "новость",
+        {"date": fmt_date(r.get("date")), "iso": _iso(r.get("date")), "kind": _news_kind(r, today),
          "title": who.scrub(_text(r.get("title"))) or "", "paragraphs": _paragraphs(who.scrub(_text(r.get("text"))))}
         for r in _rows(book, "news") if yes(r.get("publish"))
     ]
@@ -254,6 +268,8 @@ def normative(book, who: People, orders: list[Published], files: dict, notes: li
             if key == "local":
                 found = local + found
             parts.append({"title": sub, "acts": found})
+        # A sub-level with nothing in it is not shown on a public page; a level with nothing at all says so once.
+        parts = [p for p in parts if p["acts"]] or [{"title": None, "acts": []}]
         out.append({"key": key, "title": title, "groups": parts})
     return out
 
@@ -303,7 +319,7 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
         "own_documents": own_documents(org, orders),
         "files": files,
         "notes": notes,
-        "news": news(book, who),
+        "news": news(book, who, today),
         "stages": stages,
         "stages_done": done,
         "final_event": _final_event(org),

@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from nastavnik.base.problems import NastavnikError
+from nastavnik.base.oserrors import os_message
+from nastavnik.base.problems import EnvironmentProblem, NastavnikError
 from nastavnik.workbook.parse import xml_safe
 
 from .content import PAGES, site_content
@@ -53,13 +54,15 @@ def set_dir(variant: tuple[str, str, str]) -> str:
 
 
 def environment(autoescape: bool = True):
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import FileSystemLoader, StrictUndefined
 
     from nastavnik.base.morph import plural
+    from nastavnik.base.sandbox import sandboxed_environment
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
-                      finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # The pages are the program's own, yet every template the program evaluates is sandboxed (base.sandbox).
+    env = sandboxed_environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
+                                undefined=StrictUndefined, finalize=lambda x: xml_safe(x) if isinstance(x, str) else x,
+                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     # «14 наставников», «2 реализуемые программы»: the words after a count agree with it (pymorphy3).
     env.filters["plural"] = lambda n, phrase, case="nom": plural(int(n or 0), phrase, case)
     return env
@@ -125,8 +128,8 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=out_dir.parent))
     except OSError as exc:
-        raise NastavnikError(f"Не удалось создать папку для сайта рядом с «{out_dir}»: {exc.strerror or exc}.") \
-            from exc
+        raise EnvironmentProblem(os_message(exc, out_dir.parent, "создать папку для сайта в"),
+                                 other_folder=True) from exc
     old: Path | None = None
     try:
         for rel, text in files.items():
@@ -149,7 +152,7 @@ def write_site(files: dict[str, str], out_dir: Path) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():
             os.replace(old, out_dir)
-        raise NastavnikError(f"Не удалось записать сайт в папку «{out_dir}»: {exc.strerror or exc}.") from exc
+        raise EnvironmentProblem(os_message(exc, out_dir, "записать сайт в папку"), other_folder=True) from exc
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None and not out_dir.exists():

@@ -88,6 +88,17 @@ def finish_folder(folder: Path) -> Path:
     return final
 
 
+def _refusal(exc: BaseException) -> str:
+    """Why the run stopped, in the curator's words: the computer's refusal, or an error of the program —
+    never a Python class name (it stays in the --debug traceback)."""
+    from nastavnik.base.oserrors import as_os_error, os_message
+
+    refused = as_os_error(exc)
+    if refused is not None:
+        return os_message(refused)
+    return "внутренняя ошибка программы (подробности — с параметром --debug)."
+
+
 def mark_incomplete(folder: Path, step: str, why: str) -> None:
     """Leave a note that says this folder is not a result, so nobody files half a run."""
     note = (f"Этот запуск не завершён: {why}\n"
@@ -151,7 +162,7 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
         why = ("работа отменена кнопкой «Отменить»." if isinstance(exc, RunCancelled)
                else "работа прервана (Ctrl+C, закрытие окна или сигнал остановки)." if isinstance(exc, KeyboardInterrupt)
                else f"произошла ошибка: {exc}" if isinstance(exc, NastavnikError)
-               else f"внутренняя ошибка программы ({type(exc).__name__}).")
+               else _refusal(exc))
         if not any(folder.iterdir()):  # nothing made yet (the workbook could not be read): no folder to mistake
             folder.rmdir()
             if isinstance(exc, RunCancelled):
@@ -211,7 +222,7 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         result.exit_code = 1
         echo("")
         echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
-        echo(f"Ячейки с ошибками подсвечены в копии книги: {copy}")
+        echo(f"Ячейки с ошибками подсвечены в копии книги «{copy.name}» (папка названа ниже).")
         return
     if report.warnings:
         result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")

@@ -43,7 +43,9 @@ def check_file(path: Path) -> str:
     except PermissionError as exc:
         raise UnusableInput(f"Нет прав на чтение файла «{name}».") from exc
     except OSError as exc:
-        raise UnusableInput(f"Файл «{name}» не удаётся прочитать: {exc.strerror}.") from exc
+        from nastavnik.base.oserrors import os_message
+
+        raise UnusableInput(os_message(exc, name, "прочитать файл")) from exc
     if not head:
         raise UnusableInput(f"Файл «{name}» пуст (0 байт). Возможно, он не был сохранён до конца.")
     if head.startswith(OLE_MAGIC):
@@ -98,15 +100,27 @@ def _check_zip(path: Path) -> str:
     return "xlsx"
 
 
+_SUFFIXES = {"xls": (".xls",), "ods": (".ods",), "xlsx": (".xlsx", ".xlsm")}
+_FORMATS = {"xls": "книга Excel 97–2003 (.xls)", "ods": "таблица LibreOffice (.ods)", "xlsx": "книга Excel (.xlsx)"}
+
+
 def open_calamine(path: Path):
-    """Open with python-calamine after the checks; any parser failure becomes UnusableInput."""
+    """Open with python-calamine after the checks; any parser failure becomes UnusableInput.
+
+    The format is told by the content, not by the name: an old .xls renamed to .xlsx is read as what it is.
+    """
     from python_calamine import CalamineWorkbook
 
     kind = check_file(path)
     try:
-        return CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in _SUFFIXES[kind]:
+            return CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as fh:  # calamine picks its reader by the extension; by content here
+            return CalamineWorkbook.from_filelike(fh)
     except Exception as exc:
         hint = " Старый формат .xls: сохраните файл как .xlsx." if kind == "xls" else ""
+        inside = _FORMATS[kind]
         raise UnusableInput(
-            f"Файл «{path.name}» не удаётся открыть как рабочую книгу ({type(exc).__name__}).{hint} "
+            f"Файл «{path.name}» не удаётся открыть как рабочую книгу: по содержимому это {inside}, но внутри "
+            f"он повреждён или записан не до конца.{hint} "
             "Откройте его в Excel или LibreOffice Calc и сохраните как «Книга Excel (.xlsx)».") from exc

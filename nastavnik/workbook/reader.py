@@ -371,8 +371,7 @@ def _sheet(wb, title: str, path: Path):
         return sheet_obj, sheet_obj.to_python(skip_empty_area=False)  # fresh lists, ours to change
     except Exception as exc:  # calamine raises its own error types for broken XML
         raise UnusableInput(
-            f"Файл «{path.name}», лист «{title}»: содержимое листа повреждено и не читается "
-            f"({type(exc).__name__}). Откройте файл в Excel или LibreOffice Calc и сохраните его заново.") from exc
+            f"Файл «{path.name}», лист «{title}»: содержимое листа повреждено и не читается. Откройте файл в Excel или LibreOffice Calc и сохраните его заново.") from exc
 
 
 def _grid(wb, title: str, path: Path) -> list[list]:

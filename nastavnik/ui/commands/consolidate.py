@@ -32,8 +32,11 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     from nastavnik.report.consolidate import consolidate as run
 
     today = today_of(ctx)
-    paths = collect_paths(list(items))
     missing = [p for p in items if not p.exists()]
+    if missing:  # a mistyped folder: nothing is summed, nothing written (exit 2), as for any missing input
+        names = ", ".join(f"«{m}»" for m in missing)
+        raise NastavnikError(f"Не найдено: {names}. Проверьте имя и папку; свод не составлен.")
+    paths = collect_paths(list(items))
     if not paths:
         raise NastavnikError("Не найдено ни одной рабочей книги (.xlsx, .xlsm, .xls, .ods) в указанных папках.")
     rollup = run(paths, today, period, year, workers=jobs)
@@ -45,6 +48,8 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     for f in rollup.files:
         if f["status"] != "в порядке":
             click.echo(f"  {f['file']}: {f['status']} — {f['problem']}", err=True)
-    if missing:
-        click.echo(f"Не найдено: {', '.join(str(m) for m in missing)}", err=True)
+    repeats = [f for f in rollup.files if not f.get("counted", True)]
+    if repeats:
+        click.echo(f"В итогах каждая организация учтена один раз: не учтено повторов — {len(repeats)} "
+                   "(см. строки «повтор» выше и лист «Свод»).", err=True)
     ctx.exit(1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0)
