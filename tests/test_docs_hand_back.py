@@ -78,6 +78,7 @@ def _plant(org: dict, tables: dict, today: dt.date) -> dict:
     new = sorted((rows[0] for rows in pairs.values() if rows[0]["status"] in (v.PAIR_DRAFT, v.PAIR_APPROVED)),
                  key=lambda r: r.get("order_no") is not None)  # first a pair the pairs order still names
     new[0]["payment"] = 2875.5
+    mentors[new[0]["mentor"]].update(contract_no="ТД-17", contract_date=dt.date(2019, 8, 30))
     for r in new[1:]:  # not yet ordered, so the pairs order names them too
         r.update(payment=None, status=v.PAIR_DRAFT, order_no=None, order_date=None)
     # the head is also a mentor of a running pair (the final-event order is hers to sign, not to acknowledge)
@@ -227,6 +228,7 @@ def test_money_and_conditions_of_payment(rendered):
     paid = _doc(rendered, f"Доп. соглашение — {p['new_paid']} ")
     assert "доплата в размере 2 875,50 рубля в месяц" in paid
     assert "выплачивается ежемесячно в сроки выплаты заработной платы" in paid
+    assert "к трудовому договору от 30.08.2019 № ТД-17" in paid  # the contract the agreement amends
     pairs = rendered["text"]["Приказ о закреплении наставнических пар (групп)"]
     assert "2 875,50 рубля в месяц" in pairs
     for code in p["new_blank"]:

@@ -405,7 +405,7 @@ def mentor_consent():
 def agreement():
     doc = x.new_document()
     para(doc, "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № {{ agreement.no }}", align=C, indent=False, bold=True)
-    para(doc, "к трудовому договору от __.__.____ № ______", align=C, indent=False, after=12)
+    para(doc, "к трудовому договору от {{ contract.date }} № {{ contract.no }}", align=C, indent=False, after=12)
     x.two_columns(doc, "{{ org.city }}", "{{ agreement.date }}")
     para(doc, "", indent=False)
     para(doc, "{{ org.full_name }}, именуемое в дальнейшем «Работодатель», в лице {{ org.director_position_gen }} "

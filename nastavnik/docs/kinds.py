@@ -513,8 +513,15 @@ def _new_pairs(book) -> list[dict]:
                 since = c.fdate(g.get("change_order_date"))
                 ctx["pair"] = ctx["pair"] | {"start": since, "period": f"с {since} по {ctx['pair']['end']}"}
             ctx["agreement"] = agreement_of(g)
+            ctx["contract"] = contract_of(people.rows["mentors"].get(g.get("mentor")))
             out.append((g["code"], ctx))
     return out
+
+
+def contract_of(row: dict | None) -> dict:
+    """The mentor's employment contract the additional agreement amends: its number and date, or blanks."""
+    row = row or {}
+    return {"no": c.text(row.get("contract_no"), "______"), "date": c.fdate(row.get("contract_date"))}
 
 
 def build_mentor_consent(book, today: dt.date) -> Docs:
