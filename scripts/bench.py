@@ -65,6 +65,15 @@ PER_SIZE = [("read", "ours"), ("read", "calamine"), ("read", "pandas"), ("check"
             ("match", "greedy"), ("docs", "ours"), ("docs", "naive"), ("report", "ours"), ("site", "ours"),
             ("run", "ours")]
 PER_CITY = [("consolidate", "ours"), ("consolidate", "serial")]
+SCHOOL = "SCHOOL"  # the school's demonstration book: the curator's own commands, whole
+PER_SCHOOL = [("command", "check"), ("command", "run")]
+# CI's growth guard (``--growth``): our stages only, at S and M; a stage whose time per person at M is more than
+# GROWTH × its time per person at S grows faster than the book (a quadratic step shows 20 ×).
+PER_GROWTH = [("read", "ours"), ("check", "ours"), ("match", "ours"), ("docs", "ours"), ("report", "ours"),
+              ("site", "ours"), ("run", "ours")]
+GROWTH = 3.0
+COMMAND_TARGETS = {(SCHOOL, "run"): (3.0, None), (SCHOOL, "check"): (0.6, None), (MATCH_SIZE, "match"): (8.0, 400.0),
+                   (BIG_SIZE, "match"): (30.0, None)}
 
 
 # ---------------------------------------------------------------- workbooks
@@ -257,6 +266,42 @@ def rows_of(size: str, results: dict) -> list[dict]:
     return rows
 
 
+def command_rows(size: str, results: dict) -> list[dict]:
+    """Rows of the whole commands (``nastavnik run``, ``check``, ``match``) measured at this size."""
+    rows = []
+    for variant, res in sorted(results.get("command", {}).items()):
+        row = {"stage": f"command {variant}", "size": SHOWN.get(size, size), "naive": "", "note": "",
+               "label": f"Команда nastavnik {variant} целиком", "seconds": res.get("seconds"),
+               "peak_mb": res.get("command_peak_mb"), "target": "", "met": None}
+        if "failed" in res:
+            row["note"] = f"сбой: {res['failed']}"
+        limit = COMMAND_TARGETS.get((size, variant))
+        if limit and row["seconds"] is not None:
+            seconds, memory = limit
+            row["target"] = f"< {seconds:g} с".replace(".", ",") + (f"; память < {memory:.0f} МБ" if memory else "")
+            row["met"] = row["seconds"] < seconds and (memory is None or (row["peak_mb"] or 0) < memory)
+        rows.append(row)
+    return rows
+
+
+def growth(report: dict, small: str = "S", large: str = "M", limit: float = GROWTH) -> list[str]:
+    """Stages whose time per person grows more than ``limit`` × from ``small`` to ``large`` (Russian lines)."""
+    from nastavnik.workbook.samples.synth import SIZES
+
+    out = []
+    people = {k: SIZES[k].mentors + SIZES[k].mentees for k in (small, large)}
+    a, b = report["sizes"].get(small, {}), report["sizes"].get(large, {})
+    for stage in sorted(set(a) & set(b)):
+        x, y = a[stage].get("ours", {}), b[stage].get("ours", {})
+        if not x.get("seconds") or not y.get("seconds"):
+            continue
+        ratio = (y["seconds"] / people[large]) / (x["seconds"] / people[small])
+        if ratio > limit:
+            out.append(f"{LABELS.get(stage, stage)}: на человека при {large} в {ratio:.1f} раза дольше, чем при "
+                       f"{small} (допустимо до {limit:g})")
+    return out
+
+
 def print_table(rows: list[dict]) -> None:
     head = ("Этап / stage", "Размер", "Время, с", "Пик, МБ", "Цель / target", "Итог", "Наивный способ / naive")
     print()
@@ -290,19 +335,25 @@ def _old(variant: str) -> bool:
     return variant == "old"
 
 
-def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None) -> tuple[dict, dict]:
+def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None,
+             growth_only: bool = False) -> tuple[dict, dict]:
     """{stage: {variant: result}} for one size (and for the 5,000 × 2,000 matching bank at L)."""
-    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")], "MATCH": []}.get(
-        size, PER_SIZE)
+    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")], "MATCH": [],
+            SCHOOL: PER_SCHOOL}.get(size, PER_GROWTH if growth_only else PER_SIZE)
     if compare is not None and size in (BIG_SIZE, RUN4_SIZE):
         plan = [*plan, (plan[0][0], "old")]
-    paths = [] if size in (BIG_SIZE, "MATCH") else workbooks(size, cache)
+    from scripts.bench_stages import school_book
+
+    paths = ([] if size in (BIG_SIZE, "MATCH") else [school_book(cache / "school")] if size == SCHOOL
+             else workbooks(size, cache))
     results: dict = {}
     for stage, variant in plan:
         if variant != "ours" and "missing" in results.get(stage, {}).get("ours", {}):
             continue
         t = time.perf_counter()
         fn_variant = "big" if size == BIG_SIZE else "ours" if _old(variant) else variant
+        if stage == "command":
+            fn_variant = variant
         res = measure(stage, fn_variant, size, paths, timeout, compare if _old(variant) else None)
         results.setdefault(stage, {})[variant] = res
         state = "нет" if "missing" in res else "сбой" if "failed" in res else f"{res['seconds']:.2f} с"
@@ -311,9 +362,10 @@ def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None
     extra: dict = {}
     if size in ("L", "MATCH"):
         match_paths = workbooks("MATCH", cache)
-        for variant in ("ours", "greedy", "dense", "matching", *(("old",) if compare else ())):
-            res = measure("match", "ours" if _old(variant) else variant, MATCH_SIZE, match_paths, timeout,
-                          compare if _old(variant) else None)
+        for variant in ("ours", "command", "greedy", "dense", "matching", *(("old",) if compare else ())):
+            stage = "command" if variant == "command" else "match"
+            res = measure(stage, "ours" if _old(variant) else "match" if variant == "command" else variant,
+                          MATCH_SIZE, match_paths, timeout, compare if _old(variant) else None)
             extra.setdefault("match", {})[variant] = res
             state = "нет" if "missing" in res else "сбой" if "failed" in res else f"{res['seconds']:.2f} с"
             print(f"  {MATCH_SIZE} match {variant:<9} {state}", flush=True)
@@ -338,26 +390,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--markdown", action="store_true", help="Напечатать ещё и таблицу Markdown (для README).")
     ap.add_argument("--compare", type=Path, help="Корень другой копии проекта (например, прежней версии): подбор "
                     "и весь запуск замеряются ещё и с её кодом.")
+    ap.add_argument("--growth", action="store_true", help="Только наши этапы; код возврата 1, если время этапа на "
+                    f"человека при M больше чем в {GROWTH:g} раза превышает время при S (нужны размеры S и M).")
     args = ap.parse_args(argv)
     sizes = [x.strip().upper() for x in args.sizes.split(",") if x.strip()]
     from nastavnik.workbook.samples.synth import SIZES
 
-    bad = [x for x in sizes if x not in SIZES and x not in (BIG_SIZE, RUN4_SIZE)]
+    bad = [x for x in sizes if x not in SIZES and x not in (BIG_SIZE, RUN4_SIZE, SCHOOL)]
     if bad:
         ap.error(f"неизвестный размер: {', '.join(bad)} (есть S, M, L, XL, MATCH — только подбор 5 000 × 2 000, "
-                 "BIG — подбор 10 000 × 4 000, 4L — весь запуск на 4 × L)")
+                 "BIG — подбор 10 000 × 4 000, 4L — весь запуск на 4 × L, SCHOOL — команды на демо-книге школы)")
     print(f"nastavnik bench: {platform.python_version()}, {os.cpu_count()} ядра, дата {TODAY:%d.%m.%Y}, "
           f"seed {SEED}", flush=True)
     started = time.perf_counter()
     report = {"today": TODAY.isoformat(), "seed": SEED, "python": platform.python_version(),
               "cpus": os.cpu_count(), "machine": platform.platform(), "sizes": {}, "rows": []}
     for size in sizes:
-        results, extra = run_size(size, args.cache, args.timeout, args.compare)
+        results, extra = run_size(size, args.cache, args.timeout, args.compare, growth_only=args.growth)
         report["sizes"][size] = results
-        report["rows"] += rows_of(size, results)
+        report["rows"] += rows_of(size, results) + command_rows(size, results)
         if extra:
             report["sizes"][MATCH_SIZE] = extra
-            report["rows"] += rows_of(MATCH_SIZE, extra)
+            report["rows"] += rows_of(MATCH_SIZE, extra) + command_rows(MATCH_SIZE, extra)
     report["seconds"] = time.perf_counter() - started
     print_table(report["rows"])
     if args.markdown:
@@ -368,6 +422,12 @@ def main(argv: list[str] | None = None) -> int:
         args.json_path.write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         print(f"JSON: {args.json_path}")
     failed = [r for r in report["rows"] if r["note"].startswith("сбой") or r["met"] is False]
+    if args.growth:
+        grown = growth(report)
+        print("\nРост времени на человека от S к M: " + ("; ".join(grown) if grown else
+                                                         f"у всех этапов не больше {GROWTH:g} ×"))
+        if grown:
+            return 1
     return 1 if args.strict and failed else 0
 
 

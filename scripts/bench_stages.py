@@ -257,6 +257,50 @@ def consolidate_serial(paths, size):
     return _consolidate(paths, workers=1)
 
 
+def _command(args: list[str]) -> dict:
+    """A whole ``nastavnik`` command as the curator runs it (start-up, reading, work, output): wall time and the
+    child's peak memory."""
+    import resource
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "nastavnik", "--today", f"{TODAY:%d.%m.%Y}", *args,
+               *(["--out", tmp] if args[0] == "run" else [])]
+        if args[0] == "run":  # the curator's second run into the same folder: what is kept from the first is used
+            subprocess.run(cmd, capture_output=True, text=True, cwd=tmp)
+        t = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp)
+        seconds = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise RuntimeError((proc.stderr.strip().splitlines() or ["?"])[-1])
+    return {"seconds": seconds, "command_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0}
+
+
+def command_match(paths, size):
+    """``nastavnik match`` on the workbook, text output, as a whole command."""
+    return _command(["match", str(paths[0])])
+
+
+def command_run(paths, size):
+    return _command(["run", str(paths[0])])
+
+
+def command_check(paths, size):
+    return _command(["check", str(paths[0])])
+
+
+def school_book(folder: Path) -> Path:
+    """The school's demonstration workbook (``nastavnik demo --type школа``), written once into ``folder``."""
+    from nastavnik.workbook.samples.demo_school import school_demo_data
+    from nastavnik.workbook.template import write_workbook
+
+    path = folder / "школа.xlsx"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        write_workbook(path, *school_demo_data(TODAY))
+    return path
+
+
 def worker(stage: str, variant: str, size: str, paths: list[str]) -> dict:
     """Run one measurement in this (fresh) process; peak memory is this process's own."""
     import resource

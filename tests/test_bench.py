@@ -68,3 +68,21 @@ def test_the_former_code_is_shown_beside_the_new():
                          "old": {"seconds": 6.0, "peak_mb": 650.0, "total_score": 10.0}}}
     (row,) = bench.rows_of(bench.MATCH_SIZE, results)
     assert "прежний код: 6.00 с, 650 МБ" in row["naive"] and row["met"] is True
+
+
+def test_a_stage_that_grows_faster_than_the_book_fails_the_growth_guard():
+    """S has 60 people, M 1,000: a linear stage keeps its time per person, a quadratic one multiplies it."""
+    report = {"sizes": {"S": {"site": {"ours": {"seconds": 0.06}}, "check": {"ours": {"seconds": 0.06}}},
+                        "M": {"site": {"ours": {"seconds": 0.06 * (1000 / 60) ** 2}},
+                              "check": {"ours": {"seconds": 0.06 * 1000 / 60 * 2}}}}}
+    grown = bench.growth(report)
+    assert len(grown) == 1 and grown[0].startswith("Сайт") and "16.7 раза" in grown[0]
+
+
+def test_whole_commands_have_their_own_targets():
+    results = {"command": {"run": {"seconds": 2.5, "command_peak_mb": 200.0},
+                           "check": {"seconds": 0.9, "command_peak_mb": 90.0}}}
+    rows = {r["stage"]: r for r in bench.command_rows(bench.SCHOOL, results)}
+    assert rows["command run"]["met"] is True and rows["command check"]["met"] is False
+    (row,) = bench.command_rows(bench.MATCH_SIZE, {"command": {"match": {"seconds": 7.0, "command_peak_mb": 450.0}}})
+    assert row["met"] is False and "400 МБ" in row["target"]

@@ -39,13 +39,13 @@ def _sha(path):
 def test_valid_workbook_exits_0_even_with_warnings(demo_path, tmp_path):
     result = _check(str(demo_path), "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert "Книга пригодна для работы (0 ошибок, 2 предупреждения)" in result.stdout
+    assert "Книга пригодна для работы (0 ошибок, 4 предупреждения)" in result.stdout
 
 
 def test_workbook_with_errors_exits_1_and_names_the_cell(broken, tmp_path):
     result = _check(str(broken.path), "--out", str(tmp_path))
     assert result.exit_code == 1
-    assert "Лист «Пары и группы»: 1 ошибка, 0 предупреждений" in result.stdout
+    assert "Лист «Пары и группы»: 1 ошибка, 2 предупреждения" in result.stdout
     assert "B2" in result.stdout and "«=Н-099»" in result.stdout
 
 
@@ -152,6 +152,21 @@ def test_a_missing_column_is_reported_once_not_at_every_row(demo_path, tmp_path,
     ws.delete_cols(next(c.column for c in ws[1] if c.value == header))
     wb.save(path)
     report = check_book(read_workbook(path, today=TODAY), TODAY)
-    deliberate = ("mentee_waiting", "bank_without_consent", "missing_column")
+    deliberate = ("mentee_waiting", "bank_without_consent", "missing_column", "pair_stalled")
     assert [p.code for p in report.problems if p.code not in deliberate] == []
     assert [p.column for p in report.problems if p.code == "missing_column"] == [header.rstrip(" *")]
+
+
+def test_the_annotated_copy_speaks_the_curators_words_not_the_programs_codes(broken, tmp_path):
+    """Internal codes (not_in_list, unknown_ref …) are for JSON and docs/problem_codes.md, not the curator's sheet."""
+    import re
+
+    import openpyxl
+
+    out = tmp_path / "пометки"
+    assert _check(str(broken.path), "--annotate", "--out", str(out)).exit_code == 1
+    ws = openpyxl.load_workbook(out / "сломанная — проверка.xlsx")["Проверка"]
+    codes = {p.code for p in check_book(broken, TODAY).problems}
+    cells = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c for c in cells if c in codes]
+    assert not [c for c in cells if re.fullmatch(r"[a-z]+(?:_[a-z0-9]+)+", c)]

@@ -81,5 +81,6 @@ def test_a_clean_book_typed_by_hand_has_no_error(tmp_path, demo_parts):
         "unknown_column": sheets_with_rows,  # the curator's own column, one notice per sheet
         "bank_without_consent": 1,  # П-014, the demo's student whose consent is not yet signed
         "mentee_waiting": 1,  # П-013, the demo's mentee waiting longer than allowed
+        "pair_stalled": 2,  # ПР-001 and ПР-002: nothing done since 25.10.2026, 31 days
     }
     assert v.PAIR_RUNNING in set(book.tables["pairs"]["status"])

@@ -234,10 +234,10 @@ def test_activity_outside_programme_period(make_book, demo_book):
 
 
 def test_overdue_activity(make_book, demo_book):
-    def change(org, tables):
-        tables["plan"][1]["planned_date"] = dt.date(2026, 11, 20)  # ПП-001, запланировано
+    def change(org, tables):  # ПП-004, запланировано; ПР-004 did something on 16.11, so it is not stalled
+        tables["plan"][20]["planned_date"] = dt.date(2026, 11, 20)
 
-    assert_only(make_book(change), demo_book, "activity_overdue", WARNING, "plan", 3, "status")
+    assert_only(make_book(change), demo_book, "activity_overdue", WARNING, "plan", 22, "status")
 
 
 def test_best_practice_published_without_participants_consent(make_book, demo_book):

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from nastavnik.cli import main
+from nastavnik.ui.pipeline import PDF_CACHE
 from nastavnik.workbook.reader import read_workbook
 
 from .conftest import TODAY
@@ -87,7 +88,7 @@ def test_run_on_the_demo_makes_a_new_folder_each_time(tmp_path):
     second = invoke("run", "--out", out)
     assert first.exit_code == 0, first.output + first.stderr
     assert second.exit_code == 0
-    folders = sorted(p for p in out.iterdir() if p.is_dir())
+    folders = sorted(p for p in out.iterdir() if p.is_dir() and p.name != PDF_CACHE)
     assert len(folders) == 2
     latest = (out / "последний запуск.txt").read_text(encoding="utf-8").strip()
     assert Path(latest) == folders[-1].resolve()

@@ -153,12 +153,16 @@ def _group_banks(seed):
     return mentors, mentees
 
 
-def brute_force_groups(result) -> float:
-    """Every choice of mentor and mode for every mentee, from the JSON's candidates (top 0): the group mode adds
-    ``w_group`` where it exists; the proposal's total must be the best."""
-    cands: dict[str, dict[str, float]] = {}
+def brute_force_groups(result, mentees, w_group: float) -> float:
+    """Every choice of mentor for every mentee, from the JSON's candidates (top 0): a pair's base score is its
+    candidate score less the group bonus; the bonus counts only for real groups — two or more mentees who chose
+    «в группе» with the same requests at one mentor ready for groups. The proposal's total must be the best."""
+    requests = {r["code"]: tuple(bool(r[c]) for c in mentees.columns if c.startswith("req_"))
+                for r in mentees.to_dict("records")}
+    cands: dict[str, dict[str, tuple[float, bool]]] = {}
     for c in result.candidates:
-        cands.setdefault(c["mentee"], {})[c["mentor"]] = c["score"]
+        eligible = bool(c["parts"]["group"])
+        cands.setdefault(c["mentee"], {})[c["mentor"]] = (c["score"] - (w_group if eligible else 0), eligible)
     codes = sorted(cands)
     best = 0.0
     options = [[None, *sorted(cands[c])] for c in codes]
@@ -167,8 +171,14 @@ def brute_force_groups(result) -> float:
         for j in choice:
             if j:
                 used[j] = used.get(j, 0) + 1
-        if all(used[j] <= result.capacity[j] for j in used):
-            best = max(best, sum(cands[c][j] for c, j in zip(codes, choice) if j))
+        if not all(used[j] <= result.capacity[j] for j in used):
+            continue
+        groups: dict[tuple, int] = {}
+        for c, j in zip(codes, choice):
+            if j and cands[c][j][1]:
+                groups[(j, requests[c])] = groups.get((j, requests[c]), 0) + 1
+        bonus = w_group * sum(k for k in groups.values() if k >= 2)
+        best = max(best, sum(cands[c][j][0] for c, j in zip(codes, choice) if j) + bonus)
     return round(best, 4)
 
 
@@ -181,7 +191,7 @@ def test_groups_are_inside_the_optimum_brute_force_and_second_solver(seed, level
     if levels:  # the level part (a school) inside the same exact optimum
         mentors, mentees, org = with_levels(mentors, seed), with_levels(mentees, seed + 100), {**org, **SCHOOL}
     result = match_frames(mentors, mentees, table("pairs", []), org, TODAY, 0)
-    assert result.total_score == pytest.approx(brute_force_groups(result))
+    assert result.total_score == pytest.approx(brute_force_groups(result, mentees, 7))
     assert not levels or any(c["parts"]["level"] for c in result.candidates)
     other = match_frames(mentors, mentees, table("pairs", []), org, TODAY, 0, solver=solve_dense)
     assert other.total_score == result.total_score
@@ -280,3 +290,74 @@ def test_unmatched_reason_names_a_pair_stopped_early():
     result = _result(mentors, mentees, pairs)
     assert result.proposal == []
     assert "Н-001 — пара ПР-001 с ним уже прекращалась досрочно" in result.unmatched[0]["reasons"][0]
+
+
+def _brute_exact(n, m, arcs, cap, key, ready, bonus) -> int:
+    """Every choice of mentor (or none) for every mentee; the bonus only for groups of two or more."""
+    best = 0
+    for choice in itertools.product(*[[None] + [j for j in range(m) if (i, j) in arcs] for i in range(n)]):
+        used = np.bincount([j for j in choice if j is not None], minlength=m)
+        if (used > cap).any():
+            continue
+        groups: dict[tuple[int, int], int] = {}
+        for i, j in enumerate(choice):
+            if j is not None and key[i] >= 0 and ready[j]:
+                groups[(j, key[i])] = groups.get((j, key[i]), 0) + 1
+        total = sum(arcs[(i, j)] for i, j in enumerate(choice) if j is not None)
+        best = max(best, total + bonus * sum(k for k in groups.values() if k >= 2))
+    return best
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_group_optimum_equals_brute_force_on_many_small_random_books(seed):
+    """50 random books per seed (400 in all): up to 6 mentees, 3 mentors, two sets of requests, a bonus of 1–5; the
+    first sub-graph holds one arc per mentee, so the proof by duality has to add the rest."""
+    from nastavnik.match.exact import solve_groups
+
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        n, m = int(rng.integers(1, 7)), int(rng.integers(1, 4))
+        feasible = rng.random((n, m)) < 0.7
+        score = rng.integers(1, 12, size=(n, m))
+        cap = rng.integers(1, 4, size=m)
+        key = np.where(rng.random(n) < 0.6, rng.integers(0, 2, size=n), -1)
+        ready = rng.random(m) < 0.7
+        bonus = int(rng.integers(1, 6))
+        rows, cols = np.nonzero(feasible)
+        indptr = np.concatenate([[0], np.cumsum(feasible.sum(1))])
+        pairs, grouped = solve_groups(indptr, cols, score[rows, cols], cap, key[rows], ready[cols], bonus, solve, k=1)
+        arcs = {(int(i), int(j)): int(score[i, j]) for i, j in zip(rows, cols)}
+        assert len({i for i, _ in pairs}) == len(pairs)
+        assert (np.bincount([j for _, j in pairs], minlength=m) <= cap).all()
+        groups: dict[tuple[int, int], int] = {}
+        for i, j in pairs:
+            if key[i] >= 0 and ready[j]:
+                groups[(j, key[i])] = groups.get((j, key[i]), 0) + 1
+        real = sum(k for k in groups.values() if k >= 2)
+        assert len(grouped) == real  # the solver's groups are the real ones
+        got = sum(arcs[p] for p in pairs) + bonus * real
+        assert got == _brute_exact(n, m, arcs, cap, key, ready, bonus)
+
+
+def test_a_lone_group_seeker_gets_no_phantom_bonus_and_loses_the_place_to_a_better_pair():
+    """73 over 72: alone in his «group» a seeker's 70 + 3 must not beat another mentee's 72."""
+    from nastavnik.match.exact import solve_groups
+
+    indptr, cols = np.array([0, 1, 2]), np.array([0, 0])
+    base = np.array([700_000, 720_000])  # units: 70 and 72
+    pairs, grouped = solve_groups(indptr, cols, base, np.array([1]), np.array([0, -1]), np.array([True, True]),
+                                  30_000, solve)
+    assert pairs == [(1, 0)] and grouped == set()
+
+
+def test_the_reported_total_counts_only_real_groups():
+    """One seeker alone with a mentor ready for groups: the proposal is one-to-one, scored without the bonus,
+    and the total is the sum of the proposal's scores."""
+    mentors = [mentor("Н-001", max_mentees=2, kinds=["в группе"], comp_ict=True)]
+    mentees = [mentee("П-001", kind="в группе", req_method=False, req_ict=True),
+               mentee("П-002", req_method=False, req_ict=True)]
+    result = match_frames(table("mentors", mentors), table("mentees", mentees), table("pairs", []), {"w_group": 3},
+                          TODAY)
+    assert len(result.proposal) == 2 and result.groups == []
+    assert all(p["parts"]["group"] == 0 and p["group"] is None for p in result.proposal)
+    assert result.total_score == pytest.approx(sum(p["score"] for p in result.proposal))

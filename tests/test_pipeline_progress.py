@@ -69,12 +69,9 @@ def test_a_failed_check_hands_back_its_problems_and_the_marked_copy(tmp_path, ma
 
 def test_without_a_workbook_the_run_uses_the_demo_it_is_given(tmp_path):
     from nastavnik.workbook.reader import read_workbook
-    from nastavnik.workbook.samples.demo import demo_data
+    from nastavnik.workbook.samples.demo_school import school_demo_data
 
-    def school(today):
-        org, tables = demo_data(today)
-        return {**org, "short_name": "Школа № 1"}, tables
-
-    result = run_all(None, tmp_path, TODAY, echo=quiet, demo=school)
+    result = run_all(None, tmp_path, TODAY, echo=quiet, demo="school")
     assert result.exit_code == 0
-    assert read_workbook(result.folder / "демо-книга.xlsx", today=TODAY).org["short_name"] == "Школа № 1"
+    book = read_workbook(result.folder / "демо-книга.xlsx", today=TODAY)
+    assert book.org["short_name"] == school_demo_data(TODAY)[0]["short_name"]

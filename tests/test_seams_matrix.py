@@ -31,7 +31,7 @@ from .seams_books import FORM_KIND, STATES, TYPES, YEAR2_DAY, Step, answers_of, 
 
 EVERYWHERE = ("check", "match", "new-year")
 SLOW = ("run", "docs", "site", "forms")
-HALF = ("match-apply", "report", "collect")  # write a book or a report: two types a state, each type in four states
+HALF = ("match-apply", "report", "collect", "remind")  # write a book or a report: two types a state, each type in four states
 # The state each command's run while building made (or read): its cell is that run.
 MADE_BY = {("may", "new-year"), ("september", "match-apply"), ("running", "forms"), ("running", "collect")}
 
@@ -81,6 +81,7 @@ def _args(command: str, t: str, book: Path, out: Path, root: Path) -> list:
         "docs": ["docs", book, "--out", out],
         "site": ["site", book, "--out", out / "сайт"],
         "forms": ["forms", book, "--kind", FORM_KIND[t], "--out", out],
+        "remind": ["remind", book, "--out", out],
     }[command]
 
 
@@ -136,6 +137,9 @@ def assert_promise(command: str, step: Step, text: str) -> None:
         assert list(out.rglob("*.docx")) or "пока нечего оформлять" in text, where
     elif command == "site" and code == 0:
         assert (out / "сайт" / "index.html").exists(), where
+    elif command == "remind":
+        assert "Ничего не отправлено" in text and (code != 0 or ("Напоминать не о чем" in text) != bool(
+            list(out.rglob("*.eml")))), where
     elif command == "forms" and code == 0:
         personal = [p for p in out.rglob("*.xlsx") if not p.name.startswith("Пустая")]
         assert f"личных анкет: {len(personal)} " in text, where

@@ -18,7 +18,7 @@ from .window_util import Answers, double_click, screenshot, settle, shared_root,
 
 TODAY = dt.date(2026, 11, 25)
 LABELS = ["Проверить книгу", "Подобрать пары", "Сделать документы", "Отчёт мониторинга", "Раздел сайта",
-          "Всё сразу", "Анкеты", "Собрать анкеты", "Новая книга", "Свод по району"]
+          "Всё сразу", "Анкеты", "Собрать анкеты", "Новая книга", "Новый учебный год", "Свод по району"]
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +178,7 @@ def test_a_tasks_folder_gets_its_final_name_when_the_task_is_done(window, tmp_pa
     app.buttons["report"].invoke()
     settle(app)
     folder = app.last.folder
-    assert folder.is_dir() and not folder.name.endswith(INCOMPLETE) and (folder / "Мониторинг.xlsx").is_file()
+    assert folder.is_dir() and not folder.name.endswith(INCOMPLETE) and len(list(folder.glob("мониторинг_*.xlsx"))) == 1
     assert (folder.parent / LATEST).read_text(encoding="utf-8").strip() == str(folder.resolve())
 
 

@@ -94,7 +94,7 @@ def test_collect_shows_who_is_added_and_who_is_updated_before_writing_the_copy(f
     assert (app.last.folder / "Отчёт о сборе анкет.xlsx").is_file()
     fios = set(read_workbook(copy, today=TODAY).tables["mentees"]["fio"])
     assert "Орлова Нина Сергеевна" in fios
-    assert "ваша книга не изменена" in app.status.cget("text") and "Проверка копии" in app.status.cget("text")
+    assert "прежняя книга не изменена" in app.status.cget("text") and "Проверка копии" in app.status.cget("text")
     assert book.read_bytes() == before
 
 

@@ -75,7 +75,10 @@ class Answers:
         self.next_folder: Path | None = None
         self.next_kind: str | None = None
         self.next_answers: Path | None = None
+        self.next_update = False  # «Обновлять сведения о людях…» ticked in the answers folder dialog
         self.confirm = True  # the curator's answer to the collect preview
+        self.switch = None  # the answer to «Теперь ваша рабочая книга — …»: "switch", "open" or None
+        self.switch_offers: list[tuple[Path, str]] = []
         self.previewed: list[tuple[list, str]] = []  # what the preview showed: (lines, summary)
 
     def workbook(self, start):
@@ -84,14 +87,18 @@ class Answers:
     def new_workbook(self):
         return self.next_new
 
-    def folder(self):
+    def folder(self, start=None):
         return self.next_folder
 
     def forms_kind(self):
         return self.next_kind
 
-    def answers_folder(self):
-        return self.next_answers
+    def answers_folder(self, start=None):
+        return (self.next_answers, self.next_update) if self.next_answers else None
+
+    def switch_book(self, path, text):
+        self.switch_offers.append((Path(path), text))
+        return self.switch
 
     def confirm_collect(self, lines, summary):
         self.previewed.append((lines, summary))

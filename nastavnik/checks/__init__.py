@@ -19,6 +19,7 @@ data. The rule modules, by subject:
 - ``dates``      — dates that must be past in some rows only (an event with a result, a done activity);
 - ``org``        — «Организация» against itself and the banks; order numbers and dates.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
+- ``carried``    — a pair carried into a new year although its term had ended last year.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -34,6 +35,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook.reader import Book
 
 from . import (
+    carried,
     cells,
     consent,
     dates,
@@ -61,7 +63,7 @@ def org_rules(book: Book, today: dt.date):
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES, *stalled.RULES, *lists.RULES]
+         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

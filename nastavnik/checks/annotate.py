@@ -27,8 +27,10 @@ CHECK_TITLE = s.CHECK_TITLE
 ERROR_FILL = "FFC7CE"
 WARNING_FILL = "FFEB9C"
 AUTHOR = "nastavnik check"
-_HEAD = ("№", "Важность", "Лист", "Ячейка", "Столбец", "Что не так", "Найдено", "Ожидалось", "Код проблемы")
-_WIDTHS = (6, 16, 22, 10, 28, 90, 24, 24, 26)
+# The curator's sheet: no internal problem codes (English words such as «not_in_list»); they are in
+# `check --format json` and docs/problem_codes.md for whoever needs them.
+_HEAD = ("№", "Важность", "Лист", "Ячейка", "Столбец", "Что не так", "Найдено", "Ожидалось")
+_WIDTHS = (6, 16, 22, 10, 28, 100, 26, 26)
 
 
 def annotated_name(book: Book) -> str:
@@ -127,7 +129,7 @@ def _problem_sheet(wb, report: Report) -> None:
         r += 1
         target = _target(wb, p)
         values = (n, "ошибка" if p.severity == ERROR else "предупреждение", p.sheet or "", target[1] if target else "",
-                  p.column or "", p.message, p.value or "", p.expected or "", p.code)
+                  p.column or "", p.message, p.value or "", p.expected or "")
         for j, value in enumerate(values, start=1):
             cell = _put(ws, r, j, value)
             cell.alignment = wrap
@@ -145,7 +147,7 @@ def _problem_sheet(wb, report: Report) -> None:
         tall = max(-(-len(str(v)) // max(1, int(w * 1.1))) for v, w in zip(values, _WIDTHS) if v not in ("", None))
         ws.row_dimensions[r].height = 15 * max(1, tall) + 2
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
-    ws.auto_filter.ref = f"A{head_row}:I{max(r, head_row + 1)}"
+    ws.auto_filter.ref = f"A{head_row}:{ws.cell(row=head_row, column=len(_HEAD)).column_letter}{max(r, head_row + 1)}"
 
 
 def _restore_validations(wb, book: Book) -> None:

@@ -20,6 +20,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
+from .carried import carried_codes
 from .common import active_pairs, first_rows, fmt_date, has, is_true, lookup, person_key, records, table, where
 
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)
@@ -239,7 +240,7 @@ def overdue_pairs(book: Book, today: dt.date):
     extended = (pairs["new_end"].notna() if has(book, "pairs", "new_end")
                 else pd.Series(False, index=pairs.index))
     end = pairs["new_end"].where(extended, pairs["planned_end"])
-    late = end.notna() & (end < pd.Timestamp(today))
+    late = end.notna() & (end < pd.Timestamp(today)) & ~pairs["code"].isin(carried_codes(book))  # said there
     for rec, is_ext, when in zip(records(pairs[late.to_numpy()]), extended[late], end[late]):
         yield book.problem(
             "pair_past_end", WARNING,

@@ -17,10 +17,10 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
 from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, lookup, records, table
+from .stalled import OPEN_ACTIVITY, stalled_programmes
 
 MIN_MONTHS, MAX_MONTHS = 3, 12
 TERM_CHANGES = {"продление срока", "сокращение срока"}
-OPEN_ACTIVITY = {v.ACT_PLANNED, v.ACT_MOVED}
 
 
 def _recorded_change(book: Book):
@@ -119,14 +119,17 @@ def full_plan_done(book: Book, today: dt.date):
 
 
 def overdue_activities(book: Book, today: dt.date):
-    """An activity whose planned date has passed and that is still «запланировано» or «перенесено»."""
+    """An activity whose planned date has passed and that is still «запланировано» or «перенесено».
+
+    An activity of a stalled pair is named in that pair's one warning (``stalled``), not again here.
+    """
     import pandas as pd
 
     if not has(book, "plan", "planned_date", "status"):
         return
     plan = table(book, "plan")
     late = plan["status"].isin(OPEN_ACTIVITY) & plan["planned_date"].notna() & (
-        plan["planned_date"] < pd.Timestamp(today))
+        plan["planned_date"] < pd.Timestamp(today)) & ~plan["programme"].isin(stalled_programmes(book, today))
     for rec in records(plan[late.to_numpy()]):
         yield book.problem(
             "activity_overdue", WARNING,

@@ -2,19 +2,22 @@
 
 Mentoring platforms alert on pairs stuck for three weeks; the regulation's
 monitoring (этап 6 дорожной карты) needs a survey before a programme ends.
-Three alerts, computed once here and shown in three places — ``check`` (as
-warnings), ``run``'s «Обратите внимание» and the report's «Внимание» list:
+Three alerts, computed once here and shown the same in three places — ``check``
+(as warnings), ``run``'s «Обратите внимание» and the report's «Внимание» list:
 
-- a pair «реализуется» with no activity of its plan done in the last
+- a pair «реализуется» with nothing of its plan done for more than
   ``stall_days`` days of «Организация» (30 by default), counted from the later
-  of the pair's start and the last activity done — while its plan expected
-  something: an activity planned in those days is not done, or nothing is
-  planned ahead (a pair between two monthly meetings that keeps its plan is
-  on schedule, not stalled);
+  of the pair's start and the last activity done. What is planned ahead does
+  not matter: a meeting next month does not make up for a month with nothing
+  done. Its activities past their date are named in the same warning, so
+  ``check`` warns once per stalled pair, not again at each of those activities
+  (``stalled_programmes`` tells ``checks.programmes`` which ones to leave out);
 - a pair in force whose (new) planned end falls within 30 days and none of
   whose programmes has a survey row yet;
 - a mentor with more mentees in pairs in force than his «Максимум
   наставляемых» (already an error of ``checks.pairs``; here only listed).
+
+The rule is stated for the curator in docs/match.md («Оповещения об остановившихся парах»).
 """
 
 from __future__ import annotations
@@ -27,7 +30,9 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, first_rows, fmt_date, has, records, table
+from .common import active_pairs, codes_text, first_rows, fmt_date, has, records, table
+
+OPEN_ACTIVITY = {v.ACT_PLANNED, v.ACT_MOVED}  # as checks.programmes counts an activity overdue
 
 SURVEY_DAYS = 30  # «a programme ending within a month»
 
@@ -40,7 +45,7 @@ class Alert:
     subject: str
     row: int | None
     text: str
-    overdue: bool = False  # check already warns at the overdue activity (activity_overdue): not repeated there
+    overdue: bool = False  # the pair has activities past their date (named in the text)
 
 
 def stall_days(book: Book) -> int:
@@ -59,8 +64,8 @@ def _programmes_of(book: Book) -> dict[str, list[str]]:
     return out
 
 
-def stalled(book: Book, today: dt.date) -> list[Alert]:
-    """Pairs «реализуется» with nothing of their plan done in the last ``stall_days`` days."""
+def _stalled(book: Book, today: dt.date) -> list[tuple[Alert, list[str]]]:
+    """Each stalled pair's alert with the codes of its programmes."""
     import pandas as pd
 
     if not (has(book, "pairs", "code", "status", "start") and has(book, "programmes", "code", "pair")
@@ -75,28 +80,41 @@ def stalled(book: Book, today: dt.date) -> list[Alert]:
     done = plan[(plan["status"] == v.ACT_DONE) & plan["actual_date"].notna()]
     last_by_prog = done.groupby("programme")["actual_date"].max().to_dict() if len(done) else {}
     now = pd.Timestamp(today)
-    open_ = plan[~plan["status"].isin({v.ACT_DONE, v.ACT_FAILED}) & plan["planned_date"].notna()]
-    missed = set(open_.loc[(open_["planned_date"] > now - pd.Timedelta(days=days)) & (open_["planned_date"] <= now),
-                           "programme"])
-    ahead = set(open_.loc[open_["planned_date"] > now, "programme"])
+    late = plan[plan["status"].isin(OPEN_ACTIVITY) & plan["planned_date"].notna()
+                & (plan["planned_date"] < now)].sort_values("planned_date", kind="stable")
+    plan_title = book.sheet_titles.get("plan", s.SHEET_BY_KEY["plan"].title)
     progs = _programmes_of(book)
     out = []
     for rec in records(running):
-        mine = progs.get(rec["code"], ())
+        mine = progs.get(rec["code"], [])
         lasts = [last_by_prog[p] for p in mine if p in last_by_prog]
         last = max(lasts) if lasts else None
-        since = max([x for x in (last, rec["start"]) if x is not None and not pd.isna(x)], default=None)
-        if since is None or (now - pd.Timestamp(since)).days <= days:
-            continue
-        if any(p in ahead for p in mine) and not any(p in missed for p in mine):
-            continue  # on schedule: nothing was due in these days, the next activity is ahead
+        since = max([pd.Timestamp(x) for x in (last, rec["start"]) if x is not None and not pd.isna(x)],
+                    default=None)
+        if since is None or (now - since).days <= days:
+            continue  # something was done within the period (or the pair started within it)
         what = (f"последнее выполненное мероприятие — {fmt_date(last)}" if last is not None
                 else f"с начала {fmt_date(rec['start'])} не выполнено ни одного мероприятия плана")
-        out.append(Alert("pair_stalled", rec["code"], rec["_row"],
-                         f"Пара {rec['code']} (наставник {rec['mentor'] or '—'}) реализуется, но больше {days} дн. "
-                         f"без выполненных мероприятий: {what}. Свяжитесь с наставником, обновите план или "
-                         "отметьте выполненное.", overdue=any(p in missed for p in mine)))
+        missed = late[late["programme"].isin(mine)]
+        if len(missed):
+            rows = [str(r) for r in missed["_row"]]
+            what += (f"; не выполнены в срок: {codes_text(fmt_date(d) for d in missed['planned_date'])} (лист "
+                     f"«{plan_title}», {'строка' if len(rows) == 1 else 'строки'} {codes_text(rows)})")
+        text = (f"Пара {rec['code']} (наставник {rec['mentor'] or '—'}) реализуется, но больше {days} дн. "
+                f"без выполненных мероприятий: {what}. Свяжитесь с наставником, обновите план или отметьте "
+                "выполненное.")
+        out.append((Alert("pair_stalled", rec["code"], rec["_row"], text, overdue=bool(len(missed))), mine))
     return out
+
+
+def stalled(book: Book, today: dt.date) -> list[Alert]:
+    """Pairs «реализуется» with nothing of their plan done for more than ``stall_days`` days."""
+    return [alert for alert, _mine in _stalled(book, today)]
+
+
+def stalled_programmes(book: Book, today: dt.date) -> set[str]:
+    """The programmes of stalled pairs: their overdue activities are named in the pair's one warning."""
+    return {p for _alert, mine in _stalled(book, today) for p in mine}
 
 
 def survey_due(book: Book, today: dt.date) -> list[Alert]:
@@ -152,10 +170,8 @@ def alerts(book: Book, today: dt.date) -> list[Alert]:
 
 
 def stalled_rule(book: Book, today: dt.date):
-    """In check, a stalled pair whose plan has an overdue activity is already named there (activity_overdue)."""
+    """Every stalled pair, once, as the report and ``run`` list it (its overdue activities in the same text)."""
     for a in stalled(book, today):
-        if a.overdue:
-            continue
         yield book.problem("pair_stalled", WARNING, a.text, "pairs", a.row, "status", v.PAIR_RUNNING)
 
 

@@ -92,6 +92,8 @@ class _Shared:
         self.book = book
         self.rows: dict[str, list[dict]] = {}
         self.people: People | None = None
+        self.groups: list[dict] | None = None
+        self.involvement: dict | None = None
 
 
 _SHARED: _Shared | None = None
@@ -276,7 +278,53 @@ def base(book) -> dict:
 # --- pairs and programmes ------------------------------------------------------------------------------------------
 
 def pair_groups(book) -> list[dict]:
-    """Pairs and groups: the rows of one code joined, in workbook order."""
+    """Pairs and groups: the rows of one code joined, in workbook order.
+
+    Within a planning (``shared``) built once: a district's consents ask for them once per person.
+    The dicts are shared then: read them, never change.
+    """
+    memo = _memo(book)
+    if memo is None:
+        return _pair_groups(book)
+    if memo.groups is None:
+        memo.groups = _pair_groups(book)
+    return list(memo.groups)
+
+
+def involvement(book, bank: str, code: str) -> tuple[list[str], list[str]]:
+    """(titles of the programmes of ``code``'s pairs, names of the events ``code`` took part in), in book order.
+
+    Indexed once per planning: looked up for each person of a district's banks, a walk over every pair,
+    programme and event per person made the consents quadratic.
+    """
+    memo = _memo(book)
+    index = memo.involvement if memo is not None else None
+    if index is None:
+        index = _involvement(book)
+        if memo is not None:
+            memo.involvement = index
+    pairs = index["pairs"].get((bank, code), ())
+    titles = sorted(t for pair in dict.fromkeys(pairs) for t in index["titles"].get(pair, ()))
+    return [t for _n, t in titles], list(index["events"].get(code, ()))
+
+
+def _involvement(book) -> dict:
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for g in pair_groups(book):
+        owners = [("mentors", g.get("mentor"))] + [("mentees", m) for m in g["mentee_codes"]]
+        for key in dict.fromkeys(owners):
+            pairs.setdefault(key, []).append(g["code"])
+    titles: dict[str, list[tuple[int, str]]] = {}  # pair → (row of «Программы», title): the sheet's order
+    for n, p in enumerate(records(book, "programmes")):
+        if p.get("title"):
+            titles.setdefault(p.get("pair"), []).append((n, text(p.get("title"))))
+    events: dict[str, list[str]] = {}
+    for e in records(book, "events"):
+        events.setdefault(e.get("person"), []).append(text(e.get("event")))
+    return {"pairs": pairs, "titles": titles, "events": events}
+
+
+def _pair_groups(book) -> list[dict]:
     groups: dict[str, dict] = {}
     for row in records(book, "pairs"):
         code = row.get("code")

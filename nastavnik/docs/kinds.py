@@ -477,10 +477,7 @@ def _consents(column: str, what: str):
 
 def _published(book, bank: str, code: str) -> dict:
     """What the site would show of a person beyond the name: their programmes' titles and their events."""
-    pairs = {g["code"] for g in c.pair_groups(book)
-             if (g.get("mentor") == code if bank == "mentors" else code in g["mentee_codes"])}
-    titles = [c.text(p.get("title")) for p in c.records(book, "programmes") if p.get("pair") in pairs and p.get("title")]
-    events = [c.text(e.get("event")) for e in c.records(book, "events") if e.get("person") == code]
+    titles, events = c.involvement(book, bank, code)
     return {"programmes": "; ".join(titles) or "участие в персонализированной программе наставничества",
             "events": "; ".join(events) or "сведения об участии, если оно будет",
             "photos": "фотографии с мероприятий системы наставничества"}

@@ -1,4 +1,4 @@
-"""Questionnaires out and answers back in (этапы 2, 3 и 6 дорожной карты).
+"""Questionnaires out and answers back in (этапы 2, 3 и 6 дорожной карты); mentors' diaries, letters, calendars.
 
 ``make_forms`` writes, from the schema, a personal pre-filled questionnaire per
 person (.xlsx with dropdowns and only the answers unlocked, and a printable
@@ -7,7 +7,11 @@ person (.xlsx with dropdowns and only the answers unlocked, and a printable
 into a COPY of the workbook and writes the merge report; the window and other
 front ends call these two functions, the commands are thin layers over them.
 
-Layer: outputs. May import the workbook and the base.
+``diary`` carries each running programme's plan to its mentor and the marks back
+into «План мероприятий»; ``remind`` and ``calendar`` turn the alerts into letters
+and the plan into .ics files.
+
+Layer: outputs. May import the analysis (checks), the workbook and the base.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 from nastavnik.base.safeio import safe_filename, write_text
 
-KINDS = ("запрос", "наставник", "анкета")
+KINDS = ("запрос", "наставник", "анкета", "дневник")
 
 
 @dataclass
@@ -26,11 +30,14 @@ class FormsResult:
     folder: Path
     personal: list[Path] = field(default_factory=list)
     blank: list[Path] = field(default_factory=list)
+    printed: list[Path] = field(default_factory=list)  # the diaries' .docx for print
     online: Path | None = None
 
 
 def forms_folder_name(kind: str) -> str:
-    return f"Анкеты — {kind}"
+    from .diary import FOLDER, KIND
+
+    return FOLDER if kind == KIND else f"Анкеты — {kind}"
 
 
 def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
@@ -46,6 +53,13 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     org = book.org.get("short_name") or book.org.get("full_name")
     year = year_label(year_of(book, today))
     result = FormsResult(folder)
+    if kind == "дневник":
+        from .diary import make_diaries
+
+        made = make_diaries(book, folder, today, org, year, printed=True)
+        result.personal = [p for p in made if p.suffix == ".xlsx"]
+        result.printed = [p for p in made if p.suffix == ".docx"]
+        return result
     for t in targets(book, kind):
         stem = f"{t.programme} {t.code}" if t.programme else t.code
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
@@ -69,24 +83,25 @@ class CollectResult:
 
 
 def _plan(book, sources, today: dt.date, update: bool):
-    from .answers import read_sources
+    from .diary_merge import merge_diaries, read_all
     from .merge import merge
 
-    answers, lines = read_sources([Path(p) for p in sources], today, book)
+    answers, diaries, lines = read_all([Path(p) for p in sources], today, book)
     plan = merge(book, answers, today, update)
+    merge_diaries(book, diaries, today, update, plan)
     order: dict = {}
     for line in lines + plan.lines:
         order.setdefault(line.source, len(order))
     return plan, sorted(lines + plan.lines, key=lambda x: (order[x.source], x.row or 0))
 
 
-def preview(book, sources: list[Path], today: dt.date) -> list:
+def preview(book, sources: list[Path], today: dt.date, update: bool = False) -> list:
     """The merge report's lines without writing anything: what ``collect`` would do with ``sources``.
 
     For ``run`` and the window, to say how many answers wait to be collected (lines «добавлен»,
     «обновлён», «конфликт»).
     """
-    return _plan(book, sources, today, False)[1]
+    return _plan(book, sources, today, update)[1]
 
 
 def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:

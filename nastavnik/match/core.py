@@ -19,6 +19,7 @@ from .candidates import Pool, build_pool, same_person_pairs
 from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons
 from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
+from .exact import solve_groups
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3
@@ -121,14 +122,24 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
         if me in index_me and mr in index_mr:
             blocked.setdefault((index_me[me], index_mr[mr]), why)
     indptr, cols, cost = sc.graph(set(blocked))
+    # The graph's cost holds the group bonus wherever a group is possible; the exact solver counts it only for
+    # real groups of two or more (``exact``), on the base score.
+    arc_rows = np.repeat(np.arange(sc.n), np.diff(indptr))
+    bonus = round(sc.weights.get("group", 0.0) * UNIT)
+    key_of_arc = sc.group_key[arc_rows]
+    ready_of_arc = sc.group_ready[cols]
+    base = cost.astype(np.int64) - (bonus * ((key_of_arc >= 0) & ready_of_arc) if bonus > 0 else 0)
+    del arc_rows
     clock["scores"] = time.perf_counter()
-    assignment = (solver or solve)(indptr, cols, cost, sc.spare.astype(int))
+    assignment, grouped_arcs = solve_groups(indptr, cols, base, sc.spare.astype(int), key_of_arc, ready_of_arc,
+                                            bonus, solver or solve)
+    grouped = {int(np.searchsorted(indptr, a, side="right") - 1) for a in grouped_arcs}
     clock["solve"] = time.perf_counter()
 
     result = MatchResult(today=today, workbook=workbook, weights=sc.weights, top=top,
                          waiting=pool.waiting, excluded=pool.excluded, pool_mentees=sc.n, org_type=sc.org_type)
     result.wait_cap_months = sc.wait_cap
-    result.total_score = round(total_units(indptr, cols, cost, assignment) / UNIT, 4)
+    result.total_score = round((total_units(indptr, cols, base, assignment) + bonus * len(grouped)) / UNIT, 4)
     result.capacity = {c: int(x) for c, x in zip(pool.mentors["code"], sc.spare)}
     result.people = {c: f for frame in (pool.mentees, pool.mentors) for c, f in zip(frame["code"], frame["fio"])
                      if isinstance(f, str)}
@@ -145,8 +156,11 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
             wanted[i] = [int(js[o]) for o in (order if top <= 0 else order[:top])]
 
     def arc(i, j):
+        """(units, in a group): the proposal's pairs as placed; a candidate's as it would be in the better mode."""
         span = _row(indptr, i)
         pos = span.start + int(np.searchsorted(cols[span], j))
+        if chosen.get(i) == j:
+            return int(base[pos]) + (bonus if i in grouped else 0), i in grouped
         return int(cost[pos]), sc.in_group(i, j)
 
     rows = sorted(set(wanted) | set(chosen))

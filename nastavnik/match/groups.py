@@ -1,13 +1,13 @@
 """Groups of the optimum: the proposal's group members gathered by mentor and requests.
 
-The regulation allows group mentoring (вид «в группе»). The solver already
-chose, pair by pair, between an individual pair and a place in a group (a
-mentee who chose «в группе», a mentor who marked «в группе» in «Готов к
-видам»; the bonus ``w_group``), counting each member against the mentor's
-free places once. Here the members placed with one mentor for the same set of
-requests become one group: one code with several rows in ``--apply``. A group
-needs two members (check ``group_too_small``); a member left alone in his group
-is written as an individual pair and told so, his score unchanged.
+The regulation allows group mentoring (вид «в группе»). The exact solver
+(``exact.solve_groups``) already chose, pair by pair, between an individual pair
+and a place in a group (a mentee who chose «в группе», a mentor who marked «в
+группе» in «Готов к видам»; the bonus ``w_group``), counting each member against
+the mentor's free places once, and gave the bonus only to groups of two or more
+with the same requests. Here those members become one group: one code with
+several rows in ``--apply``. A member alone in a bucket cannot come from the
+solver; should one appear, he is written as an individual pair and told so.
 """
 
 from __future__ import annotations

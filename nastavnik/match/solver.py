@@ -131,10 +131,12 @@ def _best_per_row(indptr, lo, r, score, pick, k):
     return lo + chosen[within < k]
 
 
-def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None) -> list[tuple[int, int]]:
+def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None,
+          start=None) -> list[tuple[int, int]]:
     """Maximum-total pairs (mentee index, mentor index), sorted by mentee; see the module's docstring.
 
-    Memory beyond the graph is one byte per arc (``kept``) and per-slice temporaries.
+    Memory beyond the graph is one byte per arc (``kept``) and per-slice temporaries. ``start`` — a mask of arcs
+    to keep from the first round (``stats["kept_mask"]`` of a previous solve of the same graph with other costs).
     """
     import numpy as np
 
@@ -156,6 +158,8 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
         lo, hi = indptr[a], indptr[b]
         r = np.repeat(np.arange(b - a), deg[a:b])
         kept[_best_per_row(indptr, lo, r, cost[lo:hi], np.arange(hi - lo), k_start)] = True
+    if start is not None and len(start) == len(kept):  # arcs a previous solve of a similar graph needed
+        kept |= start
     rounds = 0
     while True:
         rounds += 1
@@ -183,7 +187,7 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
             break
         kept[np.concatenate(add)] = True
     if stats is not None:
-        stats.update(rounds=rounds, kept=int(kept.sum()), arcs=len(cols))
+        stats.update(rounds=rounds, kept=int(kept.sum()), arcs=len(cols), kept_mask=kept)
     return pairs
 
 

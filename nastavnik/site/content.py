@@ -274,7 +274,7 @@ def normative(book, who: People, orders: list[Published], files: dict, notes: li
     return out
 
 
-def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
+def site_content(book, today: dt.date, documents=(), pdf_cache=None) -> dict[str, Any]:
     """Everything the templates may print, and nothing else.
 
     ``documents`` are the files the documents step made (``SiteDocument``); the signed orders among
@@ -284,7 +284,7 @@ def site_content(book, today: dt.date, documents=()) -> dict[str, Any]:
     who = people(book.tables)
     org = book.org or {}
     files: dict[str, bytes] = {}
-    orders, notes = signed_orders(book, documents, who)
+    orders, notes = signed_orders(book, documents, who, pdf_cache)
     for o in orders:
         files[o.href] = o.data
     from nastavnik.report.indicators import book_figures

@@ -170,8 +170,51 @@ def _to_pdf(files: dict[str, bytes]) -> dict[str, bytes]:
         return out
 
 
-def signed_orders(book, documents, who: People) -> tuple[list[Published], list[str]]:
-    """The orders that may be published, as PDF bytes; and why each other given order is not."""
+def content_key(data: bytes) -> str:
+    """A .docx's fingerprint by what it holds: every part's name and bytes, not the zip's dates (a document
+    made again from the same data is a new file with the same content)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in sorted(zf.namelist()):
+            h.update(name.encode() + b"\0" + zf.read(name) + b"\0")
+    return h.hexdigest()
+
+
+def _cached_pdfs(files: dict[str, bytes], cache: Path | None) -> dict[str, bytes]:
+    """PDFs of the .docx ``files``: from ``cache`` when a file with the same content was converted before, the
+    others by LibreOffice in one call (and kept there). A cache that cannot be read or written is no cache."""
+    if cache is None:
+        return _to_pdf(files)
+    keys = {k: content_key(data) for k, data in files.items()}
+    out: dict[str, bytes] = {}
+    for k, key in keys.items():
+        try:
+            pdf = (cache / f"{key}.pdf").read_bytes()
+        except OSError:
+            continue
+        if pdf[:5] == b"%PDF-":
+            out[k] = pdf
+    rest = {k: data for k, data in files.items() if k not in out}
+    made = _to_pdf(rest) if rest else {}
+    for k, pdf in made.items():
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            part = cache / f"{keys[k]}.pdf.part"
+            part.write_bytes(pdf)
+            part.replace(cache / f"{keys[k]}.pdf")
+        except OSError:
+            pass
+    return out | made
+
+
+def signed_orders(book, documents, who: People, cache: Path | None = None) -> tuple[list[Published], list[str]]:
+    """The orders that may be published, as PDF bytes; and why each other given order is not.
+
+    ``cache``: a folder of PDFs by the cleaned .docx's content (``content_key``): LibreOffice takes seconds
+    for each run, and the signed orders change once a year.
+    """
     from .values import _text, fmt_date
 
     org = book.org or {}
@@ -197,7 +240,7 @@ def signed_orders(book, documents, who: People) -> tuple[list[Published], list[s
     # A ready PDF is used only when nothing had to be hidden; otherwise the cleaned copy is converted.
     ready = {k: p.with_suffix(".pdf") for k, (p, _, changed) in chosen.items()
              if not changed and p.with_suffix(".pdf").is_file()}
-    converted = _to_pdf({k: data for k, (_, data, _) in chosen.items() if k not in ready})
+    converted = _cached_pdfs({k: data for k, (_, data, _) in chosen.items() if k not in ready}, cache)
     out = []
     for kind, spec in ORDERS.items():
         if kind not in chosen:

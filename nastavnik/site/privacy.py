@@ -34,7 +34,7 @@ class People:
     """Names that may be shown, by code, and the patterns that must never appear."""
 
     shown: dict[str, str] = field(default_factory=dict)  # code -> ФИО, only with both consents
-    patterns: list[re.Pattern] = field(default_factory=list)
+    patterns: list = field(default_factory=list)  # re.Pattern, or one compiled on first use
     # For each pattern, a text every match of it contains: (text, casefolded?), or None to always try it.
     needles: list[tuple[str, bool] | None] = field(default_factory=list)
     _index: dict | None = field(default=None, repr=False)
@@ -92,15 +92,32 @@ def _needle_index(patterns: list, needles: list) -> tuple[list[int], dict]:
 _CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё-]+")
 
 
-def _name_patterns(fio: str) -> list[re.Pattern]:
+def _name_sources(fio: str) -> list[str]:
     words = fio.split()
     surname = re.escape(words[0])
     endings = "|".join(_SURNAME_ENDINGS)
-    out = [re.compile(r"\s+".join(re.escape(w) + r"\w{0,3}" for w in words), re.IGNORECASE)]
-    # «Петров К. А.», «Петрову», but not «Петровна» (someone else's patronymic).
-    out.append(re.compile(rf"(?<![\w-]){surname}(?:{endings})(?![\w-])(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?",
-                          re.IGNORECASE))
-    return out
+    # The whole name in any case; «Петров К. А.», «Петрову», but not «Петровна» (someone else's patronymic).
+    return [r"\s+".join(re.escape(w) + r"\w{0,3}" for w in words),
+            rf"(?<![\w-]){surname}(?:{endings})(?![\w-])(?:\s+[А-ЯЁ]\.\s*(?:[А-ЯЁ]\.)?)?"]
+
+
+def _name_patterns(fio: str) -> list[re.Pattern]:
+    return [re.compile(source, re.IGNORECASE) for source in _name_sources(fio)]
+
+
+class _Lazy:
+    """A name's pattern compiled on its first use: a district has thousands of people who did not consent, and
+    a text mentions few of them (compiling every pattern up front took longer than the whole site)."""
+
+    __slots__ = ("source", "flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = re.IGNORECASE):
+        self.source, self.flags, self._compiled = source, flags, None
+
+    def sub(self, repl: str, text: str) -> str:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled.sub(repl, text)
 
 
 def people(tables: dict) -> People:
@@ -116,7 +133,7 @@ def people(tables: dict) -> People:
             if yes(row.consent_pd) and yes(row.consent_publish) and fio and code:
                 result.shown[code] = str(fio)
             elif fio:
-                found = _name_patterns(str(fio))
+                found = [_Lazy(source) for source in _name_sources(str(fio))]
                 first = str(fio).split()[0]
                 needle = (first.casefold(), True) if _CYRILLIC_WORD.fullmatch(first) else None
                 result.patterns.extend(found)
@@ -128,6 +145,6 @@ def people(tables: dict) -> People:
             if birth is not None and birth == birth:  # not NaT
                 secret.update({f"{birth:%d.%m.%Y}", f"{birth:%Y-%m-%d}"})
     literals = sorted(secret, key=len, reverse=True)
-    result.patterns.extend(re.compile(re.escape(s)) for s in literals)
+    result.patterns.extend(_Lazy(re.escape(s), 0) for s in literals)
     result.needles.extend((s, False) for s in literals)
     return result

@@ -84,18 +84,28 @@ def _switches(variant: tuple[str, str, str], root: str, page_file: str) -> list[
 
 def render_pages(content: dict) -> dict[str, str]:
     """Relative path -> text of every file of the site (pages of every version and stylesheets)."""
+    import uuid
+
     env = environment()
     files: dict[str, str] = {}
+    # A page's content depends only on the page and the way back to the root, not on the version's colours and
+    # sizes: rendered once for each (page, root), not for each of the 19 versions (a district's 4 000 programmes
+    # were rendered 19 times). The frame of each version is rendered around a marker the content then replaces.
+    marker = f"<!--content-{uuid.uuid4().hex}-->"
+    frame = env.from_string('{% extends "base.html" %}{% block content %}' + marker + '{% endblock %}')
+    bodies: dict[tuple[str, str], str] = {}
     for variant in [None, *special_sets()]:
         prefix = "" if variant is None else set_dir(variant)
         root = "../" * prefix.count("/")
         css = [root + STYLESHEETS[0]] + ([root + STYLESHEETS[1]] if variant else [])
         for page in PAGES:
-            files[prefix + page.file] = env.get_template(f"{page.key}.html").render(
-                c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
-                variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
-                alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}",
-            )
+            values = dict(c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
+                          variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
+                          alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}")
+            if (page.key, root) not in bodies:
+                template = env.get_template(f"{page.key}.html")
+                bodies[page.key, root] = "".join(template.blocks["content"](template.new_context(values)))
+            files[prefix + page.file] = frame.render(values).replace(marker, bodies[page.key, root], 1)
     for name in STYLESHEETS:
         files[name] = (TEMPLATES / name).read_text(encoding="utf-8")
     howto = environment(autoescape=False).get_template("howto.txt")  # plain text: nothing to escape
@@ -169,15 +179,17 @@ def _umask() -> int:
     return mask
 
 
-def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=()) -> Path:
+def build_site(book, out_dir: str | os.PathLike, today: dt.date | None = None, documents=(),
+               pdf_cache: Path | None = None) -> Path:
     """Build the whole website section from the Book into ``out_dir``; return that folder.
 
     The folder is replaced whole; its ``index.html`` is the start page, ``special/index.html`` the start
     of the version for the visually impaired and «КАК ОПУБЛИКОВАТЬ.txt» the administrator's instructions.
     ``documents`` are ``SiteDocument(kind, path)`` of the files the documents step made; the signed
-    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``).
+    orders among them are published as PDF in ``dokumenty/`` (see ``site.documents``); ``pdf_cache`` — a folder
+    where their PDFs are kept by the content of the cleaned .docx, so an unchanged order is not converted again.
     """
-    content = site_content(book, today or dt.date.today(), documents)
+    content = site_content(book, today or dt.date.today(), documents, pdf_cache)
     files: dict = render_pages(content)
     files.update(content["files"])
     return write_site(files, Path(out_dir))

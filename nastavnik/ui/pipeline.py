@@ -20,6 +20,7 @@ from pathlib import Path
 from nastavnik.base.safeio import write_text
 
 LATEST = "последний запуск.txt"
+PDF_CACHE = ".служебное"  # beside the runs: PDFs of the signed orders by content (site.documents), safe to delete
 
 
 @dataclass
@@ -116,13 +117,14 @@ STEPS = 6
 
 def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
             progress_bar: Callable | None = None, progress: Callable[[Stage], None] | None = None,
-            cancelled: Callable[[], bool] | None = None, demo: Callable | None = None) -> RunResult:
+            cancelled: Callable[[], bool] | None = None, demo: str | None = None) -> RunResult:
     """Run every step; return what was made and what needs the curator's attention.
 
     ``progress`` (the window) gets a ``Stage`` at the start of each step and after each document;
     ``cancelled`` is asked at the same moments and, when it says yes, the run stops as an interrupted one does
-    (``RunCancelled``; the folder keeps what was made and is marked «НЕ ЗАВЕРШЁН.txt»). ``demo`` makes the
-    demonstration book's data when no workbook is given (the centre's demo by default). The command line
+    (``RunCancelled``; the folder keeps what was made and is marked «НЕ ЗАВЕРШЁН.txt»). ``demo`` names the
+    demonstration book (an organisation type's key, ``samples.demos``) used when no workbook is given (the
+    centre's demo by default). The command line
     passes none of them and behaves as before.
     """
     from nastavnik.base.oserrors import os_message
@@ -197,12 +199,9 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 
     with step(1, "Чтение книги"):
         if workbook is None:
-            from nastavnik.workbook.template import write_workbook
+            from nastavnik.workbook.samples.demos import DEFAULT, write_demo
 
-            if demo is None:
-                from nastavnik.workbook.samples.demo import demo_data as demo
-            workbook = folder / "демо-книга.xlsx"
-            write_workbook(workbook, *demo(today))
+            workbook = write_demo(folder / "демо-книга.xlsx", demo or DEFAULT, today)
             echo(f"      книга не указана — работаю на демонстрационной книге: {workbook}")
             result.made.append(("Демонстрационная книга", workbook))
         book = read_workbook(workbook, today=today)
@@ -289,7 +288,8 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         from nastavnik.site import SiteDocument, build_site
 
         signed = [SiteDocument(job.kind, job.path) for job in jobs]  # the site publishes the signed orders
-        site = build_site(book, folder / "сайт", today, documents=signed)
+        # The signed orders' PDFs are kept beside the runs: LibreOffice converts an order again only when it changed.
+        site = build_site(book, folder / "сайт", today, documents=signed, pdf_cache=folder.parent / PDF_CACHE)
         result.made.append(("Раздел сайта (откройте index.html)", site))
 
 

@@ -31,7 +31,8 @@ class Change:
 
 
 CHANGES: dict[str, Change] = {
-    "1.1": Change(sheets=(s.NORMATIVE.key, *(sh.key for sh in s.ARCHIVE_SHEETS)),
+    "1.1": Change(sheets=(s.NORMATIVE.key, *(sh.key for sh in s.ARCHIVE_SHEETS
+                                             if sh not in (s.ARCHIVE_ROADMAP, s.ARCHIVE_ORG))),
                   columns={"mentors": ("position_gen", "position_dat", "position_acc"),
                            "mentees": ("position_gen", "position_dat", "position_acc"),
                            "pairs": ("mentor_consent_date",),
@@ -45,7 +46,10 @@ CHANGES: dict[str, Change] = {
                   note="тип организации (до этой версии книга считается книгой организации дополнительного "
                        "образования), уровень программ в банках, вес уровня в подборе пар; списки организации на "
                        "листе «Справочники» можно дополнять"),
-    "1.3": Change(columns={"mentors": ("contract_no", "contract_date")},
+    # nastavnik new-year keeps what a year changes: nothing of the old year is lost.
+    "1.3": Change(sheets=(s.ARCHIVE_ROADMAP.key, s.ARCHIVE_ORG.key),
+                  note="дорожная карта и изменившиеся параметры «Организации» прошлых лет сохраняются в архиве"),
+    "1.4": Change(columns={"mentors": ("contract_no", "contract_date")},
                   note="номер и дата трудового договора наставника для дополнительного соглашения о наставничестве"),
 }
 

@@ -7,7 +7,7 @@ repeat a past pair and the report can count year over year. The old workbook is 
 one is written whole on the current template (which is also how an older template is migrated for good).
 
 ``next_year(book, ...)`` is pure: it takes the typed ``Book`` and returns the new workbook's
-``(org, tables)`` and a ``Summary``; ``write_next_year`` writes both files.
+``(org, tables)`` and a ``Summary`` (``yearsummary``); ``write_next_year`` (``yearfiles``) writes both files as one.
 """
 
 from __future__ import annotations
@@ -15,13 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from nastavnik.base.problems import NastavnikError
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.yearfiles import default_out, summary_path, write_next_year
+from nastavnik.workbook.yearsummary import ROADMAP_DONE, ROADMAP_RESET, Summary
+
+__all__ = ["Summary", "YearError", "default_out", "next_year", "parse_year", "summary_path", "write_next_year",
+           "year_label", "year_of"]
 
 ENDED = (v.PAIR_DONE, v.PAIR_STOPPED)
 # Orders that stay in force from year to year until cancelled (the Положение, the curator's appointment);
@@ -29,8 +32,6 @@ ENDED = (v.PAIR_DONE, v.PAIR_STOPPED)
 STANDING_ORDERS = ("order_regulation", "order_curator")
 YEARLY_ORG_FIELDS = ("order_council_no", "order_council_date", "order_final_no", "order_final_date",
                      "final_event_date", "final_event_place")
-ROADMAP_RESET = "не начат"
-ROADMAP_DONE = "выполнен"
 STANDING_STAGES = {1}  # stage 1 is the Положение and the curator: done once, stays done while the orders stand
 MAX_EXPERIENCE = 60
 
@@ -39,82 +40,6 @@ class YearError(NastavnikError):
     """A year given on the command line that cannot be a school year."""
 
     exit_code = 2
-
-
-@dataclass
-class Summary:
-    """What new-year did, by code only (no personal data), for the screen and the summary file."""
-
-    old_year: str
-    new_year: str
-    period: tuple[dt.date, dt.date]
-    version_read: str | None = None
-    migration: list[str] = field(default_factory=list)
-    pairs_carried: list[str] = field(default_factory=list)
-    pairs_archived: list[tuple[str, str]] = field(default_factory=list)  # (code, status)
-    programmes_carried: int = 0
-    programmes_archived: int = 0
-    plan_carried: int = 0
-    plan_archived: int = 0
-    surveys_carried: int = 0
-    surveys_archived: int = 0
-    events_carried: int = 0
-    events_archived: int = 0
-    mentors_kept: int = 0
-    mentees_kept: int = 0
-    dropped: list[tuple[str, str]] = field(default_factory=list)  # (code, why)
-    leaving_in_pairs: list[tuple[str, str, bool]] = field(default_factory=list)  # (code, pair, female): kept
-    status_changes: list[tuple[str, str, str]] = field(default_factory=list)  # (code, old, new)
-    orders_kept: list[str] = field(default_factory=list)
-    orders_cleared: list[str] = field(default_factory=list)
-    roadmap_reset: int = 0
-    roadmap_kept: int = 0
-    archive_years: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        p0, p1 = self.period
-        out = [f"Новый учебный год {self.new_year} (период {p0:%d.%m.%Y} – {p1:%d.%m.%Y}) из книги "
-               f"{self.old_year} учебного года."]
-        out.append(f"Прочитана книга шаблона версии {self.version_read or 'без отметки'}; новая книга — шаблона "
-                   f"версии {s.TEMPLATE_VERSION}.")
-        for note in self.migration:
-            out.append(f"Перенос на новый шаблон: {note}")
-        out.append("")
-        out.append("Перенесено:")
-        out.append(f"  пары и группы, которые продолжаются: {len(self.pairs_carried)}"
-                   + (f" ({', '.join(self.pairs_carried)})" if self.pairs_carried else "")
-                   + f"; их программы: {self.programmes_carried}, мероприятия плана: {self.plan_carried}, "
-                     f"анкеты: {self.surveys_carried};")
-        out.append(f"  строк банка наставников: {self.mentors_kept}, банка наставляемых: {self.mentees_kept}; "
-                   "педагогический стаж и стаж в организации увеличены на год;")
-        out.append(f"  мероприятия (конкурсы, конференции) нового периода: {self.events_carried}.")
-        out.append("В архив (листы «Архив …»):")
-        archived = ", ".join(f"{c} — {st}" for c, st in self.pairs_archived)
-        out.append(f"  завершённые и прекращённые пары и группы: {len(self.pairs_archived)}"
-                   + (f" ({archived})" if archived else "") + f"; их программы: {self.programmes_archived}, "
-                     f"мероприятия плана: {self.plan_archived}, анкеты: {self.surveys_archived};")
-        out.append(f"  мероприятия прошлого учебного года: {self.events_archived}.")
-        out.append("  В архиве учебные годы: " + (", ".join(self.archive_years) or "—") + ".")
-        out.append("Исключены из банков:" + ("" if self.dropped else " никто."))
-        for code, why in self.dropped:
-            out.append(f"  {code} — {why}")
-        for code, pair, female in self.leaving_in_pairs:
-            out.append(f"  {code} {'оставлена' if female else 'оставлен'} в банке: увольняется, но пара (группа) "
-                       f"{pair} продолжается — завершите её или замените участника.")
-        if self.status_changes:
-            out.append("Статусы наставляемых пересчитаны:")
-            for code, old, new in self.status_changes:
-                out.append(f"  {code}: «{old}» → «{new}»")
-        out.append("Лист «Организация»:")
-        if self.orders_kept:
-            out.append("  сохранены приказы, действующие до отмены: " + "; ".join(self.orders_kept)
-                       + ". Если издан новый приказ, впишите его номер и дату.")
-        if self.orders_cleared:
-            out.append("  очищены поля прошлого года: " + ", ".join(self.orders_cleared) + ".")
-        out.append(f"Дорожная карта: снова «{ROADMAP_RESET}» — строк: {self.roadmap_reset}; остаются "
-                   f"«{ROADMAP_DONE}» — строк: {self.roadmap_kept} (этап 1: Положение и куратор, пока действуют "
-                   "их приказы).")
-        return out
 
 
 # --- values ------------------------------------------------------------------------------------------------
@@ -205,6 +130,7 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     carried_codes = set(pairs.loc[keep_pair, "code"].dropna())
     ended_codes = set(pairs.loc[ended, "code"].dropna()) - carried_codes
     summary.pairs_carried = sorted(carried_codes)
+    summary.pairs_overdue = _overdue(pairs[keep_pair.to_numpy()], start)
     summary.pairs_archived = sorted({(c, st) for c, st in zip(pairs.loc[ended, "code"], pairs.loc[ended, "status"])
                                      if isinstance(c, str)})
 
@@ -268,6 +194,7 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
         "events": _rows(events[~arch_ev]),
         "news": _rows(frame("news")),
         "roadmap": _roadmap(_rows(frame("roadmap")), summary),
+        "archive_roadmap": archived("roadmap", _rows(frame("roadmap"))),
         "archive_pairs": archived("pairs", _rows(pairs[~keep_pair.to_numpy()])),
         "archive_programmes": archived("programmes", _rows(programmes[arch_prog.to_numpy()])),
         "archive_plan": archived("plan", _rows(plan[arch_plan.to_numpy()])),
@@ -275,6 +202,14 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
         "archive_events": archived("events", _rows(events[arch_ev])),
         "archive_leavers": _rows(t.get("archive_leavers")) + leavers,
     }
+    # Every other sheet (the normative acts, and any sheet the template gains) goes on as it is; a sheet the old
+    # book lacks (an older template) is left to the template's prefill.
+    for key in s.SHEET_BY_KEY:
+        if key not in tables and t[key] is not None:
+            tables[key] = _rows(t[key])
+    summary.normative_carried = len(tables.get("normative", s.NORMATIVE.prefill))
+    summary.news_carried = len(tables["news"])
+    summary.roadmap_archived = len(tables["archive_roadmap"]) - len(_rows(t.get("archive_roadmap")))
     summary.programmes_carried = len(tables["programmes"])
     summary.programmes_archived = int(arch_prog.sum())
     summary.plan_carried, summary.plan_archived = len(tables["plan"]), int(arch_plan.sum())
@@ -285,7 +220,42 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     summary.archive_years = sorted(y for y in years if y)
     if not tables["roadmap"]:
         tables["roadmap"] = [dict(zip(s.ROADMAP.keys, r)) for r in s.ROADMAP.prefill]
-    return _org(book.org, new_label, start, end, summary), tables, summary
+    new_org = _org(book.org, new_label, start, end, summary)
+    tables["archive_org"] = _rows(t.get("archive_org")) + _org_archive(book.org, new_org, old_label, summary)
+    return new_org, tables, summary
+
+
+def _overdue(carried, start: dt.date) -> list[tuple[str, dt.date, str]]:
+    """Pairs carried on although their end (the new one, if the term was changed) came before the new year."""
+    out: dict[str, tuple[str, dt.date, str]] = {}
+    for rec in carried.itertuples(index=False):
+        end = _date(getattr(rec, "new_end", None)) or _date(rec.planned_end)
+        if not isinstance(rec.code, str) or end is None or end >= start:
+            continue
+        if rec.code not in out or end > out[rec.code][1]:
+            out[rec.code] = (rec.code, end, _plain(rec.status) or "—")
+    # a group goes on as long as one of its rows ends in the new year
+    going = {rec.code for rec in carried.itertuples(index=False)
+             if (_date(getattr(rec, "new_end", None)) or _date(rec.planned_end) or start) >= start}
+    return sorted(x for c, x in out.items() if c not in going)
+
+
+def _org_archive(old: dict, new: dict, year: str, summary: Summary) -> list[dict]:
+    """«Организация» fields whose value of the old year is not the new book's: kept on «Архив организации»."""
+    rows = []
+    for f in s.ORG_FIELDS:
+        value = _plain(old.get(f.key))
+        if value in (None, "") or _plain(new.get(f.key)) == value:
+            continue
+        if isinstance(value, dt.date):
+            text = f"{value:%d.%m.%Y}"
+        elif isinstance(value, bool):
+            text = "да" if value else "нет"
+        else:
+            text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+        rows.append({"year": year, "parameter": f.title, "value": text})
+        summary.org_archived.append(f.title)
+    return rows
 
 
 def _drop(frame, mask, bank: str, why: str, carried: dict, year: str, summary: Summary, leavers: list):
@@ -368,30 +338,3 @@ def _org(org: dict, label: str, start: dt.date, end: dt.date, summary: Summary) 
             summary.orders_cleared.append(f"«{s.ORG_BY_KEY[key].title}»")
         new[key] = None
     return new
-
-
-# --- files -------------------------------------------------------------------------------------------------------
-
-def default_out(path: Path, old_label: str, new_label: str) -> Path:
-    """«наставничество 2026-2027.xlsx» → «наставничество 2027-2028.xlsx»; otherwise the new year is appended."""
-    stem = path.stem
-    for sep in ("-", "_", "/", "–"):
-        old = old_label.replace("/", sep)
-        if old in stem:
-            return path.with_name(stem.replace(old, new_label.replace("/", sep)) + ".xlsx")
-    return path.with_name(f"{stem} {new_label.replace('/', '-')}.xlsx")
-
-
-def summary_path(out: Path) -> Path:
-    return out.with_name(f"{out.stem} — переход на новый учебный год.txt")
-
-
-def write_next_year(book, out: Path, org: dict, tables: dict, summary: Summary) -> tuple[Path, Path]:
-    """Write the new workbook and the summary beside it, each whole or not at all."""
-    from nastavnik.base.safeio import write_text
-    from nastavnik.workbook.template import write_workbook
-
-    write_workbook(out, org, tables, lists=book.lists)  # the organisation's additions to its lists carry over
-    note = summary_path(out)
-    write_text(note, "\n".join(summary.lines()) + "\n")
-    return out, note

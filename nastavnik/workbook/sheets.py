@@ -453,11 +453,26 @@ ARCHIVE_LEAVERS = Sheet(
         Col("left_date", "Дата увольнения", DATE, False, "Пусто, если дата неизвестна.", width=13),
     ),
 )
+ARCHIVE_ROADMAP = _archive(
+    "archive_roadmap", "Архив дорожной карты", ROADMAP,
+    "Дорожная карта прошлых учебных лет такой, какой она была в конце года (nastavnik new-year): в новом году "
+    "этапы начинаются заново.")
+ARCHIVE_ORG = Sheet(
+    "archive_org",
+    "Архив организации",
+    "Параметры листа «Организация» прошлых учебных лет, которые в новом году изменились или очищены (nastavnik "
+    "new-year): учебный год и период, приказы о методическом совете и об итоговом мероприятии.",
+    (
+        YEAR_COL,
+        Col("parameter", "Параметр", TEXT, False, "Как на листе «Организация».", width=48),
+        Col("value", "Значение", TEXT, False, "Значение в том учебном году; дата — в виде ДД.ММ.ГГГГ.", width=60),
+    ),
+)
 ARCHIVE_SHEETS: tuple[Sheet, ...] = (ARCHIVE_PAIRS, ARCHIVE_PROGRAMMES, ARCHIVE_PLAN, ARCHIVE_SURVEYS,
-                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS)
+                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG)
 # The archive sheet of each sheet that new-year archives.
 ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "plan": "archive_plan",
-              "surveys": "archive_surveys", "events": "archive_events"}
+              "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap"}
 
 SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
                              NORMATIVE, *ARCHIVE_SHEETS)

@@ -33,15 +33,29 @@ def academic_year(today: dt.date) -> tuple[str, dt.date, dt.date]:
     return f"{start}/{start + 1}", dt.date(start, 9, 1), dt.date(start + 1, 8, 31)
 
 
-def blank_org(today: dt.date, org_type=None, full_name: str | None = None, short_name: str | None = None) -> dict:
+# From this month on a new book is for the coming academic year: in August the curator prepares September.
+NEW_BOOK_FROM_MONTH = 8
+
+
+def new_book_year(today: dt.date) -> int:
+    """The first calendar year of the academic year a book started on ``today`` is for.
+
+    Until 31 July: the year that is running; from 1 August: the one that begins on 1 September.
+    """
+    return today.year if today.month >= NEW_BOOK_FROM_MONTH else today.year - 1
+
+
+def blank_org(today: dt.date, org_type=None, full_name: str | None = None, short_name: str | None = None,
+              first_year: int | None = None) -> dict:
     """The «Организация» values of a new workbook of a type (``orgtypes.OrgType``; None — the default type).
 
-    One place for ``init``, the window's «Новая книга» and the committed templates, so that they agree.
+    One place for ``init``, the window's «Новая книга» and the committed templates, so that they agree. The
+    academic year is ``first_year``/``first_year + 1`` when given, else the one ``new_book_year`` chooses.
     """
     from nastavnik.workbook import orgtypes
 
     t = org_type or orgtypes.DEFAULT
-    year, start, end = academic_year(today)
+    year, start, end = academic_year(dt.date(first_year or new_book_year(today), 9, 1))
     org = {f.key: f.default for f in s.ORG_FIELDS}
     org.update(org_type=t.title, full_name=full_name or t.full_name, director_position=t.director_position,
                curator_position=t.curator_position, academic_year=year, period_start=start, period_end=end)

@@ -8,9 +8,10 @@ from .forms import forms
 from .init import demo, init
 from .match import match
 from .new_year import new_year
+from .remind import remind
 from .report import report
 from .run import run
 from .site import site
 from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, new_year, window]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, remind, new_year, window]

@@ -54,14 +54,11 @@ def resolve_workbook(ctx: click.Context, workbook: Path | None) -> Path:
     import shutil
     import tempfile
 
-    from nastavnik.workbook.samples.demo import demo_data
-    from nastavnik.workbook.template import write_workbook
+    from nastavnik.workbook.samples.demos import write_demo
 
     folder = Path(tempfile.mkdtemp(prefix="nastavnik-demo-"))
     ctx.call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
-    org, tables = demo_data(today_of(ctx))
-    path = folder / "демо-книга.xlsx"
-    write_workbook(path, org, tables)
+    path = write_demo(folder / "демо-книга.xlsx", today=today_of(ctx))
     click.echo("Книга не указана — работаю на демонстрационной книге (её копия: nastavnik demo ФАЙЛ.xlsx).",
                err=True)
     return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -27,9 +26,8 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     1 — часть файлов прочитать не удалось (свод всё равно создан).
     """
     from nastavnik.base.problems import NastavnikError
-    from nastavnik.base.safeio import write_text
-    from nastavnik.report.consolidate import UNREADABLE, collect_paths, write_rollup_xlsx
-    from nastavnik.report.consolidate import consolidate as run
+    from nastavnik.report.consolidate import UNREADABLE, collect_paths
+    from nastavnik.ui.actions import district
 
     today = today_of(ctx)
     missing = [p for p in items if not p.exists()]
@@ -39,10 +37,7 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     paths = collect_paths(list(items))
     if not paths:
         raise NastavnikError("Не найдено ни одной рабочей книги (.xlsx, .xlsm, .xls, .ods) в указанных папках.")
-    rollup = run(paths, today, period, year, workers=jobs)
-    stem = f"свод_{today:%Y-%m-%d}"
-    xlsx = write_rollup_xlsx(rollup, out / f"{stem}.xlsx", today)
-    write_text(out / f"{stem}.json", json.dumps(rollup.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    rollup, xlsx, _json = district(paths, out, today, period, year, workers=jobs)  # the window's «Свод по району»
     read = len(rollup.files) - len(rollup.unreadable)
     click.echo(f"Свод: {xlsx} (прочитано файлов: {read} из {len(rollup.files)}).")
     for f in rollup.files:

@@ -11,14 +11,19 @@ from .common import load, out_option, today_of, workbook_argument
 
 @click.command("forms")
 @workbook_argument
-@click.option("--kind", "kind", type=click.Choice(["запрос", "наставник", "анкета"]),
+@click.option("--kind", "kind", type=click.Choice(["запрос", "наставник", "анкета", "дневник"]),
               help="запрос — анкета педагога о профессиональных запросах (банк наставляемых); наставник — анкета "
                    "потенциального наставника (банк наставников); анкета — анкета удовлетворённости и качества "
-                   "программы для каждого участника программы. Обязательный параметр.")
+                   "программы для каждого участника программы; дневник — план программы каждой реализуемой пары (группы) для "
+                   "её наставника: отметки о выполнении, даты, результаты и мероприятия вне плана. Обязательный "
+                   "параметр.")
 @out_option()
 @click.pass_context
 def forms(ctx, workbook: Path | None, kind: str | None, out: Path) -> None:
     """Подготовить анкеты: личные (с тем, что книга уже знает), пустые и вопросы для онлайн-формы.
+
+    Дневник наставника (--kind дневник) — файл .xlsx с планом программы, где наставник отмечает выполненное;
+    nastavnik collect перенесёт отметки в «План мероприятий» копии книги.
 
     Каждая анкета — файл .xlsx с выпадающими списками и подсказками, где открыты для ввода только ответы,
     и такой же .docx для печати. Файл .txt — вопросы и варианты ответов дословно, чтобы перенести их
@@ -27,9 +32,18 @@ def forms(ctx, workbook: Path | None, kind: str | None, out: Path) -> None:
     from nastavnik.forms import make_forms
 
     if kind is None:  # not click's required=True: its «[required]» mark in the help is not translated
-        raise click.UsageError("Укажите вид анкет: --kind запрос, --kind наставник или --kind анкета.")
+        raise click.UsageError("Укажите вид анкет: --kind запрос, --kind наставник, --kind анкета или "
+                               "--kind дневник.")
     book = load(ctx, workbook, out)
     result = make_forms(book, kind, out, today_of(ctx))
+    if kind == "дневник":
+        from nastavnik.base.morph import agree
+
+        click.echo(f"Дневники наставников в папке {result.folder}: {agree(len(result.personal), 'дневник')} "
+                   "(по одному на программу каждой реализуемой пары или группы; .xlsx для заполнения и .docx для печати).")
+        click.echo("Разошлите дневники наставникам, сложите заполненные файлы в одну папку и выполните: "
+                   "nastavnik collect КНИГА ПАПКА")
+        return
     people = len(result.personal) // 2
     click.echo(f"Анкеты «{kind}» в папке {result.folder}:")
     click.echo(f"  личных анкет: {people} (.xlsx для заполнения и .docx для печати)")

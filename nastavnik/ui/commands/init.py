@@ -27,6 +27,12 @@ def academic_year(today):
     return of_template(today)
 
 
+def _other_year(org: dict, today) -> str:
+    """In August, when the choice is the curator's, the year that is ending; otherwise the form of the value."""
+    first = org["period_start"].year
+    return f"{first - 1}/{first}" if today.month == 8 else "ГГГГ/ГГГГ"
+
+
 _TYPE_HELP = ("Тип организации: " + ", ".join(f"«{w}»" for w in orgtypes.words())
               + " (можно и «сош», «гимназия», «доу», «техникум», «спо»). По умолчанию — «"
               + orgtypes.DEFAULT.word + "».")
@@ -44,32 +50,37 @@ def _org_type(word: str | None) -> orgtypes.OrgType:
     return found
 
 
-# The demo of each type that has one: (builder, what it is for the success message, its «Справочники» additions).
-def _demos() -> dict[str, tuple]:
-    from nastavnik.workbook.samples.demo import demo_data
-    from nastavnik.workbook.samples.demo_school import LISTS, school_demo_data
-
-    return {orgtypes.EXTRA.key: (demo_data, "центр технического творчества", None),
-            orgtypes.SCHOOL.key: (school_demo_data, "общеобразовательная школа", LISTS)}
-
-
 @click.command("init")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar="ФАЙЛ")
 @click.option("--type", "type_word", metavar="ТИП", help=_TYPE_HELP)
 @click.option("--org", "org_name", metavar="НАЗВАНИЕ", help="Полное наименование организации, как в уставе.")
 @click.option("--short", "short_name", metavar="НАЗВАНИЕ", help="Сокращённое наименование организации.")
+@click.option("--year", "year", metavar="ГГГГ/ГГГГ",
+              help="Учебный год книги, например 2026/2027. По умолчанию — текущий, а с 1 августа — следующий, "
+                   "который начнётся 1 сентября.")
 @click.option("--force", is_flag=True, help="Перезаписать существующий файл.")
 @click.pass_context
 def init(ctx, path: Path, type_word: str | None, org_name: str | None, short_name: str | None,
-         force: bool) -> None:
+         year: str | None, force: bool) -> None:
     """Создать чистую рабочую книгу по текущему шаблону для организации своего типа."""
+    from nastavnik.workbook.newyear import YearError, parse_year
     from nastavnik.workbook.template import blank_org, write_workbook
 
     org_type = _org_type(type_word)
+    first_year = None
+    if year is not None:
+        try:
+            first_year = parse_year(year)
+        except YearError as exc:
+            raise click.BadParameter(str(exc), param_hint="--year") from None
     _guard(path, force)
-    write_workbook(path, blank_org(today_of(ctx), org_type, org_name, short_name))
+    org = blank_org(today_of(ctx), org_type, org_name, short_name, first_year)
+    write_workbook(path, org)
     click.echo(f"Создана чистая книга: {path}")
     click.echo(f"Тип организации: {org_type.title}.")
+    click.echo(f"Учебный год: {org['academic_year']} (период {org['period_start']:%d.%m.%Y} – "
+               f"{org['period_end']:%d.%m.%Y})." + ("" if year else " Другой год: параметр --year "
+                                                     + _other_year(org, today_of(ctx)) + "."))
     if type_word is None:
         others = [w for w in orgtypes.words() if w != org_type.word]
         click.echo(f"Тип не указан, записан тип по умолчанию. Для другого типа создайте книгу заново с --type, "
@@ -92,10 +103,12 @@ def init(ctx, path: Path, type_word: str | None, org_name: str | None, short_nam
 @click.pass_context
 def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, seed: int) -> None:
     """Создать демонстрационную книгу (вымышленный центр технического творчества или школа)."""
+    from nastavnik.workbook.samples.demos import DEMOS, write_demo
+    from nastavnik.workbook.samples.demos import demo as demo_of
     from nastavnik.workbook.template import write_workbook
 
     org_type = _org_type(type_word)
-    demos = _demos()
+    demos = {d.key for d in DEMOS}
     if size and type_word is not None and org_type is not orgtypes.EXTRA:
         raise click.BadParameter("синтетические книги (--size) есть только для центра; уберите --type или --size.",
                                  param_hint="--type")
@@ -105,16 +118,11 @@ def demo(ctx, path: Path, type_word: str | None, force: bool, size: str | None, 
             f"«{orgtypes.SCHOOL.word}». Чистую книгу этого типа создаёт nastavnik init ФАЙЛ --type "
             f"{org_type.word}.", param_hint="--type")
     _guard(path, force)
-    lists = None
     if size:
         from nastavnik.workbook.samples.synth import synth_data
 
-        org, tables = synth_data(size.upper(), seed, today_of(ctx))
-    else:
-        build, _, lists = demos[org_type.key]
-        org, tables = build(today_of(ctx))
-    write_workbook(path, org, tables, lists)
-    if size:
+        write_workbook(path, *synth_data(size.upper(), seed, today_of(ctx)))
         click.echo(f"Создана синтетическая книга размера {size.upper()}: {path}")
     else:
-        click.echo(f"Создана демонстрационная книга ({demos[org_type.key][1]}): {path}")
+        write_demo(path, org_type.key, today_of(ctx))
+        click.echo(f"Создана демонстрационная книга ({demo_of(org_type.key).what}): {path}")

@@ -28,31 +28,26 @@ def new_year(ctx, workbook: Path, out: Path | None, year: str | None) -> None:
     исключён, выводится на экран и в файл рядом с новой книгой. Книга старой версии шаблона
     переносится на новый шаблон. Если в книге есть ошибки, новая книга не создаётся (код выхода 1).
     """
-    from nastavnik.checks import check_book
     from nastavnik.checks.render import count_words, render_text
-    from nastavnik.workbook.newyear import default_out, next_year, write_next_year, year_label, year_of
-    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.ui.actions import BookHasErrors
+    from nastavnik.ui.actions import new_year as make_new_year
 
     today = today_of(ctx)
-    book = read_workbook(workbook, today=today)
-    report = check_book(book, today)
-    if not report.valid:
-        click.echo(render_text(report, book.name))
+    try:
+        made = make_new_year(workbook, today, year, out)  # the window's «Новый учебный год» too
+    except BookHasErrors as exc:
+        click.echo(render_text(exc.report, exc.book.name))
         click.echo("")
-        click.echo(f"В книге {count_words(report)}: книга нового учебного года не создана, пока ошибки не "
+        click.echo(f"В книге {count_words(exc.report)}: книга нового учебного года не создана, пока ошибки не "
                    f"исправлены. Ячейки с ошибками можно подсветить: nastavnik check «{workbook}» --annotate")
         ctx.exit(1)
-    org, tables, summary = next_year(book, today, year)
-    target = out or default_out(workbook, year_label(year_of(book, today)), summary.new_year)
-    if target.resolve() == workbook.resolve() or target.exists():
-        from nastavnik.base.problems import UnusableInput
-
-        raise UnusableInput(f"Файл «{target}» уже есть: книга нового года не записывается поверх другой книги. "
-                            "Укажите другое имя параметром --out.")
-    path, note = write_next_year(book, target, org, tables, summary)
+    path, note, summary, completed = made.path, made.note, made.summary, made.completed
     for line in summary.lines():
         click.echo(line)
     click.echo("")
+    if completed:
+        click.echo(f"Прошлый запуск перехода был прерван: книга «{path.name}» уже была записана, а итогов перехода "
+                   "рядом не было. Книга та же, что получилась бы сейчас; записаны итоги перехода.")
     click.echo(f"Книга {summary.new_year} учебного года: {path}")
     click.echo(f"Итоги перехода: {note}")
     click.echo(f"Прежняя книга не изменена: {workbook}")

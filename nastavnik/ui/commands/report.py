@@ -33,18 +33,18 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
     все показатели в формате JSON и сохраняет их в папку результатов.
     """
     from nastavnik.base.safeio import write_text
-    from nastavnik.report import indicators_dict, report_for_book, report_meta, write_report_xlsx
+    from nastavnik.report import indicators_dict, report_for_book
+    from nastavnik.ui.actions import monitoring, monitoring_stem
 
     today = today_of(ctx)
     book = load(ctx, workbook, out)
-    p, indicators, statform = report_for_book(book, today, period, year)
-    stem = f"мониторинг_{p.start:%Y-%m-%d}_{p.end:%Y-%m-%d}"
     if fmt == "json":
+        p, indicators, _statform = report_for_book(book, today, period, year)
         text = json.dumps(indicators_dict(indicators), ensure_ascii=False, indent=2)
-        write_text(out / f"{stem}.json", text + "\n")
+        write_text(out / f"{monitoring_stem(p)}.json", text + "\n")
         click.echo(text)
         return
-    path = write_report_xlsx(indicators, statform, out / f"{stem}.xlsx", report_meta(book, p, today))
+    path, p, indicators = monitoring(book, out, today, period, year)  # the window's «Отчёт мониторинга» too
     fed = next(i for i in indicators if i.code == "federal_under35_first3")
     click.echo(f"Отчёт мониторинга за период {p.label}: {path}")
     shown = "нет данных" if fed.value is None else f"{fed.value:g} %".replace(".", ",")

@@ -17,6 +17,7 @@ from . import questionnaires, settings, tasks
 from .dialogs import TITLE, Dialogs
 from .problem_list import ProblemList
 from .runner import Runner
+from .words import in_window
 
 POLL_MS = 100
 BAR_STEPS = 1000  # the bar of «Всё сразу» counts thousandths of the whole run
@@ -38,9 +39,10 @@ BUTTONS = (  # key, label, task
     ("forms", "Анкеты", None),
     ("collect", "Собрать анкеты", None),
     ("new", "Новая книга", None),
+    ("newyear", "Новый учебный год", tasks.new_year),
     ("district", "Свод по району", None),
 )
-COLUMNS = 5
+COLUMNS = 6
 
 
 class App:
@@ -133,14 +135,28 @@ class App:
     def choose_workbook(self) -> None:
         path = self.dialogs.workbook(self.workbook)
         if path:
-            self.workbook = path
+            self._switch(path)
+
+    def _switch(self, path: Path | None, said: str | None = None) -> None:
+        """Work with another book from now on: the previous book's result leaves the screen with it."""
+        self.workbook = path
+        if path:
             settings.remember_workbook(path)
-            self._show_workbook()
+        self._show_workbook()
+        self._clear_result(said or (f"Выбрана книга «{path.name}». Нажмите кнопку нужного дела." if path else
+                                    "Выбрана демонстрационная книга. Нажмите кнопку нужного дела."))
+
+    def _clear_result(self, text: str) -> None:
+        self.problems.clear()
+        self.results, self.marked, self.last, self.failure = None, None, None, None
+        self._stop_bar(0)
+        self.status.configure(text=text, foreground="")
+        self._write_log("", clear=True)
+        self.open_button.configure(state="disabled")
 
     def use_demo(self, key: str | None = None) -> None:
-        self.workbook = None
         self.demo_key = key or self.demo_key
-        self._show_workbook()
+        self._switch(None)
 
     def out_folder(self) -> Path:
         return self.workbook.parent / "Результаты" if self.workbook else settings.default_results()
@@ -171,15 +187,12 @@ class App:
 
             self._fail(*classify(exc), "")
             return
-        self.workbook = path
-        settings.remember_workbook(path)
-        self._show_workbook()
-        self.status.configure(text=f"Создана чистая книга «{path.name}» ({org_type.title}). Заполните лист "
-                                   "«Организация» и банки.", foreground="")
+        self._switch(path, f"Создана чистая книга «{path.name}» ({org_type.title}). Заполните лист "
+                           "«Организация» и банки.")
         self.dialogs.open(path)
 
     def district(self) -> None:
-        folder = self.dialogs.folder()
+        folder = self.dialogs.folder(self.workbook)
         if folder:
             self.start(tasks.district, folder, out=folder / "Результаты")
 
@@ -190,9 +203,10 @@ class App:
 
     def collect(self) -> None:
         """Read the answers and show what collecting them would do; the copy is written only after «да»."""
-        folder = self.dialogs.answers_folder()
-        if folder:
-            self.start(questionnaires.preview, folder)
+        answer = self.dialogs.answers_folder(self.workbook)
+        if answer:
+            folder, update = answer
+            self.start(questionnaires.preview, folder, update)
 
     def _confirm_collect(self, pending: tasks.Pending, summary: str) -> None:
         if self.dialogs.confirm_collect(pending.lines, summary):
@@ -226,7 +240,7 @@ class App:
             if kind == "say":
                 self._write_log(payload)
                 if not self.staged:  # «Всё сразу» says where it is with its stages; its lines go to the log
-                    self.status.configure(text=payload)
+                    self.status.configure(text=in_window(payload))
             elif kind == "progress":
                 done, total = payload
                 self.bar.stop()
@@ -279,17 +293,38 @@ class App:
         self.results, self.marked = outcome.folder, outcome.marked
         self.problems.show(outcome.problems)
         colour = "#1e6b2a" if outcome.exit_code == 0 else "#a4161a"
-        self.status.configure(text=outcome.summary, foreground=colour)
+        self.status.configure(text=in_window(outcome.summary), foreground=colour)
         self._write_log(outcome.summary)
         if outcome.folder:
             self._write_log(f"Папка результатов: {outcome.folder}")
         self.open_button.configure(state="normal" if self.results else "disabled")
+        if outcome.switch_to is not None:
+            self._offer_switch(outcome)
+
+    def _offer_switch(self, outcome: tasks.Outcome) -> None:
+        """The collected copy or next year's book is the book to use now: say so and offer to switch to it."""
+        path = outcome.switch_to
+        answer = self.dialogs.switch_book(path, f"Теперь ваша рабочая книга — «{path.name}»: дальше работайте в "
+                                                "ней, прежнюю оставьте как есть. Перейти на новую книгу?")
+        if not answer:
+            self._write_log(f"Окно по-прежнему работает с книгой «{self.workbook.name if self.workbook else ''}»; "
+                            f"новая книга: {path}")
+            return
+        results, marked = self.results, self.marked
+        self.workbook = path
+        settings.remember_workbook(path)
+        self._show_workbook()
+        self.results, self.marked = results, marked  # the result just made stays: it is the new book's
+        self.open_button.configure(state="normal" if self.results else "disabled")
+        self._write_log(f"Рабочая книга теперь — «{path.name}».")
+        if answer == "open":
+            self.dialogs.open(path)
 
     def _fail(self, code: int, text: str, detail: str) -> None:
         self.failure = (code, text)
         self._busy(False)
         self._stop_bar(0)
-        self.status.configure(text=text, foreground="#a4161a")
+        self.status.configure(text=in_window(text), foreground="#a4161a")
         self._write_log(text)
         if detail:
             self._write_log(detail)
@@ -310,7 +345,7 @@ class App:
         if clear:
             self.log.delete("1.0", "end")
         if text:
-            self.log.insert("end", text + "\n")
+            self.log.insert("end", in_window(text) + "\n")
             self.log.see("end")
         self.log.configure(state="disabled")
 

@@ -12,8 +12,15 @@ import tkinter as tk
 from pathlib import Path
 from tkinter import filedialog, ttk
 
+from .words import in_window
+
 TITLE = "Наставничество"
 BOOK_TYPES = [("Рабочая книга", "*.xlsx *.xlsm *.xls *.ods"), ("Все файлы", "*")]
+BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+ANSWER_SUFFIXES = (".xlsx", ".csv")
+UPDATE_OPTION = ("Обновлять сведения о людях, которые уже есть в книге",
+                 ("Ответ анкеты заменит значение, которое вы уже внесли в книгу. "
+                  "Без отметки такие ответы показываются как конфликт, а ваше значение остаётся."))
 
 
 def _capital(text: str) -> str:
@@ -118,7 +125,7 @@ class PreviewDialog(tk.Toplevel):
         self.result = False
         body = ttk.Frame(self, padding=12)
         body.pack(fill="both", expand=True)
-        ttk.Label(body, text=summary, wraplength=940, justify="left").pack(anchor="w")
+        ttk.Label(body, text=in_window(summary), wraplength=940, justify="left").pack(anchor="w")
         from .questionnaires import accepts
 
         something = accepts(lines)
@@ -146,7 +153,7 @@ class PreviewDialog(tk.Toplevel):
             what = line.reason
             if line.field and line.old is not None:
                 what = f"{line.field}: {line.old} → {line.new}. {line.reason}"
-            self.tree.insert("", "end", values=(line.status, line.code or "", line.where(), what),
+            self.tree.insert("", "end", values=(line.status, line.code or "", line.where(), in_window(what)),
                              tags=(line.status,))
         self.detail = ttk.Label(body, text="", wraplength=940, justify="left")
         self.detail.pack(fill="x", pady=(6, 0))
@@ -180,6 +187,17 @@ class PreviewDialog(tk.Toplevel):
         return self.result
 
 
+def _asked(dialog):
+    """The dialog's answer; the dialog is freed here, in Tk's thread: a Tk variable collected later by a task's
+    thread raises «main thread is not in main loop»."""
+    import gc
+
+    answer = dialog.ask()
+    del dialog
+    gc.collect()
+    return answer
+
+
 class Dialogs:
     """The questions the window asks a person; tests replace them."""
 
@@ -187,9 +205,9 @@ class Dialogs:
         self.root = root
 
     def workbook(self, start: Path | None) -> Path | None:
-        name = filedialog.askopenfilename(parent=self.root, title="Рабочая книга наставничества",
-                                          initialdir=str(start.parent) if start else None, filetypes=BOOK_TYPES)
-        return Path(name) if name else None
+        answer = _asked(BrowseDialog(self.root, "Рабочая книга наставничества", start, mode="file",
+                                     suffixes=BOOK_SUFFIXES, what="рабочих книг"))
+        return answer[0] if answer else None
 
     def new_workbook(self):
         """(path, org type, full name) of a new book, or None when the curator changed her mind."""
@@ -204,17 +222,21 @@ class Dialogs:
                                             initialfile=f"наставничество_{org_type.word}.xlsx")
         return (Path(name), org_type, answer[1]) if name else None
 
-    def folder(self) -> Path | None:
-        name = filedialog.askdirectory(parent=self.root, title="Папка с книгами организаций района")
-        return Path(name) if name else None
+    def folder(self, start: Path | None = None) -> Path | None:
+        answer = _asked(BrowseDialog(self.root, "Папка с книгами организаций района", start,
+                                     suffixes=BOOK_SUFFIXES, what="рабочих книг"))
+        return answer[0] if answer else None
 
     def forms_kind(self) -> str | None:
         answer = forms_kind_dialog(self.root).ask()
         return answer[0] if answer else None
 
-    def answers_folder(self) -> Path | None:
-        name = filedialog.askdirectory(parent=self.root, title="Папка с заполненными анкетами и выгрузками форм")
-        return Path(name) if name else None
+    def answers_folder(self, start: Path | None = None) -> tuple[Path, bool] | None:
+        """(folder, update) — ``update`` is ``collect --update``: answers replace what the book already says."""
+        return _asked(answers_dialog(self.root, start))
+
+    def switch_book(self, path: Path, text: str) -> str | None:
+        return _asked(SwitchDialog(self.root, path, text))
 
     def confirm_collect(self, lines: list, summary: str) -> bool:
         return PreviewDialog(self.root, lines, summary).ask()
@@ -223,3 +245,192 @@ class Dialogs:
         from .system import open_path
 
         open_path(path)
+
+
+def _visible(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The folder's subfolders and files, hidden ones («.config», «~$книга.xlsx») left out, sorted by name."""
+    folders, files = [], []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name.lower())
+    except OSError:
+        return [], []
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        try:
+            (folders if entry.is_dir() else files).append(entry)
+        except OSError:
+            continue
+    return folders, files
+
+
+class BrowseDialog(tk.Toplevel):
+    """Choose a folder (or a file) in Russian, seeing the files: Tk's own folder chooser shows no files and an
+    English «Selection:».
+
+    Folders first, then the files; the files that fit (``suffixes``) in black, the others grey. A
+    double-click on a folder goes into it, «Вверх» goes up. In ``folder`` mode «Выбрать эту папку» takes the
+    folder shown; in ``file`` mode a double-click on a fitting file (or «Открыть») takes it. ``option`` is an
+    optional tick box under the list ((label, note)); ``result`` is (path, ticked) or None.
+    """
+
+    def __init__(self, master, title: str, start: Path | None, mode: str = "folder",
+                 suffixes: tuple[str, ...] = (), what: str = "файлов", option: tuple[str, str] | None = None):
+        super().__init__(master)
+        self.title(title)
+        self.transient(master)
+        self.geometry("760x520")
+        self.mode, self.suffixes, self.what = mode, tuple(s.lower() for s in suffixes), what
+        self.result: tuple[Path, bool] | None = None
+        self.here = _start_folder(start)
+        body = ttk.Frame(self, padding=12)
+        body.pack(fill="both", expand=True)
+        top = ttk.Frame(body)
+        top.pack(fill="x")
+        ttk.Label(top, text="Папка:").pack(side="left")
+        self.path = tk.StringVar(self, value=str(self.here))
+        self.entry = ttk.Entry(top, textvariable=self.path)
+        self.entry.pack(side="left", fill="x", expand=True, padx=6)
+        self.entry.bind("<Return>", lambda event: self.go(Path(self.path.get()).expanduser()))
+        self.up = ttk.Button(top, text="Вверх", command=lambda: self.go(self.here.parent))
+        self.up.pack(side="left")
+        ttk.Button(top, text="Домой", command=lambda: self.go(Path.home())).pack(side="left", padx=(6, 0))
+        table = ttk.Frame(body)
+        table.pack(fill="both", expand=True, pady=(8, 0))
+        self.tree = ttk.Treeview(table, columns=("kind",), show="tree headings", height=14, selectmode="browse")
+        self.tree.heading("#0", text="Имя", anchor="w")
+        self.tree.heading("kind", text="Что это", anchor="w")
+        self.tree.column("#0", width=520, stretch=True)
+        self.tree.column("kind", width=160, stretch=False)
+        self.tree.tag_configure("other", foreground="#888")
+        self.tree.tag_configure("fits", foreground="#000")
+        bar = ttk.Scrollbar(table, orient="vertical", command=self.tree.yview)
+        self.tree.configure(yscrollcommand=bar.set)
+        self.tree.pack(side="left", fill="both", expand=True)
+        bar.pack(side="left", fill="y")
+        self.tree.bind("<Double-1>", lambda event: self._enter())
+        self.tree.bind("<Return>", lambda event: self._enter())
+        self.count = ttk.Label(body, text="", foreground="#555")
+        self.count.pack(anchor="w", pady=(6, 0))
+        self.ticked = tk.BooleanVar(self, value=False)
+        if option:
+            ttk.Checkbutton(body, text=option[0], variable=self.ticked).pack(anchor="w", pady=(6, 0))
+            ttk.Label(body, text=option[1], foreground="#555", wraplength=700, justify="left").pack(
+                anchor="w", padx=(24, 0))
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(10, 0))
+        self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
+        self.cancel.pack(side="right")
+        self.ok = ttk.Button(buttons, text="Выбрать эту папку" if mode == "folder" else "Открыть", command=self._ok)
+        self.ok.pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda event: self.destroy())
+        self.go(self.here)
+
+    def _fits(self, path: Path) -> bool:
+        return not self.suffixes or path.suffix.lower() in self.suffixes
+
+    def go(self, folder: Path) -> None:
+        if not folder.is_dir():
+            self.path.set(str(self.here))
+            return
+        self.here = folder
+        self.path.set(str(folder))
+        self.tree.delete(*self.tree.get_children())
+        folders, files = _visible(folder)
+        for sub in folders:
+            self.tree.insert("", "end", iid=str(sub), text=sub.name, values=("папка",))
+        fitting = 0
+        for f in files:
+            fits = self._fits(f)
+            fitting += fits
+            self.tree.insert("", "end", iid=str(f), text=f.name, values=("подходит" if fits else "файл",),
+                             tags=("fits" if fits else "other",))
+        from nastavnik.base.morph import agree
+
+        self.count.configure(text=f"В этой папке: {agree(len(folders), 'папка')}, {agree(len(files), 'файл')}"
+                                  + (f", из них {self.what}: {fitting}" if self.suffixes else "") + ".")
+
+    def entries(self) -> list[tuple[str, str]]:
+        """What the list shows, (name, kind) row by row (for tests)."""
+        return [(self.tree.item(i, "text"), self.tree.set(i, "kind")) for i in self.tree.get_children()]
+
+    def _chosen(self) -> Path | None:
+        chosen = self.tree.selection()
+        return Path(chosen[0]) if chosen else None
+
+    def _enter(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        if chosen.is_dir():
+            self.go(chosen)
+        elif self.mode == "file" and self._fits(chosen):
+            self._take(chosen)
+
+    def _ok(self) -> None:
+        chosen = self._chosen()
+        if self.mode == "folder":
+            self._take(self.here)
+        elif chosen is not None and chosen.is_file() and self._fits(chosen):
+            self._take(chosen)
+        elif chosen is not None and chosen.is_dir():
+            self.go(chosen)
+
+    def _take(self, path: Path) -> None:
+        self.result = (path, self.ticked.get())
+        self.destroy()
+
+    def ask(self) -> tuple[Path, bool] | None:
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
+def _start_folder(start: Path | None) -> Path:
+    for candidate in (start, Path.home()):
+        if candidate is not None:
+            folder = candidate if candidate.is_dir() else candidate.parent
+            if folder.is_dir():
+                return folder
+    return Path.cwd()
+
+
+class SwitchDialog(tk.Toplevel):
+    """After «Собрать анкеты» or «Новый учебный год»: the new book is the one to work in; switch to it, and
+    open it if she wants. ``result`` is "switch", "open" or None (stay with the old book)."""
+
+    def __init__(self, master, path: Path, text: str):
+        super().__init__(master)
+        self.title("Новая рабочая книга")
+        self.transient(master)
+        self.resizable(False, False)
+        self.result: str | None = None
+        body = ttk.Frame(self, padding=14)
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text=text, wraplength=560, justify="left").pack(anchor="w")
+        ttk.Label(body, text=f"Файл: {path}", foreground="#1a4d8f", wraplength=560, justify="left").pack(
+            anchor="w", pady=(8, 0))
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(14, 0))
+        self.stay = ttk.Button(buttons, text="Оставить прежнюю", command=self.destroy)
+        self.stay.pack(side="right")
+        self.open = ttk.Button(buttons, text="Работать с ней и открыть", command=lambda: self._answer("open"))
+        self.open.pack(side="right", padx=(0, 6))
+        self.switch = ttk.Button(buttons, text="Работать с ней", command=lambda: self._answer("switch"))
+        self.switch.pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda event: self.destroy())
+
+    def _answer(self, what: str) -> None:
+        self.result = what
+        self.destroy()
+
+    def ask(self) -> str | None:
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
+def answers_dialog(master, start: Path | None = None) -> BrowseDialog:
+    """«Собрать анкеты»: the folder of filled questionnaires and form exports, and whether to update people."""
+    return BrowseDialog(master, "Папка с заполненными анкетами и выгрузками форм", start,
+                        suffixes=ANSWER_SUFFIXES, what="анкет и выгрузок", option=UPDATE_OPTION)

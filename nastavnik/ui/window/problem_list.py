@@ -11,6 +11,8 @@ from tkinter import ttk
 
 from nastavnik.base.problems import ERROR
 
+from .words import in_window
+
 COLUMNS = (("severity", "Важность", 150), ("sheet", "Лист", 150), ("cell", "Ячейка", 70),
            ("column", "Столбец", 170), ("message", "Что не так", 500))
 
@@ -52,7 +54,7 @@ class ProblemList(ttk.Frame):
         for p in sorted(problems, key=lambda p: p.severity != ERROR):  # errors first, then the given order
             place = p.cell or (f"стр. {p.row}" if p.row else "")
             self.tree.insert("", "end", values=(p.severity, p.sheet or "книга в целом", place, p.column or "",
-                                                p.message), tags=(p.severity,))
+                                                in_window(p.message)), tags=(p.severity,))
 
     def clear(self) -> None:
         self.tree.delete(*self.tree.get_children())

@@ -44,8 +44,11 @@ def make(job: Job, kind: str) -> Outcome:
     return _finish(job, Outcome(0, summary, folder))
 
 
-def preview(job: Job, sources: Path) -> Outcome:
-    """Read the workbook and the answers in ``sources``; say what collecting them would do, write nothing."""
+def preview(job: Job, sources: Path, update: bool = False) -> Outcome:
+    """Read the workbook and the answers in ``sources``; say what collecting them would do, write nothing.
+
+    ``update`` is ``collect --update``: an answer replaces a value the curator had entered.
+    """
     from nastavnik.base.problems import NastavnikError
     from nastavnik.forms import preview as merge_preview
     from nastavnik.workbook.reader import read_workbook
@@ -57,9 +60,9 @@ def preview(job: Job, sources: Path) -> Outcome:
     book = read_workbook(job.workbook, today=job.today)
     job.checkpoint()
     job.say(f"Читаю ответы из папки «{sources.name}»…")
-    lines = merge_preview(book, [sources], job.today)
+    lines = merge_preview(book, [sources], job.today, update=update)
     job.checkpoint()
-    return Outcome(0, summary(lines), pending=Pending(book, [sources], lines))
+    return Outcome(0, summary(lines), pending=Pending(book, [sources], lines, update))
 
 
 def accepts(lines: list) -> bool:
@@ -87,7 +90,7 @@ def write(job: Job, pending: Pending) -> Outcome:
 
     folder = _folder(job)
     job.say("Собираю ответы в копию книги…")
-    result = collect(pending.book, pending.sources, folder, job.today)
+    result = collect(pending.book, pending.sources, folder, job.today, update=pending.update)
     job.checkpoint()
     if result.copy is None:
         return _finish(job, Outcome(0, f"Принимать нечего: копия книги не создана, книга не изменена. Отчёт — "
@@ -96,6 +99,9 @@ def write(job: Job, pending: Pending) -> Outcome:
     copy = read_workbook(result.copy, today=job.today)
     report, problems, marked = _check(job, copy, folder, always_mark=False)
     said = verdict(report)
-    text = (f"Ответы собраны в копию книги «{result.copy.name}»; ваша книга не изменена. Отчёт о сборе — "
-            f"«{result.report.name}». Проверка копии: {said[0].lower()}{said[1:]}")
-    return _finish(job, Outcome(0 if report.valid else 1, text, folder, problems, marked))
+    text = (f"Ответы собраны в копию книги «{result.copy.name}»; ваша прежняя книга не изменена. Теперь рабочая "
+            f"книга — эта копия: работайте в ней. Отчёт о сборе — «{result.report.name}». Проверка копии: "
+            f"{said[0].lower()}{said[1:]}")
+    outcome = _finish(job, Outcome(0 if report.valid else 1, text, folder, problems, marked))
+    outcome.switch_to = outcome.folder / result.copy.relative_to(folder)
+    return outcome

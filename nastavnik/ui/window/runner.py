@@ -67,6 +67,7 @@ class Runner:
         self._thread.start()
 
     def _work(self, task, job: Job, args) -> None:
+        existed = job.out.is_dir()
         before = _children(job.out)
         try:
             outcome = task(job, *args)
@@ -75,6 +76,7 @@ class Runner:
                 shutil.rmtree(path, ignore_errors=True)
             self.messages.put(("cancelled", exc.kept))
         except BaseException as exc:  # noqa: BLE001 - every failure becomes a message in the window
+            _remove_unfinished(job.out, before, existed)
             code, text = classify(exc)
             detail = traceback.format_exc() if code == INTERNAL else ""
             self.messages.put(("failed", (code, text, detail)))
@@ -99,3 +101,18 @@ def _children(folder: Path) -> set[Path]:
         return {p for p in folder.iterdir() if p.is_dir()}
     except OSError:
         return set()
+
+
+def _remove_unfinished(out: Path, before: set[Path], existed: bool) -> None:
+    """After a failure (a book that cannot be read): the task's «…_не завершён» folders go, and the results
+    folder itself when the task made it and it is empty — nothing is left to look like a result."""
+    from nastavnik.ui.pipeline import INCOMPLETE, INCOMPLETE_NOTE
+
+    for path in _children(out) - before:  # a «Всё сразу» stopped midway keeps its folder, marked as unfinished
+        if path.name.endswith(INCOMPLETE) and not (path / INCOMPLETE_NOTE).exists():
+            shutil.rmtree(path, ignore_errors=True)
+    if not existed:
+        try:
+            out.rmdir()  # only when empty
+        except OSError:
+            pass

@@ -27,24 +27,11 @@ class Cancelled(Exception):
         self.kept = kept
 
 
-# The demonstration books the window offers: (org type key, what the menu says, module, function).
-DEMOS = (
-    ("extra", "Центр технического творчества", "nastavnik.workbook.samples.demo", "demo_data"),
-    ("school", "Общеобразовательная школа", "nastavnik.workbook.samples.demo_school", "school_demo_data"),
-)
-
-
 def demos() -> list[tuple[str, str]]:
-    """The demos, as (key, label); the centre's first, as the demo of the command line."""
-    return [(key, label) for key, label, _module, _function in DEMOS]
+    """The demos, as (key, label); the centre's first, as the demo of the command line (``samples.demos``)."""
+    from nastavnik.workbook.samples.demos import DEMOS
 
-
-def demo_maker(key: str):
-    """The function ``today -> (org, tables)`` of a demo (imported only when it is used)."""
-    import importlib
-
-    _, _, module, function = next(d for d in DEMOS if d[0] == key)
-    return getattr(importlib.import_module(module), function)
+    return [(d.key, d.label) for d in DEMOS]
 
 
 def refused(message: str):
@@ -80,6 +67,7 @@ class Outcome:
     problems: list = field(default_factory=list)
     marked: Path | None = None  # the workbook's copy with the problem cells highlighted
     pending: object = None  # answers read and previewed, waiting for the curator's yes (``Pending``)
+    switch_to: Path | None = None  # a new book to work in from now on (the collected copy, next year's book)
 
 
 @dataclass
@@ -89,6 +77,7 @@ class Pending:
     book: object
     sources: list[Path]
     lines: list
+    update: bool = False  # ``collect --update``: an answer replaces what the curator had entered
 
 
 def _folder(job: Job) -> Path:
@@ -127,11 +116,10 @@ def _read(job: Job, folder: Path):
 
     job.progress(0, 1)
     path = job.workbook
-    if path is None:
-        from nastavnik.workbook.template import write_workbook
+    if path is None:  # the demo ``nastavnik demo --type`` writes, with its own list values
+        from nastavnik.workbook.samples.demos import write_demo
 
-        path = folder / "демо-книга.xlsx"
-        write_workbook(path, *demo_maker(job.demo)(job.today))
+        path = write_demo(folder / "демо-книга.xlsx", job.demo, job.today)
         job.say(f"Книга не выбрана — работаю на демонстрационной книге: {path.name}")
     job.say(f"Читаю книгу «{path.name}»…")
     book = read_workbook(path, today=job.today)
@@ -206,13 +194,12 @@ def documents(job: Job) -> Outcome:
 
 
 def monitoring(job: Job) -> Outcome:
-    from nastavnik.report import report_for_book, report_meta, write_report_xlsx
+    from nastavnik.ui.actions import monitoring as write_monitoring
 
     folder = _folder(job)
     book = _read(job, folder)
     job.say("Считаю показатели мониторинга…")
-    period, indicators, statform = report_for_book(book, job.today)
-    path = write_report_xlsx(indicators, statform, folder / "Мониторинг.xlsx", report_meta(book, period, job.today))
+    path, period, _indicators = write_monitoring(book, folder, job.today)  # as ``nastavnik report``
     return _finish(job, Outcome(0, f"Отчёт мониторинга за {period.label}: «{path.name}».", folder))
 
 
@@ -248,7 +235,7 @@ def everything(job: Job) -> Outcome:
 
     try:
         result = run_all(job.workbook, job.out, job.today, echo=echo, progress=job.stage, cancelled=job.cancelled,
-                         demo=demo_maker(job.demo))
+                         demo=job.demo)
     except RunCancelled as exc:
         raise Cancelled(kept=exc.folder) from None
     if result.exit_code == 0:
@@ -278,19 +265,48 @@ def new_book(path: Path, org_type, org_name: str | None, today: dt.date) -> Path
 def district(job: Job, folder_in: Path) -> Outcome:
     """«Свод по району»: every workbook in a folder, one roll-up table."""
     from nastavnik.base.problems import NastavnikError
-    from nastavnik.report.consolidate import UNREADABLE, collect_paths, consolidate, write_rollup_xlsx
+    from nastavnik.report.consolidate import UNREADABLE, collect_paths
+    from nastavnik.ui.actions import district as write_district
 
     paths = collect_paths([folder_in])
     if not paths:
         raise NastavnikError(f"В папке «{folder_in}» нет рабочих книг (.xlsx, .xlsm, .xls, .ods).")
     folder = _folder(job)
     job.say(f"Свожу книги: {len(paths)}…")
-    rollup = consolidate(paths, job.today, workers=2)
+    rollup, path, _json = write_district(paths, folder, job.today, workers=2)  # as ``nastavnik consolidate``
     job.checkpoint()
-    path = write_rollup_xlsx(rollup, folder / f"свод_{job.today:%Y-%m-%d}.xlsx", job.today)
     for f in rollup.files:
         if f["status"] != "в порядке":
             job.say(f"  {f['file']}: {f['status']} — {f['problem']}")
     read = len(rollup.files) - len(rollup.unreadable)
     code = 1 if any(f["status"] == UNREADABLE for f in rollup.files) else 0
     return _finish(job, Outcome(code, f"Свод «{path.name}»: прочитано книг {read} из {len(rollup.files)}.", folder))
+
+
+def new_year(job: Job) -> Outcome:
+    """«Новый учебный год»: next year's book beside this one, as ``nastavnik new-year`` writes it.
+
+    A book with errors gives no new book: its check is shown, as «Проверить книгу» shows it.
+    """
+    from nastavnik.base.problems import NastavnikError
+    from nastavnik.checks.render import count_words
+    from nastavnik.ui.actions import BookHasErrors
+    from nastavnik.ui.actions import new_year as make_new_year
+
+    if job.workbook is None:
+        raise NastavnikError("Новый учебный год делается из вашей книги: сначала выберите её кнопкой «Выбрать…».")
+    job.progress(0, 1)
+    job.say(f"Читаю и проверяю книгу «{job.workbook.name}»…")
+    try:
+        made = make_new_year(job.workbook, job.today, taken="Переименуйте или перенесите этот файл и нажмите "
+                                                            "«Новый учебный год» снова.")
+    except BookHasErrors as exc:
+        folder = _folder(job)
+        report, problems, marked = _check(job, exc.book, folder, always_mark=False)
+        return _finish(job, Outcome(1, f"В книге {count_words(report)}: книга нового учебного года не создана, "
+                                       "пока ошибки не исправлены.", folder, problems, marked))
+    for line in made.summary.lines():
+        job.say(line)
+    return Outcome(0, f"Книга {made.summary.new_year} учебного года: «{made.path.name}» (рядом с прежней); итоги "
+                      f"перехода — «{made.note.name}». Прежняя книга не изменена.", made.path.parent,
+                   switch_to=made.path)

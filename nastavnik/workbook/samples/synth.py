@@ -151,6 +151,7 @@ def synth_data(size: str | Size = "S", seed: int = 1, today: dt.date | None = No
         if mentors and rnd.random() < 0.1:
             me["preferred_mentor"] = rnd.choice(mentors)["code"]
     pairs, programmes, plan, surveys = _pairs(rnd, spec, mentors, mentees, width, anchor, as_of)
+    _matching_v2(random.Random(f"v2/{seed}/{book_no}"), mentors, mentees, as_of)
     events = _events(rnd, mentors, mentees, anchor, people)
     from nastavnik.workbook.schema import ROADMAP
 
@@ -344,6 +345,32 @@ def _pairs(rnd, spec: Size, mentors: list, mentees: list, width: int, anchor: dt
                 surveys.append({"respondent": who, "role": role, "programme": prog, "date": when, **answers,
                                 "comment": "Программа полезна." if rnd.random() < 0.3 else None})
     return pairs, programmes, plan, surveys
+
+
+# What matching v2 weighs, drawn from a stream of its own (the rest of the book is what it always was): levels on
+# both banks, mentees who wait for a group («в группе») with a few shared sets of requests, waits of many months.
+GROUP_SEEKERS = 0.3  # share of the waiting mentees who chose «в группе»
+_GROUP_REQUESTS = (("method",), ("ict", "digital"), ("psych", "upbringing"), ("subject", "method"), ("legal",))
+WAIT_MONTHS = 14  # the waiting mentees were added to the bank up to this many months ago
+
+
+def _matching_v2(rnd: random.Random, mentors: list, mentees: list, as_of: dt.date) -> None:
+    levels = ot.DEFAULT.levels
+    for row in mentors:
+        row["level"] = tuple(rnd.sample(levels, rnd.randint(1, 2)))
+    for row in mentees:
+        row["level"] = (rnd.choice(levels),)
+        if row["status"] != v.MENTEE_WAITING:
+            continue
+        added = as_of - D(days=rnd.randint(0, WAIT_MONTHS * 30))
+        row["date_added"] = row["consent_pd_date"] = added
+        row["consent_publish_date"] = added if row["consent_publish"] else None
+        if row["kind"] != v.KIND_REVERSE and rnd.random() < GROUP_SEEKERS:
+            reqs = rnd.choice(_GROUP_REQUESTS)
+            row["kind"] = v.KIND_GROUP
+            row["request_text"] = "Затруднения: " + ", ".join(v.DIRECTIONS[k] for k in reqs) + "."
+            for key in DIRS:
+                row[f"req_{key}"] = key in reqs
 
 
 def _pick_status(rnd: random.Random):
