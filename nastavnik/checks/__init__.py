@@ -18,6 +18,8 @@ data. The rule modules, by subject:
 - ``publication`` — results published only after completion (п. 8.2);
 - ``dates``      — dates that must be past in some rows only (an event with a result, a done activity);
 - ``org``        — «Организация» against itself and the banks; order numbers and dates.
+- ``participants`` — the form against its participants (п. 2.3), a mentor's pedagogical position (№ 225),
+  consent before processing (152-ФЗ ст. 9), the curator's name against the banks.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 - ``carried``    — a pair carried into a new year although its term had ended last year.
 
@@ -43,6 +45,7 @@ from . import (
     lists,
     org,
     pairs,
+    participants,
     people,
     plausibility,
     programmes,
@@ -52,6 +55,7 @@ from . import (
     status,
     timeline,
 )
+from .common import UNREADABLE
 
 
 def org_rules(book: Book, today: dt.date):
@@ -62,6 +66,7 @@ def org_rules(book: Book, today: dt.date):
 
 
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
+         *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
          *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES]
 
@@ -69,8 +74,15 @@ RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULE
 def check_book(book: Book, today: dt.date | None = None) -> Report:
     today = today or dt.date.today()
     problems: list[Problem] = list(book.problems)
+    # A cell the reader could not understand has one message, the reader's: a rule sees it as empty, and its
+    # «не заполнено» there would contradict «не читается» (issue 34, п. 7).
+    unread = {(p.sheet, p.row, p.letter) for p in book.problems if p.code in UNREADABLE and p.letter}
     for rule in RULES:
-        problems.extend(rule(book, today))
+        problems.extend(p for p in rule(book, today) if not unread or (p.sheet, p.row, p.letter) not in unread)
+    # An end before its start is one typo: said once, there; what other rules conclude from it is dropped.
+    backwards = {(p.sheet, p.row, p.letter) for p in problems if p.code == "end_before_start"}
+    if backwards:
+        problems = [p for p in problems if p.code == "end_before_start" or (p.sheet, p.row, p.letter) not in backwards]
     return Report(problems)
 
 

@@ -82,6 +82,26 @@ def active_pairs(book: Book):
     return pairs[pairs["status"].isin(v.PAIR_ACTIVE)]
 
 
+# The reader's codes for a cell it could not understand: the rules then see the cell as empty.
+UNREADABLE = frozenset({"bad_type", "not_in_list", "bad_fio", "out_of_range"})
+
+
+def unreadable_rows(book: Book, sheet_key: str, col_key: str) -> set[int]:
+    """Rows whose cell in this column the reader already reported as unreadable: a rule that sees it empty
+    must not add «не заполнено» to the reader's «не читается» (one cell, one message)."""
+    where = book.locate(sheet_key, None, col_key)
+    return {p.row for p in book.problems if p.code in UNREADABLE and p.sheet == where["sheet"]
+            and p.letter is not None and p.letter == where.get("letter")}
+
+
+def employees_only(frame):
+    """Pairs whose mentor is the organisation's employee: not the form «педагог вуза/колледжа – молодой педагог»
+    (п. 2.3), whose mentor comes from outside under a cooperation agreement and is not bound by ТК РФ ст. 351.8."""
+    if "form" not in frame:
+        return frame
+    return frame[(frame["form"] != v.FORM_OUTSIDE).to_numpy()]
+
+
 def first_rows(frame, by: str = "code"):
     """The first row (in sheet order) of each group: a group is located at its first row."""
     return frame.sort_values("_row", kind="stable").drop_duplicates(by, keep="first")

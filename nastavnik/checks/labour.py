@@ -8,7 +8,9 @@ earlier), and the consent comes no later than the order that assigns the
 mentor (an **error**). A missing number, date, term or payment is a
 **warning**: Роструд (письмо от 02.10.2025 № ТЗ/7300-6-1) does not apply the
 article where mentoring is part of the job description already paid in the
-salary, which the workbook cannot know.
+salary, which the workbook cannot know. None of this binds a mentor from outside (the form «педагог
+вуза/колледжа – молодой педагог», п. 2.3 Положения): she has no labour contract with the organisation and works
+under its cooperation agreement with her university or college.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import datetime as dt
 from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, pair_heads, records
+from .common import employees_only, fmt_date, has, pair_heads, records, unreadable_rows
 from .pairs import APPROVED, MENTOR_CONSENT_LAW
 from .programmes import TERM_CHANGES
 
@@ -29,7 +31,7 @@ _PARTS = (("agreement_no", "номер"), ("agreement_date", "дата"), ("agre
 def _approved_since_law(book: Book):
     import pandas as pd
 
-    heads = pair_heads(book)
+    heads = employees_only(pair_heads(book))
     heads = heads[heads["status"].isin(APPROVED)]
     return heads[(heads["start"].isna() | (heads["start"] >= pd.Timestamp(MENTOR_CONSENT_LAW))).to_numpy()]
 
@@ -40,8 +42,14 @@ def agreement_details(book: Book, today: dt.date):
         return
     heads = _approved_since_law(book)
     incomplete = heads[heads[[k for k, _ in _PARTS]].isna().any(axis=1).to_numpy()]
+    if incomplete.empty:
+        return
+    unread = {k: unreadable_rows(book, "pairs", k) for k, _ in _PARTS}  # already «не читается» at its cell
     for rec in records(incomplete):
-        missing = [(k, what) for k, what in _PARTS if rec[k] is None or rec[k] != rec[k]]
+        missing = [(k, what) for k, what in _PARTS
+                   if (rec[k] is None or rec[k] != rec[k]) and rec["_row"] not in unread[k]]
+        if not missing:
+            continue
         yield book.problem(
             "agreement_incomplete", WARNING,
             f"У пары (группы) {rec['code']} в статусе «{rec['status']}» не заполнены сведения о дополнительном "
@@ -58,7 +66,7 @@ def agreement_term(book: Book, today: dt.date):
 
     if not has(book, "pairs", "code", "status", "planned_end", "agreement_until"):
         return
-    heads = pair_heads(book)
+    heads = employees_only(pair_heads(book))
     heads = heads[heads["status"].isin(APPROVED) & heads["agreement_until"].notna()]
     if has(book, "pairs", "change", "new_end"):
         changed = heads["change"].isin(TERM_CHANGES) & heads["new_end"].notna()
@@ -82,7 +90,7 @@ def consent_after_order(book: Book, today: dt.date):
     """The mentor's written consent is dated no later than the order that assigns him."""
     if not has(book, "pairs", "code", "mentor_consent_date", "order_date"):
         return
-    heads = pair_heads(book)
+    heads = employees_only(pair_heads(book))
     late = (heads["mentor_consent_date"].notna() & heads["order_date"].notna()
             & (heads["mentor_consent_date"] > heads["order_date"])).to_numpy()
     for rec in records(heads[late]):

@@ -21,7 +21,19 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
 from .carried import carried_codes
-from .common import active_pairs, first_rows, fmt_date, has, is_true, lookup, person_key, records, table, where
+from .common import (
+    active_pairs,
+    employees_only,
+    first_rows,
+    fmt_date,
+    has,
+    is_true,
+    lookup,
+    person_key,
+    records,
+    table,
+    where,
+)
 
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
@@ -199,7 +211,7 @@ def approval_requirements(book: Book, today: dt.date):
     if has(book, "pairs", "mentor_consent", "start"):
         consented = set(approved.loc[is_true(approved["mentor_consent"]).to_numpy(), "code"])
         law = pd.Timestamp(MENTOR_CONSENT_LAW)
-        for rec in records(heads[~heads["code"].isin(consented)]):
+        for rec in records(employees_only(heads[~heads["code"].isin(consented)])):  # ст. 351.8: employees
             before = pd.notna(rec["start"]) and rec["start"] < law
             yield book.problem(
                 "no_mentor_consent", WARNING if before else ERROR,
@@ -240,7 +252,10 @@ def overdue_pairs(book: Book, today: dt.date):
     extended = (pairs["new_end"].notna() if has(book, "pairs", "new_end")
                 else pd.Series(False, index=pairs.index))
     end = pairs["new_end"].where(extended, pairs["planned_end"])
-    late = end.notna() & (end < pd.Timestamp(today)) & ~pairs["code"].isin(carried_codes(book))  # said there
+    # An end before the start is a typo, said once at its cell («end_before_start»): not also «срок истёк».
+    backwards = end.notna() & pairs["start"].notna() & (end < pairs["start"]) if "start" in pairs else False
+    late = (end.notna() & (end < pd.Timestamp(today)) & ~backwards
+            & ~pairs["code"].isin(carried_codes(book)))  # a carried pair's end is said there
     for rec, is_ext, when in zip(records(pairs[late.to_numpy()]), extended[late], end[late]):
         yield book.problem(
             "pair_past_end", WARNING,

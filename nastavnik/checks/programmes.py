@@ -31,7 +31,18 @@ def _recorded_change(book: Book):
     return set(pairs.loc[(pairs["change"].isin(TERM_CHANGES) & pairs["new_end"].notna()).to_numpy(), "code"])
 
 
-def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str, what: str):
+def _wrong_start(frame, end_col: str, twin):
+    """Per row: whether the start, not the end, is the typo of a period that ends before it starts. ``twin`` is
+    the same period on the other sheet (the pair's programme, the programme's pair) as (start, end, sheet, its
+    name) by row: when its end is this end and its start is not, the start is the cell that is wrong."""
+    if twin is None:
+        return frame["start"].isna() & False
+    other_start, other_end = twin[0], twin[1]
+    return (other_end.notna() & (other_end == frame[end_col]).fillna(False)
+            & other_start.notna() & (other_start != frame["start"]).fillna(False))
+
+
+def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str, what: str, twin=None):
     import pandas as pd
 
     changed = _recorded_change(book)
@@ -42,7 +53,17 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
     short = known & ~backwards & (end < add_months(start, MIN_MONTHS) - pd.Timedelta(days=1))
     long = known & (end > add_months(start, MAX_MONTHS))
     free = ~pair_codes.isin(changed)
-    for rec in records(frame[backwards.to_numpy()]):
+    # One typo, one message, at the cell that is wrong: the end, unless the other sheet agrees with the end.
+    starts_wrong = _wrong_start(frame, end_col, twin)
+    for rec, start_wrong in zip(records(frame[backwards.to_numpy()]), starts_wrong[backwards.to_numpy()]):
+        if start_wrong:
+            yield book.problem(
+                "end_before_start", ERROR,
+                f"Дата начала {fmt_date(rec['start'])} позже даты окончания {fmt_date(rec[end_col])}; "
+                f"на листе «{book.sheet_titles.get(twin[2], twin[2])}» {twin[3]} с тем же окончанием начинается "
+                f"{fmt_date(twin[0][rec['_index']])}. Исправьте дату начала.",
+                sheet_key, rec["_row"], "start", fmt_date(rec["start"]), expected=f"до {fmt_date(rec[end_col])}")
+            continue
         yield book.problem(
             "end_before_start", ERROR,
             f"Дата окончания {fmt_date(rec[end_col])} раньше даты начала {fmt_date(rec['start'])}.",
@@ -60,12 +81,27 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
 
 def periods(book: Book, today: dt.date):
     """Pairs and programmes last from three months to a year unless the term was changed under п. 7.2."""
+    pairs = progs = None
     if has(book, "pairs", "code", "start", "planned_end"):
         pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
-        yield from _period_problems(book, "pairs", pairs, pairs["code"], "planned_end", "пары (группы)")
     if has(book, "programmes", "pair", "start", "end"):
         progs = table(book, "programmes")
-        yield from _period_problems(book, "programmes", progs, progs["pair"], "end", "программы")
+    if pairs is not None:
+        twin = None
+        if progs is not None:
+            by_pair = progs.dropna(subset=["pair"]).drop_duplicates("pair").set_index("pair")
+            twin = (lookup(pairs["code"], by_pair["start"]), lookup(pairs["code"], by_pair["end"]), "programmes",
+                    "программа пары")
+        yield from _period_problems(book, "pairs", pairs.assign(_index=pairs.index), pairs["code"], "planned_end",
+                                    "пары (группы)", twin)
+    if progs is not None:
+        twin = None
+        if pairs is not None:
+            by_code = pairs.set_index("code")
+            twin = (lookup(progs["pair"], by_code["start"]), lookup(progs["pair"], by_code["planned_end"]),
+                    "pairs", "пара (группа)")
+        yield from _period_problems(book, "programmes", progs.assign(_index=progs.index), progs["pair"], "end",
+                                    "программы", twin)
 
 
 def plan_within_period(book: Book, today: dt.date):
@@ -84,7 +120,10 @@ def plan_within_period(book: Book, today: dt.date):
     start = lookup(plan["programme"], progs["start"])
     stop = lookup(plan["programme"], end)
     when = plan["planned_date"]
-    bad = when.notna() & ((start.notna() & (when < start)) | (stop.notna() & (when > stop)))
+    # A programme whose end is before its start has one message, at that date («end_before_start»): its
+    # activities are not each reported against a period that does not exist.
+    backwards = start.notna() & stop.notna() & (stop < start)
+    bad = when.notna() & ~backwards & ((start.notna() & (when < start)) | (stop.notna() & (when > stop)))
     for rec, a, b in zip(records(plan[bad.to_numpy()]), start[bad], stop[bad]):
         yield book.problem(
             "activity_outside_period", ERROR,
@@ -100,7 +139,8 @@ def full_plan_done(book: Book, today: dt.date):
             and has(book, "plan", "programme", "status")):
         return
     pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
-    full = pairs[pairs["end_reason"] == v.REASON_FULL]
+    # «прекращена досрочно» with this reason is already «status_contradicts_reason» at the same cell
+    full = pairs[(pairs["end_reason"] == v.REASON_FULL) & (pairs["status"] != v.PAIR_STOPPED)]
     if full.empty:
         return
     progs = table(book, "programmes").dropna(subset=["code", "pair"])

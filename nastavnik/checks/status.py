@@ -3,7 +3,9 @@
 The status is chosen from a list and the dates are typed by hand, at
 different times of the year; they drift apart. A pair that has actually ended
 but is still «реализуется», a reason for ending on a running pair, an
-extension (п. 7.2) that does not extend: each would put a wrong line into an
+extension (п. 7.2) that does not extend, a status that contradicts its reason (п. 7.1: «прекращена
+досрочно» with the plan done in full, «завершена» for a reason of early termination, a mentee «завершил» whose pair
+still runs): each would put a wrong line into an
 order or a wrong figure into the report. An approved pair needs a programme
 with a plan; a running programme where nothing has been done for a month is
 worth a look.
@@ -139,4 +141,49 @@ def programme_plan(book: Book, today: dt.date):
             "programmes", rec["_row"], "code", rec["code"])
 
 
-RULES = [actual_end_against_start_and_status, reason_not_finished, term_changes, programme_plan]
+def status_against_reason(book: Book, today: dt.date):
+    """п. 7.1 keeps the two endings apart: «завершена» is the plan done in full, «прекращена досрочно» any
+    other reason. A status that says one and a reason that says the other makes the wrong order (or none)."""
+    if not has(book, "pairs", "code", "status", "end_reason"):
+        return
+    heads = pair_heads(book)
+    full = heads["end_reason"] == v.REASON_FULL
+    stopped_full = (heads["status"] == v.PAIR_STOPPED) & full
+    done_early = (heads["status"] == v.PAIR_DONE) & heads["end_reason"].notna() & ~full
+    for rec in records(heads[stopped_full.to_numpy()]):
+        yield book.problem(
+            "status_contradicts_reason", ERROR,
+            f"Пара (группа) {rec['code']} «{v.PAIR_STOPPED}», а причина — «{v.REASON_FULL}». По п. 7.1 Положения "
+            "программа с выполненным планом завершается, а досрочно прекращается по другим основаниям: поставьте "
+            f"статус «{v.PAIR_DONE}» или выберите причину досрочного прекращения (от неё зависит приказ).",
+            "pairs", rec["_row"], "end_reason", rec["end_reason"], expected="причина досрочного прекращения")
+    for rec in records(heads[done_early.to_numpy()]):
+        yield book.problem(
+            "status_contradicts_reason", ERROR,
+            f"Пара (группа) {rec['code']} «{v.PAIR_DONE}», а причина — «{rec['end_reason']}»: это досрочное "
+            f"прекращение, а не завершение (п. 7.1 Положения). Поставьте статус «{v.PAIR_STOPPED}» — тогда будет "
+            f"подготовлен приказ о досрочном завершении — или причину «{v.REASON_FULL}», если план выполнен.",
+            "pairs", rec["_row"], "status", rec["status"], expected=v.PAIR_STOPPED)
+
+
+def mentee_done_while_paired(book: Book, today: dt.date):
+    """A mentee «завершил» while her pair or group is still a draft, approved or running."""
+    if not (has(book, "mentees", "code", "status") and has(book, "pairs", "code", "mentee", "status")):
+        return
+    pairs = table(book, "pairs").dropna(subset=["code", "mentee"])
+    running = pairs[pairs["status"].isin(v.PAIR_ACTIVE).to_numpy()].sort_values("_row").drop_duplicates("mentee")
+    running = running.set_index("mentee")[["code", "status"]]
+    mentees = table(book, "mentees").dropna(subset=["code"])
+    done = mentees[((mentees["status"] == v.MENTEE_DONE) & mentees["code"].isin(running.index)).to_numpy()]
+    for rec in records(done):
+        pair = running.loc[rec["code"]]
+        yield book.problem(
+            "mentee_done_pair_running", ERROR,
+            f"У наставляемого {rec['code']} статус «{v.MENTEE_DONE}», а его пара (группа) {pair['code']} ещё "
+            f"в статусе «{pair['status']}». Программу завершают вместе с парой (п. 7.1 Положения): поставьте статус "
+            f"«{v.MENTEE_IN_PAIR}» или завершите пару — с фактической датой и причиной.",
+            "mentees", rec["_row"], "status", rec["status"], expected=v.MENTEE_IN_PAIR)
+
+
+RULES = [actual_end_against_start_and_status, reason_not_finished, term_changes, programme_plan,
+         status_against_reason, mentee_done_while_paired]

@@ -4,7 +4,8 @@ The curator's workbook is never modified; the copy goes into the output
 folder, so the council can look at the pairs in the familiar sheet, and the
 curator can replace the original with it deliberately. Each proposed pair gets
 the next pair code, the mentee's preferred kind (or «традиционное
-«один-на-один»»), the form «педагог – педагог», today as the start and nine
+«один-на-один»»), the form its participants make (п. 2.3: «руководитель ОО – педагог» for the head's own
+pair, «работодатель – студент» for students, otherwise «педагог – педагог»), today as the start and nine
 months as the planned term (the regulation allows from 3 months to a year);
 the mentee's status becomes «в паре». A group of the proposal is one code with
 a row per member and the kind «в группе», as the pairs sheet defines a group.
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from nastavnik.base.problems import NastavnikError
 from nastavnik.base.safeio import atomic_path, safe_filename
+from nastavnik.workbook import orgtypes as ot
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import header_key
@@ -62,6 +64,7 @@ def new_pair_rows(book, result, today: dt.date) -> list[dict]:
     order = list(dict.fromkeys(units))  # a group takes the code of its first member
     codes = dict(zip(order, next_codes(list(pairs["code"].dropna()), len(order))))
     end = planned_end(today)
+    form = _forms(book, units, result.proposal)
     rows = []
     for unit, p in zip(units, result.proposal):
         if p.get("group"):
@@ -69,11 +72,29 @@ def new_pair_rows(book, result, today: dt.date) -> list[dict]:
         else:
             kind = p.get("kind") if p.get("kind") in v.KINDS and p.get("kind") != v.KIND_GROUP else v.KIND_ONE_TO_ONE
             what = "пара"
-        rows.append({"code": codes[unit], "mentor": p["mentor"], "mentee": p["mentee"], "form": v.FORMS[0],
+        rows.append({"code": codes[unit], "mentor": p["mentor"], "mentee": p["mentee"], "form": form[unit],
                      "kind": kind, "start": today, "planned_end": end, "status": v.PAIR_DRAFT,
                      "note": f"предложено nastavnik match {today:%d.%m.%Y} ({what}), оценка {p['score']}"})
     rows.sort(key=lambda r: r["code"])  # the rows of a group stand together
     return rows
+
+
+def _forms(book, units, proposal) -> dict:
+    """Each unit's form of mentoring follows its participants (п. 2.3): the head's own pair is «руководитель ОО –
+    педагог», a student's «работодатель – студент» (``orgtypes.pair_form``)."""
+    def by_code(sheet, *cols):
+        frame = book.tables.get(sheet)
+        if frame is None or not all(c in frame for c in ("code", *cols)):
+            return {}
+        return frame.dropna(subset=["code"]).drop_duplicates("code").set_index("code")[list(cols)].to_dict("index")
+
+    mentors, mentees = by_code("mentors", "position", "fio"), by_code("mentees", "category")
+    members: dict = {}
+    for unit, p in zip(units, proposal):
+        members.setdefault(unit, (p["mentor"], []))[1].append(mentees.get(p["mentee"], {}).get("category"))
+    director = book.org.get("director_fio")
+    return {unit: ot.pair_form(mentors.get(mentor, {}).get("position"), mentors.get(mentor, {}).get("fio"), cats,
+                               director) for unit, (mentor, cats) in members.items()}
 
 
 def _header_row(ws, title: str, column: int) -> int:

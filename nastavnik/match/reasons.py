@@ -10,7 +10,7 @@ from __future__ import annotations
 from nastavnik.base.morph import agree
 from nastavnik.workbook import vocab as v
 
-from .scoring import DIGITAL, DIRS, Scorer
+from .scoring import DIGITAL, DIRS, Scorer, subject_ground
 
 SHOW = 5  # mentor codes named in one reason; the rest are counted
 GROUP_PLACE = "место в группе наставника"
@@ -72,7 +72,9 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
         head = kind_of.same_level if len(common) == 1 else agree(len(common), kind_of.same_level)
         out.append(f"{head} ({', '.join(common)})")
     if parts["subject"] > 0:
-        out.append(f"близкая предметная область: «{me['subject']}» — «{mr['subject']}»")
+        ground = subject_ground(sc.org_type, me["subject"], mr["subject"])
+        out.append(f"близкая предметная область ({ground}): «{me['subject']}» — «{mr['subject']}»" if ground
+                   else f"близкая предметная область: «{me['subject']}» — «{mr['subject']}»")
     exp = mr["ped_experience"]
     words = []
     if exp == exp and exp is not None:

@@ -190,7 +190,46 @@ def generic_stems(org_type: orgtypes.OrgType) -> frozenset[str]:
 
     counts = Counter(w for value in org_type.profiles for w in set(stems(value)))
     alone = {tuple(stems(value)) for value in org_type.profiles}
-    return frozenset(w for w, n in counts.items() if n >= 2 and (w,) not in alone)
+    trade = {w for word in org_type.trade_words for w in stems(word)}  # «мастер», «ремонт»: a kind, not a field
+    return frozenset({w for w, n in counts.items() if n >= 2 and (w,) not in alone} | trade)
+
+
+# A specialty's or profession's code under the order of the Ministry of Education (ФГОС СПО): «08.02.01»; its
+# first two digits are its enlarged group («08.00.00 Техника и технологии строительства»).
+_SPECIALTY = re.compile(r"\d{2}\.\d{2}\.\d{2}")
+GROUP_PREFIX = "угс:"
+
+
+def _with_groups(words: list[str]) -> list[str]:
+    """A college's specialty codes also stand for their enlarged group: 08.02.01 and 08.01.08 meet on it."""
+    groups = [f"{GROUP_PREFIX}{w[:2]}" for w in words if _SPECIALTY.fullmatch(w)]
+    return words + [g for g in dict.fromkeys(groups) if g not in words]
+
+
+def subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
+    """On what ground two subject areas are close, in words: the same specialty, its enlarged group, or the
+    words they share (as the curator wrote them). None when they are not close."""
+    common = generic_stems(org_type)
+    a = [w for w in _with_groups(stems(mine)) if w not in common]
+    b = set(w for w in _with_groups(stems(theirs)) if w not in common)
+    shared = [w for w in a if w in b]
+    if not shared:
+        return None
+    codes = [w for w in shared if _SPECIALTY.fullmatch(w) or _CODE.fullmatch(w)]
+    groups = [w[len(GROUP_PREFIX):] for w in shared if w.startswith(GROUP_PREFIX)]
+    rest = {w for w in shared if w not in codes and not w.startswith(GROUP_PREFIX)}
+    out = []
+    if codes:
+        out.append("одна специальность или дисциплина: " + ", ".join(codes))
+    if groups and not codes:
+        out.append("одна укрупнённая группа специальностей: " + ", ".join(f"{g}.00.00" for g in groups))
+    if rest:
+        words = []
+        for w in re.findall(r"[0-9a-zа-я]+", str(mine).casefold().replace("ё", "е")):
+            if w[:STEM] in rest and w not in words:
+                words.append(w)
+        out.append("общие слова: " + ", ".join(f"«{w}»" for w in words or sorted(rest)))
+    return "; ".join(out)
 
 
 def _bools(frame, cols):
@@ -289,8 +328,8 @@ class Scorer:
         self.mixed = fmt[FORMAT_MIXED]
         vocab: dict = {}
         common = generic_stems(self.org_type)
-        self.stems_me = [[w for w in stems(x) if w not in common] for x in me["subject"]]
-        self.stems_mr = [[w for w in stems(x) if w not in common] for x in mr["subject"]]
+        self.stems_me = [[w for w in _with_groups(stems(x)) if w not in common] for x in me["subject"]]
+        self.stems_mr = [[w for w in _with_groups(stems(x)) if w not in common] for x in mr["subject"]]
 
         def matrix(lists):
             rows, cols = [], []

@@ -47,6 +47,9 @@ class OrgType:
     where: str  # where a teacher works, for hints: «в классах», «в группах», «в объединениях»
     # Indicator numbers (nastavnik.report) that do not apply to this type; empty — all apply.
     indicators_off: frozenset[str] = field(default_factory=frozenset)
+    # Words of the free-text column that name a kind of worker or of document, not a field: a college's «мастер
+    # отделочных работ» and «мастер по ремонту автомобилей» are not close for «мастер» (matching's subject part).
+    trade_words: tuple[str, ...] = ()
 
 
 SCHOOL = OrgType(
@@ -147,6 +150,11 @@ COLLEGE = OrgType(
     "Вес: один цикл дисциплин", "Вес: общий уровень подготовки",
     "один цикл дисциплин", "другой цикл дисциплин", "общий уровень подготовки",
     "в учебных группах",
+    trade_words=(
+        "мастер", "техник", "специалист", "оператор", "рабочий", "работы", "работ", "профессия", "специальность",
+        "дисциплина", "модуль", "мдк", "практика", "квалификация", "подготовка", "обучение", "преподавание",
+        "технология", "технологии", "техническое", "обслуживание", "ремонт", "эксплуатация",
+    ),
 )
 
 EXTRA = OrgType(
@@ -228,3 +236,111 @@ def of(org: dict) -> OrgType:
 def words() -> list[str]:
     """The ``--type`` words, for help texts."""
     return [t.word for t in TYPES]
+
+
+# --- Positions: who may be a mentor (п. 1.2 Положения, ТК РФ ст. 351.8) -------------------------------------------
+# The nomenclature of pedagogical positions (постановление Правительства РФ от 21.02.2022 № 225, раздел I):
+# the professorial staff (п. 1) and the other pedagogical workers (п. 2). A position typed with more words
+# («учитель математики», «старший преподаватель кафедры») is matched by its beginning.
+PEDAGOGICAL_225 = (
+    "ассистент", "преподаватель", "старший преподаватель", "доцент", "профессор", "заведующий кафедрой",
+    "декан",
+    "воспитатель", "инструктор по труду", "инструктор по физической культуре", "концертмейстер",
+    "мастер производственного обучения", "методист", "музыкальный руководитель",
+    "педагог дополнительного образования", "педагог-библиотекарь", "педагог-организатор", "педагог-психолог",
+    "преподаватель-организатор основ безопасности и защиты родины", "руководитель физического воспитания",
+    "советник директора по воспитанию", "социальный педагог", "старший вожатый", "старший воспитатель",
+    "старший методист", "старший педагог дополнительного образования", "старший тренер-преподаватель",
+    "тренер-преподаватель", "тьютор", "учитель", "учитель-дефектолог", "учитель-логопед", "логопед",
+    "педагог",
+)
+# Раздел II of the same nomenclature: the heads and their deputies, who lead pedagogical work (the form
+# «руководитель ОО – педагог», п. 2.3 Положения).
+LEADERS_225 = (
+    "директор", "заведующий", "заведующая", "начальник", "ректор", "руководитель", "заместитель директора",
+    "заместитель заведующего", "заместитель руководителя", "заместитель начальника", "старший мастер",
+    "заведующий отделом", "заведующий отделением", "заведующий структурным подразделением",
+)
+HEADS = ("директор", "заведующий", "заведующая", "начальник", "ректор", "руководитель", "и. о. директора",
+         "и.о. директора", "исполняющий обязанности")
+DEPUTIES = ("заместитель директора", "заместитель заведующего", "заместитель руководителя", "заместитель начальника")
+# Staff who work beside teachers but hold no pedagogical position: each type's usual ones and the common ones.
+NON_PEDAGOGICAL = {
+    "kindergarten": ("младший воспитатель", "помощник воспитателя"),
+    "college": ("лаборант", "заведующий лабораторией", "заведующий мастерской"),
+    "school": ("лаборант", "помощник учителя"),
+    "common": (
+        "секретарь", "делопроизводитель", "бухгалтер", "главный бухгалтер", "экономист", "специалист по кадрам",
+        "инспектор по кадрам", "юрисконсульт", "заведующий хозяйством", "завхоз", "инженер", "техник",
+        "программист", "системный администратор", "документовед", "архивариус", "библиотекарь",
+        "медицинская сестра", "медсестра", "врач", "повар", "кладовщик", "водитель", "рабочий", "уборщик",
+        "уборщица", "сторож", "вахтер", "дворник", "гардеробщик", "кастелянша", "лаборант", "диспетчер",
+        "специалист по охране труда", "контрактный управляющий",
+    ),
+}
+
+
+_ALL_NON_PEDAGOGICAL = tuple(dict.fromkeys(t for titles in NON_PEDAGOGICAL.values() for t in titles))
+
+
+def _pos(text: object) -> str:
+    return " ".join(str(text).lower().replace("ё", "е").replace("–", "-").split()) if text else ""
+
+
+def _starts(position: str, titles) -> str | None:
+    """The longest title the position begins with (a whole word): «учитель математики» → «учитель»."""
+    best = None
+    for t in titles:
+        if (position == t or position.startswith(t + " ") or position.startswith(t + ",")) and (
+                best is None or len(t) > len(best)):
+            best = t
+    return best
+
+
+def non_pedagogical(position: object, org_type: OrgType) -> str | None:
+    """The non-pedagogical title a position begins with («помощник воспитателя»), or None. A position that
+    begins with a longer pedagogical title («старший воспитатель») is pedagogical."""
+    p = _pos(position)
+    if not p:
+        return None
+    bad = _starts(p, _ALL_NON_PEDAGOGICAL)  # the nomenclature is one for every type; the lists say what is usual
+    if bad is None:
+        return None
+    good = _starts(p, PEDAGOGICAL_225 + LEADERS_225)
+    return None if good is not None and len(good) >= len(bad) else bad
+
+
+# What follows a head's title when it is the head of a unit, not of the organisation («заведующий отделом»).
+_UNIT_WORDS = ("отдел", "лаборатор", "кафедр", "мастерск", "библиотек", "хозяйств", "физическ", "структурн",
+               "методическ", "сектор", "филиал", "кабинет", "практик", "производств", "музе", "общежит", "склад")
+
+
+def is_leader(position: object) -> bool:
+    """The head of the organisation or a deputy head (раздел II номенклатуры № 225), not a unit's head."""
+    p = _pos(position)
+    title = _starts(p, HEADS + DEPUTIES) if p else None
+    if title is None:
+        return False
+    rest = p[len(title):].strip(" ,")
+    return not rest.startswith(_UNIT_WORDS)
+
+
+def is_head(position: object, fio: object = None, director_fio: object = None) -> bool:
+    """The head herself: her name on «Организация», or a head's title (a deputy is not the head)."""
+    def key(x):
+        return " ".join(str(x).lower().replace("ё", "е").split())
+
+    if isinstance(fio, str) and isinstance(director_fio, str) and key(fio) == key(director_fio):
+        return True
+    return is_leader(position) and not _pos(position).startswith("заместитель")
+
+
+def pair_form(mentor_position: object, mentor_fio: object, mentee_categories, director_fio: object = None) -> str:
+    """The form of mentoring (п. 2.3 Положения) that its participants make: students and trainees only —
+    «работодатель – студент»; the head as mentor — «руководитель ОО – педагог»; otherwise «педагог – педагог»."""
+    categories = [c for c in mentee_categories if isinstance(c, str)]
+    if categories and all(c == v.MENTEE_STUDENT for c in categories):
+        return v.FORM_STUDENT
+    if is_head(mentor_position, mentor_fio, director_fio):
+        return v.FORM_HEAD
+    return v.FORM_PEERS

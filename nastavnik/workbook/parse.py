@@ -103,7 +103,31 @@ def parse_codes(value):
     return tuple(p for p in parts if p), None
 
 
-def parse_int(value):
+# Units people type after a number: money («3 000 руб.», «1500 р.», «2 500 ₽», «3000 рублей»), a share («50 %»),
+# years («5 лет», «1,5 года») and people («3 чел.»). The column's title already says the unit, so it is dropped.
+_MONEY = r"(?:руб(?:л(?:ей|я|ь))?|р|₽|rub)"
+_KOPECKS = re.compile(r"^(?P<rub>.+?)\s*" + _MONEY + r"\.?\s*(?P<kop>\d{1,2})\s*(?:коп(?:еек|ейки|ейка)?|к)\.?$")
+_UNIT = re.compile(r"\s*(?:" + _MONEY + r"|%|лет|года?|г|чел(?:овека?)?)\.?(?:\s*/\s*мес(?:яц)?\.?)?$")
+# Digit groups: ordinary, non-breaking and thin spaces, or an apostrophe («3'000»), between thousands.
+_GROUPS = re.compile(r"(?<=\d)[ '’](?=\d{3}(?!\d))")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def _number_text(value) -> str | None:
+    """«3 000,50 руб.» → «3000.50»; None when the text is not a number with an optional unit."""
+    text = (clean_text(value) or "").casefold()
+    m = _KOPECKS.match(text)
+    if m:  # «3 000 руб. 50 коп.»
+        rub = _number_text(m.group("rub"))
+        return None if rub is None or "." in rub else f"{rub}.{int(m.group('kop')):02d}"
+    text = _UNIT.sub("", text).strip()
+    text = _GROUPS.sub("", text).replace(" ", "").replace(",", ".")
+    return text if _NUMBER.fullmatch(text) else None
+
+
+def parse_int(value, whole_years: bool = False):
+    """An integer; «5 лет», «3 чел.» are read too. ``whole_years``: a length of service typed with a fraction
+    («1,5 года») is its whole years (стаж is counted in full years), not an error."""
     if value is None or value == "":
         return None, None
     if isinstance(value, bool):
@@ -111,22 +135,33 @@ def parse_int(value):
     if isinstance(value, (int, float)):
         if float(value).is_integer():
             return int(value), None
+        if whole_years and value >= 0:
+            return int(value), None
         return None, "целое число"
-    text = (clean_text(value) or "").replace(" ", "").replace(",", ".")
-    if re.fullmatch(r"[+-]?\d+(\.0+)?", text):
-        return int(float(text)), None
+    text = _number_text(value)
+    if text is not None:
+        number = float(text)
+        if number.is_integer():
+            return int(number), None
+        if whole_years and number >= 0:
+            return int(number), None
     return None, "целое число"
 
 
+def parse_years(value):
+    return parse_int(value, whole_years=True)
+
+
 def parse_number(value):
+    """A number as people type it: «2 500,00», «3 000 руб.», «3\u00a0000 р.», «1500 ₽», «3 000 руб. 50 коп.»."""
     if value is None or value == "":
         return None, None
     if isinstance(value, bool):
         return None, "число"
     if isinstance(value, (int, float)):
         return float(value), None
-    text = (clean_text(value) or "").replace(" ", "").replace(",", ".")
-    if re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+    text = _number_text(value)
+    if text is not None:
         return float(text), None
     return None, "число"
 
@@ -163,10 +198,11 @@ def _make_date(y: int, m: int, d: int):
         return None
 
 
-_DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})")
-_YMD = re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})")
+# A point, a comma (a slip of the numeric keypad), a slash or a dash, with stray spaces: «01. 09. 2024», «01,09,2024».
+_DMY = re.compile(r"(\d{1,2})\s*[.,/-]\s*(\d{1,2})\s*[.,/-]\s*(\d{4}|\d{2})")
+_YMD = re.compile(r"(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})")
 _WORDY = re.compile(r"(\d{1,2})\s+([а-я]+)\.?\s+(\d{4})")
-_TAIL = re.compile(r"(\s*(г|года|год)\.?)?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
+_TAIL = re.compile(r"(\s*(г\.\s*р|г|года|год)\.?)?(\s+\d{1,2}:\d{2}(:\d{2})?)?$")
 
 DATE_EXPECTED = "дата в виде ДД.ММ.ГГГГ"
 

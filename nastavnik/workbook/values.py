@@ -16,6 +16,8 @@ def _parser(col, lists: dict[str, list[str]] | None = None) -> Any:
     if col.kind in (s.ENUM, s.MULTI):
         choice = P.Choice(lists[col.choices] if lists is not None and col.choices in lists else col.values)
         return choice.many if col.kind == s.MULTI else choice
+    if col.kind == s.INT and col.title.endswith(", лет"):
+        return P.parse_years  # стаж: «1,5 года» is one full year
     return {
         s.TEXT: P.parse_text, s.CODE: P.parse_code, s.CODES: P.parse_codes, s.INT: P.parse_int,
         s.NUMBER: P.parse_number, s.DATE: P.parse_date, s.BOOL: P.parse_bool, s.FIO: P.parse_fio,
@@ -43,6 +45,9 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
     """
     parse = _parser(col, book.lists)
     list_title = book.list_title(col.choices) if col.choices else ""
+    neighbour = None  # where the other subjects go when one main one is wanted («Классы, курсы, …»)
+    if col.kind == s.ENUM and sheet_key != "org" and "subject" in book.sheet(sheet_key).keys:
+        neighbour = book.sheet(sheet_key).col("subject").title
     keys = raw
     verdicts = dict.fromkeys(keys)
     kinds = set(map(type, verdicts))
@@ -60,7 +65,7 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
         if plain and type(value) is str and is_clean(value):
             verdicts[key] = value
             continue
-        parsed, problem = _judge(col, parse, value, today, list_title)
+        parsed, problem = _judge(col, parse, value, today, list_title, neighbour)
         verdicts[key] = parsed
         if problem is not None:
             bad[key] = problem
@@ -78,11 +83,21 @@ def type_column(book: Book, sheet_key: str, col, raw: list, rows: list[int], tod
     return out
 
 
-def _judge(col, parse, value, today: dt.date, list_title: str | None = None) -> tuple[Any, tuple | None]:
+def _judge(col, parse, value, today: dt.date, list_title: str | None = None,
+           neighbour: str | None = None) -> tuple[Any, tuple | None]:
     """(typed value, None) or (typed value, (code, message, value shown, expected)) for one distinct cell value."""
     if value == "" and isinstance(value, str):
         value = None
     parsed, error = parse(value)
+    if error and col.kind == s.ENUM and isinstance(parse, P.Choice):
+        several, _ = parse.many(value)
+        if several and len(several) > 1:  # «русский язык; литература»: each is in the list, but one is wanted
+            title = list_title or col.title
+            where = f"в столбец «{neighbour}»" if neighbour else "в примечание"
+            return None, ("one_value_wanted", f"В столбце «{col.title}» нужно одно основное значение, а записано "
+                          f"несколько: {', '.join(f'«{x}»' for x in several)}. Оставьте основное — по нему "
+                          f"подбирается наставник (п. 6.1 Положения); остальные впишите {where}.",
+                          value, f"одно значение из списка «{title}»")
     if error:
         # Personal data (ФИО, дата рождения, контакт) is located, never repeated in a message.
         if col.personal and col.kind != s.FIO:

@@ -59,11 +59,16 @@ EDUCATION = [
 ]
 
 FORM_STUDENT = "работодатель – студент"
+FORM_PEERS = "педагог – педагог"
+FORM_HEAD = "руководитель ОО – педагог"
+# A mentor from outside (a university's or a college's lecturer, п. 2.3) has no labour contract with the
+# organisation: she works under a cooperation agreement, and ТК РФ ст. 351.8 does not bind her.
+FORM_OUTSIDE = "педагог вуза/колледжа – молодой педагог"
 FORMS = [
-    "педагог – педагог",
-    "руководитель ОО – педагог",
+    FORM_PEERS,
+    FORM_HEAD,
     FORM_STUDENT,
-    "педагог вуза/колледжа – молодой педагог",
+    FORM_OUTSIDE,
     "другая",
 ]
 

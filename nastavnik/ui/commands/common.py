@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import click
@@ -15,9 +16,34 @@ def workbook_argument(f):
                           metavar="[КНИГА]")(f)
 
 
-def out_option(default: str = "output"):
-    return click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=default,
-                        show_default=True, metavar="ПАПКА", help="Папка для результатов.")
+RESULTS = "Результаты"
+DEMO_RESULTS = "output"
+
+
+def results_dir(workbook: Path | None) -> Path:
+    """Where results go when --out is not given: «Результаты» beside the book, as the window puts them — one
+    place for both interfaces; without a book (the demo), the project's ``output/`` in the current folder."""
+    if workbook is None:
+        return Path(DEMO_RESULTS)
+    return Path(workbook).expanduser().absolute().parent / RESULTS
+
+
+def out_option(sub: str | None = None, help: str = "Папка для результатов."):
+    """``--out ПАПКА``; by default the folder «Результаты» beside the book (``sub`` inside it, e.g. «сайт»)."""
+
+    def decorate(f):
+        @functools.wraps(f)
+        def wrapper(*args, **kwargs):
+            if kwargs.get("out") is None:
+                base = results_dir(kwargs.get("workbook"))
+                kwargs["out"] = base / sub if sub else base
+            return f(*args, **kwargs)
+
+        where = f"«{RESULTS}» рядом с книгой, без книги — {DEMO_RESULTS}" + (f"; в ней «{sub}»" if sub else "")
+        return click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            show_default=where, metavar="ПАПКА", help=help)(wrapper)
+
+    return decorate
 
 
 def today_of(ctx: click.Context) -> dt.date:

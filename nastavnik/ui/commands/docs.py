@@ -40,7 +40,7 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
     from nastavnik.docs.render import BrokenTemplate, plan_documents, render_jobs
 
     today = today_of(ctx)
-    if fields:  # only prints: without a book, the demo goes to a temporary folder, not into ./output
+    if fields:  # only prints: without a book, the demo goes to a temporary folder, not into the results folder
         import tempfile
 
         with tempfile.TemporaryDirectory() as tmp:

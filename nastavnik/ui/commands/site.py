@@ -6,16 +6,11 @@ from pathlib import Path
 
 import click
 
-from .common import load, today_of, workbook_argument
-
-DEFAULT_SITE = Path("output") / "сайт"
-
+from .common import load, out_option, today_of, workbook_argument
 
 @click.command("site")
 @workbook_argument
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_SITE,
-              show_default=True, metavar="ПАПКА",
-              help="Папка сайта. Она создаётся заново целиком; чужую непустую папку программа не трогает.")
+@out_option("сайт", help="Папка сайта. Она создаётся заново целиком; чужую непустую папку программа не трогает.")
 @click.option("--docs", "docs", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               metavar="ПАПКА",
               help="Папка документов, сделанных командой docs (в ней папка «Приказы»): подписанные приказы "
