@@ -280,3 +280,21 @@ def test_verb_agrees_with_the_count():
     assert [verb(n, "участвуют") for n in (1, 21, 11, 3, 101)] == \
         ["участвует", "участвует", "участвуют", "участвуют", "участвует"]
     assert verb(1, "Ожидают") == "Ожидает" and verb(31, "ведут") == "ведёт" and verb(1.5, "работают") == "работают"
+
+
+def test_no_labour_papers_for_an_outside_mentor(make_book, tmp_path):
+    """A university's lecturer (form «педагог вуза/колледжа – молодой педагог») has no labour contract with the
+    organisation: no ст. 351.8 consent or additional agreement is made for her pair, and no order deals with one."""
+    from .test_docs_render import doc_text
+
+    def outside(org, tables):
+        for r in tables["pairs"]:
+            if r["code"] in ("ПР-005", "ПР-009"):
+                r["form"] = v.FORM_OUTSIDE
+
+    paths = render_documents(make_book(outside), tmp_path / "out", TODAY,
+                             only=["mentor_consent", "agreement", "changes"])
+    names = [p.stem for p in paths]
+    assert not [n for n in names if "ПР-005" in n and n.startswith(("Согласие наставника", "Доп. соглашение"))]
+    extended = doc_text(next(p for p in paths if p.stem == "Приказ об изменении — ПР-009"))
+    assert "Продлить срок реализации" in extended and "дополнительное соглашение" not in extended

@@ -255,6 +255,8 @@ def default_basis(what: str, ctx: dict, leaver: str = "") -> str:
 
 def labour_items(kind: str, g: dict, ctx: dict, people) -> list[str]:
     """The operative items on the mentor's additional agreement and payment (ТК РФ ст. 351.8), in the order's words."""
+    if g.get("form") == v.FORM_OUTSIDE:
+        return []  # an outside mentor works under a cooperation agreement: ст. 351.8 does not bind her
     a = ctx["agreement"]
     ref = f"от {a['date']} № {a['no']}"
     law = "(статья 351.8 Трудового кодекса Российской Федерации)"
@@ -504,7 +506,8 @@ def _new_pairs(book) -> list[dict]:
         # a replacement mentor of a running pair gives her own consent and signs her own agreement (ТК ст. 351.8)
         replaced = (g.get("change") == "замена наставника" and g.get("status") == v.PAIR_RUNNING
                     and (g.get("mentor_consent") is not True or not c.clean(g.get("mentor_consent_date"))))
-        if (c.is_new(g) or replaced) and not _gone(people.rows["mentors"].get(g.get("mentor"))):
+        if ((c.is_new(g) or replaced) and not _gone(people.rows["mentors"].get(g.get("mentor")))
+                and g.get("form") != v.FORM_OUTSIDE):  # no labour contract with us, no ст. 351.8 papers
             ctx = common | c.pair_context(people, g, progs.get(g["code"]))
             if replaced:  # her work starts with the change order, not with the programme
                 since = c.fdate(g.get("change_order_date"))
