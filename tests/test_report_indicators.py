@@ -139,8 +139,10 @@ def small_parts():
         {"stage": 3, "stage_name": stage[2], "activity": "банк", "status": "не начат"},
         {"stage": 4, "stage_name": stage[3], "activity": "обучение", "status": "в работе"},
     ]
+    training = [{"mentor": m, "course": "Школа наставничества", "organiser": "ИРО", "hours": 36, "end": end}
+                for m, end in (("Н-1", D(2024, 1, 15)), ("Н-2", D(2023, 11, 24)), ("Н-4", D(2026, 5, 1)))]
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
-              "surveys": surveys, "events": events, "roadmap": roadmap, "news": []}
+              "surveys": surveys, "events": events, "roadmap": roadmap, "news": [], "training": training}
     return org, tables
 
 
@@ -156,6 +158,8 @@ def small(tmp_path_factory):
 EXPECTED = {
     # Участники
     "mentors_bank": 3,  # Н-4 left
+    # Н-1 trained 15.01.2024, within three years of 25.11.2026; Н-2's course ended a day too early; Н-4 left
+    "mentors_trained_3y_share": 33.3,
     "mentees_bank": 7,  # П-6 left on 01.03.2026, before the period
     "mentors_active": 3,  # Н-1, Н-2, Н-3
     "mentors_again": 2,  # Н-2 (ПР-9, ПР-10 of 2025), Н-3 (ПР-6 began 01.02.2026): pairs begun before the period

@@ -91,6 +91,7 @@ def press(app, key: str):
     ("docs", ["docs"]),
     ("report", ["report"]),
     ("site", ["site"]),
+    ("remind", ["remind"]),
 ])
 def test_each_button_writes_what_its_command_writes(window, books, key, args):
     root, mine, theirs = books

@@ -22,6 +22,7 @@ data. The rule modules, by subject:
   consent before processing (152-ФЗ ст. 9), the curator's name against the banks.
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 - ``carried``    — a pair carried into a new year although its term had ended last year.
+- ``recognition`` — proposals to reward mentors rest on programmes completed in full (п. 7.1).
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -50,6 +51,7 @@ from . import (
     plausibility,
     programmes,
     publication,
+    recognition,
     refs,
     stalled,
     status,
@@ -68,7 +70,8 @@ def org_rules(book: Book, today: dt.date):
 RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULES, *refs.RULES, *pairs.RULES,
          *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
-         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES]
+         *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES,
+         *recognition.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

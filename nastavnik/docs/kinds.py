@@ -19,6 +19,7 @@ from nastavnik.base.safeio import safe_filename
 from nastavnik.workbook import vocab as v
 
 from . import context as c
+from . import recognition
 from .words import money, type_words
 
 Docs = list[tuple[str, dict]]
@@ -538,6 +539,14 @@ def build_analytic_report(book, today: dt.date) -> Docs:
     return build_analytic(book, today)
 
 
+def _with_superior(build: Callable[..., Docs]) -> Callable[..., Docs]:
+    """An order built elsewhere gets the preamble's superior acts too (layout.BASIS names them)."""
+    def wrapped(book, today: dt.date) -> Docs:
+        acts = superior_acts(book)
+        return [(name, ctx | {"superior": acts}) for name, ctx in build(book, today)]
+    return wrapped
+
+
 _ORDERS, _PROGRAMMES, _CONSENTS, _REPORTS = "Приказы", "Программы", "Согласия и соглашения", "Отчёты"
 KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("polozhenie", "Приказ об утверждении Положения (приложения: Положение, дорожная карта)",
@@ -567,6 +576,13 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("analytic_report", "Аналитический отчёт о реализации системы наставничества (итоговый или промежуточный, "
                             "с диаграммами)",
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
+    # Recognition (issue 32): the council's proposals on «Поощрение» and the programmes completed in full.
+    Kind("rewards", "Приказ о поощрении наставников (по предложениям методического совета)",
+         "Приказ о поощрении наставников.docx", _ORDERS, _with_superior(recognition.build_reward_order)),
+    Kind("thanks", "Благодарственные письма наставникам", "Благодарственное письмо.docx", "Поощрение",
+         recognition.build_thanks),
+    Kind("certificates", "Сертификаты наставляемых о прохождении программы в полном объёме",
+         "Сертификат наставляемого.docx", "Поощрение", recognition.build_certificates),
 )}
 
 

@@ -150,9 +150,10 @@ class Job:
 
 def template_bytes_from_blueprint(key: str) -> bytes:
     from .blueprints import BLUEPRINTS
+    from .recognition import LAYOUTS
 
     buf = io.BytesIO()
-    BLUEPRINTS[key]().save(buf)
+    (LAYOUTS.get(key) or BLUEPRINTS[key])().save(buf)
     # Fixed member dates: regenerating an unchanged template gives the same bytes (quiet git history).
     return fixed_dates(buf.getvalue())
 

@@ -53,6 +53,7 @@ def participants(f: Frames) -> dict[str, Value]:
     by_dir = involved[req_cols].fillna(False).astype(bool).sum()
     return {
         "mentors_bank": Value(int(f.mentors["code"].nunique())),
+        "mentors_trained_3y_share": _trained(f),
         "mentees_bank": Value(int(f.mentees["code"].nunique())),
         "mentors_active": Value(int(pairs["mentor"].nunique())),
         "mentees_active": Value(int(len(mentees_in))),
@@ -68,6 +69,17 @@ def participants(f: Frames) -> dict[str, Value]:
         "mentees_by_category": _breakdown(involved["category"], v.MENTEE_CATEGORIES),
         **_students(f, mentees_in),
     }
+
+
+def _trained(f: Frames) -> Value:
+    """Mentors of the bank with a training that ended within the three years up to the report's date."""
+    import pandas as pd
+
+    tr = f.raw["training"]
+    recent = tr[(tr["end"] > f.as_of - pd.DateOffset(years=3)) & (tr["end"] <= f.as_of)]
+    bank = set(f.mentors["code"].dropna())
+    trained = len(bank & set(recent["mentor"].dropna()))
+    return Value(share(trained, len(bank)), trained, len(bank))
 
 
 def _students(f: Frames, mentees_in) -> dict[str, Value]:

@@ -72,3 +72,8 @@ def list_titles(key: str) -> set[str]:
 NORMATIVE_LEVELS = ["федеральный", "региональный (Санкт-Петербург)", "региональный (район)", "локальный",
                     "методические рекомендации"]
 LISTS["normative_level"] = ("Уровень документа", NORMATIVE_LEVELS)
+
+# «Поощрение» (п. 3.5 Положения: the council proposes how mentors are rewarded): the kinds of reward.
+REWARD_THANKS, REWARD_DIPLOMA, REWARD_BONUS = "благодарность", "почётная грамота", "премия"
+REWARD_KINDS = [REWARD_THANKS, REWARD_DIPLOMA, REWARD_BONUS]
+LISTS["reward_kind"] = ("Вид поощрения", REWARD_KINDS)

@@ -32,7 +32,8 @@ class Change:
 
 CHANGES: dict[str, Change] = {
     "1.1": Change(sheets=(s.NORMATIVE.key, *(sh.key for sh in s.ARCHIVE_SHEETS
-                                             if sh not in (s.ARCHIVE_ROADMAP, s.ARCHIVE_ORG))),
+                                             if sh not in (s.ARCHIVE_ROADMAP, s.ARCHIVE_ORG, s.ARCHIVE_REWARDS,
+                                                           s.ARCHIVE_TRAINING))),
                   columns={"mentors": ("position_gen", "position_dat", "position_acc"),
                            "mentees": ("position_gen", "position_dat", "position_acc"),
                            "pairs": ("mentor_consent_date",),
@@ -49,7 +50,10 @@ CHANGES: dict[str, Change] = {
     # nastavnik new-year keeps what a year changes: nothing of the old year is lost.
     "1.3": Change(sheets=(s.ARCHIVE_ROADMAP.key, s.ARCHIVE_ORG.key),
                   note="дорожная карта и изменившиеся параметры «Организации» прошлых лет сохраняются в архиве"),
-    "1.4": Change(columns={"mentors": ("contract_no", "contract_date")},
+    "1.4": Change(sheets=(s.REWARDS.key, s.ARCHIVE_REWARDS.key, s.TRAINING.key, s.ARCHIVE_TRAINING.key),
+                  note="лист «Поощрение»: предложения методического совета о поощрении наставников; лист "
+                       "«Обучение наставников»"),
+    "1.5": Change(columns={"mentors": ("contract_no", "contract_date")},
                   note="номер и дата трудового договора наставника для дополнительного соглашения о наставничестве"),
 }
 

@@ -184,7 +184,17 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     def archived(key: str, rows: list[dict]) -> list[dict]:
         return _rows(t.get(s.ARCHIVE_OF[key])) + [{"year": old_label, **r} for r in rows]
 
+    # A proposal to reward goes to the archive with the programme it rests on.
+    rewards = frame("rewards")
+    arch_rew = rewards["programme"].isin(set(programmes.loc[arch_prog.to_numpy(), "code"])).to_numpy()
+    # A mentor's training stays with the bank; a leaver's goes to the archive with its mentor.
+    training = frame("training")
+    arch_tr = training["mentor"].isin(gone).to_numpy()
     tables = {
+        "training": _rows(training[~arch_tr]),
+        "archive_training": archived("training", _rows(training[arch_tr])),
+        "rewards": _rows(rewards[~arch_rew]),
+        "archive_rewards": archived("rewards", _rows(rewards[arch_rew])),
         "mentors": new_mentors,
         "mentees": new_mentees,
         "pairs": _rows(pairs[keep_pair.to_numpy()]),

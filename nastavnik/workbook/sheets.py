@@ -413,6 +413,49 @@ NORMATIVE = Sheet(
                   for lvl, kind, title, date, no in _NORMATIVE_PREFILL),
 )
 
+REWARDS = Sheet(
+    "rewards",
+    "Поощрение",
+    "Предложения методического совета о поощрении наставников (п. 3.5 Положения, этап 6 дорожной карты): "
+    "по строке на наставника и завершённую программу. По листу составляются приказ о поощрении и "
+    "благодарственные письма (nastavnik docs КНИГА --only rewards).",
+    (
+        Col("mentor", "Код наставника", CODE, True, "Код из листа «Наставники».", ref="mentors", width=12),
+        Col("programme", "Код программы", CODE, True, "Программа этого наставника, завершённая в полном объёме "
+            "(п. 7.1 Положения): основание поощрения.", ref="programmes", width=12),
+        Col("kind", "Вид поощрения", ENUM, True, "Благодарность, почётная грамота или премия.",
+            choices="reward_kind", width=18),
+        Col("amount", "Размер премии, руб.", NUMBER, False, "Только для премии: сумма в рублях.", min=0,
+            max=1_000_000, width=12),
+        Col("ground", "За что", TEXT, False, "Например: за высокие результаты наставнической деятельности. "
+            "Пусто — «за успешную реализацию персонализированной программы наставничества».", width=34),
+        Col("protocol_no", "№ протокола методического совета", CODE, False, "Протокол с предложением о поощрении; "
+            "без знака «№».", width=12),
+        Col("protocol_date", "Дата протокола методического совета", DATE, False, "ДД.ММ.ГГГГ.", past_only=True,
+            width=13),
+    ),
+)
+
+TRAINING = Sheet(
+    "training",
+    "Обучение наставников",
+    "Обучение наставников (п. 3.5 Положения: повышение квалификации наставников): курсы, стажировки, школы "
+    "наставничества — по строке на каждое обучение. По листу считается доля наставников, прошедших обучение "
+    "за последние три года.",
+    (
+        Col("mentor", "Код наставника", CODE, True, "Код из листа «Наставники».", ref="mentors", width=12),
+        Col("course", "Программа обучения (курс)", TEXT, True,
+            "Например: «Наставничество в образовательной организации».", width=36),
+        Col("organiser", "Организатор", TEXT, True, "Кто проводил обучение, например: ИРО, ЦНППМ.", width=26),
+        Col("hours", "Объём, часов", INT, True, "Число академических часов.", min=1, max=2000, width=10),
+        Col("start", "Дата начала", DATE, False, "ДД.ММ.ГГГГ.", width=13),
+        Col("end", "Дата окончания", DATE, True, "ДД.ММ.ГГГГ; не позже сегодняшнего дня.", past_only=True,
+            width=13),
+        Col("document", "Документ об обучении", TEXT, False,
+            "Вид, номер и дата, например: удостоверение о повышении квалификации № 123 от 20.05.2026.", width=32),
+    ),
+)
+
 # --- The archive: last years' pairs, programmes, plans, surveys and events (nastavnik new-year) -------------
 # Each archive sheet has the columns of its sheet plus «Учебный год», with no required columns and no
 # references: an archived mentor may have left the bank, and a code may be given again in a later year.
@@ -468,14 +511,22 @@ ARCHIVE_ORG = Sheet(
         Col("value", "Значение", TEXT, False, "Значение в том учебном году; дата — в виде ДД.ММ.ГГГГ.", width=60),
     ),
 )
+ARCHIVE_REWARDS = _archive(
+    "archive_rewards", "Архив поощрений", REWARDS,
+    "Предложения о поощрении наставников по программам прошлых учебных лет (nastavnik new-year).")
+ARCHIVE_TRAINING = _archive(
+    "archive_training", "Архив обучения", TRAINING,
+    "Обучение наставников, выбывших из банка (nastavnik new-year).")
 ARCHIVE_SHEETS: tuple[Sheet, ...] = (ARCHIVE_PAIRS, ARCHIVE_PROGRAMMES, ARCHIVE_PLAN, ARCHIVE_SURVEYS,
-                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG)
+                                     ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG, ARCHIVE_REWARDS,
+                                     ARCHIVE_TRAINING)
 # The archive sheet of each sheet that new-year archives.
 ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "plan": "archive_plan",
-              "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap"}
+              "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap",
+              "rewards": "archive_rewards", "training": "archive_training"}
 
 SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
-                             NORMATIVE, *ARCHIVE_SHEETS)
+                             NORMATIVE, REWARDS, TRAINING, *ARCHIVE_SHEETS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"

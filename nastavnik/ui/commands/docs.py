@@ -10,7 +10,8 @@ import click
 from .common import load, out_option, today_of, workbook_argument
 
 _KIND_KEYS = ["polozhenie", "curator", "council", "pairs", "changes", "programme", "final", "consent_pd",
-              "consent_publish", "mentor_consent", "agreement", "analytic_report"]
+              "consent_publish", "mentor_consent", "agreement", "analytic_report", "rewards", "thanks",
+              "certificates"]
 
 
 @click.command("docs")

@@ -40,6 +40,7 @@ BUTTONS = (  # key, label, task
     ("collect", "Собрать анкеты", None),
     ("new", "Новая книга", None),
     ("newyear", "Новый учебный год", tasks.new_year),
+    ("remind", "Напоминания", tasks.reminders),
     ("district", "Свод по району", None),
 )
 COLUMNS = 6

@@ -220,6 +220,26 @@ def site(job: Job) -> Outcome:
                                 problems))
 
 
+def reminders(job: Job) -> Outcome:
+    """«Напоминания»: the same library function as ``nastavnik remind`` — letters (.eml, .docx), the mail-merge
+    table and the calendars, nothing sent."""
+    from nastavnik.base.morph import agree
+    from nastavnik.forms.remind import remind as make_reminders
+
+    folder = _folder(job)
+    book = _read(job, folder)
+    job.say("Готовлю напоминания и календари…")
+    result = make_reminders(book, folder, job.today)
+    if result.letters:
+        summary = (f"Напоминания готовы: {agree(len(result.letters), 'письмо')} — черновики для почты, .docx и "
+                   "таблица для рассылки. Программа ничего не отправляет.")
+    else:
+        summary = "Напоминать не о чем: мероприятия идут по плану, ожидающих пару дольше допустимого нет."
+    if result.calendars:
+        summary += f" Календари мероприятий: {agree(len(result.calendars), 'файл')} .ics."
+    return _finish(job, Outcome(0, summary, folder))
+
+
 def everything(job: Job) -> Outcome:
     """``nastavnik run``'s own chain (pipeline.run_all) with its progress and cancel callbacks.
 

@@ -414,8 +414,14 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
          "title": "Памятка наставнику: первые шаги в персонализированной программе", "date": anchor - D(days=5),
          "number": "", "link": "https://imc.example/nastavniku", "publish": True},
     ]
+    # The council's proposals (п. 3.5): the mentor of the programme completed in full, a diploma and a bonus.
+    council = {"protocol_no": "2", "protocol_date": as_of - D(days=5)}
+    rewards = [{"mentor": "Н-007", "programme": "ПП-007", "kind": "почётная грамота", **council},
+               {"mentor": "Н-007", "programme": "ПП-007", "kind": "премия", "amount": 5000.0,
+                "ground": "за высокие результаты наставнической деятельности", **council}]
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
-              "surveys": surveys, "events": events, "roadmap": roadmap, "news": news, "normative": normative}
+              "surveys": surveys, "events": events, "roadmap": roadmap, "news": news, "normative": normative,
+              "rewards": rewards}
     return org, tables
 
 
