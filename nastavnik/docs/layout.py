@@ -182,12 +182,14 @@ def basis(doc, text: str) -> None:
 
 
 def points(doc, items: list[str]) -> None:
-    """The operative items; the last one («Контроль …») keeps with the signature, which never stands alone."""
-    for item in items:
+    """The operative items; the last one («Контроль …») keeps with the signature, which never stands alone, and a
+    lead-in («3. Выплатить премию:», «2. Куратору …:») keeps with its first sub-item on the same page."""
+    for i, item in enumerate(items):
         if item.startswith("{%p"):
             tag(doc, item)
         else:
-            para(doc, item, keep=item.endswith(CONTROL))
+            lead_in = item.rstrip().endswith(":") or items[i + 1:i + 2] and items[i + 1].startswith("{%p for")
+            para(doc, item, keep=item.endswith(CONTROL) or bool(lead_in))
 
 
 CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
