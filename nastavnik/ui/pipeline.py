@@ -234,6 +234,9 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
     result.attention.extend(stalled[:10])
     if len(stalled) > 10:
         result.attention.append(f"…и ещё {len(stalled) - 10} — см. лист «Сводка» в «Мониторинг.xlsx».")
+    from nastavnik.forms.remind import month_todo
+
+    result.attention.extend(month_todo(book, today))  # the roadmap's stages of this month and the overdue ones
 
     with step(3, "Подбор пар"):
         from nastavnik.match import match_book, write_match_xlsx
