@@ -53,6 +53,8 @@ CHANGES: dict[str, Change] = {
     "1.4": Change(sheets=(s.REWARDS.key, s.ARCHIVE_REWARDS.key, s.TRAINING.key, s.ARCHIVE_TRAINING.key),
                   note="лист «Поощрение»: предложения методического совета о поощрении наставников; лист "
                        "«Обучение наставников»"),
+    "1.5": Change(columns={"mentors": ("contract_no", "contract_date")},
+                  note="номер и дата трудового договора наставника для дополнительного соглашения о наставничестве"),
 }
 
 
