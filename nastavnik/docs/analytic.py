@@ -18,7 +18,7 @@ from nastavnik.workbook import vocab as v
 
 from . import context as c
 from .conclusions import conclusions, proposals, score
-from .words import MENTEES, MENTORS, num, plural, points
+from .words import MENTEES, MENTORS, num, plural, points, verb
 
 MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
           "декабрь"]
@@ -122,11 +122,13 @@ def _participants(f: Figures, statform) -> dict:
     forms = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_form").items()]
     kinds = [{"label": k, "value": num(n)} for k, n in f.breakdown("units_by_kind").items()]
     text = (f"В банке наставников — {f.shown('mentors_bank')}, в банке наставляемых — {f.shown('mentees_bank')} "
-            f"Пары и группы ведут {plural(f.value('mentors_active'), *MENTORS)}, "
-            f"в них участвуют {plural(f.value('mentees_active'), *MENTEES)}; "
+            f"Пары и группы {verb(f.value('mentors_active'), 'ведут')} "
+            f"{plural(f.value('mentors_active'), *MENTORS)}, в них {verb(f.value('mentees_active'), 'участвуют')} "
+            f"{plural(f.value('mentees_active'), *MENTEES)}; "
             f"в периоде — {morph.agree(f.value('pairs_total') or 0, 'наставническая пара')}"
             f" и {morph.agree(f.value('groups_total') or 0, 'наставническая группа')}, из них на дату отчёта "
-            f"работают {num(f.value('programmes_running'))}. Ожидают пару "
+            f"{verb(f.value('programmes_running'), 'работают')} {num(f.value('programmes_running'))}. "
+            f"{verb(f.value('mentees_waiting'), 'Ожидают')} пару "
             f"{plural(f.value('mentees_waiting'), *MENTEES)}")
     students = f.value("students_active") or 0
     if students:

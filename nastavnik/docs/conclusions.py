@@ -8,7 +8,7 @@ curator can reword or delete any of them in the finished document.
 
 from __future__ import annotations
 
-from .words import GROUPS, MENTEES, MENTORS, PAIRS, num, plural, points
+from .words import GROUPS, MENTEES, MENTORS, PAIRS, num, plural, points, verb
 
 
 def score(x) -> str:
@@ -26,8 +26,8 @@ def conclusions(f, period_words: str) -> list[str]:
     out = [
         f"За {period_words} система (целевая модель) наставничества педагогических работников реализуется: "
         f"в периоде — {plural(f.value('pairs_total'), *PAIRS)}"
-        f" и {plural(f.value('groups_total'), *GROUPS)}, из них на дату отчёта работают "
-        f"{num(f.value('programmes_running'))}; в них участвуют {plural(f.value('mentors_active'), *MENTORS)} и "
+        f" и {plural(f.value('groups_total'), *GROUPS)}, из них на дату отчёта "
+        f"{verb(f.value('programmes_running'), 'работают')} {num(f.value('programmes_running'))}; в них участвуют {plural(f.value('mentors_active'), *MENTORS)} и "
         f"{plural(f.value('mentees_active'), *MENTEES)}.",
         f"Пар и групп, начавших работу в периоде, — {num(f.value('programmes_started'))}; программ, завершённых "
         f"в полном объёме, — {num(f.value('programmes_completed'))}, прекращённых досрочно — "
@@ -55,7 +55,7 @@ def proposals(f, ctx: dict) -> list[str]:
     waiting, too_long = f.value("mentees_waiting") or 0, f.value("mentees_waiting_too_long") or 0
     if waiting:
         late = f", из них {num(too_long)} — дольше допустимого срока" if too_long else ""
-        out.append(f"Пару ожидают {plural(waiting, *MENTEES)}{late}: "
+        out.append(f"Пару {verb(waiting, 'ожидают')} {plural(waiting, *MENTEES)}{late}: "
                    "продолжить поиск наставников, привлечь наставников из организаций-партнёров, рассмотреть "
                    "групповую форму наставничества.")
     fed = f.d["federal_under35_first3"]

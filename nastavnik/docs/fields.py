@@ -25,7 +25,17 @@ _EXTRA = {
     "full_name_dat": "полное наименование в дательном падеже («даю согласие … учреждению»)",
     "acquainted_word": "«ознакомлен» или «ознакомлена» по столбцу «Пол»", "received": "«получил» или «получила»",
     "registered": "«зарегистрированный» или «зарегистрированная»",
+    "superior": "акты вышестоящих органов для преамбулы приказа (лист «Нормативная база», уровень «региональный»)",
+    "label": "«Наставляемый» или «Наставляемая» по столбцу «Пол»",
+    "participants_gen": "«наставника и наставляемой» или «наставника и наставляемых»",
+    "agreements_until": "срок подготовки дополнительных соглашений (начало работы первой пары)",
+    "programmes_until": "срок разработки программ (начало работы первой пары)",
 }
+# Leaves whose meaning depends on their parent: a contract's number is not an order's.
+_OWN = {("contract", "no"): "№ трудового договора наставника (или «______»)",
+        ("contract", "date"): "дата трудового договора наставника (или «__.__.____»)",
+        ("agreement", "no"): "№ дополнительного соглашения (или «____»)",
+        ("agreement", "date"): "дата дополнительного соглашения (или «__.__.____»)"}
 
 
 def _titles(org_type: orgtypes.OrgType) -> dict[str, str]:
@@ -54,6 +64,8 @@ def title_of(path: str, titles: dict[str, str], org_type: orgtypes.OrgType | Non
     parts = [p.rstrip("[]") for p in path.split(".")]
     leaf = parts[-1]
     parent = parts[-2] if len(parts) > 1 else ""
+    if (parent, leaf) in _OWN:
+        return _OWN[(parent, leaf)]
     sheet_key = _PARENT_SHEET.get(parent)
     if sheet_key and leaf in s.SHEET_BY_KEY[sheet_key].keys:
         return s.sheet_for(sheet_key, org_type).col(leaf).title

@@ -20,6 +20,7 @@ from nastavnik.workbook import vocab as v
 
 from . import context as c
 from . import recognition
+from .words import money, type_words
 
 Docs = list[tuple[str, dict]]
 
@@ -34,10 +35,12 @@ class Kind:
     images: bool = False  # holds charts: rendered by docxtpl itself so InlineImage works (images.py)
 
 
-def _polozhenie_text(short_name: str) -> dict:
-    """The regulation's text (package data) with the organisation's name put in."""
+def _polozhenie_text(short_name: str, org_type_key: str = "extra") -> dict:
+    """The regulation's text (package data) with the organisation's name and its type's words put in."""
     raw = resources.files("nastavnik.docs").joinpath("data", "polozhenie.md").read_text(encoding="utf-8")
     raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S).replace("{org}", short_name or "образовательной организации")
+    for key, words in type_words(org_type_key).items():
+        raw = raw.replace("{" + key + "}", words)
     title, sections = "", []
     for block in (b.strip() for b in raw.split("\n\n")):
         if not block:
@@ -52,11 +55,53 @@ def _polozhenie_text(short_name: str) -> dict:
 
 
 def build_polozhenie(book, today: dt.date) -> Docs:
-    ctx = c.base(book)
+    ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))
-    ctx["polozhenie"] = _polozhenie_text(ctx["org"]["short_name"])
+    ctx["polozhenie"] = _polozhenie_text(ctx["org"]["short_name"], _type_key(book))
     ctx["roadmap"] = roadmap_rows(c.records(book, "roadmap"))
     return [("Приказ об утверждении Положения о наставничестве", ctx)]
+
+
+def _base(book) -> dict:
+    """The keys every document may use, and the superior bodies' acts an order's preamble cites."""
+    return c.base(book) | {"superior": superior_acts(book)}
+
+
+def superior_acts(book) -> str:
+    """«, распоряжением Комитета по образованию от 08.04.2022 № 746-р «О …»» — the regional and district acts of
+    the sheet «Нормативная база», cited in an order's preamble after the federal ones (real orders start from the
+    superior body's act); empty when the book lists none with a date and a number."""
+    out = []
+    for r in c.records(book, "normative"):
+        level, kind, title = c.text(r.get("level")), c.text(r.get("kind")), c.text(r.get("title"))
+        if not level.startswith("региональный") or not (kind and title and r.get("number") and r.get("date")):
+            continue
+        kind = morph.inflect_phrase(kind, "ins")
+        out.append(f", {kind[:1].lower()}{kind[1:]} от {c.fdate(r.get('date'))} № {c.text(r.get('number'))} "
+                   f"«{title.strip('«»')}»")
+    return "".join(out)
+
+
+def _type_key(book) -> str:
+    t = getattr(book, "org_type", None)
+    return getattr(t, "key", "extra")
+
+
+def _acquainted(ctx: dict, *groups: list[dict]) -> list[dict]:
+    """The лист ознакомления without the one who signs the order: the head does not sign that she has read her own
+    order, even when she is also a mentor or a council member (the name is compared as the book writes it)."""
+    signer = ctx["director"].get("nom", "")
+    return [p for p in c.acquainted(*groups) if not signer or p["fio"] != signer]
+
+
+def _gone(row: dict | None, today: dt.date | None = None) -> bool:
+    """A person who has left: status «выбыл», or a date of dismissal already past."""
+    if not row:
+        return False
+    if row.get("status") in (v.MENTOR_STATUS_LEFT, v.MENTEE_LEFT):
+        return True
+    left = c.clean(row.get("left_date"))
+    return isinstance(left, dt.date) and (today is None or left <= today)
 
 
 def roadmap_rows(records: list[dict]) -> list[dict]:
@@ -74,9 +119,9 @@ def roadmap_rows(records: list[dict]) -> list[dict]:
 
 
 def build_curator(book, today: dt.date) -> Docs:
-    ctx = c.base(book)
+    ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_curator_no"), book.org.get("order_curator_date"))
-    ctx["acquainted"] = c.acquainted([ctx["curator"]])
+    ctx["acquainted"] = _acquainted(ctx, [ctx["curator"]])
     return [("Приказ о назначении куратора", ctx)]
 
 
@@ -93,9 +138,17 @@ def build_council(book, today: dt.date) -> Docs:
         p = people.get("mentors", r["code"])
         role = r["council_role"]
         members.append({**p, "role": role[0].upper() + role[1:], "end": "." if i == len(rows) - 1 else ";"})
-    ctx = c.base(book) | {"members": members, "acquainted": c.acquainted(members)}
+    ctx = _base(book) | {"members": members}
+    ctx["acquainted"] = _acquainted(ctx, members)
     ctx["order"] = c.order(book.org.get("order_council_no"), book.org.get("order_council_date"))
     return [("Приказ об утверждении методического совета наставников", ctx)]
+
+
+def _first_start(groups: list[dict]) -> str:
+    """The earliest start of the pairs an order names, «ДД.ММ.ГГГГ» (or a blank)."""
+    starts = [dt.datetime.strptime(g["pair"]["start"], "%d.%m.%Y").date() for g in groups
+              if g["pair"]["start"] != c.BLANK_DATE]
+    return min(starts).strftime("%d.%m.%Y") if starts else c.BLANK_DATE
 
 
 def build_pairs(book, today: dt.date) -> Docs:
@@ -106,14 +159,16 @@ def build_pairs(book, today: dt.date) -> Docs:
         return []
     rows = [{"mentor": g["mentor"], "mentees_text": g["mentees_text"], **g["pair"],
              "payment": g["agreement"]["payment_text"]} for g in groups]
-    ctx = c.base(book) | {"order": c.order(None, None), "groups": rows,
+    ctx = _base(book) | {"order": c.order(None, None), "groups": rows,
                           "count_text": morph.agree(len(rows), "пара (группа)"),
-                          "agreements": any(g["agreement"]["payment_text"] != "—" for g in groups),
+                          "agreements": True,
+                          # executors' deadlines: the agreements are signed, the programmes written before work starts
+                          "agreements_until": _first_start(groups), "programmes_until": _first_start(groups),
                           # the order approves the programmes only once every pair in it has one written
                           "programmes_ready": all(progs.get(g["code"]) for g in c.pair_groups(book)
                                                   if c.is_new(g) and not g.get("order_no"))}
-    ctx["acquainted"] = c.acquainted([g["mentor"] for g in groups], [m for g in groups for m in g["mentees"]],
-                                     [ctx["curator"]])
+    ctx["acquainted"] = _acquainted(ctx, [g["mentor"] for g in groups], [m for g in groups for m in g["mentees"]],
+                                    [ctx["curator"]])
     return [("Приказ о закреплении наставнических пар (групп)", ctx)]
 
 
@@ -132,32 +187,114 @@ def build_changes(book, today: dt.date) -> Docs:
         if g.get("status") == v.PAIR_STOPPED:
             events.append("stop")
         for kind in events:
-            ctx = c.base(book) | c.pair_context(people, g, progs.get(g["code"]))
+            ctx = _base(book) | c.pair_context(people, g, progs.get(g["code"]))
             stop = kind == "stop"
+            reason = c.text(g.get("end_reason"))
             ctx["change"] = {
                 "kind": kind, "clause": "7.1" if stop else "5.1" if kind == "mentor" else "7.2",
                 "title": _CHANGE_TITLES.get(kind, "О внесении изменений в персонализированную программу "
                                                   "наставничества"),
                 "new_end": c.fdate(g.get("new_end")), "end_date": c.fdate(g.get("actual_end")),
-                "reason": c.text(g.get("end_reason"), "не указана"),
-                "reason_text": reason_text(g.get("end_reason")),
-                "basis": c.text(g.get("change_basis"), "заявление участников персонализированной программы "
-                                                       "наставничества"),
+                "reason": reason or "не указана",
+                "reason_text": reason_text(reason, _leaver(people, g) if reason == _DISMISSAL else ""),
+                # п. 7.1 lists the initiatives and the completed plan; a dismissal ends the work by law, not by it
+                "reason_ref": "" if reason == _DISMISSAL else " (п. 7.1 Положения)",
+                "basis": c.text(g.get("change_basis")),
+                "order_date": c.fdate(g.get("change_order_date")),
             }
-            ctx["change"]["basis_gen"] = basis_gen(ctx["change"]["basis"])
+            # the curator's own words are put in the genitive; the default is written in it
+            ctx["change"]["basis_gen"] = (basis_gen(ctx["change"]["basis"]) if ctx["change"]["basis"] else
+                                          default_basis(reason if stop else kind, ctx, _leaver(people, g)))
+            ctx["change"]["basis"] = ctx["change"]["basis"] or ctx["change"]["basis_gen"]
+            ctx["change"]["clause_in_basis"] = "" if "п. " in ctx["change"]["basis_gen"] else \
+                f" (п. {ctx['change']['clause']})"
+            ctx["agreement"] = agreement_of(g)
+            # the mentor's own agreement (ТК ст. 351.8) ends, changes or is made with the programme
+            labour = labour_items(kind, g, ctx, people)
+            ctx["labour"] = [{"n": i, "text": t} for i, t in enumerate(labour, 2)]
+            ctx["change"].update(n_curator=len(labour) + 2, n_control=len(labour) + 3)
             ctx["order"] = c.order(None, None) if stop else c.order(g.get("change_order_no"),
                                                                     g.get("change_order_date"))
-            ctx["acquainted"] = c.acquainted([ctx["mentor"]], ctx["mentees"], [ctx["curator"]])
+            ctx["acquainted"] = _acquainted(ctx, [ctx["mentor"]], ctx["mentees"], [ctx["curator"]])
             what = "о досрочном завершении" if stop else "об изменении"
             out.append((f"Приказ {what} — {g['code']}", ctx))
     return out
 
 
-def reason_text(reason) -> str:
+_DISMISSAL = "увольнение участника"
+
+
+def _leaver(people, g: dict) -> str:
+    """Who of the pair left, in the genitive, for «в связи с увольнением наставника Иванова И.И.»."""
+    mentor_row = people.rows["mentors"].get(g.get("mentor"))
+    if _gone(mentor_row):
+        return "наставника " + people.get("mentors", g.get("mentor"))["gen"]
+    gone = [people.get("mentees", m) for m in g["mentee_codes"] if _gone(people.rows["mentees"].get(m))]
+    if gone:
+        word = "наставляемых" if len(gone) > 1 else c.group_words(gone)["mentees_word_gen"]
+        return f"{word} " + ", ".join(m["gen"] for m in gone)
+    return "участника персонализированной программы наставничества"
+
+
+def default_basis(what: str, ctx: dict, leaver: str = "") -> str:
+    """The basis after «на основании» when the curator wrote none: it follows the reason (п. 7.1) or the change.
+
+    An application only where a party asked; the curator's memo where the curator decided or someone left."""
+    mentor, mentees = f"наставника {ctx['mentor']['gen']}", f"{ctx['mentees_word_gen']} {ctx['mentees_gen']}"
+    memo = f"служебной записки куратора реализации программ наставничества {ctx['curator']['gen']}"
+    joint = f"совместного заявления {mentor} и {mentees}"
+    return {
+        "по инициативе наставника": f"заявления {mentor}",
+        "по инициативе наставляемого": f"заявления {mentees}",
+        "по обоюдному решению": joint,
+        "по инициативе куратора": memo,
+        _DISMISSAL: f"{memo} об увольнении {leaver}" if leaver else memo,
+        "extend": joint, "shorten": joint, "content": joint, "form": joint,
+        "mentor": f"{memo} и письменного согласия наставника {ctx['mentor']['gen']}",
+    }.get(what, memo)
+
+
+def labour_items(kind: str, g: dict, ctx: dict, people) -> list[str]:
+    """The operative items on the mentor's additional agreement and payment (ТК РФ ст. 351.8), in the order's words."""
+    if g.get("form") == v.FORM_OUTSIDE:
+        return []  # an outside mentor works under a cooperation agreement: ст. 351.8 does not bind her
+    a = ctx["agreement"]
+    ref = f"от {a['date']} № {a['no']}"
+    law = "(статья 351.8 Трудового кодекса Российской Федерации)"
+    pay = c.clean(g.get("payment")) is not None
+    mentor = ctx["mentor"]
+    if kind == "stop":
+        if _gone(people.rows["mentors"].get(g.get("mentor"))):
+            return []  # the labour contract has ended, and with it the agreement
+        end = ctx["change"]["end_date"]
+        return [f"Отменить с {end} поручение наставнику {mentor['dat']} о выполнении работы по наставничеству, "
+                f"прекратить действие дополнительного соглашения к трудовому договору {ref}"
+                + (f" и выплату доплаты за наставничество с {end}" if pay else "")
+                + f", письменно уведомив наставника не позднее чем за три рабочих дня {law}."]
+    if kind in ("extend", "shorten"):
+        return [f"Заключить с наставником {mentor['ins']} дополнительное соглашение об изменении срока выполнения "
+                f"работы по наставничеству, установленного дополнительным соглашением к трудовому договору {ref}, "
+                f"определив срок до {ctx['change']['new_end']}" + (" с сохранением доплаты за наставничество"
+                                                                  if pay else "") + f" {law}."]
+    if kind == "mentor":
+        since = ctx["change"]["order_date"]
+        return [f"Заключить с наставником {mentor['ins']} дополнительное "
+                f"соглашение к трудовому договору о выполнении работы по наставничеству на срок до "
+                f"{ctx['pair']['end']}"
+                + (f" с доплатой в размере {a['payment_text']}" if pay else "") + f" {law}.",
+                f"Прекратить с {since} действие дополнительного соглашения к трудовому договору о выполнении работы "
+                f"по наставничеству по этой программе, заключённого с прежним наставником, и выплату доплаты за "
+                f"наставничество по нему {law}."]
+    return []
+
+
+def reason_text(reason, leaver: str = "") -> str:
     """The reason of п. 7.1 as it follows a date: «по инициативе наставляемого», «в связи с увольнением …»."""
     reason = c.text(reason)
     if not reason:
         return "по основаниям, предусмотренным пунктом 7.1 Положения"
+    if reason == _DISMISSAL and leaver:
+        return f"в связи с увольнением {leaver}"
     if reason.startswith(("по ", "в связи")):
         return reason
     if reason == v.REASON_FULL:
@@ -170,8 +307,12 @@ def basis_gen(basis: str) -> str:
     return morph.inflect_phrase(basis, "gen")
 
 
-def _plan_by_direction(rows: list[dict]) -> list[dict]:
+def _plan_by_direction(rows: list[dict], org_type_key: str = "school") -> list[dict]:
+    """The plan grouped by the seed's nine directions; the direction of upbringing in the type's own words
+    (a kindergarten has no «внеурочная» activity)."""
     order = list(v.DIRECTIONS.values())
+    upbringing = v.DIRECTIONS.get("upbringing")
+    own = {upbringing: type_words(org_type_key)["extra_activity"]} if upbringing else {}
     groups: dict[str, list] = {}
     for r in sorted(rows, key=lambda r: (order.index(r["direction"]) if r.get("direction") in order else 99,
                                          r.get("planned_date") or dt.date.max)):
@@ -187,7 +328,7 @@ def _plan_by_direction(rows: list[dict]) -> list[dict]:
                             "planned_date": c.fdate(r.get("planned_date")),
                             "responsible": c.text(r.get("responsible")),
                             "expected": c.text(r.get("expected_result"), "—"), "done": done})
-        out.append({"direction": direction, "activities": entries})
+        out.append({"direction": own.get(direction, direction), "activities": entries})
     return out
 
 
@@ -220,7 +361,7 @@ def build_programme(book, today: dt.date) -> Docs:
     plans: dict[str, list] = {}
     for r in c.records(book, "plan"):
         plans.setdefault(r.get("programme"), []).append(r)
-    common = c.base(book)
+    common = _base(book)
     for p in c.records(book, "programmes"):
         g = groups.get(p.get("pair"))
         if g is None or not p.get("code"):
@@ -242,17 +383,42 @@ def build_programme(book, today: dt.date) -> Docs:
                     period=f"с {c.fdate(p.get('start'))} по {c.fdate(p.get('end'))}", tasks=tasks,
                     tasks_text="\n".join(f"{i}) {t};" if i < len(tasks) else f"{i}) {t}."
                                          for i, t in enumerate(tasks, 1)),
-                    agreed=c.fdate(p.get("acquainted_date")) if p.get("curator_agreed") else c.BLANK_DATE,
+                    agreed=agreed_date(p, g),
                     acquainted=c.fdate(p.get("acquainted_date")),
                     acquainted_word="ознакомлены" if len(ctx["mentees"]) > 1 else
                     morph.by_sex("ознакомлен", ctx["mentees"][0]["sex"] or None) if ctx["mentees"] else
                     "ознакомлен(а)")
         prog["title"] = prog["title"] or "Персонализированная программа наставничества"
         ctx["programme"] = prog
-        ctx["plan"] = _plan_by_direction(plans.get(p["code"], []))
+        ctx |= programme_words(ctx["mentees"])
+        ctx["plan"] = _plan_by_direction(plans.get(p["code"], []), _type_key(book))
         names = ", ".join(m["list"] for m in ctx["mentees"])
         out.append((f"Программа {prog['code']} — {names}", ctx))
     return out
+
+
+def agreed_date(p: dict, g: dict) -> str:
+    """The date of the curator's «СОГЛАСОВАНО»: agreement comes before approval (the roadmap's order, п. 6.2).
+
+    The book keeps no date of the curator's agreement, only the mentee's acquaintance, which follows the approving
+    order; the гриф then carries the order's date (agreed at the latest the day it was approved), never a later one.
+    """
+    if not p.get("curator_agreed"):
+        return c.BLANK_DATE
+    seen, approved = c.clean(p.get("acquainted_date")), c.clean(g.get("order_date"))
+    if isinstance(approved, dt.date) and (not isinstance(seen, dt.date) or seen > approved):
+        return c.fdate(approved)
+    return c.fdate(seen)
+
+
+def programme_words(mentees: list[dict]) -> dict:
+    """A programme's words about its mentees, from «Пол»: «Сильные стороны наставляемой», one signature label per
+    person («Наставляемая»), and the plural for a group."""
+    many = len(mentees) > 1
+    words = c.group_words(mentees)
+    return {"signers": [{"label": morph.by_sex("Наставляемый", m["sex"]) if m.get("sex") in ("м", "ж")
+                         else "Наставляемый", "short": m["short"]} for m in mentees],
+            "participants_gen": "наставника и наставляемых" if many else f"наставника и {words['mentees_word_gen']}"}
 
 
 def build_final(book, today: dt.date) -> Docs:
@@ -263,7 +429,7 @@ def build_final(book, today: dt.date) -> Docs:
         pc = c.pair_context(people, g, progs.get(g["code"]))
         rows.append({"mentor": pc["mentor"], "mentees_text": pc["mentees_text"],
                      "programme": pc["programme"]["code"], "status": pc["pair"]["status"]})
-    ctx = c.base(book)
+    ctx = _base(book)
     event_date = book.org.get("final_event_date")
     ctx["order"] = c.order(book.org.get("order_final_no"), book.org.get("order_final_date"))
     place = c.text(book.org.get("final_event_place"))
@@ -278,8 +444,8 @@ def build_final(book, today: dt.date) -> Docs:
     ctx["chair"] = people.get("mentors", chair["code"])["fio"] if chair else "__________"
     ctx["groups"] = rows
     mentees = [m for g in groups for m in c.pair_context(people, g, None)["mentees"]]
-    ctx["acquainted"] = c.acquainted([r["mentor"] for r in rows], mentees,
-                                     [people.get("mentors", r["code"]) for r in council], [ctx["curator"]])
+    ctx["acquainted"] = _acquainted(ctx, [r["mentor"] for r in rows], mentees,
+                                    [people.get("mentors", r["code"]) for r in council], [ctx["curator"]])
     return [("Приказ о проведении итогового мероприятия", ctx)]
 
 
@@ -300,11 +466,11 @@ def final_stats(book, today: dt.date) -> dict:
 
 def _consents(column: str, what: str):
     def build(book, today: dt.date) -> Docs:
-        people, out, common = c.people_of(book), [], c.base(book)
+        people, out, common = c.people_of(book), [], _base(book)
         for bank in ("mentors", "mentees"):
             for code, row in people.rows[bank].items():
-                if row.get(column) is True:
-                    continue
+                if row.get(column) is True or _gone(row, today):
+                    continue  # a form for someone who has left concerns nobody
                 p = people.get(bank, code)
                 out.append((f"{what} — {code} {p['list']}", common | {"person": p,
                                                                       "published": _published(book, bank, code)}))
@@ -320,23 +486,43 @@ def _published(book, bank: str, code: str) -> dict:
             "photos": "фотографии с мероприятий системы наставничества"}
 
 
+PAYMENT_BLANK = "________ рублей в месяц"
+
+
 def agreement_of(g: dict) -> dict:
+    """The additional agreement (ТК РФ ст. 351.8). The payment reads the same in the agreement and in the pairs
+    order's annex: «2 875,50 рубля в месяц», or one blank to fill in when the book has no amount."""
     payment = c.clean(g.get("payment"))
+    amount = money(payment) if isinstance(payment, (int, float)) and not isinstance(payment, bool) else None
     return {"no": c.text(g.get("agreement_no"), c.BLANK_NO), "date": c.fdate(g.get("agreement_date")),
-            "until": c.fdate(g.get("agreement_until") or g.get("planned_end")),
-            "payment": c.text(payment, "________"),
-            "payment_text": f"{c.text(payment)} руб. в месяц" if payment else "—"}
+            "until": c.fdate(g.get("agreement_until") or g.get("new_end") or g.get("planned_end")),
+            "payment": amount or "________ рублей",
+            "payment_text": f"{amount} в месяц" if amount else PAYMENT_BLANK}
 
 
 def _new_pairs(book) -> list[dict]:
-    people, progs, common = c.people_of(book), c.programme_of(book), c.base(book)
+    people, progs, common = c.people_of(book), c.programme_of(book), _base(book)
     out = []
     for g in c.pair_groups(book):
-        if c.is_new(g):
+        # a replacement mentor of a running pair gives her own consent and signs her own agreement (ТК ст. 351.8)
+        replaced = (g.get("change") == "замена наставника" and g.get("status") == v.PAIR_RUNNING
+                    and (g.get("mentor_consent") is not True or not c.clean(g.get("mentor_consent_date"))))
+        if ((c.is_new(g) or replaced) and not _gone(people.rows["mentors"].get(g.get("mentor")))
+                and g.get("form") != v.FORM_OUTSIDE):  # no labour contract with us, no ст. 351.8 papers
             ctx = common | c.pair_context(people, g, progs.get(g["code"]))
+            if replaced:  # her work starts with the change order, not with the programme
+                since = c.fdate(g.get("change_order_date"))
+                ctx["pair"] = ctx["pair"] | {"start": since, "period": f"с {since} по {ctx['pair']['end']}"}
             ctx["agreement"] = agreement_of(g)
+            ctx["contract"] = contract_of(people.rows["mentors"].get(g.get("mentor")))
             out.append((g["code"], ctx))
     return out
+
+
+def contract_of(row: dict | None) -> dict:
+    """The mentor's employment contract the additional agreement amends: its number and date, or blanks."""
+    row = row or {}
+    return {"no": c.text(row.get("contract_no"), "______"), "date": c.fdate(row.get("contract_date"))}
 
 
 def build_mentor_consent(book, today: dt.date) -> Docs:
@@ -351,6 +537,14 @@ def build_analytic_report(book, today: dt.date) -> Docs:
     from .analytic import build_analytic  # pandas, the monitoring and (when drawing) matplotlib: only for this kind
 
     return build_analytic(book, today)
+
+
+def _with_superior(build: Callable[..., Docs]) -> Callable[..., Docs]:
+    """An order built elsewhere gets the preamble's superior acts too (layout.BASIS names them)."""
+    def wrapped(book, today: dt.date) -> Docs:
+        acts = superior_acts(book)
+        return [(name, ctx | {"superior": acts}) for name, ctx in build(book, today)]
+    return wrapped
 
 
 _ORDERS, _PROGRAMMES, _CONSENTS, _REPORTS = "Приказы", "Программы", "Согласия и соглашения", "Отчёты"
@@ -384,7 +578,7 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),
     # Recognition (issue 32): the council's proposals on «Поощрение» and the programmes completed in full.
     Kind("rewards", "Приказ о поощрении наставников (по предложениям методического совета)",
-         "Приказ о поощрении наставников.docx", _ORDERS, recognition.build_reward_order),
+         "Приказ о поощрении наставников.docx", _ORDERS, _with_superior(recognition.build_reward_order)),
     Kind("thanks", "Благодарственные письма наставникам", "Благодарственное письмо.docx", "Поощрение",
          recognition.build_thanks),
     Kind("certificates", "Сертификаты наставляемых о прохождении программы в полном объёме",

@@ -148,10 +148,10 @@ def _cell_text(cell, text: str, align=L, bold: bool = False, size: int | None = 
             run.font.size = Pt(size)
 
 
-def two_columns(doc, left: str, right: str, widths=(9.0, 7.5), before: int = 0):
+def two_columns(doc, left: str, right: str, widths=(9.0, 7.5), before: int = 0, keep: bool = False):
     """A borderless row: date left and number right, or position left and signature right."""
     if before:
-        para(doc, "", indent=False)
+        para(doc, "", indent=False, keep=keep)
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
     set_widths(table, list(widths))
@@ -173,7 +173,7 @@ BASIS = ("В соответствии с Федеральным законом �
          "статьёй 351.8 Трудового кодекса Российской Федерации, письмом Министерства просвещения Российской "
          "Федерации и Общероссийского Профсоюза образования от 21.12.2021 № АЗ-1128/08/657 «О направлении "
          "методических рекомендаций по разработке и внедрению системы (целевой модели) наставничества "
-         "педагогических работников в образовательных организациях»")
+         "педагогических работников в образовательных организациях»{{ superior }}")
 
 
 def basis(doc, text: str) -> None:
@@ -182,20 +182,29 @@ def basis(doc, text: str) -> None:
 
 
 def points(doc, items: list[str]) -> None:
-    for item in items:
+    """The operative items; the last one («Контроль …») keeps with the signature, which never stands alone, and a
+    lead-in («3. Выплатить премию:», «2. Куратору …:») keeps with its first sub-item on the same page."""
+    for i, item in enumerate(items):
         if item.startswith("{%p"):
             tag(doc, item)
         else:
-            para(doc, item)
+            lead_in = item.rstrip().endswith(":") or items[i + 1:i + 2] and items[i + 1].startswith("{%p for")
+            para(doc, item, keep=item.endswith(CONTROL) or bool(lead_in))
 
 
 CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
 
 
 def signature(doc) -> None:
-    para(doc, "", indent=False)
-    two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1)
-    para(doc, "", indent=False)
+    """The head's position and name. Nothing follows it on the page: an empty paragraph after it spilled onto a
+    page of its own when the order filled page 1, and the annex's break then left that page blank."""
+    para(doc, "", indent=False, keep=True)
+    two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1, keep=True)
+
+
+def _new_page(p) -> None:
+    """The paragraph starts a page («page break before»): no paragraph of its own that could fall on a page alone."""
+    p.paragraph_format.page_break_before = True
 
 
 def annex_mark(doc, n: int, title: str = "", landscape: bool | None = None) -> None:
@@ -203,12 +212,12 @@ def annex_mark(doc, n: int, title: str = "", landscape: bool | None = None) -> N
 
     ``landscape`` True/False starts a new section in that orientation (a wide table's annex); None a page break.
     """
-    if landscape is None:
-        page_break(doc)
-    else:
+    if landscape is not None:
         landscape_section(doc, landscape)
     left = 18.0 if landscape else 9.5
-    para(doc, f"Приложение № {n}", align=L, indent=False, left=left, size=12)
+    first = para(doc, f"Приложение № {n}", align=L, indent=False, left=left, size=12)
+    if landscape is None:
+        _new_page(first)
     para(doc, f"к приказу от {DATE} № {NUMBER}", align=L, indent=False, left=left, size=12, after=18)
     if title:
         para(doc, title, align=C, indent=False, bold=True, after=12)
@@ -275,9 +284,9 @@ def acquaintance(doc, title_text: str, people: str = "acquainted", portrait: boo
     ``portrait`` after a landscape annex: the sheet starts a portrait section of its own."""
     if portrait:
         landscape_section(doc, False)
-    else:
-        page_break(doc)
-    para(doc, "ЛИСТ ОЗНАКОМЛЕНИЯ", align=C, indent=False, bold=True)
+    first = para(doc, "ЛИСТ ОЗНАКОМЛЕНИЯ", align=C, indent=False, bold=True)
+    if not portrait:
+        _new_page(first)
     para(doc, f"с приказом от {DATE} № {NUMBER}", align=C, indent=False)
     para(doc, title_text, align=C, indent=False, after=12)
     grid(doc, ["№", "Фамилия, имя, отчество", "Должность", "Подпись", "Дата"],

@@ -43,3 +43,83 @@ def points(gap: float) -> str:
     if float(gap).is_integer():
         return plural(int(gap), "процентный пункт", "процентных пункта", "процентных пунктов")
     return f"{num(gap)} процентного пункта"
+
+
+# --- a type's own words --------------------------------------------------------------------------------------------
+# The seed's Положение is a centre's text written with a school's words («укладом школьной жизни»); each type adopts
+# the same model in its own words. Keys are the placeholders of docs/data/polozhenie.md; «other» and unknown types
+# take the centre's (organisation-neutral) wording.
+_NEUTRAL = {
+    "levels": "на уровне образовательной организации и за её пределами",
+    "life": "жизни образовательной организации",
+    "activity": "организация занятий в объединениях, массовых и досуговых мероприятий",
+    "young_club": "объединение молодых педагогов",
+    "learners_acc": "обучающихся", "learners_gen": "обучающихся",
+    "extra_activity": "досуговая и воспитательная деятельность",
+}
+TYPE_WORDS: dict[str, dict[str, str]] = {
+    "school": {
+        "levels": "на школьном и внешкольном уровнях", "life": "школьной жизни",
+        "activity": "организация урочной и внеурочной деятельности", "young_club": "школа молодого педагога",
+        "learners_acc": "обучающихся", "learners_gen": "обучающихся",
+        "extra_activity": "внеурочная и воспитательная деятельность",
+    },
+    "kindergarten": {
+        "levels": "на уровне детского сада и за его пределами", "life": "жизни детского сада",
+        "activity": "организация образовательной деятельности в группе, режимных моментов и взаимодействия "
+                    "с семьями воспитанников",
+        "young_club": "объединение молодых педагогов",
+        "learners_acc": "воспитанников", "learners_gen": "воспитанников",
+        "extra_activity": "воспитательная деятельность и взаимодействие с семьёй",
+    },
+    "college": {
+        "levels": "на уровне колледжа и за его пределами", "life": "жизни колледжа",
+        "activity": "организация учебных занятий, учебной и производственной практики",
+        "young_club": "школа молодого преподавателя",
+        "learners_acc": "студентов", "learners_gen": "студентов",
+        "extra_activity": "внеучебная и воспитательная деятельность",
+    },
+    "extra": _NEUTRAL,
+}
+
+
+def type_words(org_type_key: str) -> dict[str, str]:
+    return TYPE_WORDS.get(org_type_key, _NEUTRAL)
+
+
+# --- agreement with a count ----------------------------------------------------------------------------------------
+
+def _is_one(n) -> bool:
+    """A count that takes the singular verb: 1, 21, 101 … but not 11 (and not a fraction)."""
+    if isinstance(n, float) and not n.is_integer():
+        return False
+    n = abs(int(n or 0))
+    return n % 10 == 1 and n % 100 != 11
+
+
+def verb(n, plural_verb: str) -> str:
+    """The verb before or after a count: «участвует 21 наставляемый», «участвуют 22 наставляемых».
+
+    The singular comes from the morphology dictionary (pymorphy), not from a table of endings."""
+    if not _is_one(n):
+        return plural_verb
+    from nastavnik.base import morph
+
+    for p in morph._morph().parse(plural_verb):
+        if p.tag.POS == "VERB" and "plur" in p.tag:
+            form = p.inflect({"sing"} | ({"3per"} if "pres" in p.tag or "futr" in p.tag else {"neut"}))
+            if form:
+                return morph._keep_case(plural_verb, form.word)
+    return plural_verb
+
+
+def money(value) -> str:
+    """«2 875,50 рубля», «3 000 рублей», «1 рубль»: thousands apart, kopecks when there are any, the noun agreed."""
+    from nastavnik.base import morph
+
+    amount = round(float(value), 2)
+    whole = int(amount)
+    digits = f"{whole:,}".replace(",", "\u00a0")
+    if amount != whole:
+        return f"{digits},{round((amount - whole) * 100):02d} {morph.plural(amount, 'рубль')}"
+    return f"{digits} {morph.plural(whole, 'рубль')}"

@@ -441,7 +441,7 @@ def write_copy(book, plan: Plan, out_dir: Path) -> Path:
         cols = {k: j for k, (j, _h) in book.columns["staff"].items()}
         rows = list(book.tables["staff"]["_row"])
         last = max(rows) if rows else 1
-    else:  # an older book (template before 1.5): the sheet is added after the last table sheet
+    else:  # an older book (template before 1.6): the sheet is added after the last table sheet
         ws = wb.create_sheet(spec.title)
         for j, col in enumerate(spec.columns, start=1):
             ws.cell(1, j, header_title(col))
