@@ -184,6 +184,8 @@ EXPECTED = {
     "under35_bank": 4,  # born after 01.09.1991: П-1, П-3, П-5, П-8
     "under35_coverage": 75.0,  # П-1, П-3, П-8 of 4
     "federal_under35_first3": 50.0,  # under 35 and стаж < 3: Н-3, П-1, П-5, П-8; in pairs П-1, П-8
+    # «Педагогический состав» is empty: the total is «Число педагогических работников», the rest unknown.
+    "staff_total": 20, "staff_under35": None, "staff_first3": None, "staff_under35_first3": None,
     # Программы
     "programmes_started": 3,  # ПР-1 (20.09), ПР-2 (01.10), ПР-3 (05.09)
     "programmes_running": 2,  # ПР-1, ПР-2

@@ -69,7 +69,7 @@ def _xlsx_parts(path: Path) -> tuple[list[str], list[str]]:
 
 def test_report_has_summary_group_sheets_and_statform(demo_report):
     sheets, _ = _xlsx_parts(demo_report)
-    assert sheets == ["Сводка", *GROUPS.values(), "Статформа"]
+    assert sheets == ["Сводка", *GROUPS.values(), "Статформа", "Для региона"]
 
 
 def test_report_has_native_charts_of_every_kind(demo_report):

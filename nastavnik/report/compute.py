@@ -100,7 +100,8 @@ def _students(f: Frames, mentees_in) -> dict[str, Value]:
 
 def coverage(f: Frames) -> dict[str, Value]:
     """Shares of the pedagogical staff: a student or trainee from outside is in none of them (see ``students``)."""
-    staff = f.org.get("staff_count") or 0
+    register = f.staff_register()
+    staff = len(register) if register is not None else (f.org.get("staff_count") or 0)
     mentors_n = int(f.pairs["mentor"].nunique())
     students = f.students()
     active = set(f.pairs["mentee"].dropna())
@@ -115,6 +116,13 @@ def coverage(f: Frames) -> dict[str, Value]:
     fed_den = int(target.sum())
     fed_num = int((target & (people["_role"] == "mentee") & people["code"].isin(active)).sum())
     no_staff = "" if staff else "Не заполнено «Число педагогических работников» на листе «Организация»."
+    fed_note = _unknown_birth(int(people["birth_date"].isna().sum()))
+    if register is not None:
+        fed_den = int((register["under35"] & register["first3"]).sum())
+        fed_note = f"Знаменатель — лист «Педагогический состав»: {fed_den} чел. на дату отчёта."
+        if fed_num > fed_den:
+            fed_note += (" Наставляемых до 35 лет в первые три года работы больше, чем таких людей в штатном "
+                         "списке: обновите лист «Педагогический состав» (nastavnik import-staff).")
     left_out = len(active & students)
     students_note = f"Студенты и стажёры не учтены: {left_out} чел." if left_out else ""
 
@@ -131,8 +139,22 @@ def coverage(f: Frames) -> dict[str, Value]:
         "under35_bank": Value(int(under.sum()),
                               note=_unknown_birth(int(bank["birth_date"].isna().sum()))),
         "under35_coverage": pct(int((under & in_pairs).sum()), int(under.sum())),
-        "federal_under35_first3": pct(fed_num, fed_den, _unknown_birth(int(people["birth_date"].isna().sum()))),
+        "federal_under35_first3": pct(fed_num, fed_den, fed_note),
+        **_staff_counts(f, register),
     }
+
+
+def _staff_counts(f: Frames, register) -> dict[str, Value]:
+    """The staff counts: from «Педагогический состав» when it is filled, else the total from «Организация»."""
+    if register is None:
+        empty = "Лист «Педагогический состав» не заполнен (nastavnik import-staff)."
+        return {"staff_total": Value(f.org.get("staff_count"), note="С листа «Организация». " + empty),
+                "staff_under35": Value(None, note=empty), "staff_first3": Value(None, note=empty),
+                "staff_under35_first3": Value(None, note=empty)}
+    under, first3 = register["under35"], register["first3"]
+    return {"staff_total": Value(len(register), note="По листу «Педагогический состав»."),
+            "staff_under35": Value(int(under.sum())), "staff_first3": Value(int(first3.sum())),
+            "staff_under35_first3": Value(int((under & first3).sum()))}
 
 
 def _unknown_birth(n: int) -> str:

@@ -162,6 +162,30 @@ class Frames:
         return pd.concat([self.mentors[cols].assign(_role="mentor"), self.mentees[cols].assign(_role="mentee")],
                          ignore_index=True)
 
+    def staff_register(self):
+        """The people of «Педагогический состав» working on the report's date, or None when the sheet is empty.
+
+        Working: «Дата приёма» empty or not after the report's date, «Дата увольнения» empty or after it.
+        Columns ``under35`` (under 35 on the report's date; unknown birth date — not) and ``first3`` (in the first
+        three years of work: «Педагогический стаж, лет» below 3, or without it «Дата приёма» less than three years
+        before the report's date) are added.
+        """
+        import pandas as pd
+
+        r = self.raw["staff"]
+        r = r[r["fio"].notna().to_numpy()] if "fio" in r else r.iloc[0:0]
+        if r.empty:
+            return None
+        a = self.as_of
+        hired, left = pd.to_datetime(r["hire_date"]), pd.to_datetime(r["left_date"])
+        r = r[((hired.isna() | (hired <= a)) & (left.isna() | (left > a))).to_numpy()]
+        birth = pd.to_datetime(r["birth_date"])
+        exp = pd.to_numeric(r["ped_experience"], errors="coerce")
+        hired = pd.to_datetime(r["hire_date"])
+        first3 = (exp < 3).where(exp.notna(), hired > a - pd.DateOffset(years=3))
+        return r.assign(under35=(birth > a - pd.DateOffset(years=35)).fillna(False).astype(bool),
+                        first3=first3.fillna(False).astype(bool))
+
     def under35(self, birth) -> Any:
         """True where the person is under 35 on the period's first day (False when birth date is unknown)."""
         limit = self.start - __import__("pandas").DateOffset(years=35)

@@ -304,7 +304,7 @@ def _statform_sheet(wb, fmt, sf: StatForm, meta) -> None:
     xlsxprint.setup_xlsxwriter(ws, repeat_rows=(r, r + 1))
 
 
-def report_meta(book, period, today: dt.date | None = None) -> dict:
+def report_meta(book, period, today: dt.date | None = None, region_form: str | None = None) -> dict:
     from ..checks.stalled import alerts
 
     org = book.org.get("full_name") or book.org.get("short_name") or ""
@@ -313,7 +313,8 @@ def report_meta(book, period, today: dt.date | None = None) -> dict:
     today = today or dt.date.today()
     return {"org": org, "period": period.label, "as_of": f"{period.as_of:%d.%m.%Y}", "made": f"{today:%d.%m.%Y}",
             "history": compute_history(book, today, period),  # year over year, by the registry's rules
-            "alerts": [a.text for a in alerts(book, today)]}
+            "alerts": [a.text for a in alerts(book, today)],
+            "site_url": book.org.get("site_url"), "region_form": region_form}  # «Для региона» (report.region)
 
 
 def _alerts(ws, fmt, row: int, meta) -> int:
@@ -344,6 +345,11 @@ def write_report_xlsx(indicators, statform: StatForm, path, meta: dict | None = 
             if group in present:
                 _group_sheet(wb, fmt, group, title, indicators, meta)
         _statform_sheet(wb, fmt, statform, meta)
+        if "region_form" in meta:  # the region's form in its own order (report.region)
+            from .region import DEFAULT_FORM, fill_form, load_form, write_region_sheet
+
+            form = load_form(meta["region_form"] or DEFAULT_FORM)
+            write_region_sheet(wb, fmt, form, fill_form(form, indicators, meta.get("site_url")), meta, _header)
         if meta.get("history") is not None and meta["history"].has_archive:
             from .history import write_history_sheet
 

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def monitoring(book, out: Path, today: dt.date, period: str | None = None, year: str | None = None):
+def monitoring(book, out: Path, today: dt.date, period: str | None = None, year: str | None = None,
+               region_form: str | None = None):
     """«Отчёт мониторинга» / ``nastavnik report``: the xlsx report named by its period; (path, period, indicators)."""
     from nastavnik.report import report_for_book, report_meta, write_report_xlsx
 
     p, indicators, statform = report_for_book(book, today, period, year)
-    path = write_report_xlsx(indicators, statform, out / f"{monitoring_stem(p)}.xlsx", report_meta(book, p, today))
+    path = write_report_xlsx(indicators, statform, out / f"{monitoring_stem(p)}.xlsx", report_meta(book, p, today, region_form))
     return path, p, indicators
 
 

@@ -55,6 +55,10 @@ CHANGES: dict[str, Change] = {
                        "«Обучение наставников»"),
     "1.5": Change(columns={"mentors": ("contract_no", "contract_date")},
                   note="номер и дата трудового договора наставника для дополнительного соглашения о наставничестве"),
+    # Books before 1.6 have no staff register: their counts come from «Число педагогических работников».
+    "1.6": Change(sheets=(s.STAFF.key,),
+                  note="штатный список педагогов (nastavnik import-staff) для числа педагогов, педагогов до 35 "
+                       "лет и в первые три года работы; без него числа берутся с листа «Организация»"),
 }
 
 

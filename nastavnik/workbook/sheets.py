@@ -413,6 +413,33 @@ NORMATIVE = Sheet(
                   for lvl, kind, title, date, no in _NORMATIVE_PREFILL),
 )
 
+# --- The staff register: every pedagogical worker, as the school's HR list has them (nastavnik import-staff) ----
+STAFF = Sheet(
+    "staff",
+    "Педагогический состав",
+    "Все педагогические работники организации по штатному списку, а не только участники наставничества: по "
+    "нему считаются число педагогов, педагогов до 35 лет и в первые три года работы для показателей мониторинга "
+    "(если лист пуст — берётся «Число педагогических работников» с листа «Организация»). Заполняется командой "
+    "nastavnik import-staff из выгрузки кадровой программы или вручную; уволившегося не удаляйте, а укажите "
+    "дату увольнения.",
+    (
+        Col("fio", "ФИО", FIO, True, "Фамилия Имя Отчество полностью, как в штатном списке.", personal=True,
+            width=32),
+        Col("position", "Должность", TEXT, True, "Педагогическая должность по штатному расписанию.",
+            choices="position", width=28),
+        Col("birth_date", "Дата рождения", DATE, False, "ДД.ММ.ГГГГ. Нужна для числа педагогов до 35 лет.",
+            personal=True, past_only=True, width=13),
+        Col("hire_date", "Дата приёма", DATE, False, "ДД.ММ.ГГГГ: дата приёма на работу в организацию.",
+            past_only=True, width=13),
+        Col("ped_experience", "Педагогический стаж, лет", INT, False,
+            "Целое число лет от 0 до 60 на дату выгрузки списка; по нему считаются педагоги в первые три года "
+            "работы.", min=0, max=60, width=15),
+        Col("qual_category", "Квалификационная категория", TEXT, False, "Выберите из списка или впишите.",
+            choices="qual", width=22),
+        Col("left_date", "Дата увольнения", DATE, False, "Пусто, пока человек работает.", width=13),
+    ),
+)
+
 REWARDS = Sheet(
     "rewards",
     "Поощрение",
@@ -526,7 +553,7 @@ ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "pla
               "rewards": "archive_rewards", "training": "archive_training"}
 
 SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
-                             NORMATIVE, REWARDS, TRAINING, *ARCHIVE_SHEETS)
+                             NORMATIVE, REWARDS, TRAINING, STAFF, *ARCHIVE_SHEETS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"

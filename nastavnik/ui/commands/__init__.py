@@ -5,6 +5,7 @@ from .collect import collect
 from .consolidate import consolidate
 from .docs import docs
 from .forms import forms
+from .import_staff import import_staff
 from .init import demo, init
 from .match import match
 from .new_year import new_year
@@ -14,4 +15,5 @@ from .run import run
 from .site import site
 from .window import window
 
-COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, remind, new_year, window]
+COMMANDS = [init, demo, check, run, site, report, match, consolidate, docs, forms, collect, import_staff, remind,
+            new_year, window]

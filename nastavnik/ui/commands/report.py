@@ -23,13 +23,18 @@ def period_options(f):
 @period_options
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "json"]), default="xlsx", show_default=True,
               help="xlsx — отчёт с диаграммами и статформой; json — все показатели для других программ.")
+@click.option("--region-form", "region_form", metavar="ФОРМА",
+              help="Форма региона для листа «Для региона»: «федеральная» (по умолчанию), «красноярский-край» или "
+                   "путь к своему описанию .toml.")
 @out_option()
 @click.pass_context
-def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt: str, out: Path) -> None:
+def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt: str, out: Path,
+           region_form: str | None) -> None:
     """Показатели мониторинга, статистическая форма и отчёт для администрации.
 
     Считает показатели за период (по умолчанию — отчётный период с листа «Организация»)
-    и пишет отчёт Excel со сводкой, диаграммами и статформой. С --format json печатает
+    и пишет отчёт Excel со сводкой, диаграммами, статформой и листом «Для региона» — строками формы
+    регионального мониторинга в её порядке, со ссылками на страницы раздела сайта. С --format json печатает
     все показатели в формате JSON и сохраняет их в папку результатов.
     """
     from nastavnik.base.safeio import write_text
@@ -37,6 +42,10 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
     from nastavnik.ui.actions import monitoring, monitoring_stem
 
     today = today_of(ctx)
+    if region_form:
+        from nastavnik.report.region import load_form
+
+        load_form(region_form)  # a wrong description stops before the book is read
     book = load(ctx, workbook, out)
     if fmt == "json":
         p, indicators, _statform = report_for_book(book, today, period, year)
@@ -44,7 +53,7 @@ def report(ctx, workbook: Path | None, period: str | None, year: str | None, fmt
         write_text(out / f"{monitoring_stem(p)}.json", text + "\n")
         click.echo(text)
         return
-    path, p, indicators = monitoring(book, out, today, period, year)  # the window's «Отчёт мониторинга» too
+    path, p, indicators = monitoring(book, out, today, period, year, region_form)  # the window's too
     fed = next(i for i in indicators if i.code == "federal_under35_first3")
     click.echo(f"Отчёт мониторинга за период {p.label}: {path}")
     shown = "нет данных" if fed.value is None else f"{fed.value:g} %".replace(".", ",")
