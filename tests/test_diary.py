@@ -41,6 +41,9 @@ def _stall_pr001(org, tables):
     first = tables["plan"][0]
     assert first["programme"] == "ПП-001"
     first.update(planned_date=dt.date(2026, 11, 10), status="запланировано", actual_date=None, result=None)
+    for row in tables["plan"]:  # ПР-002 met on 20.11: only ПР-001 is stalled (nothing done for 30 days)
+        if row["programme"] == "ПП-002" and row["status"] == "выполнено":
+            row["actual_date"] = dt.date(2026, 11, 20)
 
 
 @pytest.fixture

@@ -23,6 +23,13 @@ from nastavnik.forms.remind import remind
 from .conftest import TODAY
 
 
+def _met_recently(tables, *programmes):
+    """The programmes' done activities were held on 20.11.2026: their pairs are not stalled on 25.11."""
+    for row in tables["plan"]:
+        if row["programme"] in programmes and row["status"] == "выполнено":
+            row["actual_date"] = dt.date(2026, 11, 20)
+
+
 def _alerts(org, tables):
     for n, person in enumerate(tables["mentors"], start=1):
         person["contact"] = f"+7 900 000-{n:02d}-00, mentor{n}@school.example"
@@ -31,6 +38,7 @@ def _alerts(org, tables):
     first = tables["plan"][0]
     assert first["programme"] == "ПП-001"
     first.update(planned_date=dt.date(2026, 11, 10), status="запланировано", actual_date=None, result=None)
+    _met_recently(tables, "ПП-002")  # only ПР-001 is stalled
     for pair in tables["pairs"]:
         if pair["code"] == "ПР-004":
             pair.update(planned_end=dt.date(2026, 12, 15), agreement_until=dt.date(2026, 12, 15))
@@ -100,6 +108,7 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
         tables["mentees"][:] = [m for m in tables["mentees"] if m["status"] != "ожидает пару"]
         for row in tables["roadmap"]:
             row["status"] = "выполнен"
+        _met_recently(tables, *{row["programme"] for row in tables["plan"]})
 
     result = remind(make_book(calm), tmp_path, TODAY)
     assert result.letters == [] and result.table is None

@@ -111,7 +111,7 @@ def test_everything_at_once_writes_what_run_writes(window, books):
     app, _ = window(mine)
     outcome = press(app, "all")
     cli("run", theirs, "--out", root / "команда run")
-    (theirs_run,) = [p for p in (root / "команда run").iterdir() if p.is_dir()]
+    (theirs_run,) = [p for p in (root / "команда run").iterdir() if p.is_dir() and not p.name.startswith(".")]
     assert outcome.exit_code == 0
     assert_same(outcome.folder, theirs_run)
 

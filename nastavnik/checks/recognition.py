@@ -33,6 +33,9 @@ def proposals_rest_on_completed_programmes(book: Book, today: dt.date):
         pair = pairs.get(prog.get("pair"))
         if pair is None:
             continue
+        status, reason = pair.get("status"), pair.get("end_reason")
+        if not isinstance(status, str) or not status or (status == v.PAIR_DONE and not isinstance(reason, str)):
+            continue  # the pair's own missing status or reason is its problem, said once at its cell
         if pair.get("status") != v.PAIR_DONE or pair.get("end_reason") != v.REASON_FULL:
             state = f"в статусе «{pair.get('status')}»" if pair.get("status") != v.PAIR_DONE else \
                 f"завершена с причиной «{pair.get('end_reason') or 'не указана'}»"

@@ -92,7 +92,7 @@ def _forms(book, units, proposal) -> dict:
     members: dict = {}
     for unit, p in zip(units, proposal):
         members.setdefault(unit, (p["mentor"], []))[1].append(mentees.get(p["mentee"], {}).get("category"))
-    director = book.org.get("director_fio")
+    director = (getattr(book, "org", None) or {}).get("director_fio")
     return {unit: ot.pair_form(mentors.get(mentor, {}).get("position"), mentors.get(mentor, {}).get("fio"), cats,
                                director) for unit, (mentor, cats) in members.items()}
 
