@@ -163,7 +163,10 @@ def test_printed_pages_are_few_numbered_and_none_is_blank(printed, name):
     for n, page in enumerate(pages, start=1):
         assert f"Страница {n} из {len(pages)}" in page, (name, n)
         body = page.replace(f"Страница {n} из {len(pages)}", "").split()
-        assert len(body) > 8, (name, n)  # more than a header line: no blank page
+        # More than a header line: no blank page. An archive sheet that is still empty (a first-year book) prints
+        # its title and its few column headers once — a page that says the archive is empty, not a blank one.
+        empty_archive = body[:1] == ["Архив"] and len(body) >= 4
+        assert len(body) > 8 or empty_archive, (name, n)
 
 
 @needs_soffice
