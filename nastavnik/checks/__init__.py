@@ -23,6 +23,7 @@ data. The rule modules, by subject:
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 - ``carried``    — a pair carried into a new year although its term had ended last year.
 - ``recognition`` — proposals to reward mentors rest on programmes completed in full (п. 7.1).
+- ``questionnaires`` — the question bank's choice questions have variants; each answer fits its question.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -51,6 +52,7 @@ from . import (
     plausibility,
     programmes,
     publication,
+    questionnaires,
     recognition,
     refs,
     stalled,
@@ -71,7 +73,7 @@ RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULE
          *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
          *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES,
-         *recognition.RULES]
+         *recognition.RULES, *questionnaires.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

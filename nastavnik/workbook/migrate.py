@@ -59,6 +59,11 @@ CHANGES: dict[str, Change] = {
     "1.6": Change(sheets=(s.STAFF.key,),
                   note="штатный список педагогов (nastavnik import-staff) для числа педагогов, педагогов до 35 "
                        "лет и в первые три года работы; без него числа берутся с листа «Организация»"),
+    # Books before 1.7 take the bundled question bank (questionbank.QUESTIONS.prefill) while they have no sheet.
+    "1.7": Change(sheets=(s.QUESTIONS.key, s.ANSWERS.key, s.ARCHIVE_ANSWERS.key),
+                  org=("phone", "email", "curator_email", "curator_phone"),
+                  note="вопросы анкет по ролям и этапам (входная, первые недели, промежуточная, итоговая) и ответы "
+                       "на них; телефон и почта организации и куратора для бланка документов и писем"),
 }
 
 

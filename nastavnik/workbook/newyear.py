@@ -141,6 +141,9 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     arch_plan = plan["programme"].isin(arch_prog_codes)
     surveys = frame("surveys")
     arch_surv = surveys["programme"].isin(arch_prog_codes)
+    # Answers to the bank go with their programme; the curator's (no programme) belong to the year that ends.
+    answers = frame("answers")
+    arch_ans = (answers["programme"].isin(arch_prog_codes) | answers["programme"].isna()).to_numpy()
 
     # People: who leaves the banks.
     mentors, mentees = frame("mentors"), frame("mentees")
@@ -201,6 +204,8 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
         "programmes": _rows(programmes[~arch_prog.to_numpy()]),
         "plan": _rows(plan[~arch_plan.to_numpy()]),
         "surveys": _rows(surveys[~arch_surv.to_numpy()]),
+        "answers": _rows(answers[~arch_ans]),
+        "archive_answers": archived("answers", _rows(answers[arch_ans])),
         "events": _rows(events[~arch_ev]),
         "news": _rows(frame("news")),
         "roadmap": _roadmap(_rows(frame("roadmap")), summary),
@@ -215,7 +220,8 @@ def next_year(book, today: dt.date, year: str | None = None) -> tuple[dict, dict
     # Every other sheet (the normative acts, and any sheet the template gains) goes on as it is; a sheet the old
     # book lacks (an older template) is left to the template's prefill.
     for key in s.SHEET_BY_KEY:
-        if key not in tables and t[key] is not None:
+        # An older book without «Вопросы анкет» gets the bundled bank it was asking, not an empty sheet.
+        if key not in tables and t[key] is not None and (key != s.QUESTIONS.key or key in book.columns):
             tables[key] = _rows(t[key])
     summary.normative_carried = len(tables.get("normative", s.NORMATIVE.prefill))
     summary.news_carried = len(tables["news"])

@@ -20,4 +20,4 @@ from nastavnik.workbook.questionnaires import *  # noqa: F403
 from nastavnik.workbook.sheets import *  # noqa: F403
 
 # Raised whenever the schema changes; workbook/migrate.py says what each version added.
-TEMPLATE_VERSION = "1.6"
+TEMPLATE_VERSION = "1.7"

@@ -26,6 +26,7 @@ from nastavnik.workbook.columns import (
     _directions,
     _yn,
 )
+from nastavnik.workbook.questionbank import ANSWERS, QUESTIONS  # noqa: F401  (declared beside their lists)
 
 _PERSON_HEAD = (
     Col("fio", "ФИО", FIO, True, "Фамилия Имя Отчество полностью, например: Иванова Мария Петровна.",
@@ -544,16 +545,19 @@ ARCHIVE_REWARDS = _archive(
 ARCHIVE_TRAINING = _archive(
     "archive_training", "Архив обучения", TRAINING,
     "Обучение наставников, выбывших из банка (nastavnik new-year).")
+ARCHIVE_ANSWERS = _archive(
+    "archive_answers", "Архив ответов анкет", ANSWERS,
+    "Ответы на вопросы анкет по программам прошлых учебных лет (nastavnik new-year).")
 ARCHIVE_SHEETS: tuple[Sheet, ...] = (ARCHIVE_PAIRS, ARCHIVE_PROGRAMMES, ARCHIVE_PLAN, ARCHIVE_SURVEYS,
                                      ARCHIVE_EVENTS, ARCHIVE_LEAVERS, ARCHIVE_ROADMAP, ARCHIVE_ORG, ARCHIVE_REWARDS,
-                                     ARCHIVE_TRAINING)
+                                     ARCHIVE_TRAINING, ARCHIVE_ANSWERS)
 # The archive sheet of each sheet that new-year archives.
 ARCHIVE_OF = {"pairs": "archive_pairs", "programmes": "archive_programmes", "plan": "archive_plan",
               "surveys": "archive_surveys", "events": "archive_events", "roadmap": "archive_roadmap",
-              "rewards": "archive_rewards", "training": "archive_training"}
+              "rewards": "archive_rewards", "training": "archive_training", "answers": "archive_answers"}
 
-SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, EVENTS, ROADMAP, NEWS,
-                             NORMATIVE, REWARDS, TRAINING, STAFF, *ARCHIVE_SHEETS)
+SHEETS: tuple[Sheet, ...] = (MENTORS, MENTEES, PAIRS, PROGRAMMES, PLAN, SURVEYS, QUESTIONS, ANSWERS, EVENTS,
+                             ROADMAP, NEWS, NORMATIVE, REWARDS, TRAINING, STAFF, *ARCHIVE_SHEETS)
 SHEET_BY_KEY = {s.key: s for s in SHEETS}
 
 INSTRUCTION_TITLE = "Инструкция"
