@@ -34,14 +34,23 @@ class FormsResult:
     online: Path | None = None
 
 
-def forms_folder_name(kind: str) -> str:
+def forms_folder_name(kind: str, round_: str | None = None) -> str:
+    from nastavnik.workbook.questionbank import ROUND_FINAL
+
     from .diary import FOLDER, KIND
 
-    return FOLDER if kind == KIND else f"Анкеты — {kind}"
+    if kind == KIND:
+        return FOLDER
+    return f"Анкеты — {kind}" + (f", {round_}" if round_ not in (None, ROUND_FINAL) else "")
 
 
-def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
-    """Every questionnaire of ``kind`` for the people of ``book`` into ``out_dir/Анкеты — <kind>/``."""
+def make_forms(book, kind: str, out_dir, today: dt.date, round_: str | None = None) -> FormsResult:
+    """Every questionnaire of ``kind`` for the people of ``book`` into ``out_dir/Анкеты — <kind>/``.
+
+    A survey (``анкета``) is of a round (the final one unless said): each participant gets her role's questions
+    of «Вопросы анкет» for it, and the curator her own form when the bank asks her in that round.
+    """
+    from nastavnik.workbook.questionbank import ROUND_FINAL
     from nastavnik.workbook.newyear import year_label, year_of
 
     from .docx_form import write_form_docx
@@ -49,7 +58,9 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
     from .people import targets
     from .xlsx_form import write_form
 
-    folder = Path(out_dir) / forms_folder_name(kind)
+    if kind == "анкета" and round_ is None:
+        round_ = ROUND_FINAL
+    folder = Path(out_dir) / forms_folder_name(kind, round_)
     org = book.org.get("short_name") or book.org.get("full_name")
     year = year_label(year_of(book, today))
     result = FormsResult(folder)
@@ -60,17 +71,18 @@ def make_forms(book, kind: str, out_dir, today: dt.date) -> FormsResult:
         result.personal = [p for p in made if p.suffix == ".xlsx"]
         result.printed = [p for p in made if p.suffix == ".docx"]
         return result
-    for t in targets(book, kind):
-        stem = f"{t.programme} {t.code}" if t.programme else t.code
+    for t in targets(book, kind, round_):
+        stem = f"{t.programme} {t.code}" if t.programme else (t.code or "Куратор")
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
-        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book, year))
-        result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book))
+        result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book, year, round_))
+        result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book, round_))
     if kind != "анкета":
         name = safe_filename(f"Пустая анкета — {kind}")
         result.blank.append(write_form(folder / f"{name}.xlsx", kind, None, today, org, book, year))
         result.blank.append(write_form_docx(folder / f"{name}.docx", kind, None, book))
-    result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}.txt"),
-                               question_list(kind, book))
+    suffix = f", {round_}" if round_ not in (None, ROUND_FINAL) else ""
+    result.online = write_text(folder / safe_filename(f"Вопросы для онлайн-формы — {kind}{suffix}.txt"),
+                               question_list(kind, book, round_))
     return result
 
 

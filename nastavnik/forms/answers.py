@@ -26,7 +26,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook.values import _judge, _parser
 
 from .lines import NOTE, REJECTED, Line
-from .questions import CONSENT, ROLE_KEY, Question, online_questions, questions
+from .questions import CONSENT, ROLE_KEY, ROUND_KEY, Question, online_questions, questions
 from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET, item_key
 
 TIMESTAMP_HEADERS = {P.header_key(h) for h in ("Отметка времени", "Время создания", "Timestamp", "Дата и время",
@@ -58,6 +58,7 @@ class Answer:
     service: dict | None = None  # «Служебное» of our own form as read (None for an online export)
     shown_code: str | None = None  # the code printed in the form's own (locked) heading
     emptied: list = field(default_factory=list)  # (column keys, question, where) of answers the person erased
+    round: str | None = None  # a survey's round (None: a form made before rounds, read as the final one)
 
 
 def _n(number: int) -> str:
@@ -97,6 +98,9 @@ def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.
         return
     if question.kind == s.MULTI:
         value, error = _many(question, raw)
+    elif question.bank is not None and question.kind == s.ENUM:  # a bank question's own variants
+        value, error = P.Choice(list(question.options))(raw)
+        error = "Ответ не из вариантов вопроса. Выберите вариант из списка." if error else None
     elif question.key == CONSENT:
         value, error = P.parse_bool(raw)
         if error and P.fold(str(raw)) == P.fold(question.text):  # a ticked checkbox exports its own words
@@ -113,6 +117,8 @@ def _set(answer: Answer, question: Question, raw, where, lines: list, today: dt.
         answer.consent = value
     elif question.key == ROLE_KEY:
         answer.role = value
+    elif question.key == ROUND_KEY:
+        answer.round = value
     elif value is not None and value != ():
         answer.values[question.key] = value
         answer.where[question.key] = where
@@ -184,13 +190,14 @@ def _read_form(path: Path, wb, order: int, today: dt.date, lines: list, book=Non
         lines.append(Line(REJECTED, path.name, f"Неизвестный вид анкеты «{kind}»: файл не из nastavnik forms."))
         return []
     answer = Answer(path.name, kind, snapshot={}, code=info["code"], programme=info["programme"], role=info["role"],
-                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0), service=info)
+                    version=info["version"], org=info["org"], order=(path.stat().st_mtime, order, 0), service=info,
+                    round=info.get("round"))
     if info["version"] != s.TEMPLATE_VERSION:
         lines.append(Line(NOTE, path.name, f"Анкета сделана по шаблону версии {info['version'] or '?'}, а "
                           f"текущая версия — {s.TEMPLATE_VERSION}: ответы прочитаны по вопросам, вопросы не из "
                           "текущего шаблона отклонены."))
     by_key: dict[str, tuple[Question, str | None]] = {}
-    for q in questions(kind, book):
+    for q in questions(kind, book, info.get("round"), info.get("role")):
         if q.many:
             for option in q.options:
                 by_key[item_key(q, option)] = (q, option)
@@ -305,10 +312,30 @@ def _read_table(name: str, grid: list[list], order: int, today: dt.date, lines: 
             _set(answer, q, raw, (r, f"{q.text} ({col_letter(j + 1)})"), lines, today)
         if answer.when:
             answer.order = (answer.when.timestamp(), order, r)
+        if kind == "анкета" and answer.round is None:
+            answer.round = _round_of(columns.values())
         out.append(answer)
     if not out:
         lines.append(Line(NOTE, name, "В выгрузке нет ни одного ответа."))
     return out
+
+
+def _round_of(asked) -> str | None:
+    """The round of an online survey's export without the round question: the one its questions share.
+
+    The satisfaction scores are the final round's; bank questions asked in one round only tell theirs. None when
+    the columns fit several rounds: the merge then rejects the rows and asks for the round question.
+    """
+    from nastavnik.workbook import questionbank as qb
+
+    asked = list(asked)
+    if any(q.key in s.SURVEY_QUESTIONS for q in asked):
+        return qb.ROUND_FINAL
+    common = set(qb.ROUNDS)
+    for q in asked:
+        if q.bank is not None:
+            common &= set(q.bank.rounds)
+    return common.pop() if len(common) == 1 else None
 
 
 ENCODINGS = "UTF-8, UTF-16 («Юникод-текст» Excel) и Windows-1251"

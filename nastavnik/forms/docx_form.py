@@ -17,8 +17,8 @@ from nastavnik.base.safeio import write_bytes
 from nastavnik.workbook import schema as s
 
 from .people import Target
-from .questions import CONSENT, Question, consent_text, questionnaire, questions
-from .xlsx_form import identity_lines, prefill_of
+from .questions import CONSENT, Question, consent_text, questionnaire
+from .xlsx_form import form_questions, form_words, identity_lines, prefill_of
 
 BOX, TICKED = "☐", "☒"
 LINE = "_" * 30
@@ -40,6 +40,11 @@ def _answer_lines(question: Question, values: dict) -> list[str]:
     if question.key in s.SURVEY_QUESTIONS:  # the scale, to circle one mark
         lo, hi = s.SURVEY_SCALE
         return ["  ".join(f"{BOX}{n}" for n in range(lo, hi + 1))]
+    if question.bank is not None and question.bank.scale:
+        lo, hi = question.bank.scale
+        return ["  ".join(f"{BOX}{n}" for n in range(lo, hi + 1))]
+    if question.bank is not None and question.kind == s.TEXT:  # an open question: room to write
+        return [LINE, LINE, LINE]
     if question.many:
         return [f"{TICKED if prefill_of(question, values, o) else BOX} {o}" for o in question.options]
     if question.options and len(question.options) <= 3:
@@ -54,7 +59,7 @@ def _answer_lines(question: Question, values: dict) -> list[str]:
     return [known or LINE]
 
 
-def render_form(kind: str, target: Target | None, book=None) -> bytes:
+def render_form(kind: str, target: Target | None, book=None, round_: str | None = None) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -71,10 +76,11 @@ def render_form(kind: str, target: Target | None, book=None) -> bytes:
     style.font.size = Pt(12)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(spec.title)
+    heading, purpose = form_words(kind, target, round_)
+    run = title.add_run(heading)
     run.bold = True
     run.font.size = Pt(14)
-    doc.add_paragraph(spec.purpose + " Вопросы со звёздочкой (*) обязательны.")
+    doc.add_paragraph(purpose + " Вопросы со звёздочкой (*) обязательны.")
     for line in identity_lines(kind, target):
         p = doc.add_paragraph()
         p.add_run(line).bold = True
@@ -85,7 +91,7 @@ def render_form(kind: str, target: Target | None, book=None) -> bytes:
     for column, width in zip(table.columns, widths):
         column.width = width  # LibreOffice takes the grid's widths, Word the cells'
     number = 0
-    for q in questions(kind, book):
+    for q in form_questions(kind, target, book, round_):
         if q.key == CONSENT:
             continue
         number += 1
@@ -116,5 +122,6 @@ def render_form(kind: str, target: Target | None, book=None) -> bytes:
     return buf.getvalue()
 
 
-def write_form_docx(path: str | os.PathLike, kind: str, target: Target | None, book=None) -> Path:
-    return write_bytes(Path(path), render_form(kind, target, book))
+def write_form_docx(path: str | os.PathLike, kind: str, target: Target | None, book=None,
+                    round_: str | None = None) -> Path:
+    return write_bytes(Path(path), render_form(kind, target, book, round_))

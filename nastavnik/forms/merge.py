@@ -22,13 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 from nastavnik.workbook import parse as P
+from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 
 from .answers import Answer
 from .lines import ADDED, CONFLICT, CONSENT, DUPLICATE, HIDDEN, REJECTED, UPDATED, Line
 from .people import plain, row_values
-from .questions import questionnaire, questions
+from .questions import BANK_PREFIX, questionnaire, questions
 from .xlsx_form import form_check
 
 _CODE = re.compile(r"^(.*?)(\d+)$")
@@ -78,6 +79,17 @@ def shown(col: s.Col, value) -> str | None:
     return str(value)
 
 
+def answer_text(value) -> str:
+    """An answer as «Ответы анкет» keeps it: a mark as its number, variants joined by «; », yes/no as words."""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(map(str, value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
 def next_code(existing, prefix: str) -> str:
     """The code after the bank's highest one, in the bank's own style (П-015 → П-016, П15 → П16)."""
     best = (prefix, 0, 3)
@@ -119,8 +131,15 @@ class Merger:
                        "не совпадают с кодами этой книги, ответ не принят.")
             return None
         if spec.sheet == "surveys":
-            if a.service is not None and a.code and not self._bound(a):
+            if a.service is not None and (a.code or a.role == qb.Q_CURATOR) and not self._bound(a):
                 return None
+            if a.round is None and a.service is None:  # an online export whose round cannot be told
+                self._line(REJECTED, a, "Не понять этап анкетирования: в выгрузке нет вопроса «Этап анкетирования», "
+                           "а вопросы подходят к нескольким этапам. Добавьте в онлайн-форму этот вопрос (nastavnik "
+                           "forms --kind анкета --round ЭТАП выдаёт список) или внесите ответы вручную.")
+                return None
+            if a.role == qb.Q_CURATOR:
+                return ("curator", None, None, qb.Q_CURATOR, a.round or qb.ROUND_FINAL)
             return self._survey_identity(a)
         sheet = spec.sheet
         if a.code:
@@ -218,7 +237,7 @@ class Merger:
             self._line(REJECTED, a, f"{code} не участник программы {programme} в роли «{role}» по данным книги.",
                        code=code)
             return None
-        return ("survey", code, programme, role)
+        return ("survey", code, programme, role, a.round or qb.ROUND_FINAL)
 
     def _programmes(self, code: str, role: str | None) -> list[str]:
         progs, pairs = self.book.tables.get("programmes"), self.book.tables.get("pairs")
@@ -345,7 +364,71 @@ class Merger:
         row["note"] = self._consent(a, sheet, None, {}, code)
         self.plan.appends.setdefault(sheet, []).append(row)
 
-    def _survey(self, a: Answer, code: str, programme: str, role: str) -> None:
+    def _survey(self, a: Answer, code: str | None, programme: str | None, role: str, round_: str) -> None:
+        """A survey: the final round's satisfaction scores to «Анкетирование», the bank's answers to «Ответы
+        анкет» (each part accepted or rejected on its own)."""
+        bank = {k: val for k, val in a.values.items() if k.startswith(BANK_PREFIX)}
+        satisfaction = round_ == qb.ROUND_FINAL and role != qb.Q_CURATOR and (
+            not bank or any(q in a.values for q in s.SURVEY_QUESTIONS))
+        if satisfaction:
+            self._satisfaction(a, code, programme, role)
+        if bank:
+            self._bank(a, code, programme, role, round_, bank)
+        elif not satisfaction:
+            self._line(REJECTED, a, f"В анкете этапа «{round_}» нет ни одного ответа на вопросы.", code=code)
+
+    def _bank(self, a: Answer, code: str | None, programme: str | None, role: str, round_: str, bank: dict) -> None:
+        """The answers to «Вопросы анкет», one row each; a changed answer of the same round is a conflict."""
+        spec = s.ANSWERS
+        if "answers" not in self.book.columns:
+            self._line(REJECTED, a, f"В книге нет листа «{spec.title}» (книга сделана по шаблону до 1.7): ответы "
+                       "на вопросы анкет некуда записать. Перенесите книгу на текущий шаблон (nastavnik new-year "
+                       "или nastavnik init).", code=code)
+            return
+        questions_ = {b.code: b for b in qb.bank(self.book)}
+        day = a.values.get("date") or min(a.when.date() if a.when else self.today, self.today)
+        frame = self.book.tables.get("answers")
+        old = {}
+        if frame is not None and not frame.empty:
+            same = (frame["round"] == round_) & (frame["role"] == role)
+            same &= frame["respondent"].isna() if code is None else frame["respondent"] == code
+            same &= frame["programme"].isna() if programme is None else frame["programme"] == programme
+            for idx in frame[same].index:
+                rec = row_values(frame, idx)
+                old[rec.get("question")] = rec
+        added = kept = changed = 0
+        for key, value in bank.items():
+            qcode = key[len(BANK_PREFIX):]
+            question = questions_.get(qcode)
+            if question is None or role not in question.roles:
+                continue  # an online form asks both roles' questions: the other role's are not this person's
+            text = answer_text(value)
+            if qcode in old:
+                prev = old[qcode]
+                changed += not _same(str(prev.get("answer") or ""), text)
+                if _same(str(prev.get("answer") or ""), text):
+                    kept += 1
+                elif self.update:
+                    self.plan.writes.append(("answers", int(prev["_row"]), "answer", text))
+                    self.plan.writes.append(("answers", int(prev["_row"]), "date", day))
+                    self._line(UPDATED, a, f"Ответ на вопрос {qcode} этапа «{round_}» заменён (--update).",
+                               sheet=spec.title, code=code, field=f"строка {prev['_row']}")
+                else:
+                    self._line(CONFLICT, a, f"В книге уже есть другой ответ на вопрос {qcode} этапа «{round_}» "
+                               f"(строка {prev['_row']}): оставлен он. Чтобы заменить, запустите collect с --update.",
+                               sheet=spec.title, code=code, field=question.text)
+                continue
+            self.plan.appends.setdefault("answers", []).append(
+                {"respondent": code, "role": role, "programme": programme, "round": round_, "date": day,
+                 "question": qcode, "answer": text})
+            added += 1
+        who = f"программа {programme}, роль «{role}»" if programme else f"роль «{role}»"
+        if added:
+            self._line(ADDED, a, f"Ответы этапа «{round_}» добавлены ({added}): {who}.", sheet=spec.title, code=code)
+        elif kept and not changed:
+            self._line(DUPLICATE, a, f"Эти ответы этапа «{round_}» уже есть в книге.", sheet=spec.title, code=code)
+
+    def _satisfaction(self, a: Answer, code: str, programme: str, role: str) -> None:
         spec = s.SURVEYS
         scores = [q for q in s.SURVEY_QUESTIONS if q not in a.values]
         if scores:

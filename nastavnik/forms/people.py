@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 
@@ -54,6 +55,7 @@ class Target:
     programme: str | None = None  # for the survey
     programme_title: str | None = None
     role: str | None = None
+    person: dict = field(default_factory=dict)  # the bank row of a survey's respondent (her requests)
 
 
 def _bank_targets(book, sheet_key: str, gone: str) -> list[Target]:
@@ -69,7 +71,16 @@ def _bank_targets(book, sheet_key: str, gone: str) -> list[Target]:
     return out
 
 
-def _participants(book) -> list[Target]:
+# Whose pairs a round's survey goes to: the final round also to finished pairs (their survey may be late); the
+# entry, fit and midway rounds to pairs under way (an approved pair starts with its entry survey).
+ROUND_STATUSES = {
+    qb.ROUND_ENTRY: (v.PAIR_APPROVED, v.PAIR_RUNNING),
+    qb.ROUND_FIT: (v.PAIR_RUNNING,),
+    qb.ROUND_MID: (v.PAIR_RUNNING,),
+}
+
+
+def _participants(book, round_: str | None = None) -> list[Target]:
     """Each participant of each programme whose pair is under way or finished: one survey apiece."""
     progs, pairs = book.tables.get("programmes"), book.tables.get("pairs")
     if progs is None or pairs is None or progs.empty or pairs.empty:
@@ -90,23 +101,39 @@ def _participants(book) -> list[Target]:
             pair = row_values(pairs, ri)
             if pair.get("status") == v.PAIR_DRAFT:
                 continue
+            if round_ in ROUND_STATUSES and pair.get("status") not in ROUND_STATUSES[round_]:
+                continue
             for role, code in ((v.ROLE_MENTOR, pair.get("mentor")), (v.ROLE_MENTEE, pair.get("mentee"))):
                 if not code or (prog["code"], code) in seen:
                     continue
                 seen.add((prog["code"], code))
                 person = people.get(code, {})
                 out.append(Target(code, person.get("fio"), person.get("sex"), {}, prog["code"], prog.get("title"),
-                                  role))
+                                  role, person))
     return out
 
 
-def targets(book, kind: str) -> list[Target]:
+def curator(book) -> Target:
+    """The curator as a survey's respondent: no code (she is not in the banks), her name from «Организация»."""
+    org = getattr(book, "org", {}) or {}
+    return Target(None, org.get("curator_fio"), org.get("curator_sex"), {}, None, None, qb.Q_CURATOR)
+
+
+def targets(book, kind: str, round_: str | None = None) -> list[Target]:
+    """Who gets a personal form: the bank for its questionnaire; for a survey, every participant whose role has
+    questions in the round (and the curator when the bank asks her in it)."""
     q = questionnaire(kind)
     if q.sheet == "mentors":
         return _bank_targets(book, "mentors", v.MENTOR_STATUS_LEFT)
     if q.sheet == "mentees":
         return _bank_targets(book, "mentees", v.MENTEE_LEFT)
-    return _participants(book)
+    if round_ is None:
+        return _participants(book)
+    final = round_ == qb.ROUND_FINAL
+    out = [t for t in _participants(book, round_) if final or qb.asked(book, t.role, round_)]
+    if qb.asked(book, qb.Q_CURATOR, round_):
+        out.append(curator(book))
+    return out
 
 
 def bank_of(kind: str) -> str:

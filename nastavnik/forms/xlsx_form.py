@@ -32,7 +32,7 @@ HEADER = ("Вопрос", "Ответ", "Подсказка")
 KEY_COL, PREFILL_COL = 3, 4  # 0-based: D and E
 SERVICE_FIELDS = (("kind", "Вид анкеты"), ("version", "Версия шаблона"), ("code", "Код"),
                   ("programme", "Программа"), ("role", "Роль"), ("issued", "Выдана"), ("org", "Организация"),
-                  ("year", "Учебный год"), ("check", "Контрольное значение"))
+                  ("year", "Учебный год"), ("check", "Контрольное значение"), ("round", "Этап анкетирования"))
 BOUND = ("kind", "code", "programme", "role", "issued", "org", "year")  # what the check value binds together
 
 
@@ -45,7 +45,9 @@ def form_check(info: dict) -> str:
     """
     import hashlib
 
-    text = "\x1f".join(["nastavnik-form-1"] + [str(info.get(key) or "") for key in BOUND])
+    # A round's form binds its round too; a form made before rounds existed keeps its old value.
+    bound = BOUND + (("round",) if info.get("round") else ())
+    text = "\x1f".join(["nastavnik-form-1"] + [str(info.get(key) or "") for key in bound])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16].upper()
 
 
@@ -92,15 +94,16 @@ def _formats(wb):
     }
 
 
-def _lists(wb, book=None) -> dict[str, str]:
+def _lists(wb, book=None, extra: dict | None = None) -> dict[str, str]:
     """Every list a form may use, on the hidden «Списки» sheet; returns value tuple → range name.
 
     A book's own lists (its type's, with the curator's additions) are used: an inline dropdown longer than
-    255 characters breaks Excel without a word.
+    255 characters breaks Excel without a word. ``extra`` are the variants of the bank's choice questions.
     """
     ws = wb.add_worksheet(LISTS_SHEET)
     names = {}
-    own = getattr(book, "lists", None) or {key: values for key, (_title, values) in s.LISTS.items()}
+    own = dict(getattr(book, "lists", None) or {key: values for key, (_title, values) in s.LISTS.items()})
+    own.update(extra or {})
     for j, (key, values) in enumerate(own.items()):
         if not values:
             continue
@@ -172,6 +175,8 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
     """The locked lines above the questions: whose form it is (nothing for a blank one)."""
     if target is None:
         return ["Пустая анкета: для тех, кого ещё нет в банке. Код вам присвоит куратор."]
+    if kind == "анкета" and target.code is None:
+        return [f"Куратор: {target.fio or 'ФИО не указано на листе «Организация»'}"]
     if kind == "анкета":
         title = f" «{target.programme_title}»" if target.programme_title else ""
         return [f"Участник: {target.fio or target.code} ({target.code}), роль — {target.role}",
@@ -180,23 +185,41 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
             "Ответы уже заполнены по данным куратора: проверьте их, исправьте неверные и дополните пустые."]
 
 
+def form_questions(kind: str, target: Target | None, book=None, round_: str | None = None) -> list[Question]:
+    """The questions of one person's form: a survey's depend on the round and on her role."""
+    if target is None:
+        return questions(kind, book)
+    return questions(kind, book, round_, target.role, target.person)
+
+
+def form_words(kind: str, target: Target | None, round_: str | None) -> tuple[str, str]:
+    """(title, purpose) of a form: a survey's follow its round and the respondent's role."""
+    from .questions import questionnaire, survey_purpose, survey_title
+
+    if kind == "анкета" and round_ is not None:
+        role = target.role if target else None
+        return survey_title(round_, role), survey_purpose(round_, role)
+    spec = questionnaire(kind)
+    return spec.title, spec.purpose
+
+
 def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued: dt.date,
-               org: str | None = None, book=None, year: str | None = None) -> Path:
+               org: str | None = None, book=None, year: str | None = None, round_: str | None = None) -> Path:
     """Write one questionnaire (personal when ``target`` is given, blank otherwise)."""
     import xlsxwriter
 
-    from .questions import questionnaire
-
     path = Path(path)
-    spec = questionnaire(kind)
+    title, purpose = form_words(kind, target, round_)
+    asked = form_questions(kind, target, book, round_)
     values = target.values if target else {}
     with atomic_path(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
                                             "strings_to_numbers": False})
-        wb.set_properties({"created": FIXED_CREATED, "title": spec.title, "comments": s.TEMPLATE_VERSION})
+        wb.set_properties({"created": FIXED_CREATED, "title": title, "comments": s.TEMPLATE_VERSION})
         fmt = _formats(wb)
         ws = wb.add_worksheet(FORM_SHEET)
-        lists = _lists(wb, book)
+        lists = _lists(wb, book, {f"bank_{q.bank.code}": list(q.options) for q in asked
+                                  if q.bank is not None and q.kind == s.ENUM and q.options})
         ws.set_column(0, 0, 52)
         ws.set_column(1, 1, 30)
         ws.set_column(2, 2, 40)
@@ -206,10 +229,10 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
         ws.fit_to_pages(1, 0)
         ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
         r = 0
-        ws.merge_range(r, 0, r, 2, spec.title, fmt["title"])
+        ws.merge_range(r, 0, r, 2, title, fmt["title"])
         ws.set_row(r, 40)
         r += 1
-        intro = (spec.purpose + " Заполните жёлтые ячейки столбца «Ответ»; в ячейках со списком выберите ответ. "
+        intro = (purpose + " Заполните жёлтые ячейки столбца «Ответ»; в ячейках со списком выберите ответ. "
                  "Вопросы со звёздочкой (*) обязательны. Сохраните файл и отправьте его куратору.")
         ws.merge_range(r, 0, r, 2, intro, fmt["text"])
         ws.set_row(r, 15 * (len(intro) // 110 + 1) + 4)
@@ -222,7 +245,7 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
             ws.write_string(r, j, title, fmt["header"])
         ws.repeat_rows(r)
         r += 1
-        for q in questions(kind, book):
+        for q in asked:
             star = " *" if q.required else ""
             if q.many:
                 ws.write_string(r, 0, q.text + star, fmt["group"])
@@ -247,16 +270,17 @@ def write_form(path: str | os.PathLike, kind: str, target: Target | None, issued
             r += 1
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
         ws.activate()
-        _service(wb, kind, target, issued, org, year)
+        _service(wb, kind, target, issued, org, year, round_)
         wb.close()
     return path
 
 
-def _service(wb, kind: str, target: Target | None, issued: dt.date, org: str | None, year: str | None) -> None:
+def _service(wb, kind: str, target: Target | None, issued: dt.date, org: str | None, year: str | None,
+             round_: str | None = None) -> None:
     ws = wb.add_worksheet(SERVICE_SHEET)
     data = {"kind": kind, "version": s.TEMPLATE_VERSION, "code": target.code if target else None,
             "programme": target.programme if target else None, "role": target.role if target else None,
-            "issued": f"{issued:%d.%m.%Y}", "org": org, "year": year}
+            "issued": f"{issued:%d.%m.%Y}", "org": org, "year": year, "round": round_}
     data["check"] = form_check(data) if target else None
     for i, (key, title) in enumerate(SERVICE_FIELDS):
         ws.write_string(i, 0, title)

@@ -12,29 +12,49 @@ from pathlib import Path
 
 from .tasks import Job, Outcome, Pending, _check, _finish, _folder, _read
 
-# The kinds of questionnaire as the window offers them: (kind of ``make_forms``, what it is, for whom).
+# The questionnaires as the window offers them: (choice, what it is, for whom). A survey's choice names its round
+# after a colon («анкета:входная»): the form and the round in one list, as the curator thinks of them.
+ROUND_SEP = ":"
 KINDS = (
     ("запрос", "Анкета педагога о профессиональных запросах",
      "для банка наставляемых: каждому, кто уже в банке, и пустая — для новых людей"),
     ("наставник", "Анкета потенциального наставника",
      "для банка наставников: каждому, кто уже в банке, и пустая — для новых людей"),
-    ("анкета", "Анкета удовлетворённости и качества программы",
-     "каждому наставнику и наставляемому программы, которая идёт или закончилась"),
+    ("анкета:входная", "Входная анкета (в начале программы)",
+     "наставнику и наставляемому утверждённой или идущей программы; вопросы — с листа «Вопросы анкет»"),
+    ("анкета:первые недели", "Анкета первых недель: подходит ли пара",
+     "участникам идущих программ; «не подходит» — повод подобрать другого наставника"),
+    ("анкета:промежуточная", "Промежуточная анкета", "участникам идущих программ"),
+    ("анкета:итоговая", "Итоговая анкета: удовлетворённость и качество программы",
+     "каждому участнику программы, которая идёт или закончилась, и анкета куратора"),
+    ("дневник", "Дневник наставника",
+     "план каждой идущей программы её наставнику: отметки о выполнении, даты, результаты"),
 )
 
 
-def make(job: Job, kind: str) -> Outcome:
-    """The questionnaires of ``kind`` into a new results folder: personal .xlsx and .docx, blank ones, the
-    questions for an online form."""
+def make(job: Job, choice: str) -> Outcome:
+    """The questionnaires of ``choice`` (a kind, or «анкета:ЭТАП») into a new results folder: personal .xlsx and
+    .docx, blank ones, the questions for an online form."""
     from nastavnik.base.morph import agree
     from nastavnik.forms import make_forms
 
+    kind, _, round_ = choice.partition(ROUND_SEP)
     folder = _folder(job)
     book = _read(job, folder)
-    job.say(f"Готовлю анкеты «{kind}»…")
-    result = make_forms(book, kind, folder, job.today)
+    job.say(f"Готовлю анкеты «{kind}»" + (f", этап «{round_}»…" if round_ else "…"))
+    result = make_forms(book, kind, folder, job.today, round_ or None)
     job.checkpoint()
+    if kind == "дневник":
+        summary = (f"В папке «{result.folder.name}»: {agree(len(result.personal), 'дневник')} наставников (.xlsx "
+                   "для заполнения и .docx для печати). Разошлите их наставникам, сложите заполненные файлы в одну "
+                   "папку и нажмите «Собрать анкеты».")
+        return _finish(job, Outcome(0, summary, folder))
     people = len(result.personal) // 2
+    if not people and not result.blank:
+        summary = (f"Анкет этапа «{round_}» некому выдавать: нет программ в подходящем состоянии или на листе "
+                   "«Вопросы анкет» нет вопросов этого этапа. Вопросы для онлайн-формы — в папке "
+                   f"«{result.folder.name}».")
+        return _finish(job, Outcome(0, summary, folder))
     parts = [f"{agree(people, 'личная анкета')} (.xlsx для заполнения и .docx для печати)"]
     if result.blank:
         parts.append("пустая анкета для новых людей")
