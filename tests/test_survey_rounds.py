@@ -172,3 +172,25 @@ def test_an_online_export_of_a_round_lands_with_its_round(tmp_path, edited):
     rows = read_workbook(result.copy, today=TODAY).tables["answers"]
     assert list(zip(rows["respondent"], rows["round"], rows["question"], rows["answer"])) == [
         ("П-001", "входная", "Н01", "2")]
+
+
+def test_new_year_carries_the_curators_bank_and_archives_answers_with_their_programme(tmp_path, edited):
+    import datetime as dt
+
+    from nastavnik.workbook.newyear import next_year
+
+    folder = make_forms(edited, "анкета", tmp_path, TODAY, "входная").folder
+    form = next(folder.glob("* П-001 *.xlsx"))
+    _answer_all(form, 2)
+    book = read_workbook(collect(edited, [form], tmp_path / "out", TODAY).copy, today=TODAY)
+    _org, tables, _summary = next_year(book, dt.date(2027, 6, 30))
+    bank = {r["code"]: r for r in tables["questions"]}
+    assert bank["Н50"]["text"] == "Сколько лет вы работаете в нашей организации"
+    assert bank["С01"]["show"] is False
+    assert bank["Н10"]["text"] == "Какие трудности в работе вы хотите преодолеть"
+    pairs = book.tables["pairs"]
+    running = set(pairs.loc[~pairs["status"].isin(["завершена", "прекращена досрочно"]), "code"])
+    prog = book.tables["programmes"].set_index("code").at[
+        book.tables["answers"]["programme"].iloc[0], "pair"]
+    where = "answers" if prog in running else "archive_answers"
+    assert len(tables[where]) == 11

@@ -139,14 +139,31 @@ def test_the_new_book_dialog_lists_the_five_types_and_waits_until_one_is_chosen(
             dialog.destroy()
 
 
-def test_the_forms_dialog_offers_the_three_questionnaires(window, tmp_path):
+def test_forms_button_makes_the_entry_round_of_the_bank(window, tmp_path):
+    book = demo_book(tmp_path)
+    app, answers = window(book)
+    outcome = make_forms_in(app, answers, "анкета:входная")
+    folder = outcome.folder / "Анкеты — анкета, входная"
+    assert outcome.exit_code == 0, app.status.cget("text")
+    forms = list(folder.glob("* П-* *.xlsx"))
+    assert forms and list(folder.glob("Вопросы для онлайн-формы — анкета, входная.txt"))
+    import openpyxl
+
+    from nastavnik.forms.xlsx_form import FORM_SHEET
+
+    title = openpyxl.load_workbook(forms[0])[FORM_SHEET]["A1"].value
+    assert title == "Входная анкета наставляемого"
+
+
+def test_the_forms_dialog_offers_each_questionnaire_and_each_round(window, tmp_path):
     from nastavnik.ui.window.dialogs import forms_kind_dialog
 
     app, _ = window()  # a dialog shows over the window, as it does for the curator
     dialog = forms_kind_dialog(app.root)
     dialog.update()
     try:
-        assert list(dialog.options) == ["запрос", "наставник", "анкета"]
+        assert list(dialog.options) == ["запрос", "наставник", "анкета:входная", "анкета:первые недели",
+                                        "анкета:промежуточная", "анкета:итоговая", "дневник"]
         assert str(dialog.ok.cget("state")) == "disabled"
         dialog.options["наставник"].invoke()
         screenshot(dialog, "dialog_2_forms_kind", tmp_path)
