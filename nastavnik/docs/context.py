@@ -107,6 +107,9 @@ def shared(book):
     between two plannings never gets stale rows.
     """
     global _SHARED
+    if _SHARED is not None and _SHARED.book is book:  # nested in a block of the same book: its rows hold
+        yield
+        return
     outer = _SHARED
     _SHARED = _Shared(book)
     try:

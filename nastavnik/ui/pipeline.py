@@ -238,6 +238,15 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 
     result.attention.extend(month_todo(book, today))  # the roadmap's stages of this month and the overdue ones
 
+    from nastavnik.docs.context import shared
+
+    # The documents, their readiness and the site's orders read the same rows and pair groups: built once.
+    with shared(book):
+        _outputs(result, book, folder, today, echo, progress_bar, step, stage)
+
+
+def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progress_bar, step, stage) -> None:
+    """Steps 3–6: the pairs proposed, the documents, the monitoring report and the site section."""
     with step(3, "Подбор пар"):
         from nastavnik.match import match_book, write_match_xlsx
         from nastavnik.match.output import org_title
