@@ -111,6 +111,43 @@ def _xml_text(data: bytes) -> str:
     return re.sub(r"<[^>]+>", "", xml)
 
 
+ACQUAINTANCE = "ЛИСТ ОЗНАКОМЛЕНИЯ"
+
+
+def drop_acquaintance(document) -> bool:
+    """Remove the order's «Лист ознакомления» (from its heading to the end of the body) from a published copy.
+
+    The sheet is for the signatures of the people the order names: on the site it is an empty table of names
+    and blank signature cells, a page of personal data with nothing to read. When the sheet opened a section
+    of its own (after a landscape annex), the annex's section properties become the document's last ones, so
+    that no empty page is left where the sheet was. Returns whether anything was removed.
+    """
+    from docx.oxml.ns import qn
+
+    def words(el) -> str:
+        return "".join(x.text or "" for x in el.iter(qn("w:t"))).strip()
+
+    body = document.element.body
+    children = list(body)
+    start = next((i for i, el in enumerate(children) if el.tag == qn("w:p") and words(el) == ACQUAINTANCE), None)
+    if start is None:
+        return False
+    for el in children[start:]:
+        if el.tag != qn("w:sectPr"):
+            body.remove(el)
+    before = children[start - 1] if start else None
+    if before is not None and before.tag == qn("w:p"):
+        ppr = before.find(qn("w:pPr"))
+        inner = ppr.find(qn("w:sectPr")) if ppr is not None else None
+        last = body.find(qn("w:sectPr"))
+        if inner is not None and last is not None:
+            ppr.remove(inner)
+            body.replace(last, inner)
+            if not words(before):
+                body.remove(before)
+    return True
+
+
 def redacted_docx(path: Path, who: People, curator: str | None) -> tuple[bytes | None, bool]:
     """(the .docx with personal data replaced, whether anything was replaced); None when it cannot be
     made safe: unreadable, or the check of the whole file still finds something."""
@@ -121,7 +158,7 @@ def redacted_docx(path: Path, who: People, curator: str | None) -> tuple[bytes |
     except Exception:  # noqa: BLE001 - an unreadable file is simply not published
         return None, False
     red = _Redactor(who, curator)
-    changed = False
+    changed = drop_acquaintance(document)
     for paragraph in _paragraphs(document):
         text = paragraph.text
         new = red.text(text)
