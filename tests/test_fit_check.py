@@ -154,6 +154,7 @@ def test_the_draft_order_replaces_the_mentor_with_the_proposed_one(books, matche
     assert "Заключить с наставником" in text and "дополнительное соглашение" in text
     assert "прекратить действие дополнительного соглашения к трудовому договору от" in text and "ДС-01" in text
     assert "выплату доплаты" in text and old_surname[:-1] in text
+    assert fio["Н-001"] in text.split("ЛИСТ ОЗНАКОМЛЕНИЯ")[-1]  # the former mentor signs he has read it
     assert "анкетирования участников программы в первые недели" in text
     # the new mentor's consent and agreement are prepared as for any replacement
     assert any(n.startswith("Согласие наставника — ПР-001") for n in names)

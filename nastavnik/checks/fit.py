@@ -48,7 +48,7 @@ def notes(book: Book) -> list[str]:
 
 def decisions(book: Book) -> list[str]:
     """Running pairs with «не подходит», for ``run``'s list of what needs the curator's decision."""
-    return [f"Пара {pair.pair}: {pair.why()} — нужно решение куратора о замене наставника; предложение нового "
+    return [f"Пара {pair.pair}: {pair.why()}. Нужно решение куратора о замене наставника: предложение нового "
             "наставника — в «Предложения пар.xlsx», проект приказа о замене — в папке «Документы/Приказы»."
             for pair in fit.pair_fits(book) if pair.bad]
 

@@ -245,7 +245,9 @@ def build_changes(book, today: dt.date, replacements=()) -> Docs:
             ctx["change"].update(n_curator=len(labour) + 2, n_control=len(labour) + 3)
             ctx["order"] = c.order(None, None) if stop else c.order(g.get("change_order_no"),
                                                                     g.get("change_order_date"))
-            ctx["acquainted"] = _acquainted(ctx, [ctx["mentor"]], ctx["mentees"], [ctx["curator"]])
+            # a draft knows the former mentor: his agreement ends or changes, so he signs that he has read it
+            former = [people.get("mentors", g["draft"]["old_mentor"])] if g.get("draft") else []
+            ctx["acquainted"] = _acquainted(ctx, [ctx["mentor"]], former, ctx["mentees"], [ctx["curator"]])
             what = "о досрочном завершении" if stop else "об изменении"
             out.append((f"Проект приказа о замене наставника — {g['code']}" if g.get("draft") else
                         f"Приказ {what} — {g['code']}", ctx))
@@ -341,7 +343,7 @@ def labour_items(kind: str, g: dict, ctx: dict, people) -> list[str]:
         return items + [  # a mentee leaves a group: the old mentor keeps the others, his agreement changes
             f"Заключить с наставником {old['ins']} дополнительное соглашение об изменении дополнительного "
             f"соглашения к трудовому договору {draft['old_agreement']} в связи с уменьшением числа наставляемых "
-            + ("и размера доплаты за наставничество " if pay else "") + f"{law}."]
+            f"{law}."]
     return []
 
 

@@ -86,9 +86,9 @@ class PairFit:
         return "наставляемых " + ", ".join(mentees)
 
     def why(self) -> str:
-        """«в анкете первых недель «не подходит» — ответ наставляемой НС-004 от 12.10.2026»."""
+        """«в анкете первых недель «не подходит» (ответ наставляемой НС-004 от 12.10.2026)»."""
         said = "; ".join(f"ответ {self.who(a)}" + (f" от {a.date:%d.%m.%Y}" if a.date else "") for a in self.bad)
-        return f"в анкете первых недель «{qb.FIT_BAD}» — {said}"
+        return f"в анкете первых недель «{qb.FIT_BAD}» ({said})"
 
 
 def fit_questions(book) -> set[str]:
