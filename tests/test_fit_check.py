@@ -167,3 +167,21 @@ def test_without_a_fit_answer_the_documents_are_as_before(books, tmp_path):
     paths = render_documents(books["both_fine"], tmp_path, TODAY, only=["changes"],
                              replacements=replacements(books["both_fine"], TODAY))
     assert not [p for p in paths if p.name.startswith("Проект приказа о замене")]
+
+
+def test_apply_leaves_the_replacement_to_the_order(books, tmp_path):
+    """«--apply» does not put the mentee into a second pair: her running pair is changed by the order."""
+    import openpyxl
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    book = books["mentee_says_no"]
+    run = CliRunner().invoke(main, ["--today", "25.11.2026", "match", str(book.path), "--apply", "--out",
+                                    str(tmp_path)])
+    assert run.exit_code == 0, run.output
+    assert "ПР-001" in run.stderr and "приказ о замене наставника" in run.stderr
+    copy_path = next(tmp_path.glob("*с проектами пар*.xlsx"))
+    ws = openpyxl.load_workbook(copy_path)["Пары и группы"]
+    mentees = [row[2] for row in ws.iter_rows(min_row=2, values_only=True) if row[8] == "проект"]
+    assert mentees and "П-001" not in mentees
