@@ -185,3 +185,13 @@ def test_apply_leaves_the_replacement_to_the_order(books, tmp_path):
     ws = openpyxl.load_workbook(copy_path)["Пары и группы"]
     mentees = [row[2] for row in ws.iter_rows(min_row=2, values_only=True) if row[8] == "проект"]
     assert mentees and "П-001" not in mentees
+
+
+def test_run_lists_the_pair_for_the_curators_decision_and_drafts_the_order(books, tmp_path):
+    from nastavnik.ui.pipeline import run_all
+
+    result = run_all(books["mentee_says_no"].path, tmp_path, TODAY, echo=lambda *a, **k: None)
+    decided = [a for a in result.attention if a.startswith("Пара ПР-001") and "решение куратора" in a]
+    noted = [a for a in result.attention if a.startswith("Пара ПР-002") and "пока не ясно" in a]
+    assert len(decided) == 1 and len(noted) == 1
+    assert (result.folder / "Документы" / "Приказы" / "Проект приказа о замене наставника — ПР-001.docx").is_file()

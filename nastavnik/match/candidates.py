@@ -132,7 +132,7 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
 def _refit(forbidden: dict, history: dict, refit: dict) -> None:
     """The running pair a mentee called unfit is forbidden with the answer as its reason, allowed or not."""
     for mentee, (pair, mentor, why) in refit.items():
-        reason = f"пара {pair} с ним: {why}"
+        reason = f"пара {pair} с ним не подошла — {why}"
         forbidden[(mentee, mentor)] = reason
         past = [(m, w, a) for m, w, a in history.get(mentee, []) if m != mentor]
         history[mentee] = [(mentor, reason, False)] + past

@@ -206,8 +206,8 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
         if sc.me_codes[i] in pool.refit:
             pair, old, why = pool.refit[sc.me_codes[i]]
             record["replaces"] = {"pair": pair, "mentor": old, "why": why}
-            record["advice"] = advice + [f"пока замены нет, пара {pair} продолжает работу; обсудите её с "
-                                         "наставником и наставляемым"]
+            keep = f"пока замены нет, пара {pair} продолжает работу; обсудите её с наставником и наставляемым"
+            record["advice"] = [*advice, keep]
         result.unmatched.append(record)
     clock["end"] = time.perf_counter()
     steps = list(clock)
