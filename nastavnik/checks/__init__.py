@@ -24,6 +24,7 @@ data. The rule modules, by subject:
 - ``carried``    — a pair carried into a new year although its term had ended last year.
 - ``recognition`` — proposals to reward mentors rest on programmes completed in full (п. 7.1).
 - ``questionnaires`` — the question bank's choice questions have variants; each answer fits its question.
+- ``fit``        — the early fit check: a running pair with «не подходит» needs the curator's decision.
 
 ``annotate`` (in ``checks.annotate``) writes a marked-up copy of the workbook.
 
@@ -43,6 +44,7 @@ from . import (
     cells,
     consent,
     dates,
+    fit,
     labour,
     lists,
     org,
@@ -73,7 +75,7 @@ RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULE
          *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
          *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES,
-         *recognition.RULES, *questionnaires.RULES]
+         *recognition.RULES, *questionnaires.RULES, *fit.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:

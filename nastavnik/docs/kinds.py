@@ -33,6 +33,7 @@ class Kind:
     folder: str  # output subfolder
     build: Callable[..., Docs]
     images: bool = False  # holds charts: rendered by docxtpl itself so InlineImage works (images.py)
+    drafts: bool = False  # ``build(book, today, replacements)`` also drafts the early fit check's replacements
 
 
 def _polozhenie_text(short_name: str, org_type_key: str = "extra") -> dict:
@@ -178,13 +179,41 @@ _CHANGE_TITLES = {"stop": "О досрочном завершении персо
                   "mentor": "О замене наставника"}
 
 
-def build_changes(book, today: dt.date) -> Docs:
+_REPLACED = "замена наставника"
+
+
+def draft_groups(book, replacements=()) -> list[dict]:
+    """The running pairs the early fit check replaces, as they will stand after the order: the proposed mentor,
+    the mentees who go to him, «замена наставника», and no order, consent or agreement yet.
+
+    ``replacements`` are plain dicts a caller above the documents made from the matcher's proposal
+    (``ui.actions.replacements``): ``pair``, ``mentees``, ``mentor`` (the proposed one), ``old_mentor``, ``why``.
+    """
+    groups = {g["code"]: g for g in c.pair_groups(book)}
+    out = []
+    for r in replacements or ():
+        g = groups.get(r.get("pair"))
+        mentees = [m for m in r.get("mentees", ()) if m in g["mentee_codes"]] if g else []
+        if not mentees or not r.get("mentor"):
+            continue
+        blank = dict.fromkeys(("change_basis", "change_order_no", "change_order_date", "mentor_consent",
+                               "mentor_consent_date", "agreement_no", "agreement_date", "agreement_until"))
+        out.append(g | blank | {"mentor": r["mentor"], "mentee_codes": mentees, "change": _REPLACED,
+                                "draft": {"old_mentor": r.get("old_mentor"), "why": c.text(r.get("why")),
+                                          "old_agreement": agreement_ref(g),
+                                          "whole": set(mentees) == set(g["mentee_codes"])}})
+    return out
+
+
+def build_changes(book, today: dt.date, replacements=()) -> Docs:
+    """The orders on the changes of «Пары и группы», then the drafts of the replacements the early fit check asks
+    for (``draft_groups``): an order with blanks for its number and date, made to be read and signed."""
     people, progs, out = c.people_of(book), c.programme_of(book), []
-    for g in c.pair_groups(book):
+    for g in c.pair_groups(book) + draft_groups(book, replacements):
         events = []
         if g.get("change") in _CHANGE_KINDS:
             events.append(_CHANGE_KINDS[g["change"]])
-        if g.get("status") == v.PAIR_STOPPED:
+        if g.get("status") == v.PAIR_STOPPED and not g.get("draft"):
             events.append("stop")
         for kind in events:
             ctx = _base(book) | c.pair_context(people, g, progs.get(g["code"]))
@@ -204,6 +233,7 @@ def build_changes(book, today: dt.date) -> Docs:
             }
             # the curator's own words are put in the genitive; the default is written in it
             ctx["change"]["basis_gen"] = (basis_gen(ctx["change"]["basis"]) if ctx["change"]["basis"] else
+                                          fit_basis(ctx) if g.get("draft") else
                                           default_basis(reason if stop else kind, ctx, _leaver(people, g)))
             ctx["change"]["basis"] = ctx["change"]["basis"] or ctx["change"]["basis_gen"]
             ctx["change"]["clause_in_basis"] = "" if "п. " in ctx["change"]["basis_gen"] else \
@@ -215,10 +245,21 @@ def build_changes(book, today: dt.date) -> Docs:
             ctx["change"].update(n_curator=len(labour) + 2, n_control=len(labour) + 3)
             ctx["order"] = c.order(None, None) if stop else c.order(g.get("change_order_no"),
                                                                     g.get("change_order_date"))
-            ctx["acquainted"] = _acquainted(ctx, [ctx["mentor"]], ctx["mentees"], [ctx["curator"]])
+            # a draft knows the former mentor: his agreement ends or changes, so he signs that he has read it
+            former = [people.get("mentors", g["draft"]["old_mentor"])] if g.get("draft") else []
+            ctx["acquainted"] = _acquainted(ctx, [ctx["mentor"]], former, ctx["mentees"], [ctx["curator"]])
             what = "о досрочном завершении" if stop else "об изменении"
-            out.append((f"Приказ {what} — {g['code']}", ctx))
+            out.append((f"Проект приказа о замене наставника — {g['code']}" if g.get("draft") else
+                        f"Приказ {what} — {g['code']}", ctx))
     return out
+
+
+def fit_basis(ctx: dict) -> str:
+    """The basis of a replacement the early fit check asks for: the curator's memo on the answers after the first
+    weeks, and the new mentor's written consent (ТК РФ ст. 351.8)."""
+    return (f"служебной записки куратора реализации программ наставничества {ctx['curator']['gen']} о результатах "
+            f"анкетирования участников программы в первые недели её реализации и письменного согласия наставника "
+            f"{ctx['mentor']['gen']}")
 
 
 _DISMISSAL = "увольнение участника"
@@ -278,14 +319,37 @@ def labour_items(kind: str, g: dict, ctx: dict, people) -> list[str]:
                                                                   if pay else "") + f" {law}."]
     if kind == "mentor":
         since = ctx["change"]["order_date"]
-        return [f"Заключить с наставником {mentor['ins']} дополнительное "
-                f"соглашение к трудовому договору о выполнении работы по наставничеству на срок до "
-                f"{ctx['pair']['end']}"
-                + (f" с доплатой в размере {a['payment_text']}" if pay else "") + f" {law}.",
-                f"Прекратить с {since} действие дополнительного соглашения к трудовому договору о выполнении работы "
-                f"по наставничеству по этой программе, заключённого с прежним наставником, и выплату доплаты за "
-                f"наставничество по нему {law}."]
+        items = [f"Заключить с наставником {mentor['ins']} дополнительное "
+                 f"соглашение к трудовому договору о выполнении работы по наставничеству на срок до "
+                 f"{ctx['pair']['end']}"
+                 + (f" с доплатой в размере {a['payment_text']}" if pay else "") + f" {law}."]
+        draft = g.get("draft")
+        if not draft:
+            return items + [
+                f"Прекратить с {since} действие дополнительного соглашения к трудовому договору о выполнении "
+                f"работы по наставничеству по этой программе, заключённого с прежним наставником, и выплату доплаты "
+                f"за наставничество по нему {law}."]
+        old = people.get("mentors", draft["old_mentor"])
+        old_row = people.rows["mentors"].get(draft["old_mentor"])
+        if _gone(old_row):
+            return items  # his labour contract has ended, and with it the agreement
+        if draft["whole"]:  # the old mentor keeps no one of this programme: his agreement and payment end
+            return items + [
+                f"Отменить с {since} поручение наставнику {old['dat']} о выполнении работы по наставничеству по "
+                f"персонализированной программе наставничества {ctx['programme']['code']}, прекратить действие "
+                f"дополнительного соглашения к трудовому договору {draft['old_agreement']}"
+                + (" и выплату доплаты за наставничество" if pay else "")
+                + f" с {since}, письменно уведомив наставника не позднее чем за три рабочих дня {law}."]
+        return items + [  # a mentee leaves a group: the old mentor keeps the others, his agreement changes
+            f"Заключить с наставником {old['ins']} дополнительное соглашение об изменении дополнительного "
+            f"соглашения к трудовому договору {draft['old_agreement']} в связи с уменьшением числа наставляемых "
+            f"{law}."]
     return []
+
+
+def agreement_ref(g: dict) -> str:
+    """«от 01.09.2026 № ДС-03» of the pair's agreement as the book has it (blanks where it has none)."""
+    return f"от {c.fdate(g.get('agreement_date'))} № {c.text(g.get('agreement_no'), c.BLANK_NO)}"
 
 
 def reason_text(reason, leaver: str = "") -> str:
@@ -500,10 +564,10 @@ def agreement_of(g: dict) -> dict:
             "payment_text": f"{amount} в месяц" if amount else PAYMENT_BLANK}
 
 
-def _new_pairs(book) -> list[dict]:
+def _new_pairs(book, replacements=()) -> list[dict]:
     people, progs, common = c.people_of(book), c.programme_of(book), _base(book)
     out = []
-    for g in c.pair_groups(book):
+    for g in c.pair_groups(book) + draft_groups(book, replacements):
         # a replacement mentor of a running pair gives her own consent and signs her own agreement (ТК ст. 351.8)
         replaced = (g.get("change") == "замена наставника" and g.get("status") == v.PAIR_RUNNING
                     and (g.get("mentor_consent") is not True or not c.clean(g.get("mentor_consent_date"))))
@@ -525,12 +589,13 @@ def contract_of(row: dict | None) -> dict:
     return {"no": c.text(row.get("contract_no"), "______"), "date": c.fdate(row.get("contract_date"))}
 
 
-def build_mentor_consent(book, today: dt.date) -> Docs:
-    return [(f"Согласие наставника — {code} {ctx['mentor']['list']}", ctx) for code, ctx in _new_pairs(book)]
+def build_mentor_consent(book, today: dt.date, replacements=()) -> Docs:
+    return [(f"Согласие наставника — {code} {ctx['mentor']['list']}", ctx)
+            for code, ctx in _new_pairs(book, replacements)]
 
 
-def build_agreement(book, today: dt.date) -> Docs:
-    return [(f"Доп. соглашение — {code} {ctx['mentor']['list']}", ctx) for code, ctx in _new_pairs(book)]
+def build_agreement(book, today: dt.date, replacements=()) -> Docs:
+    return [(f"Доп. соглашение — {code} {ctx['mentor']['list']}", ctx) for code, ctx in _new_pairs(book, replacements)]
 
 
 def build_analytic_report(book, today: dt.date) -> Docs:
@@ -556,8 +621,9 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          "Приказ о методическом совете.docx", _ORDERS, build_council),
     Kind("pairs", "Приказ о закреплении наставнических пар (групп) с листом ознакомления",
          "Приказ о закреплении пар.docx", _ORDERS, build_pairs),
-    Kind("changes", "Приказы об изменении и досрочном завершении программ", "Приказ о внесении изменений.docx",
-         _ORDERS, build_changes),
+    Kind("changes", "Приказы об изменении и досрочном завершении программ (и проекты приказов о замене наставника "
+                    "по анкете первых недель)", "Приказ о внесении изменений.docx", _ORDERS, build_changes,
+         drafts=True),
     Kind("programme", "Персонализированные программы наставничества", "Программа наставничества.docx",
          _PROGRAMMES, build_programme),
     Kind("final", "Приказ о проведении итогового мероприятия", "Приказ об итоговом мероприятии.docx", _ORDERS,
@@ -570,9 +636,9 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
          "Согласие на распространение ПДн.docx", _CONSENTS,
          _consents("consent_publish", "Согласие на распространение ПДн")),
     Kind("mentor_consent", "Согласия наставников на наставничество (ТК РФ ст. 351.8)", "Согласие наставника.docx",
-         _CONSENTS, build_mentor_consent),
+         _CONSENTS, build_mentor_consent, drafts=True),
     Kind("agreement", "Дополнительные соглашения к трудовому договору о наставничестве",
-         "Дополнительное соглашение.docx", _CONSENTS, build_agreement),
+         "Дополнительное соглашение.docx", _CONSENTS, build_agreement, drafts=True),
     Kind("analytic_report", "Аналитический отчёт о реализации системы наставничества (итоговый или промежуточный, "
                             "с диаграммами)",
          "Итоговый аналитический отчёт.docx", _REPORTS, build_analytic_report, images=True),

@@ -298,8 +298,14 @@ def check_fields(key: str, compiled: Compiled, known: set[str]) -> None:
             f"Исправьте их или посмотрите список: nastavnik docs --fields {key}.")
 
 
-def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | None = None) -> list[Job]:
-    """Every document to make: its kind, its context and its file path (unique, safe names)."""
+def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | None = None,
+                   replacements: Iterable[dict] = ()) -> list[Job]:
+    """Every document to make: its kind, its context and its file path (unique, safe names).
+
+    ``replacements``: the early fit check's replacements of a mentor as proposed by the matching (plain dicts,
+    ``kinds.draft_groups``); the kinds that draft them (``Kind.drafts``) add the draft order and the new mentor's
+    consent and agreement."""
+    replacements = list(replacements or ())
     from .applies import not_ready
 
     jobs, used = [], set()
@@ -307,7 +313,8 @@ def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | No
         keys = [k for k in (list(only) if only else list(KINDS)) if not_ready(book, k, asked=bool(only)) is None]
         for key in keys:
             kind: Kind = KINDS[key]
-            for stem, ctx in kind.build(book, today):
+            built = kind.build(book, today, replacements) if kind.drafts and replacements else kind.build(book, today)
+            for stem, ctx in built:
                 name = file_name(stem)
                 n = 1
                 while name.lower() in used:
@@ -431,13 +438,14 @@ def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -
 
 def render_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | None = None,
                      templates: Path | None = None, pdf: bool = False,
-                     progress: Callable[[int], None] | None = None) -> list[Path]:
+                     progress: Callable[[int], None] | None = None, replacements: Iterable[dict] = ()) -> list[Path]:
     """Make every document (or the kinds in ``only``) into ``out_dir``; with ``pdf`` also a PDF beside each.
+    ``replacements``: as ``plan_documents`` takes them.
 
     Returns the paths written (.docx, then .pdf). Raises NastavnikError with a Russian message when a
     template is broken or names an unknown field, or when PDF was asked for and LibreOffice is missing.
     """
-    jobs = plan_documents(book, out_dir, today, only)
+    jobs = plan_documents(book, out_dir, today, only, replacements)
     paths = render_jobs(jobs, templates, progress)
     if pdf and paths:
         from .pdf import convert_to_pdf

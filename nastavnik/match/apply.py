@@ -11,6 +11,11 @@ the mentee's status becomes «в паре». A group of the proposal is one code
 a row per member and the kind «в группе», as the pairs sheet defines a group.
 Text cells are written as text, so a
 value beginning with «=» can never become a formula.
+
+A proposal that replaces the mentor of a running pair (the early fit check, ``replaces``) is not written: the
+mentee is still in that pair until the change order, and a second pair would make her a member of two. The
+replacement is made by the order the documents draft; then the curator puts the new mentor and «замена
+наставника» into the pair's own row.
 """
 
 from __future__ import annotations
@@ -57,16 +62,22 @@ def next_codes(existing, count: int) -> list[str]:
     return [f"{prefix}{n:0{width}d}" for n in range(last + 1, last + 1 + count)]
 
 
+def new_pairs(result) -> list[dict]:
+    """The proposal's new pairs: all but the replacements of a running pair's mentor (written by an order)."""
+    return [p for p in result.proposal if not p.get("replaces")]
+
+
 def new_pair_rows(book, result, today: dt.date) -> list[dict]:
     """The «Пары и группы» rows of the proposal, keyed by schema keys."""
     pairs = book.tables["pairs"]
-    units = [("g", p["group"]) if p.get("group") else ("p", n) for n, p in enumerate(result.proposal)]
+    proposal = new_pairs(result)
+    units = [("g", p["group"]) if p.get("group") else ("p", n) for n, p in enumerate(proposal)]
     order = list(dict.fromkeys(units))  # a group takes the code of its first member
     codes = dict(zip(order, next_codes(list(pairs["code"].dropna()), len(order))))
     end = planned_end(today)
-    form = _forms(book, units, result.proposal)
+    form = _forms(book, units, proposal)
     rows = []
-    for unit, p in zip(units, result.proposal):
+    for unit, p in zip(units, proposal):
         if p.get("group"):
             kind, what = v.KIND_GROUP, f"группа из {sum(1 for u in units if u == unit)}"
         else:
@@ -121,8 +132,10 @@ def apply_proposal(book, result, out_dir, today: dt.date) -> Path:
 
     if book.path is None:
         raise NastavnikError("Нет файла книги, в копию которого можно записать предложения.")
-    if not result.proposal:
-        raise NastavnikError("Предложение пусто: записывать в копию книги нечего.")
+    if not new_pairs(result):
+        raise NastavnikError("Предложение пусто: записывать в копию книги нечего."
+                             + (" Замена наставника оформляется приказом (проект — среди документов), а не новой "
+                                "парой." if result.proposal else ""))
     if book.path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise NastavnikError(f"Записать пары можно только в копию книги .xlsx, а «{book.path.name}» — другой формат. "
                              "Сохраните книгу как .xlsx и повторите.")
@@ -144,7 +157,7 @@ def apply_proposal(book, result, out_dir, today: dt.date) -> Path:
     if "status" in mentee_cols and "mentees" in book.sheet_titles:
         ms = wb[book.sheet_titles["mentees"]]
         rows = dict(zip(book.tables["mentees"]["code"], book.tables["mentees"]["_row"]))
-        for p in result.proposal:
+        for p in new_pairs(result):
             if p["mentee"] in rows:
                 _put(ms.cell(int(rows[p["mentee"]]), mentee_cols["status"][0]), v.MENTEE_IN_PAIR, s.ENUM)
     target = Path(out_dir) / safe_filename(f"{book.path.stem} — с проектами пар{book.path.suffix}")

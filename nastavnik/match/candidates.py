@@ -8,6 +8,11 @@ past pair is not proposed again: a pair of this year's «Пары и групп�
 status but «проект» (a «проект» is what a new proposal may reproduce), or a pair
 of the archive of past years (``book.tables["archive_pairs"]``, with ``year``),
 unless the curator marked «Повтор пары разрешён» = да on one of its rows.
+
+The early fit check (``workbook.fit``) brings a mentee of a running pair back: when she or her mentor
+answered «не подходит» after the first weeks she is matched as if waiting, and her running pair is the past
+pair the proposal may not repeat — with the answer as the reason, even where a repeat was allowed. Her old
+mentor keeps her place in his load until the replacement is ordered: the council may still decide otherwise.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ class Pool:
     forbidden: dict = field(default_factory=dict)  # (mentee code, mentor code) → why the pair may not repeat
     waiting: int = 0  # mentees with status «ожидает пару», before the consent filter
     history: dict = field(default_factory=dict)  # mentee code → [(mentor code, when, allowed)] of past pairs
+    refit: dict = field(default_factory=dict)  # mentee code → (pair, old mentor, why): back after «не подходит»
 
 
 def _truthy(series) -> "object":
@@ -123,20 +129,34 @@ def past_pairs(pairs, archive=None) -> tuple[dict, dict]:
     return forbidden, history
 
 
-def build_pool(mentors, mentees, pairs=None, archive=None) -> Pool:
-    """Select the candidates; every mentee waiting for a pair is either in the pool or in ``excluded``."""
+def _refit(forbidden: dict, history: dict, refit: dict) -> None:
+    """The running pair a mentee called unfit is forbidden with the answer as its reason, allowed or not."""
+    for mentee, (pair, mentor, why) in refit.items():
+        reason = f"пара {pair} с ним не подошла — {why}"
+        forbidden[(mentee, mentor)] = reason
+        past = [(m, w, a) for m, w, a in history.get(mentee, []) if m != mentor]
+        history[mentee] = [(mentor, reason, False)] + past
+
+
+def build_pool(mentors, mentees, pairs=None, archive=None, refit: dict | None = None) -> Pool:
+    """Select the candidates; every mentee waiting for a pair is either in the pool or in ``excluded``.
+
+    ``refit`` (``workbook.fit.refits``): mentees of running pairs with «не подходит», matched again."""
     import pandas as pd
 
+    refit = dict(refit or {})
     load = active_load(pairs)
     in_pair: dict[str, str] = {}
     if pairs is not None and len(pairs):
         for code, mentee, status in zip(pairs["code"], pairs["mentee"], pairs["status"]):
-            if status in v.PAIR_ACTIVE and mentee:
+            if status in v.PAIR_ACTIVE and mentee and refit.get(mentee, (None,))[0] != code:
                 in_pair.setdefault(mentee, f"{code} ({status})")
     forbidden, history = past_pairs(pairs, archive)
+    _refit(forbidden, history, refit)
 
     mentees = mentees[mentees["code"].notna()]
-    waiting = mentees[mentees["status"] == v.MENTEE_WAITING]
+    back = mentees["code"].isin(list(refit)) & mentees["status"].isin([v.MENTEE_WAITING, v.MENTEE_IN_PAIR])
+    waiting = mentees[(mentees["status"] == v.MENTEE_WAITING) | back]
     consent = _truthy(waiting["consent_pd"])
     excluded = []
     for code in sorted(waiting.loc[~consent, "code"]):
@@ -163,7 +183,8 @@ def build_pool(mentors, mentees, pairs=None, archive=None) -> Pool:
     pool["busy"] = busy_n.to_numpy()
     pool["spare"] = (cap - busy_n).clip(lower=0).to_numpy()
     others = _sorted(mentors[~ok].copy())
-    return Pool(chosen, pool, others, excluded, forbidden, waiting=len(waiting), history=history)
+    return Pool(chosen, pool, others, excluded, forbidden, waiting=len(waiting), history=history,
+                refit={k: x for k, x in refit.items() if k in set(waiting["code"])})
 
 
 def person_key(fio, birth) -> tuple[str, object]:

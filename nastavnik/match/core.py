@@ -99,17 +99,20 @@ def _history_reasons(pool: Pool, mentee: str, mentor: str | None) -> list[str]:
 
 
 def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None = None, top: int = DEFAULT_TOP,
-                 workbook: str = "", archive=None, solver=None) -> MatchResult:
+                 workbook: str = "", archive=None, solver=None, refit: dict | None = None) -> MatchResult:
     """Match from the tables and the organisation's weights (no Book needed).
 
     ``archive`` is the archive of past years' pairs (the pairs sheet's columns plus ``year``), if any;
+    ``refit`` maps a mentee of a running pair to (pair, old mentor, why) after «не подходит» in the early fit
+    check (``workbook.fit.refits``): she is matched again without the old mentor, and her proposal says which
+    pair it replaces (``replaces``);
     ``solver`` replaces ``solver.solve`` (the benchmark and the tests pass the other exact solvers).
     """
     import numpy as np
 
     clock = {"start": time.perf_counter()}
     today = today or dt.date.today()
-    pool: Pool = build_pool(mentors, mentees, pairs, archive)
+    pool: Pool = build_pool(mentors, mentees, pairs, archive, refit)
     sc = Scorer(pool.mentees, pool.mentors, weights_from_org(org), today=today, wait_cap=wait_cap(org),
                 org_type=orgtypes.of(org or {}))
     clock["features"] = time.perf_counter()
@@ -181,6 +184,11 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     for i, j in assignment:
         rec = dict(details[(i, j)])
         rec["reasons"] = rec["reasons"] + _history_reasons(pool, rec["mentee"], rec["mentor"])
+        if rec["mentee"] in pool.refit:
+            pair, old, why = pool.refit[rec["mentee"]]
+            rec["replaces"] = {"pair": pair, "mentor": old, "why": why}
+            rec["reasons"] = [f"замена наставника в паре {pair} (п. 5.1 Положения): {why}"] + [
+                r for r in rec["reasons"] if not r.startswith(f"прежний наставник {old}:")]
         rec["kind"] = result.mentee_kinds.get(rec["mentee"])
         rec["group"] = None
         result.proposal.append(rec)
@@ -194,7 +202,13 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
         row[cols[_row(indptr, i)]] = True
         causes, advice = unmatched_reasons(sc, pool, i, row, blocked)
         causes = causes + _history_reasons(pool, sc.me_codes[i], None)
-        result.unmatched.append({"mentee": sc.me_codes[i], "reasons": causes, "advice": advice})
+        record = {"mentee": sc.me_codes[i], "reasons": causes, "advice": advice}
+        if sc.me_codes[i] in pool.refit:
+            pair, old, why = pool.refit[sc.me_codes[i]]
+            record["replaces"] = {"pair": pair, "mentor": old, "why": why}
+            keep = f"пока замены нет, пара {pair} продолжает работу; обсудите её с наставником и наставляемым"
+            record["advice"] = [*advice, keep]
+        result.unmatched.append(record)
     clock["end"] = time.perf_counter()
     steps = list(clock)
     result.timings = {b: round(clock[b] - clock[a], 3) for a, b in zip(steps, steps[1:])}
@@ -204,6 +218,8 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
 
 def match_book(book, today: dt.date | None = None, top: int = DEFAULT_TOP) -> MatchResult:
     """The library entry point behind ``nastavnik match`` and ``nastavnik run``."""
+    from nastavnik.workbook.fit import refits
+
     t = book.tables
     return match_frames(t["mentors"], t["mentees"], t.get("pairs"), book.org, today, top, workbook=book.name,
-                        archive=t.get("archive_pairs"))
+                        archive=t.get("archive_pairs"), refit=refits(book))

@@ -44,7 +44,8 @@ def render_text(result) -> str:
         lines.append(f"ПРЕДЛОЖЕНИЕ — пары с наибольшей суммарной оценкой ({num(result.total_score)}):")
         for rec in result.proposal:
             lines.append(f"  {who(result, rec['mentee'])}  →  {who(result, rec['mentor'])}   "
-                         f"оценка {num(rec['score'])}")
+                         f"оценка {num(rec['score'])}"
+                         + (f"   [замена в паре {replaced(rec)}]" if rec.get("replaces") else ""))
             lines.append(f"      {'; '.join(rec['reasons'])}")
     else:
         lines.append("ПРЕДЛОЖЕНИЕ: ни одной пары подобрать нельзя.")
@@ -81,6 +82,12 @@ def render_text(result) -> str:
         for e in result.excluded:
             lines.append(f"  {e['code']}: {e['reason']} — {e['advice']}.")
     return "\n".join(lines) + "\n"
+
+
+def replaced(rec: dict) -> str | None:
+    """«ПР-003 (наставник Н-003)»: the running pair a proposal replaces after «не подходит» (early fit check)."""
+    r = rec.get("replaces")
+    return f"{r['pair']} (наставник {r['mentor']})" if r else None
 
 
 def org_title(org: dict) -> str | None:
@@ -148,9 +155,10 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         fio = result.people.get
         sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
                               ("Наставник", 30), ("Оценка", 9), ("Вид (пожелание)", 22), ("Группа №", 8),
-                              ("Обоснование", 90)],
+                              ("Заменяет пару", 16), ("Обоснование", 90)],
               [(p["mentee"], fio(p["mentee"]), p["mentor"], fio(p["mentor"]), p["score"], p.get("kind"),
-                str(p["group"]) if p.get("group") else None, "; ".join(p["reasons"])) for p in result.proposal])
+                str(p["group"]) if p.get("group") else None, replaced(p), "; ".join(p["reasons"]))
+               for p in result.proposal])
         # whole words in the printed header: a column is as wide as its longest bold word («Подразделение»)
         parts = [(titles[k].capitalize(), max(14, round(1.2 * max(map(len, titles[k].split()))) + 1))
                  for k in PARTS]

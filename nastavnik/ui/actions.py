@@ -43,6 +43,32 @@ def district(paths: list[Path], out: Path, today: dt.date, period: str | None = 
     return rollup, xlsx, data
 
 
+def replacements(book, today: dt.date, matched=None) -> list[dict]:
+    """The early fit check's replacements of a mentor, for the documents: one per (pair, proposed mentor).
+
+    The documents layer cannot ask the matcher, so the commands and the window hand it the proposal as plain
+    dicts (``docs.kinds.draft_groups``). ``matched`` is a ``MatchResult`` already made (``run``); without it the
+    matching runs only when some running pair has «не подходит» — most books have none, and then no cost.
+    """
+    from nastavnik.workbook.fit import refits
+
+    if matched is None:
+        if not refits(book):
+            return []
+        from nastavnik.match import match_book
+
+        matched = match_book(book, today)
+    out: dict[tuple[str, str], dict] = {}
+    for rec in matched.proposal:
+        r = rec.get("replaces")
+        if r:
+            entry = out.setdefault((r["pair"], rec["mentor"]), {"pair": r["pair"], "mentor": rec["mentor"],
+                                                                "old_mentor": r["mentor"], "why": r["why"],
+                                                                "mentees": []})
+            entry["mentees"].append(rec["mentee"])
+    return list(out.values())
+
+
 class BookHasErrors(Exception):
     """The new year is not made from a book with errors; ``report`` is its check."""
 

@@ -228,6 +228,10 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
     overdue = [p for p in report.warnings if p.code == "activity_overdue"]
     if overdue:
         result.attention.append(f"Просрочено мероприятий плана: {len(overdue)}.")
+    from nastavnik.checks import fit
+
+    # the early fit check: «не подходит» asks the curator to decide on a replacement; «пока не ясно» is noted
+    result.attention.extend(fit.decisions(book) + fit.notes(book))
     from nastavnik.checks.stalled import alerts
 
     stalled = [a.text for a in alerts(book, today)]
@@ -266,7 +270,9 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
         from nastavnik.docs import plan_documents, render_jobs
 
         docs_dir = folder / "Документы"
-        jobs = plan_documents(book, docs_dir, today)
+        from nastavnik.ui.actions import replacements
+
+        jobs = plan_documents(book, docs_dir, today, replacements=replacements(book, today, matched))
         from nastavnik.docs.applies import not_ready
         from nastavnik.docs.kinds import KINDS
 

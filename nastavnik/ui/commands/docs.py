@@ -50,7 +50,9 @@ def docs(ctx, workbook: Path | None, out: Path, only: tuple[str, ...], pdf: bool
         return
     book = load(ctx, workbook, out)
     folder = out / "Документы"
-    jobs = plan_documents(book, folder, today, only or None)
+    from nastavnik.ui.actions import replacements
+
+    jobs = plan_documents(book, folder, today, only or None, replacements(book, today))
     from nastavnik.docs.applies import not_ready
     from nastavnik.docs.kinds import KINDS
 

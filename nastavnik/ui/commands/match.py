@@ -55,10 +55,17 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
     else:
         click.echo(render_text(result), nl=False)
     if apply_:
-        if not result.proposal:
+        from nastavnik.match.apply import new_pairs
+
+        replaced = [p for p in result.proposal if p.get("replaces")]
+        if replaced:
+            click.echo("Замены наставника по анкете первых недель (" + ", ".join(p["replaces"]["pair"] for p in replaced)
+                       + ") в копию книги не записаны: их оформляет приказ о замене наставника (nastavnik docs "
+                       "готовит проект).", err=True)
+        if not new_pairs(result):
             click.echo("Предложение пусто: копия книги не создана.", err=True)
         else:
             copy = apply_proposal(book, result, out, today)
             groups = f", из них в группах: {sum(len(g['mentees']) for g in result.groups)}" if result.groups else ""
-            click.echo(f"Копия книги с парами «проект» (наставляемых: {len(result.proposal)}{groups}): {copy}. "
+            click.echo(f"Копия книги с парами «проект» (наставляемых: {len(new_pairs(result))}{groups}): {copy}. "
                        "Исходная книга не изменена.", err=fmt == "json")

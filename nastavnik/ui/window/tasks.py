@@ -179,7 +179,9 @@ def documents(job: Job) -> Outcome:
 
     folder = _folder(job)
     book = _read(job, folder)
-    jobs = plan_documents(book, folder / "Документы", job.today)
+    from nastavnik.ui.actions import replacements
+
+    jobs = plan_documents(book, folder / "Документы", job.today, replacements=replacements(book, job.today))
     done = 0
 
     def tick(n: int = 1) -> None:
