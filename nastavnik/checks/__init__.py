@@ -93,8 +93,8 @@ def check_book(book: Book, today: dt.date | None = None) -> Report:
     return Report(problems)
 
 
-def annotate(book: Book, report: Report, out_path):
+def annotate(book: Book, report: Report, out_path, words=None):
     """Write a copy of the workbook with every problem marked; see ``checks.annotate``."""
     from .annotate import annotate as _annotate
 
-    return _annotate(book, report, out_path)
+    return _annotate(book, report, out_path, words)

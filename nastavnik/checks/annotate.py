@@ -40,10 +40,18 @@ def annotated_name(book: Book) -> str:
     return safe_filename(f"{stem} — проверка.xlsx")
 
 
-def annotate(book: Book, report: Report, out_path: str | os.PathLike) -> Path:
-    """Write the marked-up copy of ``book``'s file to ``out_path`` and return that path."""
+def annotate(book: Book, report: Report, out_path: str | os.PathLike, words=None) -> Path:
+    """Write the marked-up copy of ``book``'s file to ``out_path`` and return that path.
+
+    ``words`` rewrites each message for the interface the copy is made from: the window names its buttons
+    where the command line names commands (``ui.window.words.in_window``).
+    """
+    import dataclasses
+
     import openpyxl
 
+    if words is not None:
+        report = Report([dataclasses.replace(p, message=words(p.message)) for p in report.problems])
     if book.path is None or book.path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise NastavnikError(
             "Копию с пометками можно сделать только из файла .xlsx. Сохраните книгу в формате .xlsx "

@@ -117,7 +117,8 @@ STEPS = 6
 
 def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[..., None] = print,
             progress_bar: Callable | None = None, progress: Callable[[Stage], None] | None = None,
-            cancelled: Callable[[], bool] | None = None, demo: str | None = None) -> RunResult:
+            cancelled: Callable[[], bool] | None = None, demo: str | None = None,
+            words: Callable[[str], str] | None = None) -> RunResult:
     """Run every step; return what was made and what needs the curator's attention.
 
     ``progress`` (the window) gets a ``Stage`` at the start of each step and after each document;
@@ -158,7 +159,7 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
         result.timings[title] = time.perf_counter() - start
 
     try:
-        _steps(result, workbook, today, echo, progress_bar, step, stage, demo)
+        _steps(result, workbook, today, echo, progress_bar, step, stage, demo, words)
         stop_if_asked()  # a cancel pressed during the last step still stops before the folder is final
     except BaseException as exc:
         why = ("работа отменена кнопкой «Отменить»." if isinstance(exc, RunCancelled)
@@ -188,7 +189,7 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
 
 
 def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progress_bar, step, stage,
-           demo) -> None:
+           demo, words=None) -> None:
     """The six steps; on errors in the workbook it stops after the check (result.exit_code = 1)."""
     from nastavnik.checks import check_book
     from nastavnik.checks.annotate import annotate, annotated_name
@@ -208,14 +209,14 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 
     with step(2, "Проверка"):
         report = check_book(book, today)
-        write_text(folder / "проверка.txt", render_text(report, book.name) + "\n")
+        write_text(folder / "проверка.txt", (words or str)(render_text(report, book.name)) + "\n")
         result.made.append(("Результат проверки", folder / "проверка.txt"))
     from nastavnik.checks.render import sorted_problems
 
     result.problems = sorted_problems(report.problems)
     if not report.valid:
         echo(render_text(report, book.name))
-        copy = annotate(book, report, folder / annotated_name(book))
+        copy = annotate(book, report, folder / annotated_name(book), words=words)
         result.marked = copy
         result.made.append(("Копия книги с пометками", copy))
         result.exit_code = 1

@@ -133,12 +133,14 @@ def _check(job: Job, book, folder: Path, always_mark: bool = True):
     from nastavnik.checks.annotate import annotate, annotated_name
     from nastavnik.checks.render import render_text, sorted_problems
 
+    from .words import in_window
+
     job.say("Проверяю книгу…")
     report = check_book(book, job.today)
-    write_text(folder / "проверка.txt", render_text(report, book.name) + "\n")
+    write_text(folder / "проверка.txt", in_window(render_text(report, book.name)) + "\n")
     marked = None
     if report.errors or (always_mark and report.problems):
-        marked = annotate(book, report, folder / annotated_name(book))
+        marked = annotate(book, report, folder / annotated_name(book), words=in_window)
     job.checkpoint()
     return report, sorted_problems(report.problems), marked
 
@@ -251,13 +253,15 @@ def everything(job: Job) -> Outcome:
     from nastavnik.checks.render import errors_word, warnings_word
     from nastavnik.ui.pipeline import RunCancelled, run_all
 
+    from .words import in_window
+
     def echo(text: str = "", **_) -> None:
         if text.strip():
             job.say(text.strip())
 
     try:
         result = run_all(job.workbook, job.out, job.today, echo=echo, progress=job.stage, cancelled=job.cancelled,
-                         demo=job.demo)
+                         demo=job.demo, words=in_window)
     except RunCancelled as exc:
         raise Cancelled(kept=exc.folder) from None
     if result.exit_code == 0:
