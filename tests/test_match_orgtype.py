@@ -111,8 +111,8 @@ def test_the_school_proposal_xlsx_names_the_subject_and_the_level_in_its_headers
                    [mentee("П-001", focus="математика", level=(BASIC,))], SCHOOL)
     wb = _xlsx(result, tmp_path)
     header = [c for c in next(wb["Кандидаты"].iter_rows(min_row=2, max_row=2, values_only=True)) if c]
-    assert "Учебный предмет" in header and "Уровень общего образования" in header
-    assert "Направленность" not in header
+    assert "Учебный предмет, баллов" in header and "Уровень общего образования, баллов" in header
+    assert not [h for h in header if h.startswith("Направленность")]
     assert "Учебный предмет" in next(wb["Группы"].iter_rows(min_row=2, max_row=2, values_only=True))
     rows = list(wb["Веса"].iter_rows(min_row=3, values_only=True))
     assert ("Учебный предмет", 10, "Вес: один учебный предмет") in rows
@@ -122,7 +122,7 @@ def test_the_school_proposal_xlsx_names_the_subject_and_the_level_in_its_headers
 def test_the_centre_proposal_xlsx_keeps_focus_in_its_headers(tmp_path):
     wb = _xlsx(match([mentor("Н-001")], [mentee("П-001")]), tmp_path)
     header = next(wb["Кандидаты"].iter_rows(min_row=2, max_row=2, values_only=True))
-    assert "Направленность" in header and "Уровень программ" in header
+    assert "Направленность, баллов" in header and "Уровень программ, баллов" in header
 
 
 def test_the_json_names_the_type_it_matched_for():

@@ -126,7 +126,8 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
             # the printed proposal: a 90-wide column holds 88–93 characters; dividing the length lost a line).
             return max(1, len(textwrap.wrap(text, max(1, int(width)), break_on_hyphens=False)))
 
-        def sheet(name_, columns, rows, empty="Нет строк."):
+        def sheet(name_, columns, rows, empty="Нет строк.", printed: int | None = None):
+            """``printed``: only the first columns go on paper (the rest are for sorting on screen)."""
             ws = wb.add_worksheet(name_)
             # Neither Excel nor Calc grows a wrapped row by itself: heights follow the text; printed on A4,
             # one page wide, the title and the header on every page — the council reads it on paper.
@@ -151,6 +152,8 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
                 ws.set_row(r, 15 * tall + 2)
             ws.freeze_panes(2, 0)
             ws.autofilter(1, 0, max(len(rows), 1) + 1, len(columns) - 1)
+            if printed:
+                ws.print_area(0, 0, max(len(rows), 1) + 1, printed - 1)
 
         fio = result.people.get
         sheet("Предложение", [("Код наставляемого", 15), ("Наставляемый", 30), ("Код наставника", 13),
@@ -162,11 +165,14 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         # whole words in the printed header: a column is as wide as its longest bold word («Подразделение»)
         parts = [(titles[k].capitalize(), max(14, round(1.2 * max(map(len, titles[k].split()))) + 1))
                  for k in PARTS]
-        sheet("Кандидаты", [("Код наставляемого", 15), ("Наставляемый", 28), ("Место", 7), ("Код наставника", 13),
-                            ("Наставник", 28), ("Оценка", 9), ("В предложении", 13), *parts, ("Обоснование", 80)],
+        # On paper the council reads who, whom, the score and why (readable at A4); the score's parts, one column
+        # each, follow on screen for sorting and are left out of the print area.
+        parts = [(f"{name}, баллов", width) for name, width in parts]
+        sheet("Кандидаты", [("Код наставляемого", 16), ("Наставляемый", 24), ("Место", 7), ("Код наставника", 13),
+                            ("Наставник", 24), ("Оценка", 9), ("В предложении", 15), ("Обоснование", 58), *parts],
               [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
-                "да" if c["in_proposal"] else "нет", *(c["parts"][k] for k in PARTS), "; ".join(c["reasons"]))
-               for c in result.candidates])
+                "да" if c["in_proposal"] else "нет", "; ".join(c["reasons"]), *(c["parts"][k] for k in PARTS))
+               for c in result.candidates], printed=8)
         sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
                          ("Запросы", 40), (result.org_type.profile, 20), ("Сумма оценок", 10)],
               [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
