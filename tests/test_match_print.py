@@ -19,7 +19,8 @@ def test_candidates_print_their_reasons_at_a_readable_size_without_the_parts(dem
     last = openpyxl.utils.column_index_from_string(area.split(":")[-1].split("$")[1])
     printed = header[:last]
     assert printed[-1] == "Обоснование" and "Наставник" in printed and "Оценка" in printed
-    assert all(h.endswith(", баллов") for h in header[last:]) and header[last:], "the parts follow on screen"
+    assert header[last:last + 2] == ["Код наставляемого", "Код наставника"]
+    assert all(h.endswith(", баллов") for h in header[last + 2:]) and header[last + 2:], "the parts on screen"
     px = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width * 7 + 5 for i in range(1, last + 1))
     # 11 pt text at this scale: at least 8 pt on A4 landscape (it was about 5 pt with the parts on paper)
     assert 11 * scale_to_width(px) / 100 >= 8

@@ -168,11 +168,15 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         # On paper the council reads who, whom, the score and why (readable at A4); the score's parts, one column
         # each, follow on screen for sorting and are left out of the print area.
         parts = [(f"{name}, баллов", width) for name, width in parts]
-        sheet("Кандидаты", [("Код наставляемого", 16), ("Наставляемый", 24), ("Место", 7), ("Код наставника", 13),
-                            ("Наставник", 24), ("Оценка", 9), ("В предложении", 15), ("Обоснование", 58), *parts],
-              [(c["mentee"], fio(c["mentee"]), c["rank"], c["mentor"], fio(c["mentor"]), c["score"],
-                "да" if c["in_proposal"] else "нет", "; ".join(c["reasons"]), *(c["parts"][k] for k in PARTS))
-               for c in result.candidates], printed=8)
+        def who(code):
+            return " ".join(x for x in (code, fio(code)) if x)
+
+        sheet("Кандидаты", [("Наставляемый", 25), ("Место", 7), ("Наставник", 25), ("Оценка", 8),
+                            ("В предложении", 15), ("Обоснование", 50), ("Код наставляемого", 16),
+                            ("Код наставника", 14), *parts],
+              [(who(c["mentee"]), c["rank"], who(c["mentor"]), c["score"], "да" if c["in_proposal"] else "нет",
+                "; ".join(c["reasons"]), c["mentee"], c["mentor"], *(c["parts"][k] for k in PARTS))
+               for c in result.candidates], printed=6)
         sheet("Группы", [("Группа №", 8), ("Код наставника", 13), ("Наставник", 28), ("Наставляемые", 30),
                          ("Запросы", 40), (result.org_type.profile, 20), ("Сумма оценок", 10)],
               [(str(g["number"]), g["mentor"], fio(g["mentor"]), ", ".join(g["mentees"]), ", ".join(g["requests"]),
