@@ -39,6 +39,7 @@ def polozhenie():
         "5. " + CONTROL,
     ])
     x.signature(doc)
+    x.executor(doc)
     x.annex_mark(doc, 1)
     _marks(doc)
     para(doc, "ПОЛОЖЕНИЕ", align=C, indent=False, bold=True, before=18)
@@ -63,7 +64,7 @@ def _marks(doc) -> None:
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    left = ["ПРИНЯТО", "на педагогическом совете", "{{ org.short_name }}",
+    left = ["ПРИНЯТО", "на заседании педагогического совета", "{{ org.short_name }}",
             "протокол от {{ protocol.date }} № {{ protocol.no }}"]
     right = ["УТВЕРЖДЕНО", "приказом {{ org.short_name }}", "от {{ order.date }} № {{ order.no }}"]
     for cell, lines in zip(table.rows[0].cells, (left, right)):
@@ -92,6 +93,7 @@ def curator():
         "3. " + CONTROL,
     ])
     x.signature(doc)
+    x.executor(doc)
     x.acquaintance(doc, "«О назначении куратора реализации программ наставничества педагогических работников»")
     return doc
 
@@ -110,6 +112,7 @@ def council():
         "3. " + CONTROL,
     ])
     x.signature(doc)
+    x.executor(doc)
     x.acquaintance(doc, "«Об утверждении состава методического совета наставников»")
     return doc
 
@@ -144,6 +147,7 @@ def pairs():
         "{%p endif %}",
     ])
     x.signature(doc)
+    x.executor(doc)
     x.annex_mark(doc, 1, "Состав наставнических пар (групп)", landscape=True)
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Форма наставничества", "Вид наставничества", "Сроки",
                  "Доплата"],
@@ -191,23 +195,30 @@ def changes():
         "{{ change.n_control }}. " + CONTROL,
     ])
     x.signature(doc)
+    x.executor(doc)
     x.acquaintance(doc, "«{{ change.title }}»")
     return doc
 
 
 def programme():
     doc = x.new_document()
-    table = doc.add_table(rows=1, cols=2)
+    # The грифы in the order the programme passes them: the council reviews it and the curator agrees it (left),
+    # the head approves it by order (right, ГОСТ Р 7.0.97-2016 п. 5.18: the гриф утверждения at the top right).
+    table = doc.add_table(rows=2, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    marks = (["УТВЕРЖДЕНА", "приказом {{ org.short_name }}", "от {{ programme.approval.date }} "
-              "№ {{ programme.approval.no }}"],
-             ["СОГЛАСОВАНО", "Куратор реализации программ наставничества", "__________ {{ curator.short }}",
-              "{{ programme.agreed }}"])
-    for cell, lines in zip(table.rows[0].cells, marks):
+    marks = ((0, 0, ["ПРИНЯТА", "на заседании {{ review.gen }}", "{{ org.short_name }}",
+                     "протокол от {{ review.protocol.date }} № {{ review.protocol.no }}"]),
+             (0, 1, ["УТВЕРЖДЕНА", "приказом {{ org.short_name }}", "от {{ programme.approval.date }} "
+                     "№ {{ programme.approval.no }}"]),
+             (1, 0, ["СОГЛАСОВАНО", "Куратор реализации программ наставничества", "__________ {{ curator.short }}",
+                     "{{ programme.agreed }}"]))
+    for row, col, lines in marks:
+        cell = table.rows[row].cells[col]
         for i, line in enumerate(lines):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-            run = p.add_run(line)
+            p.paragraph_format.space_before = x.Pt(12 if row and i == 0 else 0)
+            run = p.add_run(x.keep_together(line))
             run.font.size = x.Pt(12)
             run.bold = i == 0
     para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=12)
@@ -291,6 +302,7 @@ def final():
         "4. " + CONTROL,
     ])
     x.signature(doc)
+    x.executor(doc)
     x.annex_mark(doc, 1, "Участники итогового мероприятия")
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Программа", "Статус"],
            ["{{ loop.index }}", "{{ g.mentor.fio }}", "{{ g.mentees_text }}", "{{ g.programme }}", "{{ g.status }}"],

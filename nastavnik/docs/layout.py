@@ -97,12 +97,12 @@ def para(doc, text: str = "", align=J, indent: bool = True, bold: bool = False, 
     return p
 
 
-_REF = re.compile(r"(?<![А-Яа-яЁё])(№|п\.|ч\.|ст\.) (?=[\d{_])")
+_REF = re.compile(r"(?<![А-Яа-яЁё])(п\.|ч\.|ст\.) (?=[\d{_])|(№) (?=\S)")
 
 
 def keep_together(text: str) -> str:
     """«№ 152-ФЗ», «п. 7.1», «АЗ-1128/08/657» never split at a line end: no-break spaces and hyphens."""
-    text = _REF.sub(lambda m: m.group(1) + "\u00a0", text)
+    text = _REF.sub(lambda m: (m.group(1) or m.group(2)) + "\u00a0", text)
     return text.replace("-ФЗ", "\u2011ФЗ").replace("АЗ-1128", "АЗ\u20111128")
 
 
@@ -200,6 +200,18 @@ def signature(doc) -> None:
     page of its own when the order filled page 1, and the annex's break then left that page blank."""
     para(doc, "", indent=False, keep=True)
     two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1, keep=True)
+
+
+def executor(doc) -> None:
+    """The «отметка об исполнителе» (ГОСТ Р 7.0.97-2016, п. 5.26): the curator's full name and her phone and e-mail,
+    small, at the left under the signature of the order's last page of text. Left out whole when the book has
+    neither phone nor e-mail of the curator, the contact line alone when it has one of them missing."""
+    tag(doc, "{%p if executor.show %}")
+    para(doc, "{{ executor.fio }}", align=L, indent=False, size=10, before=36)
+    tag(doc, "{%p if executor.contact %}")
+    para(doc, "{{ executor.contact }}", align=L, indent=False, size=10)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
 
 
 def _new_page(p) -> None:
