@@ -38,8 +38,7 @@ def polozhenie():
         "в течение десяти рабочих дней со дня издания приказа.",
         "5. " + CONTROL,
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1)
     _marks(doc)
     para(doc, "ПОЛОЖЕНИЕ", align=C, indent=False, bold=True, before=18)
@@ -92,8 +91,7 @@ def curator():
         "аналитический отчёт (п. 3.4 Положения).",
         "3. " + CONTROL,
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«О назначении куратора реализации программ наставничества педагогических работников»")
     return doc
 
@@ -111,8 +109,7 @@ def council():
         "2. Методическому совету наставников осуществлять деятельность в соответствии с пунктом 3.5 Положения.",
         "3. " + CONTROL,
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«Об утверждении состава методического совета наставников»")
     return doc
 
@@ -146,8 +143,7 @@ def pairs():
         "4. " + CONTROL,
         "{%p endif %}",
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1, "Состав наставнических пар (групп)", landscape=True)
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Форма наставничества", "Вид наставничества", "Сроки",
                  "Доплата"],
@@ -194,8 +190,7 @@ def changes():
         "и ознакомить участников программы с приказом.",
         "{{ change.n_control }}. " + CONTROL,
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«{{ change.title }}»")
     return doc
 
@@ -221,8 +216,8 @@ def programme():
             run = p.add_run(x.keep_together(line))
             run.font.size = x.Pt(12)
             run.bold = i == 0
-    para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=12)
-    para(doc, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", align=C, indent=False, bold=True, before=18)
+    para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=6)
+    para(doc, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", align=C, indent=False, bold=True, before=12)
     para(doc, "{{ programme.title }}", align=C, indent=False, bold=True)
     para(doc, "{{ programme.code }}, {{ programme.years }}", align=C, indent=False, after=12)
     para(doc, "1. Пояснительная записка", align=L, indent=False, bold=True, after=6)
@@ -301,8 +296,7 @@ def final():
         "практики наставничества и внести предложения о поощрении наставников.",
         "4. " + CONTROL,
     ])
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1, "Участники итогового мероприятия")
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Программа", "Статус"],
            ["{{ loop.index }}", "{{ g.mentor.fio }}", "{{ g.mentees_text }}", "{{ g.programme }}", "{{ g.status }}"],

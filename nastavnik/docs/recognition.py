@@ -163,8 +163,7 @@ def reward_order():
         "{{ n_control }}. " + CONTROL,
     ])
     last = len(doc.paragraphs) - 1
-    x.signature(doc)
-    x.executor(doc)
+    x.signature(doc, executor=True)
     for p in doc.paragraphs[last:]:  # the last point goes over to the signature's page rather than leave it alone
         p.paragraph_format.keep_with_next = True
     x.acquaintance(doc, f"«{title}»")
