@@ -38,7 +38,7 @@ def polozhenie():
         "в течение десяти рабочих дней со дня издания приказа.",
         "5. " + CONTROL,
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1)
     _marks(doc)
     para(doc, "ПОЛОЖЕНИЕ", align=C, indent=False, bold=True, before=18)
@@ -63,7 +63,7 @@ def _marks(doc) -> None:
     table = doc.add_table(rows=1, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    left = ["ПРИНЯТО", "на педагогическом совете", "{{ org.short_name }}",
+    left = ["ПРИНЯТО", "на заседании педагогического совета", "{{ org.short_name }}",
             "протокол от {{ protocol.date }} № {{ protocol.no }}"]
     right = ["УТВЕРЖДЕНО", "приказом {{ org.short_name }}", "от {{ order.date }} № {{ order.no }}"]
     for cell, lines in zip(table.rows[0].cells, (left, right)):
@@ -91,7 +91,7 @@ def curator():
         "аналитический отчёт (п. 3.4 Положения).",
         "3. " + CONTROL,
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«О назначении куратора реализации программ наставничества педагогических работников»")
     return doc
 
@@ -109,7 +109,7 @@ def council():
         "2. Методическому совету наставников осуществлять деятельность в соответствии с пунктом 3.5 Положения.",
         "3. " + CONTROL,
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«Об утверждении состава методического совета наставников»")
     return doc
 
@@ -143,7 +143,7 @@ def pairs():
         "4. " + CONTROL,
         "{%p endif %}",
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1, "Состав наставнических пар (групп)", landscape=True)
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Форма наставничества", "Вид наставничества", "Сроки",
                  "Доплата"],
@@ -190,28 +190,34 @@ def changes():
         "и ознакомить участников программы с приказом.",
         "{{ change.n_control }}. " + CONTROL,
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.acquaintance(doc, "«{{ change.title }}»")
     return doc
 
 
 def programme():
     doc = x.new_document()
-    table = doc.add_table(rows=1, cols=2)
+    # The грифы in the order the programme passes them: the council reviews it and the curator agrees it (left),
+    # the head approves it by order (right, ГОСТ Р 7.0.97-2016 п. 5.18: the гриф утверждения at the top right).
+    table = doc.add_table(rows=2, cols=2)
     x._no_borders(table)
     x.set_widths(table, [8.5, 8.0])
-    marks = (["УТВЕРЖДЕНА", "приказом {{ org.short_name }}", "от {{ programme.approval.date }} "
-              "№ {{ programme.approval.no }}"],
-             ["СОГЛАСОВАНО", "Куратор реализации программ наставничества", "__________ {{ curator.short }}",
-              "{{ programme.agreed }}"])
-    for cell, lines in zip(table.rows[0].cells, marks):
+    marks = ((0, 0, ["ПРИНЯТА", "на заседании {{ review.gen }}", "{{ org.short_name }}",
+                     "протокол от {{ review.protocol.date }} № {{ review.protocol.no }}"]),
+             (0, 1, ["УТВЕРЖДЕНА", "приказом {{ org.short_name }}", "от {{ programme.approval.date }} "
+                     "№ {{ programme.approval.no }}"]),
+             (1, 0, ["СОГЛАСОВАНО", "Куратор реализации программ наставничества", "__________ {{ curator.short }}",
+                     "{{ programme.agreed }}"]))
+    for row, col, lines in marks:
+        cell = table.rows[row].cells[col]
         for i, line in enumerate(lines):
             p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-            run = p.add_run(line)
-            run.font.size = x.Pt(12)
+            p.paragraph_format.space_before = x.Pt(6 if row and i == 0 else 0)
+            run = p.add_run(x.keep_together(line))
+            run.font.size = x.Pt(11)  # three грифы in the room two had: the explanatory note keeps to page 1
             run.bold = i == 0
-    para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=12)
-    para(doc, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", align=C, indent=False, bold=True, before=18)
+    para(doc, "{{ org.full_name }}", align=C, indent=False, size=12, before=6)
+    para(doc, "ПЕРСОНАЛИЗИРОВАННАЯ ПРОГРАММА НАСТАВНИЧЕСТВА", align=C, indent=False, bold=True, before=12)
     para(doc, "{{ programme.title }}", align=C, indent=False, bold=True)
     para(doc, "{{ programme.code }}, {{ programme.years }}", align=C, indent=False, after=12)
     para(doc, "1. Пояснительная записка", align=L, indent=False, bold=True, after=6)
@@ -290,7 +296,7 @@ def final():
         "практики наставничества и внести предложения о поощрении наставников.",
         "4. " + CONTROL,
     ])
-    x.signature(doc)
+    x.signature(doc, executor=True)
     x.annex_mark(doc, 1, "Участники итогового мероприятия")
     x.grid(doc, ["№", "Наставник", "Наставляемый(е)", "Программа", "Статус"],
            ["{{ loop.index }}", "{{ g.mentor.fio }}", "{{ g.mentees_text }}", "{{ g.programme }}", "{{ g.status }}"],

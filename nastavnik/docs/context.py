@@ -239,11 +239,28 @@ def org_context(book) -> dict:
     org["report_recipient_text"] = (morph.inflect_phrase(recipient, "dat") if recipient else
                                     "органу, которому оператор представляет отчётность о наставничестве (учредителю, "
                                     "районному методическому центру): ______________________________")
+    org["contacts"], org["letterhead"] = letterhead(book)
     for key, blank in (("inn", "__________"), ("ogrn", "_____________"), ("address", "______________________")):
         org[key] = org.get(key) or blank
     for key in ("full_name", "full_name_dat", "short_name", "city", "address", "report_recipient_text"):
         org[key] = unbreakable(org[key])
     return org
+
+
+def letterhead(book) -> tuple[list[str], list[str]]:
+    """The organisation's справочные данные under its name on a letterhead (ГОСТ Р 7.0.97-2016, п. 5.5): the
+    address; phone, e-mail and site; and, on letters, ОГРН and ИНН. Only what the book has: an empty field leaves
+    its words out, and an empty line leaves no gap. Returns (contacts, contacts with the registry numbers)."""
+    def field(key: str) -> str:
+        return unbreakable(text(book.org.get(key)).strip())
+
+    reach = ", ".join(x for x in (f"тел. {field('phone')}" if field("phone") else "",
+                                  f"e-mail: {field('email')}" if field("email") else "",
+                                  field("main_site_url")) if x)
+    registry = ", ".join(x for x in (f"ОГРН {field('ogrn')}" if field("ogrn") else "",
+                                     f"ИНН {field('inn')}" if field("inn") else "") if x)
+    contacts = [x for x in (field("address"), reach) if x]
+    return contacts, contacts + ([registry] if registry else [])
 
 
 def protocol(book) -> dict:
@@ -267,15 +284,39 @@ def curator_context(book) -> dict:
     return person(row, "mentors") | {"role": "куратор"}
 
 
+ORDER_BLANK_NO = "________"  # an order's number written by hand when it is signed: room for «123-о»
+
+
 def order(no: Any, date: Any) -> dict:
-    return {"no": text(no, BLANK_NO), "date": fdate(date)}
+    """An order's number and date, or blanks to fill in by hand (the book keeps no number for an order not yet
+    signed: the pairs, early-completion and reward orders are numbered in the office's register)."""
+    return {"no": text(no, ORDER_BLANK_NO), "date": fdate(date)}
+
+
+def executor_context(book) -> dict:
+    """The «отметка об исполнителе» of an order (ГОСТ Р 7.0.97-2016, п. 5.26): the curator, who prepares the
+    orders, with her phone and e-mail from «Организация»; ``show`` is false when the book has neither."""
+    fio = text(book.org.get("curator_fio")).strip()
+    contact = ", ".join(x for x in (text(book.org.get("curator_phone")).strip(),
+                                    text(book.org.get("curator_email")).strip()) if x)
+    return {"show": bool(fio and contact), "fio": fio, "contact": contact}
 
 
 def base(book) -> dict:
     """The keys every document may use."""
     return {"org": org_context(book), "curator": curator_context(book), "director": director_context(book),
             "regulation": order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date")),
-            "protocol": protocol(book)}
+            "protocol": protocol(book), "executor": executor_context(book)}
+
+
+def council_of(book) -> dict:
+    """The collegial body whose гриф a programme carries before the head approves it: the methodological council of
+    mentors when the organisation has one (п. 3.5 «при его наличии»: an order on its membership, or members marked
+    in the bank), else the pedagogical council. The book keeps no protocol of a programme's review: blanks."""
+    has = bool(book.org.get("order_council_no")) or any(
+        r.get("council_role") for r in records(book, "mentors"))
+    return {"gen": "методического совета наставников" if has else "педагогического совета",
+            "protocol": {"no": BLANK_NO, "date": BLANK_DATE}}
 
 
 # --- pairs and programmes ------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from nastavnik.workbook import vocab as v
 
 from . import context as c
 from . import recognition
-from .words import money, type_words
+from .words import direction_title, money, type_words
 
 Docs = list[tuple[str, dict]]
 
@@ -375,8 +375,6 @@ def _plan_by_direction(rows: list[dict], org_type_key: str = "school") -> list[d
     """The plan grouped by the seed's nine directions; the direction of upbringing in the type's own words
     (a kindergarten has no «внеурочная» activity)."""
     order = list(v.DIRECTIONS.values())
-    upbringing = v.DIRECTIONS.get("upbringing")
-    own = {upbringing: type_words(org_type_key)["extra_activity"]} if upbringing else {}
     groups: dict[str, list] = {}
     for r in sorted(rows, key=lambda r: (order.index(r["direction"]) if r.get("direction") in order else 99,
                                          r.get("planned_date") or dt.date.max)):
@@ -392,7 +390,7 @@ def _plan_by_direction(rows: list[dict], org_type_key: str = "school") -> list[d
                             "planned_date": c.fdate(r.get("planned_date")),
                             "responsible": c.text(r.get("responsible")),
                             "expected": c.text(r.get("expected_result"), "—"), "done": done})
-        out.append({"direction": own.get(direction, direction), "activities": entries})
+        out.append({"direction": direction_title(direction, org_type_key), "activities": entries})
     return out
 
 
@@ -425,7 +423,7 @@ def build_programme(book, today: dt.date) -> Docs:
     plans: dict[str, list] = {}
     for r in c.records(book, "plan"):
         plans.setdefault(r.get("programme"), []).append(r)
-    common = _base(book)
+    common = _base(book) | {"review": c.council_of(book)}
     for p in c.records(book, "programmes"):
         g = groups.get(p.get("pair"))
         if g is None or not p.get("code"):

@@ -97,12 +97,12 @@ def para(doc, text: str = "", align=J, indent: bool = True, bold: bool = False, 
     return p
 
 
-_REF = re.compile(r"(?<![А-Яа-яЁё])(№|п\.|ч\.|ст\.) (?=[\d{_])")
+_REF = re.compile(r"(?<![А-Яа-яЁё])(п\.|ч\.|ст\.) (?=[\d{_])|(№) (?=\S)")
 
 
 def keep_together(text: str) -> str:
     """«№ 152-ФЗ», «п. 7.1», «АЗ-1128/08/657» never split at a line end: no-break spaces and hyphens."""
-    text = _REF.sub(lambda m: m.group(1) + "\u00a0", text)
+    text = _REF.sub(lambda m: (m.group(1) or m.group(2)) + "\u00a0", text)
     return text.replace("-ФЗ", "\u2011ФЗ").replace("АЗ-1128", "АЗ\u20111128")
 
 
@@ -117,11 +117,27 @@ def landscape_section(doc, landscape: bool = True) -> None:
     The page number header carries on (the section links to the previous one and has no first-page header).
     """
     sec = doc.add_section(WD_SECTION.NEW_PAGE)
+    _tiny(doc.element.body.findall(qn("w:p"))[-1])
     sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     long_, short = Mm(297), Mm(210)
     sec.page_width, sec.page_height = (long_, short) if landscape else (short, long_)
     sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = Mm(30), Mm(15), Mm(20), Mm(20)
     sec.different_first_page_header_footer = False
+
+
+def _tiny(p) -> None:
+    """The empty paragraph that closes a section one point high: when the section's text fills its last page, that
+    paragraph would otherwise fall onto a page of its own and leave it blank."""
+    ppr = p.get_or_add_pPr()
+    spacing = OxmlElement("w:spacing")
+    for attr, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(attr), value)
+    ppr.append(spacing)
+    rpr = OxmlElement("w:rPr")
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), "2")
+    rpr.append(sz)
+    ppr.append(rpr)
 
 
 def page_break(doc):
@@ -195,11 +211,27 @@ def points(doc, items: list[str]) -> None:
 CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
 
 
-def signature(doc) -> None:
+def signature(doc, executor: bool = False) -> None:
     """The head's position and name. Nothing follows it on the page: an empty paragraph after it spilled onto a
-    page of its own when the order filled page 1, and the annex's break then left that page blank."""
+    page of its own when the order filled page 1, and the annex's break then left that page blank.
+
+    ``executor``: the «отметка об исполнителе» (ГОСТ Р 7.0.97-2016, п. 5.26) — the curator's full name, her phone
+    and e-mail, small, at the left under the signature — in the signature's own row, which never splits: the
+    mark cannot fall onto a page of its own. Left out whole when the book has neither phone nor e-mail of the
+    curator; the contact line holds what there is."""
     para(doc, "", indent=False, keep=True)
-    two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1, keep=True)
+    table = two_columns(doc, "{{ org.director_position }}", "{{ org.director_short }}", before=1, keep=True)
+    if executor:
+        cell = table.rows[0].cells[0]
+        for text, size, before in (("{%p if executor.show %}", None, 0), ("{{ executor.fio }}", 10, 36),
+                                   ("{%p if executor.contact %}", None, 0), ("{{ executor.contact }}", 10, 0),
+                                   ("{%p endif %}", None, 0), ("{%p endif %}", None, 0)):
+            p = cell.add_paragraph()
+            p.paragraph_format.space_before = Pt(before)
+            run = p.add_run(text)
+            if size:
+                run.font.size = Pt(size)
+        keep_row(table.rows[0])
 
 
 def _new_page(p) -> None:

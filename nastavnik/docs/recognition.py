@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nastavnik.base import morph
+from nastavnik.workbook import orgtypes as ot
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 
@@ -108,6 +109,7 @@ def build_thanks(book, today: dt.date) -> Docs:
         ctx = common | {"mentor": m, "letter": {
             "address": ("Уважаемая" if m["sex"] == "ж" else "Уважаемый") + " " + " ".join(parts[1:] or parts) + "!",
             "programmes": ", ".join(grounds),
+            "pupils": ot.type_words(getattr(getattr(book, "org_type", None), "key", "extra"))["pupils"],
             "council": "; ".join(dict.fromkeys(f"протокол от {p['protocol']['date']} №{c.NBSP}{p['protocol']['no']}"
                                                for p in props))}}
         out.append((f"Благодарственное письмо — {code} {m['list']}", ctx))
@@ -161,16 +163,20 @@ def reward_order():
         "{{ n_control }}. " + CONTROL,
     ])
     last = len(doc.paragraphs) - 1
-    x.signature(doc)
+    x.signature(doc, executor=True)
     for p in doc.paragraphs[last:]:  # the last point goes over to the signature's page rather than leave it alone
         p.paragraph_format.keep_with_next = True
     x.acquaintance(doc, f"«{title}»")
     return doc
 
 
-def _letterhead(doc, title: str, subtitle: str = "") -> None:
+def _letterhead(doc, title: str, subtitle: str = "", lines: str = "org.letterhead") -> None:
+    """The organisation's name, its справочные данные (``lines``: only those the book has) and the city."""
     para(doc, "{{ org.full_name }}", align=C, indent=False, bold=True, size=12, after=6)
-    para(doc, "{{ org.city }}", align=C, indent=False, size=12, after=48)
+    x.tag(doc, "{%p for line in " + lines + " %}")
+    para(doc, "{{ line }}", align=C, indent=False, size=10)
+    x.tag(doc, "{%p endfor %}")
+    para(doc, "{{ org.city }}", align=C, indent=False, size=12, before=6, after=48)
     para(doc, title, align=C, indent=False, bold=True, size=26, after=12 if subtitle else 36)
     if subtitle:
         para(doc, subtitle, align=C, indent=False, size=14, after=36)
@@ -184,7 +190,8 @@ def thanks():
          "наставника, профессиональную поддержку коллег и успешную реализацию персонализированной "
          "{{ letter.programmes }}.")
     para(doc, "Ваш опыт, внимание и готовность делиться знаниями помогают педагогам уверенно входить в "
-         "профессию и расти в ней. Желаем Вам здоровья, новых профессиональных успехов и благодарных учеников!")
+         "профессию и расти в ней. Желаем Вам здоровья, новых профессиональных успехов и благодарных "
+         "{{ letter.pupils }}!")
     para(doc, "Основание: предложение методического совета наставников ({{ letter.council }}).", size=12,
          before=12)
     x.signature(doc)
@@ -194,7 +201,8 @@ def thanks():
 
 def certificate():
     doc = x.new_document()
-    _letterhead(doc, "СЕРТИФИКАТ", "о прохождении персонализированной программы наставничества")
+    # a certificate is no letter: the contacts without the registry numbers
+    _letterhead(doc, "СЕРТИФИКАТ", "о прохождении персонализированной программы наставничества", "org.contacts")
     para(doc, "Настоящим подтверждается, что", align=C, indent=False, after=12)
     para(doc, "{{ mentee.fio }}", align=C, indent=False, bold=True, size=18, after=6)
     para(doc, "{{ mentee.position }}", align=C, indent=False, after=18)

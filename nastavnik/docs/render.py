@@ -234,6 +234,7 @@ class Compiled:
                                          "которое программа не может вычислить. Оставьте в шаблоне только поля "
                                          f"из списка nastavnik docs --fields {self.key}.") from exc
                 xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+                xml = keep_numbers(xml)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
                 z.writestr(info, self.listing(xml).encode("utf-8"))
         return out.getvalue()
@@ -374,10 +375,30 @@ def well_formed(origin: str, data: bytes) -> None:
         raise BrokenTemplate(f"Шаблон «{origin}» — не документ Word (.docx).") from exc
 
 
+_NUMBER_SIGN = re.compile("№ (?=\\S)")
+
+
+def keep_numbers(text: str) -> str:
+    """«№» and its number on one line: a no-break space after every «№» that precedes something (a number, a
+    blank, the next run of the paragraph). A line ending in a bare «№» reads as a blank to fill in by hand."""
+    return _NUMBER_SIGN.sub("№\u00a0", text)
+
+
+def _unbroken(value):
+    """The context with ``keep_numbers`` applied to each of its strings (the charts' kind renders by docxtpl)."""
+    if isinstance(value, str):
+        return keep_numbers(value)
+    if isinstance(value, dict):
+        return {k: _unbroken(x) for k, x in value.items()}
+    if isinstance(value, list):
+        return [_unbroken(x) for x in value]
+    return value
+
+
 def _render_one(job: Job) -> Path:
     compiled = _WORKER[job.kind]
     if KINDS[job.kind].images:
-        data = render_with_images(compiled.origin, compiled.data, compiled.env, job.context)
+        data = render_with_images(compiled.origin, compiled.data, compiled.env, _unbroken(job.context))
     else:
         data = compiled.render(job.context)
     write_bytes(job.path, data)

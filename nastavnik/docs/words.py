@@ -46,45 +46,8 @@ def points(gap: float) -> str:
 
 
 # --- a type's own words --------------------------------------------------------------------------------------------
-# The seed's Положение is a centre's text written with a school's words («укладом школьной жизни»); each type adopts
-# the same model in its own words. Keys are the placeholders of docs/data/polozhenie.md; «other» and unknown types
-# take the centre's (organisation-neutral) wording.
-_NEUTRAL = {
-    "levels": "на уровне образовательной организации и за её пределами",
-    "life": "жизни образовательной организации",
-    "activity": "организация занятий в объединениях, массовых и досуговых мероприятий",
-    "young_club": "объединение молодых педагогов",
-    "learners_acc": "обучающихся", "learners_gen": "обучающихся",
-    "extra_activity": "досуговая и воспитательная деятельность",
-}
-TYPE_WORDS: dict[str, dict[str, str]] = {
-    "school": {
-        "levels": "на школьном и внешкольном уровнях", "life": "школьной жизни",
-        "activity": "организация урочной и внеурочной деятельности", "young_club": "школа молодого педагога",
-        "learners_acc": "обучающихся", "learners_gen": "обучающихся",
-        "extra_activity": "внеурочная и воспитательная деятельность",
-    },
-    "kindergarten": {
-        "levels": "на уровне детского сада и за его пределами", "life": "жизни детского сада",
-        "activity": "организация образовательной деятельности в группе, режимных моментов и взаимодействия "
-                    "с семьями воспитанников",
-        "young_club": "клуб молодого педагога",
-        "learners_acc": "воспитанников", "learners_gen": "воспитанников",
-        "extra_activity": "воспитательная деятельность и взаимодействие с семьёй",
-    },
-    "college": {
-        "levels": "на уровне колледжа и за его пределами", "life": "жизни колледжа",
-        "activity": "организация учебных занятий, учебной и производственной практики",
-        "young_club": "школа молодого преподавателя",
-        "learners_acc": "студентов", "learners_gen": "студентов",
-        "extra_activity": "внеучебная и воспитательная деятельность",
-    },
-    "extra": _NEUTRAL,
-}
-
-
-def type_words(org_type_key: str) -> dict[str, str]:
-    return TYPE_WORDS.get(org_type_key, _NEUTRAL)
+# They live in one place, with the types themselves (``workbook.orgtypes``); the documents read them from there.
+from nastavnik.workbook.orgtypes import TYPE_WORDS, direction_title, type_words  # noqa: E402,F401
 
 
 # --- agreement with a count ----------------------------------------------------------------------------------------

@@ -73,8 +73,9 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
         out.append(f"{head} ({', '.join(common)})")
     if parts["subject"] > 0:
         ground = subject_ground(sc.org_type, me["subject"], mr["subject"])
-        out.append(f"близкая предметная область ({ground}): «{me['subject']}» — «{mr['subject']}»" if ground
-                   else f"близкая предметная область: «{me['subject']}» — «{mr['subject']}»")
+        near = kind_of.same_subject  # in the type's words: «близкие парциальные программы»
+        out.append(f"{near} ({ground}): «{me['subject']}» — «{mr['subject']}»" if ground
+                   else f"{near}: «{me['subject']}» — «{mr['subject']}»")
     exp = mr["ped_experience"]
     words = []
     if exp == exp and exp is not None:

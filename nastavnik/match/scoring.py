@@ -108,7 +108,8 @@ def _lower_first(text: str) -> str:
 
 def part_titles(org_type: orgtypes.OrgType) -> dict[str, str]:
     """Part → its title in this organisation's words: «учебный предмет», «уровень общего образования»."""
-    return {**PART_TITLES, "focus": _lower_first(org_type.profile), "level": _lower_first(org_type.level)}
+    return {**PART_TITLES, "focus": _lower_first(org_type.profile), "level": _lower_first(org_type.level),
+            "subject": org_type.subject_part}
 
 
 def weight_titles(org_type: orgtypes.OrgType) -> dict[str, str]:

@@ -126,7 +126,7 @@ _TYPED_COLUMNS = {
     ("mentors", "subject"): ("subject", "subject_hint"), ("mentees", "subject"): ("subject", "subject_hint"),
     ("mentors", "department"): (None, "department_hint"), ("mentees", "department"): (None, "department_hint"),
 }
-_TYPED_WEIGHTS = {"w_focus": "weight_profile", "w_level": "weight_level"}
+_TYPED_WEIGHTS = {"w_focus": "weight_profile", "w_level": "weight_level", "w_subject": "weight_subject"}
 
 
 def _typed_col(sheet_key: str, col: Col, org_type: ot.OrgType) -> Col:
@@ -155,7 +155,8 @@ def column_titles(sheet_key: str, col_key: str) -> set[str]:
 
 
 def org_fields_for(org_type: ot.OrgType | None = None) -> tuple[OrgField, ...]:
-    """The «Организация» rows of a type: the matching weights of profile and level speak its words."""
+    """The «Организация» rows of a type: the matching weights of profile, level and the free-text column speak its
+    words (a kindergarten's «Группы, парциальные программы» are weighed as such, not as a «предметная область»)."""
     t = org_type or ot.DEFAULT
     out = []
     for f in ORG_FIELDS:

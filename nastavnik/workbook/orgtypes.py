@@ -50,6 +50,13 @@ class OrgType:
     # Words of the free-text column that name a kind of worker or of document, not a field: a college's «мастер
     # отделочных работ» and «мастер по ремонту автомобилей» are not close for «мастер» (matching's subject part).
     trade_words: tuple[str, ...] = ()
+    # The matching's part of the free-text column (schema key ``subject``), in the words of the column's title: a
+    # kindergarten's «Группы, парциальные программы» are no «предметная область».
+    weight_subject: str = "Вес: близкая предметная область"
+    subject_part: str = "предметная область"  # the proposals' column
+    same_subject: str = "близкая предметная область"  # a reason
+    # The short name a synthetic book gives an organisation of this type («ГБДОУ детский сад № 3»).
+    short_name: str = "ГБУ"
 
 
 SCHOOL = OrgType(
@@ -84,6 +91,7 @@ SCHOOL = OrgType(
     "Вес: один учебный предмет", "Вес: общий уровень образования",
     "один учебный предмет", "другой учебный предмет", "общий уровень образования",
     "в классах",
+    short_name="ГБОУ СОШ",
 )
 
 KINDERGARTEN = OrgType(
@@ -116,6 +124,8 @@ KINDERGARTEN = OrgType(
     "Вес: одна образовательная область", "Вес: общая возрастная группа",
     "одна образовательная область", "другая образовательная область", "общая возрастная группа",
     "в группах",
+    weight_subject="Вес: близкие парциальные программы", subject_part="парциальные программы",
+    same_subject="близкие парциальные программы", short_name="ГБДОУ детский сад",
 )
 
 COLLEGE = OrgType(
@@ -155,6 +165,8 @@ COLLEGE = OrgType(
         "дисциплина", "модуль", "мдк", "практика", "квалификация", "подготовка", "обучение", "преподавание",
         "технология", "технологии", "техническое", "обслуживание", "ремонт", "эксплуатация",
     ),
+    weight_subject="Вес: близкая специальность (профессия)", subject_part="специальность (профессия)",
+    same_subject="близкая специальность (профессия)", short_name="ГБПОУ колледж",
 )
 
 EXTRA = OrgType(
@@ -180,6 +192,7 @@ EXTRA = OrgType(
     "Вес: одна направленность", "Вес: общий уровень программ",
     "одна направленность", "другая направленность", "общий уровень программ",
     "в объединениях",
+    short_name="ГБУ ДО ЦДТ",
 )
 
 OTHER = OrgType(
@@ -206,12 +219,80 @@ OTHER = OrgType(
     "Вес: один профиль деятельности", "Вес: общая категория обучающихся",
     "один профиль деятельности", "другой профиль деятельности", "общая категория обучающихся",
     "в своих направлениях",
+    weight_subject="Вес: близкие направления и программы", subject_part="направления и программы",
+    same_subject="близкие направления и программы", short_name="ГБУ центр",
 )
 
 TYPES: tuple[OrgType, ...] = (SCHOOL, KINDERGARTEN, COLLEGE, EXTRA, OTHER)
 BY_KEY = {t.key: t for t in TYPES}
 # The regulation behind the product is a centre's, and templates before 1.2 had no type: their books are centres'.
 DEFAULT = EXTRA
+
+
+# --- a type's own words ----------------------------------------------------------------------------------------
+# The seed's Положение is a centre's text written with a school's words («укладом школьной жизни»); each type adopts
+# the same model in its own words. Keys are the placeholders of docs/data/polozhenie.md and the words the documents,
+# the demonstration and synthetic books put in sentences; «other» and unknown types take the neutral wording.
+_NEUTRAL_WORDS = {
+    "levels": "на уровне образовательной организации и за её пределами",
+    "life": "жизни образовательной организации",
+    "activity": "организация занятий в объединениях, массовых и досуговых мероприятий",
+    "young_club": "объединение молодых педагогов",
+    "learners_acc": "обучающихся", "learners_gen": "обучающихся", "with_learners": "с обучающимися",
+    "extra_activity": "досуговая и воспитательная деятельность",
+    "room": "учебный кабинет", "knows": "хорошо знает своё направление", "pupils": "учеников",
+}
+TYPE_WORDS: dict[str, dict[str, str]] = {
+    "school": {
+        "levels": "на школьном и внешкольном уровнях", "life": "школьной жизни",
+        "activity": "организация урочной и внеурочной деятельности", "young_club": "школа молодого педагога",
+        "learners_acc": "обучающихся", "learners_gen": "обучающихся", "with_learners": "с обучающимися",
+        "extra_activity": "внеурочная и воспитательная деятельность",
+        "room": "учебный кабинет", "knows": "хорошо знает предмет", "pupils": "учеников",
+    },
+    "kindergarten": {
+        "levels": "на уровне детского сада и за его пределами", "life": "жизни детского сада",
+        "activity": "организация образовательной деятельности в группе, режимных моментов и взаимодействия "
+                    "с семьями воспитанников",
+        "young_club": "клуб молодого педагога",
+        "learners_acc": "воспитанников", "learners_gen": "воспитанников", "with_learners": "с воспитанниками",
+        "extra_activity": "воспитательная деятельность и взаимодействие с семьёй",
+        "room": "групповое помещение", "knows": "хорошо знает особенности возраста", "pupils": "воспитанников",
+    },
+    "college": {
+        "levels": "на уровне колледжа и за его пределами", "life": "жизни колледжа",
+        "activity": "организация учебных занятий, учебной и производственной практики",
+        "young_club": "школа молодого преподавателя",
+        "learners_acc": "студентов", "learners_gen": "студентов", "with_learners": "со студентами",
+        "extra_activity": "внеучебная и воспитательная деятельность",
+        "room": "учебная аудитория", "knows": "хорошо знает свою дисциплину", "pupils": "студентов",
+    },
+    "extra": _NEUTRAL_WORDS,
+}
+
+
+def type_words(org_type_key: str) -> dict[str, str]:
+    """The words of a type (its key: ``school``, ``kindergarten`` …) that sentences put in."""
+    return TYPE_WORDS.get(org_type_key, _NEUTRAL_WORDS)
+
+
+def direction_title(direction: str, org_type_key: str) -> str:
+    """A direction of the programme's plan (its key or the canonical title of ``vocab.DIRECTIONS``) as the type
+    says it: the upbringing direction is «внеурочная» only at school, a kindergarten has none of it. The book keeps
+    the canonical title (the list, the columns, the checks); only what a person reads is the type's."""
+    title = v.DIRECTIONS.get(direction, direction)
+    return type_words(org_type_key)["extra_activity"] if title == v.DIRECTIONS["upbringing"] else title
+
+
+def directions(org_type_key: str) -> dict[str, str]:
+    """``vocab.DIRECTIONS`` (key → title) in the type's words."""
+    return {k: direction_title(k, org_type_key) for k in v.DIRECTIONS}
+
+
+def own_words(text: str, org_type_key: str) -> str:
+    """A generated sentence with the canonical direction titles in the type's words."""
+    upbringing = v.DIRECTIONS["upbringing"]
+    return text.replace(upbringing, direction_title(upbringing, org_type_key)) if text else text
 
 
 def _norm(text: str) -> str:

@@ -196,6 +196,8 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
         "city": "Санкт-Петербург",
         "inn": "7805000000", "ogrn": "1027800000000",  # invented, like the address
         "address": "Санкт-Петербург, ул. Образцовая, д. 1 (адрес вымышлен)",
+        "phone": "(812) 000-00-10", "email": "info@cdjutt.example",  # invented too
+        "curator_phone": "(812) 000-00-11", "curator_email": "belykh@cdjutt.example",
         "director_position": "Директор",
         "director_fio": "Соколова Елена Викторовна",
         "director_sex": "ж",

@@ -234,6 +234,8 @@ def _org(anchor: dt.date) -> dict:
         "city": "Санкт-Петербург",
         "inn": "7804000000", "ogrn": "1037800000000",  # invented, like the address
         "address": "Санкт-Петербург, ул. Примерная, д. 14 (адрес вымышлен)",
+        "phone": "(812) 000-06-14", "email": "school614@spb.example",  # invented too
+        "curator_phone": "(812) 000-06-15", "curator_email": "ershova@spb.example",
         "director_position": orgtypes.SCHOOL.director_position,
         "director_fio": "Гайдамак Олег Витальевич",
         "director_sex": "м",

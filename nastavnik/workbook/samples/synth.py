@@ -171,7 +171,7 @@ def synth_data(size: str | Size = "S", seed: int = 1, today: dt.date | None = No
 def _retype(org: dict, tables: dict, t: ot.OrgType, rnd: random.Random, book_no: int) -> None:
     """The book as another type's: the profile by the same index in the type's list, its levels, positions."""
     org.update(org_type=t.title, full_name=f"{t.full_name} № {book_no + 1} (вымышленное, синтетическое)",
-               short_name=f"ОО № {book_no + 1} ({t.word})", director_position=t.director_position,
+               short_name=f"{t.short_name} № {book_no + 1}", director_position=t.director_position,
                curator_position=t.curator_position)
     focus_at = {f: i for i, f in enumerate(v.FOCUSES)}
     for bank in ("mentors", "mentees"):
@@ -186,10 +186,16 @@ def _retype(org: dict, tables: dict, t: ot.OrgType, rnd: random.Random, book_no:
     mentee_of = {}
     for pair in tables["pairs"]:
         mentee_of.setdefault(pair["code"], pair["mentee"])
+    words = ot.type_words(t.key)  # the sentences in the type's words: a kindergarten has «воспитанники»
+    for bank in ("mentors", "mentees"):
+        for row in tables[bank]:
+            row["request_text"] = ot.own_words(row.get("request_text"), t.key)
     for prog in tables["programmes"]:
-        prog["conditions"] = "учебный кабинет"
+        prog["conditions"] = words["room"]
+        prog["strengths"] = f"{words['knows'][:1].upper()}{words['knows'][1:]}, открыт новому."
+        prog["problem"], prog["goal"] = ot.own_words(prog["problem"], t.key), ot.own_words(prog["goal"], t.key)
         prog["title"] = f"Персонализированная программа: {subject_of.get(mentee_of.get(prog['pair']), 'наставничество')}"
-    by_direction = {v.DIRECTIONS[k]: text for k, text in _NEUTRAL_ACTIVITIES.items()}
+    by_direction = {v.DIRECTIONS[k]: text.format(**words) for k, text in _NEUTRAL_ACTIVITIES.items()}
     for row in tables["plan"]:
         row["activity"] = by_direction.get(row["direction"], row["activity"])
 
@@ -198,8 +204,8 @@ def _retype(org: dict, tables: dict, t: ot.OrgType, rnd: random.Random, book_no:
 _NEUTRAL_ACTIVITIES = {
     "theory": "Изучение современных подходов к обучению и воспитанию",
     "legal": "Изучение 273-ФЗ, профстандарта и локальных актов организации",
-    "subject": "Разработка учебного проекта с обучающимися",
-    "psych": "Работа с мотивацией обучающихся и взаимодействие с родителями",
+    "subject": "Разработка проекта {with_learners}",
+    "psych": "Работа с мотивацией {learners_gen} и взаимодействие с родителями",
     "method": "Составление плана занятия и раздела рабочей программы",
     "ict": "Освоение цифровых сервисов для занятий",
     "digital": "Работа в электронном журнале и на образовательной платформе",
