@@ -18,7 +18,11 @@ def doc_text(path: Path) -> str:
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:
-            parts.append(" | ".join(cell.text for cell in row.cells))
+            lines = [[p.text for p in cell.paragraphs] for cell in row.cells]
+            if len({len(x) for x in lines}) == 1 and len(lines[0]) > 1:  # a signature block: a line for each
+                parts.extend(" | ".join(line) for line in zip(*lines))
+            else:
+                parts.append(" | ".join(cell.text for cell in row.cells))
     # non-breaking spaces and hyphens are layout («А.С.\u00a0Белых», «Санкт\u2011Петербург»): read them as plain
     return "\n".join(parts).replace("\u00a0", " ").replace("\u2011", "-")
 

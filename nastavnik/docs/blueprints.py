@@ -265,10 +265,15 @@ def programme():
     x._repeat_header(plan.rows[0])
     x.keep_row(plan.rows[4])
     para(doc, "", indent=False)
-    x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", widths=(12.0, 13.2), before=1)
-    tag(doc, "{%p for m in signers %}")
-    x.two_columns(doc, "{{ m.label }}", "__________ {{ m.short }}", widths=(12.0, 13.2))
-    tag(doc, "{%p endfor %}")
+    # The signatures are one table row that cannot split: the mentor's and the mentees' lines stay on one page
+    # (with three грифы a group programme's mentees used to sign on the page after their mentor).
+    para(doc, "", indent=False)
+    sign = x.two_columns(doc, "Наставник", "__________ {{ mentor.short }}", widths=(12.0, 13.2))
+    for cell, line, align in ((sign.rows[0].cells[0], "{{ m.label }}", L),
+                              (sign.rows[0].cells[1], "__________ {{ m.short }}", x.R)):
+        for text in ("{%p for m in signers %}", line, "{%p endfor %}"):
+            cell.add_paragraph(text).alignment = align
+    x.keep_row(sign.rows[0])
     para(doc, "С программой {{ programme.acquainted_word }}: {{ programme.acquainted }}", align=L, indent=False,
          before=12)
     return doc
