@@ -203,7 +203,7 @@ def test_two_books_of_one_organisation_are_counted_once_naming_both(tmp_path, de
 
     rows = list(openpyxl.load_workbook(out / "свод_2026-11-25.xlsx")["Свод"].iter_rows(values_only=True))
     assert any(r[1] == "центр (копия из почты).xlsx" and r[7] == "повтор, не в итогах" for r in rows)
-    assert any(str(r[1] or "").startswith("Не в итогах: «центр (копия из почты).xlsx»") for r in rows)
+    assert any(str(r[2] or "").startswith("Не в итогах: «центр (копия из почты).xlsx»") for r in rows)
 
 
 def test_of_two_books_of_one_organisation_the_later_period_is_counted(tmp_path, demo_parts):

@@ -222,14 +222,21 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         # Fitted to one A4 page wide its two dozen columns printed at about 4 pt; it prints instead at a fixed
         # legible scale across several pages, №, file and organisation repeated on each. The sheets after it
         # (rollup_print) are the printed view, a few indicator groups to a page.
-        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 3))
+        # The title is the page header of every printed page: in a cell it would be cut at the repeated columns'
+        # edge on every page after the first.
+        heading = "Свод показателей наставничества педагогических работников по организациям"
+        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(3, 3), header_left=heading, header_right="Свод")
         ws.set_print_scale(DATA_SCALE)
         ws.repeat_columns(0, 1)
-        ws.write(0, 0, "Свод показателей наставничества педагогических работников по организациям", title)
+        # Text wider than its cell spills over the next columns, and those belong to other printed pages (or,
+        # in the repeated № and file, is cut on each): the title, the counts and the notes stay within the
+        # first page's own columns, from «Организация» to «Версия шаблона».
+        wrapped = wb.add_format({**base, "text_wrap": True, "valign": "top"})
+        ws.merge_range(0, 2, 0, FIRST - 2, heading, title)
         repeats = sum(not f.get("counted", True) for f in rollup.files)
-        ws.write(1, 0, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}"
+        ws.merge_range(1, 2, 1, FIRST - 2, f"Файлов: {len(rollup.files)}, не прочитано: {len(rollup.unreadable)}"
                        + (f", повторов одной организации (не в итогах): {repeats}" if repeats else "")
-                       + f"; сформировано {made}")
+                       + f"; сформировано {made}", wrapped)
         heads = ["№", "Файл", "Организация", "Тип организации", "Период", "Учебный год", "Версия шаблона",
                  "Проверка"] + [
             f"{SPEC_BY_CODE[c].name}, {SPEC_BY_CODE[c].unit}" + (
@@ -250,10 +257,12 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         for j, code in enumerate(KEY_CODES):
             value = rollup.totals.get(code)
             ws.write(row, FIRST + j, "—" if value is None else value, total_text if value is None else total_num)
-        ws.write(row + 1, 1, "Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и "
-                             "знаменателей; средние и баллы не суммируются (—).")
-        for extra, f in enumerate([f for f in rollup.files if not f.get("counted", True)], start=2):
-            ws.write(row + extra, 1, f"Не в итогах: «{f['file']}» — {f['problem']}")
+        notes = ["Итого: числа — суммы по организациям; доли — пересчитаны по суммам числителей и знаменателей; "
+                 "средние и баллы не суммируются (—)."]
+        notes += [f"Не в итогах: «{f['file']}» — {f['problem']}" for f in rollup.files if not f.get("counted", True)]
+        for extra, note in enumerate(notes, start=1):
+            ws.merge_range(row + extra, 2, row + extra, FIRST - 2, note, wrapped)
+            ws.set_row(row + extra, row_height(lines(note, 80)))
         ws.set_column(0, 0, 4)
         ws.set_column(1, 1, 24)
         ws.set_column(2, 2, 30)
