@@ -18,7 +18,7 @@ def test_failures_get_the_command_lines_exit_codes():
     code, text = classify(OSError(errno.ENOSPC, "No space left on device", "/диск/итог.xlsx"))
     assert code == 4 and "/диск/итог.xlsx" in text and "места" in text and "No space" not in text
     code, text = classify(KeyError("x"))
-    assert code == 3 and "Внутренняя ошибка" in text and "KeyError" in text
+    assert code == 3 and "Внутренняя ошибка" in text and "KeyError" not in text  # the class is in the log
 
 
 def run(task, out):
@@ -69,3 +69,12 @@ def test_a_results_folder_that_cannot_be_made_is_the_computers_refusal(tmp_path)
     blocker.write_text("x")
     kind, (code, text, _) = run(tasks.check, blocker / "Результаты")[-1]
     assert kind == "failed" and code == 4 and "Компьютер не дал создать папку результатов" in text
+
+
+def test_a_writers_wrapped_refusal_is_the_computers_and_an_internal_error_names_no_class():
+    from xlsxwriter.exceptions import FileCreateError
+
+    code, text = classify(FileCreateError(OSError(errno.ENOSPC, "No space left on device", "Мониторинг.xlsx")))
+    assert code == 4 and "не хватает места" in text and "No space" not in text
+    code, text = classify(ValueError("boom"))
+    assert code == 3 and "ValueError" not in text and "журнала" in text

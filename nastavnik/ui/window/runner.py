@@ -30,12 +30,15 @@ def classify(exc: BaseException) -> tuple[int, str]:
 
     if isinstance(exc, NastavnikError):
         return exc.exit_code, str(exc)
-    if isinstance(exc, OSError):  # told by its errno, as the command line does: never the system's English
-        from nastavnik.base.oserrors import os_message
+    from nastavnik.base.oserrors import as_os_error, os_message
 
-        return REFUSED, os_message(exc)
-    return INTERNAL, (f"Внутренняя ошибка программы ({type(exc).__name__}). Ваша рабочая книга не изменена. "
-                      "Передайте разработчикам текст из журнала ниже.")
+    refusal = as_os_error(exc)  # also a writer's own wrapper (xlsxwriter's FileCreateError) around the refusal
+    if refusal is not None:  # told by its errno, as the command line does: never the system's English
+        return REFUSED, os_message(refusal)
+    # The exception's class is for the developers: it is in the log's traceback below, not in her sentence.
+    return INTERNAL, ("Внутренняя ошибка программы: задача остановилась не из-за вашей книги, а из-за недосмотра в "
+                      "самой программе. Ваша рабочая книга не изменена. Передайте разработчикам текст из журнала "
+                      "ниже.")
 
 
 class Runner:

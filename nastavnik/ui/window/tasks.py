@@ -87,7 +87,10 @@ def _folder(job: Job) -> Path:
         job.out.mkdir(parents=True, exist_ok=True)
         return new_run_folder(job.out)
     except OSError as exc:
-        raise refused(f"Компьютер не дал создать папку результатов «{job.out}»: {exc.strerror}. Положите книгу "
+        from nastavnik.base.oserrors import describe
+
+        what, _todo = describe(exc)
+        raise refused(f"Компьютер не дал создать папку результатов «{job.out}»: {what}. Положите книгу "
                       "в папку, где можно записывать (например, в «Документы»).") from exc
 
 
