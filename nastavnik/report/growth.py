@@ -92,14 +92,14 @@ def changes(f: Frames):
     a = a[a["mark"].notna() & a["date"].notna()]
     a["_order"] = range(len(a))
     latest = a.sort_values(["date", "_order"]).groupby(["respondent", "question", "round"]).tail(1)
-    entry = latest[latest["round"] == qb.ROUND_ENTRY].set_index(["respondent", "question"])
-    final = latest[latest["round"] == qb.ROUND_FINAL].set_index(["respondent", "question"])
+    keys = ["respondent", "question"]
+    entry = latest[latest["round"] == qb.ROUND_ENTRY][[*keys, "mark", "date", "programme"]]
+    final = latest[latest["round"] == qb.ROUND_FINAL]
     final = final[final["date"].between(f.start, f.as_of)]
-    both = final.join(entry[["mark", "date", "programme"]], rsuffix="_entry", how="inner")
+    both = final.merge(entry, on=keys, suffixes=("", "_entry"))
     both = both[both["date_entry"] <= both["date"]]  # an entry answer after the final one is not an entry
     if both.empty:
         return pd.DataFrame(columns=cols)
-    both = both.reset_index()
     both["direction"] = [items[q].direction or items[q].text for q in both["question"]]
     both["programme"] = both["programme"].fillna(both["programme_entry"])
     per = both.groupby(["respondent", "direction"], sort=False).agg(

@@ -258,6 +258,10 @@ def _group_sheet(wb, fmt, group: str, title: str, indicators, meta) -> None:
     for fig in FIGURES:  # a figure of an indicator off for the organisation's type (report.bytype) is left out
         if fig[0] == group and all(code in by_code for code, _ in fig[4]):
             row = _figure(wb, ws, fmt, title, row, fig, by_code, blocks)
+    if group == "growth":  # the growth tables by direction and programme, with their chart (report.growth)
+        from .growth_xlsx import write_growth
+
+        row = write_growth(wb, ws, fmt, title, row, by_code.get("growth_respondents"), blocks, _fit)
     ws.set_column(0, 0, WIDTH_CODE)
     ws.set_column(1, 1, WIDTH_NAME)
     ws.set_column(2, 7, 12)
