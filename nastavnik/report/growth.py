@@ -54,7 +54,7 @@ class Growth:
                 "programmes": [asdict(r) for r in self.programmes], "total": asdict(self.total)}
 
     @staticmethod
-    def from_dict(d: dict) -> "Growth":
+    def from_dict(d: dict) -> Growth:
         return Growth([GrowthRow(**r) for r in d.get("directions", [])],
                       [GrowthRow(**r) for r in d.get("programmes", [])],
                       GrowthRow(**d["total"]) if d.get("total") else GrowthRow("Все направления", 0, hidden=True))
