@@ -35,6 +35,8 @@ FIGURES: tuple = (
     ("surveys", "Средние оценки по вопросам анкеты", "bar", "Вопрос",
      [("survey_by_question_mentors", "Наставники"), ("survey_by_question_mentees", "Наставляемые")]),
     ("surveys", "Распределение оценок", "column", "Балл", [("survey_distribution", "Число оценок")]),
+    ("growth", "Среднее изменение самооценки по направлениям", "bar", "Направление",
+     [("growth_by_direction", "Изменение, балл")]),
     ("events", "Участие и награды по уровню мероприятия", "column", "Уровень",
      [("events_by_level", "Участия"), ("events_prizes_by_level", "Победы и призовые места")]),
     ("events", "Участие по типу мероприятия", "pie", "Тип", [("events_by_type", "Участия")]),
@@ -195,7 +197,9 @@ def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code, blocks: list) -> in
     first, last = row + 2, row + 1 + max(1, len(labels))
     chart = _chart(wb, kind, title, sheet, first, last, [n for _, n in series], len(labels))
     top = max([x for ind in inds for x in (ind.breakdown or {}).values() if x is not None] or [0])
-    if inds[0].unit == SCORE:
+    if inds[0].unit == SCORE and inds[0].group == "growth":  # a change: may be below zero, a few points at most
+        chart.set_x_axis({"num_format": "0.0"})
+    elif inds[0].unit == SCORE:
         chart.set_x_axis({"min": 0, "max": 10, "major_unit": 1})
     elif kind in ("bar", "column", "line"):
         axis = {"min": 0, "num_format": "0", "major_unit": 1 if top <= 10 else None}
