@@ -73,8 +73,8 @@ def write_growth(wb, ws, fmt, sheet: str, row: int, indicator, blocks: list, fit
         blocks.append((row, end - 1, height + 10))
         row = end
     else:
-        ws.write(row, 0, "Диаграмма не строится: ни по одному направлению на оба этапа не ответили 3 "
-                         "наставляемых.", fmt.plain)
+        ws.merge_range(row, 0, row, 5, "Диаграмма входной и итоговой оценок не строится: ни по одному "
+                       "направлению на оба этапа не ответили 3 наставляемых.", fmt.plain)
         row += 2
     start = row
     row = _table(ws, fmt, row, "Рост самооценки по программам", "Программа", g.programmes or [], signed)
