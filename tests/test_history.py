@@ -139,14 +139,17 @@ def test_half_filled_archive_rows_do_not_break_the_report(make_book, tmp_path):
 
 
 def with_surveys(org, tables):
-    """2024/2025 of ``with_archive`` and two archived forms of that year: all 8 and all 6 — a mean of 7."""
+    """2024/2025 of ``with_archive`` and three archived forms of that year: all 8, all 6 and all 7 — a mean of 7
+    (three respondents: fewer would show no mean, registry.PRIVACY_RULE)."""
     with_archive(org, tables)
     qs = list(v.SURVEY_QUESTIONS)
     tables["archive_surveys"] = [
         {"year": PAST, "respondent": "П-012", "role": v.ROLE_MENTEE, "programme": "ПП-101", "date": D(2025, 5, 1),
          **{q: 8 for q in qs}},
         {"year": PAST, "respondent": "Н-001", "role": v.ROLE_MENTOR, "programme": "ПП-101", "date": D(2025, 5, 1),
-         **{q: 6 for q in qs}}]
+         **{q: 6 for q in qs}},
+        {"year": PAST, "respondent": "Н-002", "role": v.ROLE_MENTOR, "programme": "ПП-101", "date": D(2025, 5, 1),
+         **{q: 7 for q in qs}}]
 
 
 def test_coverage_of_the_staff_and_satisfaction_by_year(make_book):
@@ -164,7 +167,7 @@ def test_the_analytic_report_draws_the_trend_when_there_are_two_years(make_book)
     from nastavnik.docs.analytic import build_analytic
 
     ctx = build_analytic(make_book(with_surveys), TODAY)[0][1]
-    assert ctx["history"]["trend"] and ctx["history"]["conclusions_no"] == "9"
+    assert ctx["history"]["trend"] and ctx["history"]["conclusions_no"] == "10"
     assert [r["year"] for r in ctx["history"]["rows"]] == [PAST, "2025/2026", "2026/2027 (текущий)"]
     assert ctx["history"]["rows"][0]["score"] == "7,0" and ctx["history"]["rows"][0]["staff_share"] == "19,0"
     assert ctx["charts"]["trend"] is not None and ctx["charts"]["trend"].png.startswith(b"\x89PNG")
@@ -176,7 +179,8 @@ def test_the_analytic_report_has_no_trend_section_with_one_year(demo_book, tmp_p
     from .test_docs_render import doc_text
 
     text = doc_text(render_documents(demo_book, tmp_path, TODAY, only=["analytic_report"])[0])
-    assert "Динамика основных показателей" not in text and "8. Выводы и предложения" in text
+    assert "Динамика основных показателей" not in text and "9. Выводы и предложения" in text
+    assert "8. Рост наставляемых и SWOT-анализ" in text
 
 
 def test_the_rendered_report_has_the_trend_section_table_and_figure(make_book, tmp_path):
@@ -188,4 +192,5 @@ def test_the_rendered_report_has_the_trend_section_table_and_figure(make_book, t
     assert "8. Динамика основных показателей по учебным годам" in text
     assert "Таблица 15 — Основные показатели по учебным годам" in text and "Рисунок 4 —" in text
     assert f"\n{PAST} | 6 | 5 | 19,0 | 7,0\n" in text
-    assert "9. Выводы и предложения" in text
+    assert "9. Рост наставляемых и SWOT-анализ" in text and "Таблица 16 — Самооценка наставляемых" in text
+    assert "10. Выводы и предложения" in text

@@ -205,11 +205,18 @@ EXPECTED = {
     # Анкетирование
     "survey_forms": 3,
     "survey_mean": 7.6,  # (8 · 7 + 103) / 21 = 7.57, one decimal as every score
-    "survey_mean_mentors": 8.0,
-    "survey_mean_mentees": 7.4,  # (10 + 6·6 + 9·6 + 3) / 14 = 103 / 14 = 7.36, one decimal
-    "survey_by_question_mentors": 8.0,
-    "survey_by_question_mentees": 7.4,
+    # One mentor's form and two mentees': fewer than 3 respondents each, so no mean is shown (PRIVACY_RULE);
+    # the mean of all three forms above stays.
+    "survey_mean_mentors": None,
+    "survey_mean_mentees": None,
+    "survey_by_question_mentors": None,
+    "survey_by_question_mentees": None,
     "survey_distribution": 21,  # 3 forms × 7 questions
+    # Рост наставляемых: no «Ответы анкет» in this book (tests/test_growth.py works a growth table by hand)
+    "growth_respondents": 0,
+    "growth_improved_share": None,
+    "growth_mean_change": None,
+    "growth_by_direction": 0,
     # Мероприятия
     "events_participations": 3,
     "events_people": 2,  # П-1, Н-2
@@ -260,15 +267,14 @@ BREAKDOWNS = {
     "programmes_ended_early_by_reason": {"по инициативе наставляемого": 1},
     "plan_planned_by_month": {"09.2026": 1, "10.2026": 2, "11.2026": 2, "12.2026": 1},
     "plan_done_by_month": {"09.2026": 1, "10.2026": 2, "11.2026": 0},
-    "survey_by_question_mentors": {v.SURVEY_QUESTIONS[q]: 8.0 for q in Q},
-    "survey_by_question_mentees": {v.SURVEY_QUESTIONS["q_satisfaction"]: 9.5,
-                                   v.SURVEY_QUESTIONS["q_expectations"]: 7.5,
-                                   v.SURVEY_QUESTIONS["q_continue"]: 4.5},
+    "survey_by_question_mentors": {v.SURVEY_QUESTIONS[q]: None for q in Q},  # one mentor: hidden
+    "survey_by_question_mentees": {v.SURVEY_QUESTIONS[q]: None for q in Q},  # two mentees: hidden
     "survey_distribution": {"3": 1, "6": 6, "8": 7, "9": 6, "10": 1},
     "events_by_level": {"районный": 1, "городской": 1, "всероссийский": 1},
     "events_prizes_by_level": {"районный": 1, "всероссийский": 1},
     "events_by_type": {"конкурс": 2, "конференция": 1},
     "mentor_load_distribution": {"1": 1, "2": 2},
+    "growth_by_direction": {name: None for name in v.DIRECTIONS.values()},
     "roadmap_stages_by_status": {"выполнен": 1, "в работе": 2, "не начат": 4},
 }
 

@@ -179,21 +179,78 @@ def _plan(f: Figures, as_of: dt.date | None = None) -> dict:
 
 
 def _surveys(f: Figures) -> dict:
+    from ..report.registry import FEW_ANSWERS, PRIVACY_RULE
+
     mentors, mentees = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
     questions = list(dict.fromkeys([*mentors, *mentees]))
-    rows = [{"question": q, "mentors": score(mentors.get(q)), "mentees": score(mentees.get(q))}
+    by_role = (_count(f.part("survey_mean_mentors", "note")), _count(f.part("survey_mean_mentees", "note")))
+
+    def cell(means: dict, q: str, forms: str) -> str:  # a hidden mean says why, an absent one is a dash
+        return FEW_ANSWERS if means.get(q) is None and forms != "0" else score(means.get(q))
+
+    rows = [{"question": q, "mentors": cell(mentors, q, by_role[0]), "mentees": cell(mentees, q, by_role[1])}
             for q in questions or v.SURVEY_QUESTIONS.values()]
     forms = f.value("survey_forms") or 0
     if forms:
-        by_role = (_count(f.part("survey_mean_mentors", "note")), _count(f.part("survey_mean_mentees", "note")))
+        means = [f.shown(code) if f.value(code) is not None else FEW_ANSWERS + " — среднее не показывается"
+                 for code in ("survey_mean_mentors", "survey_mean_mentees")]
         text = (f"Заполнено {plural(forms, 'анкета', 'анкеты', 'анкет')} (наставниками — {by_role[0]}, "
-                f"наставляемыми — {by_role[1]}). Средняя оценка наставников — {f.shown('survey_mean_mentors')}, "
-                f"наставляемых — {f.shown('survey_mean_mentees')} по шкале от {v.SURVEY_SCALE[0]} до "
-                f"{v.SURVEY_SCALE[1]}.")
+                f"наставляемыми — {by_role[1]}). Средняя оценка наставников — {means[0]}, "
+                f"наставляемых — {means[1]} по шкале от {v.SURVEY_SCALE[0]} до {v.SURVEY_SCALE[1]}.")
     else:
         text = "Анкетирование участников в периоде не проводилось (на листе «Анкетирование» нет анкет периода)."
     return {"text": text, "questions": rows, "mean_mentors": num(f.value("survey_mean_mentors")),
-            "mean_mentees": num(f.value("survey_mean_mentees"))}
+            "mean_mentees": num(f.value("survey_mean_mentees")), "privacy": PRIVACY_RULE}
+
+
+def _growth(book, period, f: Figures, trend: bool) -> dict:
+    """Section «Рост наставляемых и SWOT-анализ»: the growth table (``report.growth``) and the SWOT table
+    (``report.swot``), numbered after «Динамика…» when the report has it."""
+    from ..report.frames import Frames
+    from ..report.growth import Growth
+    from ..report.registry import FEW_ANSWERS, PRIVACY_RULE
+    from ..report.swot import compute_swot
+
+    g = Growth.from_dict(f.part("growth_respondents", "growth") or {})
+
+    def row(r) -> dict:
+        if r.hidden:
+            return {"label": r.label, "n": num(r.respondents), "entry": FEW_ANSWERS, "final": "", "change": "",
+                    "improved": ""}
+        change = "—" if r.change is None else ("+" if r.change > 0 else "") + score(r.change)
+        return {"label": r.label, "n": num(r.respondents), "entry": score(r.entry), "final": score(r.final),
+                "change": change, "improved": num(r.improved)}
+
+    n = f.value("growth_respondents") or 0
+    first = 16 if trend else 15
+    if not n:
+        text = ("Входную и итоговую анкеты с опорными вопросами о направлениях наставнической деятельности в "
+                "периоде не заполнил ни один наставляемый: рост самооценки не измерен.")
+    elif g.total.hidden:
+        text = (f"Входную и итоговую анкеты заполнили {plural(n, 'наставляемый', 'наставляемых', 'наставляемых')}"
+                f" — {FEW_ANSWERS}: средние оценки и их изменение не приводятся.")
+    else:
+        share = f.value("growth_improved_share")
+        text = (f"Входную и итоговую анкеты заполнили {plural(n, 'наставляемый', 'наставляемых', 'наставляемых')}."
+                f" Самооценка по направлениям в среднем изменилась с {score(g.total.entry)} до "
+                f"{score(g.total.final)} балла (на {row(g.total)['change']})"
+                + (f"; хотя бы в одном направлении, по которому наставляемый запрашивал помощь, она выросла у "
+                   f"{num(share)} % ({num(f.part('growth_improved_share', 'numerator'))} из "
+                   f"{num(f.part('growth_improved_share', 'denominator'))})" if share is not None else "")
+                + f". Подробно — в таблицах {first} и {first + 1} и на рисунке {5 if trend else 4}.")
+    swot = compute_swot(Frames(book, period), f.d)
+    titles = {q: q[0].upper() + q[1:] for q in swot.quadrants}
+    swot_rows = []
+    for quadrant, items in swot.quadrants.items():
+        for j, item in enumerate(items or ["не отмечено"]):
+            swot_rows.append({"part": titles[quadrant] if j == 0 else "", "text": item})
+    return {"text": text, "directions": [row(r) for r in [*g.directions, g.total]],
+            "programmes": [row(r) for r in g.programmes] or [{"label": "нет ответов", "n": "0", "entry": "—",
+                                                               "final": "—", "change": "—", "improved": "—"}],
+            "swot": swot_rows, "swot_hidden": swot.hidden, "privacy": PRIVACY_RULE,
+            "no": "9" if trend else "8", "t1": str(first), "t2": str(first + 1), "t3": str(first + 2),
+            "fig": "5" if trend else "4",
+            "chart_rows": [(r.label, r.entry, r.final) for r in g.directions if not r.hidden]}
 
 
 def _count(note) -> str:
@@ -301,13 +358,25 @@ def _charts(part: dict, plan: dict, surveys: dict, f: Figures) -> dict:
         out["plan"] = charts.line_chart("Мероприятия планов по месяцам", labels,
                                         {"запланировано": list(planned.values()),
                                          "выполнено": [done.get(k) for k in planned]})
-    if f.value("survey_forms"):
-        m, e = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
-        qs = [q["question"] for q in surveys["questions"]]
-        out["surveys"] = charts.grouped_bars("Средние оценки по вопросам анкеты", qs,
-                                             {"наставники": [m.get(q) for q in qs],
-                                              "наставляемые": [e.get(q) for q in qs]}, v.SURVEY_SCALE)
+    m, e = f.breakdown("survey_by_question_mentors"), f.breakdown("survey_by_question_mentees")
+    qs = [q["question"] for q in surveys["questions"]]
+    # A role with fewer than three respondents has no bars at all (registry.PRIVACY_RULE), not bars of zero.
+    series = {name: [means.get(q) for q in qs] for name, means in (("наставники", m), ("наставляемые", e))
+              if any(means.get(q) is not None for q in qs)}
+    if f.value("survey_forms") and series:
+        out["surveys"] = charts.grouped_bars("Средние оценки по вопросам анкеты", qs, series, v.SURVEY_SCALE)
     return out
+
+
+def _growth_chart(growth: dict):
+    from . import charts
+
+    rows = growth["chart_rows"]
+    if not rows:
+        return None
+    return charts.grouped_bars("Самооценка наставляемых по направлениям", [r[0] for r in rows],
+                               {"входная анкета": [r[1] for r in rows], "итоговая анкета": [r[2] for r in rows]},
+                               (1, 5))
 
 
 def _history(book, today: dt.date, period=None) -> dict:
@@ -328,7 +397,7 @@ def _history(book, today: dt.date, period=None) -> dict:
                 + " Охват педагогических работников рассчитан от нынешнего «Числа педагогических работников» "
                 "(прежних значений книга не хранит), без студентов и стажёров; средняя оценка — среднее всех оценок "
                 "в анкетах года.")
-    return {"trend": h.trend, "rows": rows, "text": text, "conclusions_no": "9" if h.trend else "8"}
+    return {"trend": h.trend, "rows": rows, "text": text, "conclusions_no": "10" if h.trend else "9"}
 
 
 def _trend_chart(book, today: dt.date, period=None):
@@ -372,7 +441,9 @@ def build_analytic(book, today: dt.date) -> list[tuple[str, dict]]:
     ctx["conclusions"] = conclusions(f, words)
     ctx["proposals"] = proposals(f, ctx)
     ctx["history"] = _history(book, today, period)
+    ctx["growth"] = _growth(book, period, f, ctx["history"]["trend"])
     ctx["charts"] = _charts(ctx["participants"], ctx["plan"], ctx["surveys"], f)
     ctx["charts"]["trend"] = _trend_chart(book, today, period) if ctx["history"]["trend"] else None
+    ctx["charts"]["growth"] = _growth_chart(ctx["growth"])
     stem = f"{kind} за {words.replace('/', '-')}"
     return [(stem, ctx)]

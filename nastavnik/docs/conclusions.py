@@ -36,9 +36,15 @@ def conclusions(f, period_words: str) -> list[str]:
     if f.value("plan_due"):
         out.append(f"Мероприятия планов выполнены в срок на {f.shown('plan_done_on_time_share')}, просрочено "
                    f"{f.shown('plan_overdue_share')} мероприятий, срок которых наступил.")
-    if f.value("survey_forms"):
-        out.append(f"Участники оценивают программы в среднем на {f.shown('survey_mean_mentors')} (наставники) и "
-                   f"{f.shown('survey_mean_mentees')} (наставляемые).")
+    shown = [f"{f.shown(code)} ({who})" for code, who in (("survey_mean_mentors", "наставники"),
+                                                           ("survey_mean_mentees", "наставляемые"))
+             if f.value(code) is not None]  # a mean of fewer than 3 respondents is not shown (PRIVACY_RULE)
+    if f.value("survey_forms") and shown:
+        out.append(f"Участники оценивают программы в среднем на {' и '.join(shown)}.")
+    grown = f.value("growth_improved_share")
+    if grown is not None:
+        out.append(f"Самооценка выросла хотя бы в одном направлении, по которому наставляемый запрашивал помощь, у "
+                   f"{num(grown)} % наставляемых, заполнивших входную и итоговую анкеты.")
     fed = f.d["federal_under35_first3"]
     if fed["value"] is not None:
         verdict = "достигнуто" if fed["status"] == "достигнуто" else "не достигнуто"

@@ -14,6 +14,7 @@ from typing import Any
 from nastavnik.workbook import vocab as v
 
 from .frames import Frames, mean_score, share
+from .registry import FEW_ANSWERS, MIN_RESPONDENTS
 
 
 @dataclass
@@ -231,27 +232,49 @@ def plan(f: Frames) -> dict[str, Value]:
     }
 
 
+def respondents(rows) -> int:
+    """How many people answered: distinct respondent codes; a form without a code counts as one person."""
+    codes = rows["respondent"]
+    return int(codes.dropna().nunique() + codes.isna().sum())
+
+
 def surveys(f: Frames) -> dict[str, Value]:
+    """The satisfaction survey of «Анкетирование»; no mean for fewer than MIN_RESPONDENTS people (PRIVACY_RULE)."""
     s = f.surveys
     s = s[s["date"].between(f.start, min(f.end, f.as_of))]
     qs = list(v.SURVEY_QUESTIONS)
     out: dict[str, Value] = {"survey_forms": Value(int(len(s)))}
     for role, suffix in ((v.ROLE_MENTOR, "mentors"), (v.ROLE_MENTEE, "mentees")):
-        part = s.loc[s["role"] == role, qs].astype("Float64")
+        rows = s[(s["role"] == role).to_numpy()]
+        part = rows[qs].astype("Float64")
+        few = respondents(rows) < MIN_RESPONDENTS
         flat = part.stack().dropna()
-        mean = mean_score(float(flat.mean())) if len(flat) else None
-        out[f"survey_mean_{suffix}"] = Value(mean, note=f"Анкет: {len(part)}.")
+        mean = mean_score(float(flat.mean())) if len(flat) and not few else None
+        note = f"Анкет: {len(part)}." + (f" Ответили {respondents(rows)} — {FEW_ANSWERS}: среднее не показывается."
+                                         if few and len(part) else "")
+        out[f"survey_mean_{suffix}"] = Value(mean, note=note, extra={"respondents": respondents(rows)})
         means = part.mean()
         out[f"survey_by_question_{suffix}"] = Value(
-            mean, breakdown={v.SURVEY_QUESTIONS[q]: (mean_score(float(means[q])) if len(part.dropna(subset=[q]))
-                                                      else None) for q in qs})
+            mean, breakdown={v.SURVEY_QUESTIONS[q]: (mean_score(float(means[q]))
+                                                      if respondents(rows[part[q].notna().to_numpy()])
+                                                      >= MIN_RESPONDENTS else None) for q in qs})
+    few = respondents(s) < MIN_RESPONDENTS
     flat = s[qs].astype("Float64").stack().dropna().astype(int)
-    out["survey_mean"] = Value(mean_score(float(flat.mean())) if len(flat) else None, note=f"Анкет: {len(s)}.")
+    out["survey_mean"] = Value(mean_score(float(flat.mean())) if len(flat) and not few else None,
+                               note=f"Анкет: {len(s)}.")
     counts = flat.value_counts()
     lo, hi = v.SURVEY_SCALE
-    out["survey_distribution"] = Value(int(len(flat)), breakdown={str(b): int(counts.get(b, 0))
-                                                                  for b in range(lo, hi + 1)})
+    out["survey_distribution"] = Value(int(len(flat)), breakdown={
+        str(b): (None if few else int(counts.get(b, 0))) for b in range(lo, hi + 1)})
     return out
+
+
+def growth(f: Frames) -> dict[str, Value]:
+    """Entry vs final self-ratings of the mentees (``growth.compute_growth``: one definition for every output)."""
+    from .growth import growth_values
+
+    return {code: Value(value, num, den, breakdown, note, extra or {})
+            for code, (value, num, den, breakdown, note, extra) in growth_values(f).items()}
 
 
 PRIZES = ("победитель", "призёр")
@@ -389,4 +412,4 @@ def readiness(f: Frames) -> dict[str, Value]:
     return out
 
 
-GROUP_FUNCTIONS = (participants, coverage, programmes, plan, surveys, events, people, organisation, readiness)
+GROUP_FUNCTIONS = (participants, coverage, programmes, plan, surveys, growth, events, people, organisation, readiness)

@@ -90,7 +90,11 @@ class Frames:
         self.plan = whole["plan"]
         self.surveys = whole["surveys"]
         self.events = whole["events"]
+        self.answers = whole["answers"]  # «Ответы анкет» and its archive, one row per answer
         self.roadmap = t["roadmap"]
+        from nastavnik.workbook.questionbank import bank
+
+        self.bank = bank(book)  # the organisation's question bank (or the bundled one of an older book)
 
     def _mentor_bank(self, m):
         added = m["date_added"]
@@ -205,7 +209,7 @@ class _Tables(dict):
 
 
 def with_archive(tables: dict) -> dict:
-    """Pairs, programmes, plans, surveys and events of this year and of the archive sheets, as one table each.
+    """Pairs, programmes, plans, surveys, answers and events of this year and of the archive sheets, as one table each.
 
     A pair belongs to every academic year it was active in, so its year is read from its dates, not from the
     archive's «Учебный год». A code given again in a later year gets its year in brackets («ПР-001 [2025/2026]»)
@@ -220,7 +224,8 @@ def with_archive(tables: dict) -> dict:
         return out
     renamed: dict[str, dict] = {"pairs": {}, "programmes": {}}
     for key, ref in (("pairs", None), ("programmes", ("pair", "pairs")), ("plan", ("programme", "programmes")),
-                     ("surveys", ("programme", "programmes")), ("events", None)):
+                     ("surveys", ("programme", "programmes")), ("events", None),
+                     ("answers", ("programme", "programmes"))):
         old = tables.get(ARCHIVE_OF[key])
         if old is None or not len(old):
             continue

@@ -17,7 +17,7 @@ from .registry import GROUPS, SPEC_BY_CODE
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Участники", ("participants",)),
     ("Охват", ("coverage",)),
-    ("Программы, план, анкеты", ("programmes", "plan", "surveys")),
+    ("Программы, план, анкеты", ("programmes", "plan", "surveys", "growth")),
     ("Мероприятия и закрепление", ("events", "people")),
     ("Организация и готовность", ("organisation", "readiness")),
 )

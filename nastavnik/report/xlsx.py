@@ -35,6 +35,8 @@ FIGURES: tuple = (
     ("surveys", "Средние оценки по вопросам анкеты", "bar", "Вопрос",
      [("survey_by_question_mentors", "Наставники"), ("survey_by_question_mentees", "Наставляемые")]),
     ("surveys", "Распределение оценок", "column", "Балл", [("survey_distribution", "Число оценок")]),
+    ("growth", "Среднее изменение самооценки по направлениям", "bar", "Направление",
+     [("growth_by_direction", "Изменение, балл")]),
     ("events", "Участие и награды по уровню мероприятия", "column", "Уровень",
      [("events_by_level", "Участия"), ("events_prizes_by_level", "Победы и призовые места")]),
     ("events", "Участие по типу мероприятия", "pie", "Тип", [("events_by_type", "Участия")]),
@@ -195,7 +197,9 @@ def _figure(wb, ws, fmt, sheet: str, row: int, fig, by_code, blocks: list) -> in
     first, last = row + 2, row + 1 + max(1, len(labels))
     chart = _chart(wb, kind, title, sheet, first, last, [n for _, n in series], len(labels))
     top = max([x for ind in inds for x in (ind.breakdown or {}).values() if x is not None] or [0])
-    if inds[0].unit == SCORE:
+    if inds[0].unit == SCORE and inds[0].group == "growth":  # a change: may be below zero, a few points at most
+        chart.set_x_axis({"num_format": "0.0"})
+    elif inds[0].unit == SCORE:
         chart.set_x_axis({"min": 0, "max": 10, "major_unit": 1})
     elif kind in ("bar", "column", "line"):
         axis = {"min": 0, "num_format": "0", "major_unit": 1 if top <= 10 else None}
@@ -258,6 +262,10 @@ def _group_sheet(wb, fmt, group: str, title: str, indicators, meta) -> None:
     for fig in FIGURES:  # a figure of an indicator off for the organisation's type (report.bytype) is left out
         if fig[0] == group and all(code in by_code for code, _ in fig[4]):
             row = _figure(wb, ws, fmt, title, row, fig, by_code, blocks)
+    if group == "growth":  # the growth tables by direction and programme, with their chart (report.growth)
+        from .growth_xlsx import write_growth
+
+        row = write_growth(wb, ws, fmt, title, row, by_code.get("growth_respondents"), blocks, _fit)
     ws.set_column(0, 0, WIDTH_CODE)
     ws.set_column(1, 1, WIDTH_NAME)
     ws.set_column(2, 7, 12)

@@ -165,6 +165,28 @@ _STRENGTHS = (
 )
 
 
+# Open answers of «Ответы анкет» (samples.answers), in a centre's words.
+_ANSWER_TEXTS = {
+    "valuable": ("Разбор моих занятий после посещения: сразу видно, что менять.",
+                 "Совместная подготовка обучающихся к соревнованиям.",
+                 "Готовые шаблоны планов занятий и программы объединения."),
+    "missing": ("Не хватило времени на встречи: расписание объединений пересекается.",
+                "Хотелось бы больше посещать занятия других педагогов.",
+                "Мало материалов по работе с родителями."),
+    "mentor_valuable": ("Наставляемый стал сам планировать занятия и предлагать идеи.",
+                        "Совместный проект объединения, который показали на районном конкурсе."),
+    "mentor_missing": ("Времени на встречи в нагрузке наставника не предусмотрено.",
+                       "Методических материалов по наставничеству в центре пока мало."),
+    "mentor_support": ("Семинар по составлению персонализированной программы.",
+                       "Консультации психолога о трудных ситуациях в группе.",
+                       "Обмен опытом с наставниками других отделов."),
+    "curator": ("Опытные педагоги-наставники во всех отделах, методический совет работает регулярно.",
+                "Нет общего времени для встреч пар: расписания объединений пересекаются.",
+                "Районные конкурсы и ресурсы информационно-методического центра; партнёрство с колледжем.",
+                "Нагрузка наставников растёт, а молодые педагоги могут уйти после первого года."),
+}
+
+
 def demo_anchor(today: dt.date) -> dt.date:
     """1 September of the academic year whose first three months have passed by ``today``."""
     year = today.year if today >= dt.date(today.year, 11, 25) else today.year - 1
@@ -421,9 +443,12 @@ def demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
     rewards = [{"mentor": "Н-007", "programme": "ПП-007", "kind": "почётная грамота", **council},
                {"mentor": "Н-007", "programme": "ПП-007", "kind": "премия", "amount": 5000.0,
                 "ground": "за высокие результаты наставнической деятельности", **council}]
+    from .answers import demo_answers
+
+    answers = demo_answers(pairs, mentees, programmes, as_of, 20250902, _ANSWER_TEXTS)
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
               "surveys": surveys, "events": events, "roadmap": roadmap, "news": news, "normative": normative,
-              "rewards": rewards}
+              "rewards": rewards, "answers": answers}
     return org, tables
 
 

@@ -215,6 +215,30 @@ _STRENGTHS = (
 )
 
 
+# Open answers of «Ответы анкет» (samples.answers), in a school's words.
+_ANSWER_TEXTS = {
+    "valuable": ("Разбор моих уроков после посещения: сразу видно, что менять.",
+                 "Совместная подготовка к ВПР и технологические карты уроков.",
+                 "Поддержка перед открытым уроком для МО."),
+    "missing": ("Не хватило времени на встречи: окна в расписании не совпадают.",
+                "Хотелось бы чаще посещать уроки других учителей.",
+                "Мало материалов по работе с родителями."),
+    "mentor_valuable": ("Наставляемый стал сам планировать уроки и анализировать их результаты.",
+                        "Открытый урок наставляемого для МО прошёл успешно.",
+                        "Совместная разработка заданий в формате ВПР."),
+    "mentor_missing": ("Времени на встречи в нагрузке наставника не предусмотрено.",
+                       "Не хватает методических материалов по наставничеству.",
+                       "Трудно совпасть по расписанию для взаимопосещения уроков."),
+    "mentor_support": ("Семинар по составлению персонализированной программы.",
+                       "Консультации педагога-психолога о трудных ситуациях в классе.",
+                       "Обмен опытом с наставниками других школ района."),
+    "curator": ("Опытные учителя-наставники во всех МО, методический совет работает регулярно.",
+                "В расписании нет общего времени для встреч пар; наставники перегружены.",
+                "Ресурсы районного методического центра и ФГИС «Моя школа»; конкурсы профмастерства.",
+                "Молодые учителя могут уйти после первого года; растёт нагрузка наставников."),
+}
+
+
 def _title(mentee: dict, kind: str) -> str:
     if mentee["category"] == v.MENTEE_STUDENT:
         return f"Педагогическая практика: {mentee['focus']}"
@@ -435,9 +459,12 @@ def school_demo_data(today: dt.date | None = None) -> tuple[dict, dict]:
                            for q in v.SURVEY_QUESTIONS}
                 surveys.append({"respondent": who, "role": role, "programme": f"ПП-{n:03d}", "date": when,
                                 **answers, "comment": "Программа полезна." if rnd.random() < 0.5 else None})
+    from .answers import demo_answers
+
     tables = {"mentors": mentors, "mentees": mentees, "pairs": pairs, "programmes": programmes, "plan": plan,
               "surveys": surveys, "events": _events(anchor), "roadmap": _roadmap(), "news": _news(anchor),
-              "normative": _normative(anchor)}
+              "normative": _normative(anchor),
+              "answers": demo_answers(pairs, mentees, programmes, as_of, 20250615, _ANSWER_TEXTS)}
     return org, tables
 
 
