@@ -123,7 +123,7 @@ def coverage(f: Frames) -> dict[str, Value]:
         fed_note = f"Знаменатель — лист «Педагогический состав»: {fed_den} чел. на дату отчёта."
         if fed_num > fed_den:
             fed_note += (" Наставляемых до 35 лет в первые три года работы больше, чем таких людей в штатном "
-                         "списке: обновите лист «Педагогический состав» (nastavnik import-staff).")
+                         "списке: обновите лист «Педагогический состав» (выгрузка кадровой программы).")
     left_out = len(active & students)
     students_note = f"Студенты и стажёры не учтены: {left_out} чел." if left_out else ""
 
@@ -148,7 +148,7 @@ def coverage(f: Frames) -> dict[str, Value]:
 def _staff_counts(f: Frames, register) -> dict[str, Value]:
     """The staff counts: from «Педагогический состав» when it is filled, else the total from «Организация»."""
     if register is None:
-        empty = "Лист «Педагогический состав» не заполнен (nastavnik import-staff)."
+        empty = "Лист «Педагогический состав» не заполнен (его заполняют из выгрузки кадровой программы)."
         return {"staff_total": Value(f.org.get("staff_count"), note="С листа «Организация». " + empty),
                 "staff_under35": Value(None, note=empty), "staff_first3": Value(None, note=empty),
                 "staff_under35_first3": Value(None, note=empty)}

@@ -176,7 +176,7 @@ def write_region_sheet(wb, fmt, form: RegionForm, filled: list[Filled], meta: di
         if lines > 1:
             ws.set_row(row, 12.75 * lines + 2)
     ws.write(row + 2, 0, f"Описание формы: {form.source}. Значения — показатели мониторинга на дату отчёта; "
-                         "ссылки — адреса страниц и файлов раздела сайта «Наставничество» (nastavnik site); "
+                         "ссылки — адреса страниц и файлов раздела сайта «Наставничество»; "
                          "ссылка на приказ открывается, когда его подписанная копия PDF выложена в раздел.", fmt.sub)
     ws.set_column(0, 0, 5)
     ws.set_column(1, 1, 50)
