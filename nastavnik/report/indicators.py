@@ -7,7 +7,9 @@ the district roll-up all present the same way.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,8 +62,36 @@ class Indicator:
         return d
 
 
+_ONCE: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("nastavnik_indicators_once", default=None)
+
+
+@contextmanager
+def computed_once(book):
+    """Within the block, the indicators of ``book`` for one period are computed once and then reused.
+
+    One run shows the same period's figures in the monitoring report, the analytic report, «История» and the
+    site: each asked for them again (six computations on the demo). Scoped to a block, as ``docs.context.shared``
+    is, so that a caller who changes the book's tables between two computations never gets stale figures.
+    """
+    token = _ONCE.set((book, {}))
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
 def compute_indicators(book, period_start: dt.date, period_end: dt.date, today: dt.date) -> list[Indicator]:
     """Every indicator of the registry that applies to the organisation's type, for the period, in registry order."""
+    scope = _ONCE.get()
+    if scope is not None and scope[0] is book:
+        key = (period_start, period_end, today)
+        if key not in scope[1]:
+            scope[1][key] = _compute(book, period_start, period_end, today)
+        return list(scope[1][key])
+    return _compute(book, period_start, period_end, today)
+
+
+def _compute(book, period_start: dt.date, period_end: dt.date, today: dt.date) -> list[Indicator]:
     from .bytype import off_codes
     from .compute import GROUP_FUNCTIONS
 

@@ -244,9 +244,11 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
     result.attention.extend(month_todo(book, today))  # the roadmap's stages of this month and the overdue ones
 
     from nastavnik.docs.context import shared
+    from nastavnik.report.indicators import computed_once
 
-    # The documents, their readiness and the site's orders read the same rows and pair groups: built once.
-    with shared(book):
+    # The documents, their readiness and the site's orders read the same rows and pair groups, and every output
+    # shows the same period's figures: each built once.
+    with shared(book), computed_once(book):
         _outputs(result, book, folder, today, echo, progress_bar, step, stage)
 
 
