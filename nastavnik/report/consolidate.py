@@ -32,15 +32,30 @@ FIRST = 8  # «Свод»: the first indicator column, after №, file, organisa
 class Rollup:
     files: list[dict] = field(default_factory=list)  # one dict per file, in the order given
     totals: dict[str, float | None] = field(default_factory=dict)
+    form: object = None  # the region's form (region.RegionForm) filled for every organisation
 
     @property
     def unreadable(self) -> list[dict]:
         return [f for f in self.files if f["status"] == UNREADABLE]
 
     def to_dict(self) -> dict:
-        return {"files": self.files, "totals": self.totals,
-                "indicators": {c: {"name": SPEC_BY_CODE[c].name, "unit": SPEC_BY_CODE[c].unit,
-                                   "target": SPEC_BY_CODE[c].target} for c in KEY_CODES}}
+        out = {"files": [{k: v for k, v in f.items() if k != "form_figures"} for f in self.files],
+               "totals": self.totals,
+               "indicators": {c: {"name": SPEC_BY_CODE[c].name, "unit": SPEC_BY_CODE[c].unit,
+                                  "target": SPEC_BY_CODE[c].target} for c in KEY_CODES}}
+        if self.form is not None:
+            from .region import district_total, fill_for_file
+
+            counted = [f for f in self.files if f.get("form_figures") and f.get("counted", True)]
+            out["region_form"] = {
+                "title": self.form.title, "source": self.form.source,
+                "lines": [{"n": n, "text": line.text, "district": district_total(line, counted)}
+                          for n, line in enumerate(self.form.lines, start=1)],
+                "organisations": [{"file": f["file"], "org": f["org"],
+                                   "values": [x.value for x in fill_for_file(self.form, f["form_figures"],
+                                                                            f.get("site_url"))]}
+                                  for f in counted]}
+        return out
 
 
 def collect_paths(items: list[Path]) -> list[Path]:
@@ -59,7 +74,7 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
     """Read, check and measure one workbook; never raises (runs in a worker process)."""
     result = {"file": path.name, "path": str(path), "org": "", "type": "", "period": "", "year": "", "version": "",
               "status": UNREADABLE, "problem": "", "counted": True, "org_key": "", "period_end": "", "modified": 0.0,
-              "errors": None, "warnings": None, "indicators": {}}
+              "errors": None, "warnings": None, "indicators": {}, "form_figures": {}, "site_url": None}
     try:
         from nastavnik.base.problems import NastavnikError
         from nastavnik.workbook.reader import read_workbook
@@ -85,6 +100,10 @@ def one_file(path: Path, today: dt.date, period: str | None = None, year: str | 
             first = report.errors[0]
             result["problem"] = f"Ошибок: {len(report.errors)}; первая — {first.where()}: {first.message}"
         by_code = {i.code: i for i in indicators}
+        # Every figure the region's form may ask for; an indicator off for the type does not apply.
+        result["form_figures"] = {c: {"value": i.value, "numerator": i.numerator, "denominator": i.denominator}
+                                  for c, i in by_code.items()}
+        result["site_url"] = book.org.get("site_url") or None
         # An indicator off for the organisation's type (report.bytype) has no value: «—», and no share.
         result["indicators"] = {c: {"value": by_code[c].value, "numerator": by_code[c].numerator,
                                     "denominator": by_code[c].denominator} if c in by_code else
@@ -166,8 +185,15 @@ def totals(files: list[dict]) -> dict[str, float | None]:
 
 
 def consolidate(paths: list[Path], today: dt.date, period: str | None = None, year: str | None = None,
-                workers: int = 2) -> Rollup:
-    """Every file's key indicators and the district totals; broken files are listed, not fatal."""
+                workers: int = 2, region_form=None) -> Rollup:
+    """Every file's key indicators and the district totals; broken files are listed, not fatal.
+
+    ``region_form`` (a shipped form's word or a description's path; the federal recommendations' indicators
+    when None) is filled for every organisation and for the district, in the form's own order.
+    """
+    from .region import DEFAULT_FORM, load_form
+
+    form = load_form(region_form or DEFAULT_FORM)  # a broken description stops before any book is read
     jobs = [(Path(p), today, period, year) for p in paths]
     if workers <= 1 or len(jobs) <= 1:
         files = [_one_args(j) for j in jobs]
@@ -177,7 +203,7 @@ def consolidate(paths: list[Path], today: dt.date, period: str | None = None, ye
         with guarded_pool(min(workers, len(jobs))) as pool:
             files = list(pool.imap(_one_args, jobs, chunksize=1))
     mark_repeats(files)
-    return Rollup(files, totals(files))
+    return Rollup(files, totals(files), form)
 
 
 def _federal_chart(wb, rollup) -> object | None:
@@ -271,6 +297,10 @@ def write_rollup_xlsx(rollup: Rollup, path, today: dt.date | None = None) -> Pat
         ws.set_column(FIRST, FIRST + len(KEY_CODES), 11)
         ws.freeze_panes(4, 3)
         ws.print_across()  # pages left to right first: one institution's row reads on consecutive pages
+        if rollup.form is not None:
+            from .region import write_district_form
+
+            write_district_form(wb, rollup, {"title": title, "head": head, "text": text})
         write_sections(wb, rollup, KEY_CODES, made, {"title": title, "head": head, "text": text, "num": num,
                                                      "total_text": total_text, "total_num": total_num,
                                                      "plain": wb.add_format({**base, "text_wrap": True})})

@@ -185,3 +185,86 @@ def write_region_sheet(wb, fmt, form: RegionForm, filled: list[Filled], meta: di
     ws.set_column(4, 4, 44)
     ws.freeze_panes(5, 0)
     xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 4))
+
+
+# --- the district: the form filled for every organisation, with the district's totals ----------------------------
+
+@dataclass(frozen=True)
+class _Figure:
+    """What ``_value`` needs of an indicator, rebuilt from a roll-up file's plain numbers."""
+
+    code: str
+    unit: str
+    value: object
+
+
+def form_codes(form: RegionForm) -> set[str]:
+    return {c for line in form.lines for c in line.codes}
+
+
+def fill_for_file(form: RegionForm, figures: dict[str, dict], site_url: str | None) -> list[Filled]:
+    """The form filled from one roll-up file's figures (``{code: {value, numerator, denominator}}``)."""
+    indicators = [_Figure(c, SPEC_BY_CODE[c].unit, x.get("value")) for c, x in figures.items()
+                  if c in SPEC_BY_CODE and x.get("applies", True)]
+    return fill_form(form, indicators, site_url)
+
+
+def district_total(line: FormLine, files: list[dict]) -> str:
+    """The district's value of one line: «да» counted («да — 7 из 9»), numbers summed, shares recomputed from the
+    summed numerators and denominators; a mean of means is not a figure: «—»."""
+    if not line.codes:
+        return ""
+    rows = [f.get("form_figures") or {} for f in files]
+    specs = [SPEC_BY_CODE[c] for c in line.codes]
+    if all(s.unit == YES_NO for s in specs):
+        known = [r for r in rows if all(r.get(c, {}).get("value") is not None for c in line.codes)]
+        yes = sum(all(r[c]["value"] for c in line.codes) for r in known)
+        return f"да — {yes} из {len(known)}" if known else NO_DATA
+    if len(specs) == 1 and specs[0].unit == PERCENT:
+        usable = [r[line.codes[0]] for r in rows if (r.get(line.codes[0]) or {}).get("denominator")]
+        den = sum(x["denominator"] for x in usable)
+        num = sum(x.get("numerator") or 0 for x in usable)
+        return _number(round(100.0 * num / den, 1)) + " %" if den else NO_DATA
+    if any(s.unit not in ("чел.", "ед.") for s in specs):
+        return "—"
+    values = [r[c]["value"] for r in rows for c in line.codes if (r.get(c) or {}).get("value") is not None]
+    return _number(sum(values)) if values else NO_DATA
+
+
+DISTRICT_SHEET = "Форма региона"
+LINKS_SHEET = "Форма региона — ссылки"
+
+
+def write_district_form(wb, rollup, fmt: dict) -> None:
+    """«Форма региона»: one row per organisation, one column per line of the form in its order, the district's
+    totals below; «… — ссылки»: the addresses the region asks for, organisation by organisation."""
+    from nastavnik.base import xlsxprint
+
+    form = rollup.form
+    counted = [f for f in rollup.files if f.get("form_figures") and f.get("counted", True)]
+    filled = [(f, fill_for_file(form, f["form_figures"], f.get("site_url"))) for f in counted]
+    linked = [n for n, line in enumerate(form.lines) if line.address]
+    for name, columns in ((DISTRICT_SHEET, list(range(len(form.lines)))), (LINKS_SHEET, linked)):
+        ws = wb.add_worksheet(name)
+        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(2, 2), header_left=form.title, header_right=name)
+        ws.repeat_columns(0, 1)
+        ws.write(0, 0, form.title + (" — адреса документов и страниц" if name == LINKS_SHEET else ""), fmt["title"])
+        ws.write(1, 0, f"Описание формы: {form.source}. Организаций: {len(counted)} (без повторов и нечитаемых "
+                       "файлов). Номер столбца — номер строки формы.")
+        ws.write_row(2, 0, ["№", "Организация"] + [f"{n + 1}. {form.lines[n].text}" for n in columns], fmt["head"])
+        ws.set_row(2, 12.75 * max(1, *(-(-len(form.lines[n].text) // 16) for n in columns)) + 4)
+        ws.set_column(0, 0, 4)
+        ws.set_column(1, 1, 30)
+        ws.set_column(2, 1 + len(columns), 18 if name == DISTRICT_SHEET else 30)
+        row = 2
+        for k, (f, lines) in enumerate(filled, start=1):
+            row += 1
+            cells = [lines[n].value if name == DISTRICT_SHEET else lines[n].address for n in columns]
+            ws.write_row(row, 0, [k, f["org"] or f["file"], *cells], fmt["text"])
+        if name == DISTRICT_SHEET:
+            row += 1
+            ws.write_row(row, 0, ["", "Итого по району", *(district_total(form.lines[n], counted) for n in columns)],
+                         fmt["head"])
+            ws.write(row + 2, 1, "Итого: «да» — сколько организаций ответили «да» из ответивших; числа — суммы; доли "
+                                 "пересчитаны по суммам числителей и знаменателей; средние не суммируются (—).")
+        ws.freeze_panes(3, 2)

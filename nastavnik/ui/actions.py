@@ -31,12 +31,12 @@ def monitoring_stem(period) -> str:
 
 
 def district(paths: list[Path], out: Path, today: dt.date, period: str | None = None, year: str | None = None,
-             workers: int = 2):
+             workers: int = 2, region_form: str | None = None):
     """«Свод по району» / ``nastavnik consolidate``: the summary as .xlsx and .json; (rollup, xlsx, json)."""
     from nastavnik.base.safeio import write_text
     from nastavnik.report.consolidate import consolidate, write_rollup_xlsx
 
-    rollup = consolidate(paths, today, period, year, workers=workers)
+    rollup = consolidate(paths, today, period, year, workers=workers, region_form=region_form)
     stem = f"свод_{today:%Y-%m-%d}"
     xlsx = write_rollup_xlsx(rollup, out / f"{stem}.xlsx", today)
     data = write_text(out / f"{stem}.json", json.dumps(rollup.to_dict(), ensure_ascii=False, indent=2) + "\n")

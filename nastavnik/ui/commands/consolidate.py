@@ -15,9 +15,13 @@ from .report import period_options
 @period_options
 @click.option("--jobs", "jobs", type=click.IntRange(1, 32), default=2, show_default=True, metavar="N",
               help="Сколько файлов читать одновременно (по числу ядер процессора).")
+@click.option("--region-form", "region_form", metavar="ФОРМА",
+              help="Форма региона, заполняемая для каждой организации и по району (листы «Форма региона»): "
+                   "«федеральная» (по умолчанию), «красноярский-край» или путь к своему описанию .toml.")
 @out_option()
 @click.pass_context
-def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | None, jobs: int, out: Path) -> None:
+def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | None, jobs: int, out: Path,
+                region_form: str | None) -> None:
     """Свести книги нескольких организаций в одну таблицу показателей с итогами.
 
     Каждый файл читается и проверяется отдельно; повреждённый, заблокированный («~$…») или
@@ -30,6 +34,10 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     from nastavnik.ui.actions import district
 
     today = today_of(ctx)
+    if region_form:
+        from nastavnik.report.region import load_form
+
+        load_form(region_form)  # a wrong description stops before any book is read
     missing = [p for p in items if not p.exists()]
     if missing:  # a mistyped folder: nothing is summed, nothing written (exit 2), as for any missing input
         names = ", ".join(f"«{m}»" for m in missing)
@@ -37,7 +45,7 @@ def consolidate(ctx, items: tuple[Path, ...], period: str | None, year: str | No
     paths = collect_paths(list(items))
     if not paths:
         raise NastavnikError("Не найдено ни одной рабочей книги (.xlsx, .xlsm, .xls, .ods) в указанных папках.")
-    rollup, xlsx, _json = district(paths, out, today, period, year, workers=jobs)  # the window's «Свод по району»
+    rollup, xlsx, _json = district(paths, out, today, period, year, workers=jobs, region_form=region_form)  # the window's «Свод по району»
     read = len(rollup.files) - len(rollup.unreadable)
     click.echo(f"Свод: {xlsx} (прочитано файлов: {read} из {len(rollup.files)}).")
     for f in rollup.files:
