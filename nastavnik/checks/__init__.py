@@ -23,6 +23,7 @@ data. The rule modules, by subject:
 - ``stalled``    — alerts: a running pair without activity, a survey due before the end.
 - ``carried``    — a pair carried into a new year although its term had ended last year.
 - ``recognition`` — proposals to reward mentors rest on programmes completed in full (п. 7.1).
+- ``staff``      — the banks against the staff register: a name not on it, a person it shows as dismissed.
 - ``questionnaires`` — the question bank's choice questions have variants; each answer fits its question.
 - ``fit``        — the early fit check: a running pair with «не подходит» needs the curator's decision.
 
@@ -56,6 +57,7 @@ from . import (
     publication,
     questionnaires,
     recognition,
+    staff,
     refs,
     stalled,
     status,
@@ -75,7 +77,7 @@ RULES = [org_rules, *org.RULES, *cells.RULES, *plausibility.RULES, *consent.RULE
          *participants.RULES,
          *status.RULES, *labour.RULES, *programmes.RULES, *publication.RULES, *people.RULES, *timeline.RULES,
          *dates.RULES, *stalled.RULES, *lists.RULES, *carried.RULES,
-         *recognition.RULES, *questionnaires.RULES, *fit.RULES]
+         *recognition.RULES, *questionnaires.RULES, *fit.RULES, *staff.RULES]
 
 
 def check_book(book: Book, today: dt.date | None = None) -> Report:
