@@ -72,7 +72,7 @@ def make_forms(book, kind: str, out_dir, today: dt.date, round_: str | None = No
         result.printed = [p for p in made if p.suffix == ".docx"]
         return result
     for t in targets(book, kind, round_):
-        stem = f"{t.programme} {t.code}" if t.programme else (t.code or "Куратор")
+        stem = f"{t.programme} {t.code}" if t.programme else (t.code or ("Куратор" if t.role else "Штат"))
         name = safe_filename(f"{stem} {t.fio or ''}".strip())
         result.personal.append(write_form(folder / f"{name}.xlsx", kind, t, today, org, book, year, round_))
         result.personal.append(write_form_docx(folder / f"{name}.docx", kind, t, book, round_))

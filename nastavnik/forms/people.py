@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from nastavnik.workbook import parse as P
 from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
@@ -113,6 +114,32 @@ def _participants(book, round_: str | None = None) -> list[Target]:
     return out
 
 
+STAFF_KEYS = ("fio", "position", "birth_date", "hire_date", "ped_experience", "qual_category")
+
+
+def staff_targets(book) -> list[Target]:
+    """Everyone on «Педагогический состав» who is not in a bank yet and still works: the roadmap's stage 2 asks the
+    professional requests of all teachers. Their form comes pre-filled from the register, without a code: a
+    returned one joins the bank as a newcomer does (by name and birth date, with the consent it states)."""
+    staff = book.tables.get("staff")
+    if staff is None or staff.empty:
+        return []
+    known = set()
+    for bank in ("mentors", "mentees"):
+        frame = book.tables.get(bank)
+        if frame is not None and not frame.empty:
+            known |= {P.fold(f) for f in frame["fio"].dropna()}
+    out = []
+    for index in staff.index:
+        rec = row_values(staff, index)
+        fio = rec.get("fio")
+        if not fio or P.fold(fio) in known or rec.get("left_date") is not None:
+            continue
+        known.add(P.fold(fio))
+        out.append(Target(None, fio, None, {k: rec.get(k) for k in STAFF_KEYS if rec.get(k) is not None}))
+    return out
+
+
 def curator(book) -> Target:
     """The curator as a survey's respondent: no code (she is not in the banks), her name from «Организация»."""
     org = getattr(book, "org", {}) or {}
@@ -126,7 +153,7 @@ def targets(book, kind: str, round_: str | None = None) -> list[Target]:
     if q.sheet == "mentors":
         return _bank_targets(book, "mentors", v.MENTOR_STATUS_LEFT)
     if q.sheet == "mentees":
-        return _bank_targets(book, "mentees", v.MENTEE_LEFT)
+        return _bank_targets(book, "mentees", v.MENTEE_LEFT) + staff_targets(book)
     if round_ is None:
         return _participants(book)
     final = round_ == qb.ROUND_FINAL

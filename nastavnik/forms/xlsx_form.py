@@ -177,6 +177,9 @@ def identity_lines(kind: str, target: Target | None) -> list[str]:
         return ["Пустая анкета: для тех, кого ещё нет в банке. Код вам присвоит куратор."]
     if kind == "анкета" and target.code is None:
         return [f"Куратор: {target.fio or 'ФИО не указано на листе «Организация»'}"]
+    if target.code is None:  # from the staff register: not in a bank yet
+        return [target.fio or "",
+                "Ответы заполнены по штатному списку: проверьте их и дополните пустые. Код вам присвоит куратор."]
     if kind == "анкета":
         title = f" «{target.programme_title}»" if target.programme_title else ""
         return [f"Участник: {target.fio or target.code} ({target.code}), роль — {target.role}",
