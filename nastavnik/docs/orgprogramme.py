@@ -363,7 +363,7 @@ def programme_order():
     para(doc, "Программа реализуется по этапам дорожной карты (плана мероприятий) на {{ oprog.years }}:", keep=True)
     x.grid(doc, ["№", "Этап", "Содержание деятельности", "Срок", "Ответственные"],
            ["{{ r.stage }}", "{{ r.stage_name }}", "{{ r.activity }}", "{{ r.deadline }}", "{{ r.responsible }}"],
-           "for r in oprog.roadmap", widths=[1.0, 3.4, 6.2, 2.2, 3.7], size=11)
+           "for r in oprog.roadmap", widths=[1.0, 4.3, 5.6, 2.2, 3.4], size=11)
 
     _section(doc, "5. Формы и виды наставничества")
     para(doc, "Форма наставничества выбирается по цели наставничества, профессиональным затруднениям и запросу "
