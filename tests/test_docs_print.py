@@ -142,7 +142,7 @@ def printed(tmp_path_factory):
 @pytest.mark.parametrize("name", ["demo", "second"])
 def test_every_kind_is_printed_without_a_word_broken_in_half(printed, name):
     book, docs = printed[name]
-    assert {j.kind for j, _, _ in docs} == set(KINDS)
+    assert {j.kind for j, _, _ in docs} == set(KINDS) - {"intro"}  # the demo has separate orders
     broken = {p.name: bad for _, d, p in docs if (bad := broken_words(d, p))}
     assert broken == {}
 

@@ -42,7 +42,8 @@ def find(made, pattern: str) -> str:
 
 def test_every_kind_is_made(demo_book, tmp_path):
     kinds = {job.kind for job in plan_documents(demo_book, tmp_path, TODAY)}
-    assert kinds == set(KINDS)
+    # the one order of introduction stands in for the Положение's and the curator's: the demo has separate orders
+    assert kinds == set(KINDS) - {"intro"}
 
 
 def test_documents_are_counted_per_pair_and_person(made):

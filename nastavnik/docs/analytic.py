@@ -281,7 +281,7 @@ def _events(book, f: Figures, period) -> dict:
                "prizes": num(g["prizes"])} for k, g in chosen]
     list_note = (f"В таблице — {EVENTS_SHOWN} мероприятий самого высокого уровня из {len(grouped)}; полный перечень "
                  "— на листе «Мероприятия» книги." if len(grouped) > EVENTS_SHOWN else "")
-    rows = f.rows(("events_participations", "events_people", "events_prizes"))
+    rows = f.rows(("mentors_trained_3y_share", "events_participations", "events_people", "events_prizes"))
     n = f.value("events_participations") or 0
     if n:
         text = (f"Наставники и наставляемые приняли участие в мероприятиях {plural(n, 'раз', 'раза', 'раз')} "
@@ -291,7 +291,26 @@ def _events(book, f: Figures, period) -> dict:
         text = "В периоде участие в конкурсах, конференциях и других мероприятиях не отмечено."
         events = [{"event": "мероприятий в периоде нет", "type": "—", "level": "—", "date": "—", "people": "0",
                    "prizes": "0"}]
-    return {"text": text, "rows": rows, "levels": by_level, "list": events, "list_note": list_note}
+    return {"text": text, "training": _training(f), "rows": rows, "levels": by_level, "list": events,
+            "list_note": list_note}
+
+
+def _training(f: Figures) -> str:
+    """The mentors' own professional development: the registry's share of mentors trained in the last three years
+    (sheet «Обучение наставников»), with its numerator and denominator."""
+    code = "mentors_trained_3y_share"
+    if not f.has(code):
+        return ""
+    trained, bank = f.part(code, "numerator"), f.part(code, "denominator")
+    if not bank:
+        return "Обучение наставников не оценивается: в банке наставников нет ни одного наставника."
+    if not trained:
+        return ("За последние три года ни один наставник из банка не прошёл обучение по вопросам наставничества "
+                "(лист «Обучение наставников» книги): повышение квалификации наставников — задача следующего "
+                "периода (п. 3.4 Положения).")
+    return (f"Обучение по вопросам наставничества за последние три года прошли {plural(trained, *MENTORS)} из "
+            f"{num(bank)} в банке — {f.shown(code)} (лист «Обучение наставников» книги; курсы, стажировки, "
+            "школы наставников).")
 
 
 def _federal(book, f: Figures) -> dict:

@@ -125,9 +125,12 @@ def _surveys_and_events(doc) -> None:
            ["{{ r.question }}", "{{ r.mentors }}", "{{ r.mentees }}"], "for r in surveys.questions",
            widths=[9.5, 3.5, 3.5])
     _figure(doc, "surveys", "Рисунок 3 — Средние оценки наставников и наставляемых по вопросам анкеты")
-    _heading(doc, "5. Участие в конкурсах и конференциях")
+    _heading(doc, "5. Профессиональное развитие наставников, конкурсы и конференции")
+    tag(doc, "{%p if events.training %}")
+    para(doc, "{{ events.training }}")
+    tag(doc, "{%p endif %}")
     para(doc, "{{ events.text }}")
-    _caption(doc, "Таблица 9 — Участие наставников и наставляемых в мероприятиях")
+    _caption(doc, "Таблица 9 — Обучение наставников и участие в мероприятиях")
     x.grid(doc, _NUM, _NUM_CELLS, "for r in events.rows", widths=_NUM_W)
     _caption(doc, "Таблица 10 — Участие по уровню мероприятий")
     x.grid(doc, ["Уровень", "Участий", "Побед и призовых мест"], ["{{ r.level }}", "{{ r.count }}", "{{ r.prizes }}"],

@@ -39,6 +39,13 @@ def polozhenie():
         "5. " + CONTROL,
     ])
     x.signature(doc, executor=True)
+    regulation_annexes(doc)
+    return doc
+
+
+def regulation_annexes(doc) -> None:
+    """Annex 1, the Положение with its грифы, and annex 2, the roadmap on landscape pages: the order on the
+    Положение and the one order of introduction (``orgprogramme.intro``) approve both."""
     x.annex_mark(doc, 1)
     _marks(doc)
     para(doc, "ПОЛОЖЕНИЕ", align=C, indent=False, bold=True, before=18)
@@ -55,7 +62,6 @@ def polozhenie():
     x.grid(doc, ["№", "Наименование этапа", "Содержание деятельности и мероприятия", "Срок", "Ответственные"],
            ["{{ r.stage }}", "{{ r.stage_name }}", "{{ r.activity }}", "{{ r.deadline }}", "{{ r.responsible }}"],
            "for r in roadmap", widths=[1.3, 6.2, 10.0, 3.0, 4.7])
-    return doc
 
 
 def _marks(doc) -> None:

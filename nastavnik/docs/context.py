@@ -305,7 +305,9 @@ def executor_context(book) -> dict:
 def base(book) -> dict:
     """The keys every document may use."""
     return {"org": org_context(book), "curator": curator_context(book), "director": director_context(book),
-            "regulation": order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date")),
+            # the order that approved the Положение: the one order of introduction when the book chose it
+            "regulation": order(book.org.get(s.regulation_order_key(book.org) + "_no"),
+                                book.org.get(s.regulation_order_key(book.org) + "_date")),
             "protocol": protocol(book), "executor": executor_context(book)}
 
 

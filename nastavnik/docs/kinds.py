@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Callable
 
 from nastavnik.base import morph
 from nastavnik.base.safeio import safe_filename
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.organisation import one_order
 
 from . import context as c
-from . import recognition
-from .words import direction_title, money, type_words
+from . import orgprogramme, recognition
+from .acts import acquainted as _acquainted
+from .acts import polozhenie_text as _polozhenie_text
+from .acts import roadmap_rows, superior_acts  # noqa: F401 (roadmap_rows: part of this module's face)
+from .words import direction_title, money
 
 Docs = list[tuple[str, dict]]
 
@@ -36,26 +39,9 @@ class Kind:
     drafts: bool = False  # ``build(book, today, replacements)`` also drafts the early fit check's replacements
 
 
-def _polozhenie_text(short_name: str, org_type_key: str = "extra") -> dict:
-    """The regulation's text (package data) with the organisation's name and its type's words put in."""
-    raw = resources.files("nastavnik.docs").joinpath("data", "polozhenie.md").read_text(encoding="utf-8")
-    raw = re.sub(r"<!--.*?-->", "", raw, flags=re.S).replace("{org}", short_name or "образовательной организации")
-    for key, words in type_words(org_type_key).items():
-        raw = raw.replace("{" + key + "}", words)
-    title, sections = "", []
-    for block in (b.strip() for b in raw.split("\n\n")):
-        if not block:
-            continue
-        if block.startswith("# "):
-            title = block[2:]
-        elif block.startswith("## "):
-            sections.append({"title": block[3:], "paragraphs": []})
-        elif sections:
-            sections[-1]["paragraphs"].append(block)
-    return {"title": title, "sections": sections}
-
-
 def build_polozhenie(book, today: dt.date) -> Docs:
+    if one_order(book.org):
+        return []  # the one order «О внедрении…» approves the Положение (orgprogramme.build_intro)
     ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_regulation_no"), book.org.get("order_regulation_date"))
     ctx["polozhenie"] = _polozhenie_text(ctx["org"]["short_name"], _type_key(book))
@@ -68,31 +54,9 @@ def _base(book) -> dict:
     return c.base(book) | {"superior": superior_acts(book)}
 
 
-def superior_acts(book) -> str:
-    """«, распоряжением Комитета по образованию от 08.04.2022 № 746-р «О …»» — the regional and district acts of
-    the sheet «Нормативная база», cited in an order's preamble after the federal ones (real orders start from the
-    superior body's act); empty when the book lists none with a date and a number."""
-    out = []
-    for r in c.records(book, "normative"):
-        level, kind, title = c.text(r.get("level")), c.text(r.get("kind")), c.text(r.get("title"))
-        if not level.startswith("региональный") or not (kind and title and r.get("number") and r.get("date")):
-            continue
-        kind = morph.inflect_phrase(kind, "ins")
-        out.append(f", {kind[:1].lower()}{kind[1:]} от {c.fdate(r.get('date'))} № {c.text(r.get('number'))} "
-                   f"«{title.strip('«»')}»")
-    return "".join(out)
-
-
 def _type_key(book) -> str:
     t = getattr(book, "org_type", None)
     return getattr(t, "key", "extra")
-
-
-def _acquainted(ctx: dict, *groups: list[dict]) -> list[dict]:
-    """The лист ознакомления without the one who signs the order: the head does not sign that she has read her own
-    order, even when she is also a mentor or a council member (the name is compared as the book writes it)."""
-    signer = ctx["director"].get("nom", "")
-    return [p for p in c.acquainted(*groups) if not signer or p["fio"] != signer]
 
 
 def _gone(row: dict | None, today: dt.date | None = None) -> bool:
@@ -105,21 +69,9 @@ def _gone(row: dict | None, today: dt.date | None = None) -> bool:
     return isinstance(left, dt.date) and (today is None or left <= today)
 
 
-def roadmap_rows(records: list[dict]) -> list[dict]:
-    """One number per stage: a stage of two lines is «1.1», «1.2», its name written once."""
-    stages: dict[str, list[dict]] = {}
-    for r in records:
-        stages.setdefault(c.text(r.get("stage")), []).append(r)
-    out = []
-    for stage, rows in stages.items():
-        for i, r in enumerate(rows, 1):
-            out.append({"stage": stage if len(rows) == 1 else f"{stage}.{i}",
-                        "stage_name": c.text(r.get("stage_name")) if i == 1 else "",
-                        **{k: c.text(r.get(k)) for k in ("activity", "deadline", "responsible")}})
-    return out
-
-
 def build_curator(book, today: dt.date) -> Docs:
+    if one_order(book.org):
+        return []  # the one order «О внедрении…» appoints the curator
     ctx = _base(book)
     ctx["order"] = c.order(book.org.get("order_curator_no"), book.org.get("order_curator_date"))
     ctx["acquainted"] = _acquainted(ctx, [ctx["curator"]])
@@ -612,6 +564,10 @@ def _with_superior(build: Callable[..., Docs]) -> Callable[..., Docs]:
 
 _ORDERS, _PROGRAMMES, _CONSENTS, _REPORTS = "Приказы", "Программы", "Согласия и соглашения", "Отчёты"
 KINDS: dict[str, Kind] = {k.key: k for k in (
+    # Made instead of the Положение's and the curator's orders when «Порядок приказов» is «один приказ о внедрении».
+    Kind("intro", "Приказ о внедрении системы (целевой модели) наставничества (один приказ вместо приказов об "
+                  "утверждении Положения и о назначении куратора; приложения: Положение, дорожная карта)",
+         "Приказ о внедрении системы наставничества.docx", _ORDERS, _with_superior(orgprogramme.build_intro)),
     Kind("polozhenie", "Приказ об утверждении Положения (приложения: Положение, дорожная карта)",
          "Приказ об утверждении Положения.docx", _ORDERS, build_polozhenie),
     Kind("curator", "Приказ о назначении куратора", "Приказ о назначении куратора.docx", _ORDERS, build_curator),
@@ -622,6 +578,10 @@ KINDS: dict[str, Kind] = {k.key: k for k in (
     Kind("changes", "Приказы об изменении и досрочном завершении программ (и проекты приказов о замене наставника "
                     "по анкете первых недель)", "Приказ о внесении изменений.docx", _ORDERS, build_changes,
          drafts=True),
+    Kind("org_programme", "Приказ об утверждении программы наставничества организации (приложение: программа "
+                          "наставничества педагогических работников на учебный год)",
+         "Приказ об утверждении программы наставничества.docx", _ORDERS,
+         _with_superior(orgprogramme.build_programme_order)),
     Kind("programme", "Персонализированные программы наставничества", "Программа наставничества.docx",
          _PROGRAMMES, build_programme),
     Kind("final", "Приказ о проведении итогового мероприятия", "Приказ об итоговом мероприятии.docx", _ORDERS,

@@ -150,10 +150,11 @@ class Job:
 
 def template_bytes_from_blueprint(key: str) -> bytes:
     from .blueprints import BLUEPRINTS
+    from .orgprogramme import LAYOUTS as ORG_LAYOUTS
     from .recognition import LAYOUTS
 
     buf = io.BytesIO()
-    (LAYOUTS.get(key) or BLUEPRINTS[key])().save(buf)
+    (LAYOUTS.get(key) or ORG_LAYOUTS.get(key) or BLUEPRINTS[key])().save(buf)
     # Fixed member dates: regenerating an unchanged template gives the same bytes (quiet git history).
     return fixed_dates(buf.getvalue())
 

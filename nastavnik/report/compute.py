@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.organisation import curator_order_key, regulation_order_key
 
 from .frames import Frames, mean_score, share
 from .registry import FEW_ANSWERS, MIN_RESPONDENTS
@@ -396,11 +397,13 @@ def readiness(f: Frames) -> dict[str, Value]:
     progs = t["programmes"]
     checks = {
         "ready_site": filled("site_url"),
-        "ready_order_system": filled("order_regulation_no"),
-        "ready_regulation": filled("order_regulation_no"),
+        # One order «О внедрении…» (when chosen on «Организация») introduces the system, approves the Положение
+        # and appoints the curator: it stands for all three.
+        "ready_order_system": filled(regulation_order_key(org) + "_no"),
+        "ready_regulation": filled(regulation_order_key(org) + "_no"),
         "ready_roadmap": len(t["roadmap"]) > 0,
         "ready_programmes": len(progs) > 0 and bool(active.isin(progs["pair"].dropna()).all()),
-        "ready_curator_order": filled("order_curator_no"),
+        "ready_curator_order": filled(curator_order_key(org) + "_no"),
         "ready_mentor_bank": len(t["mentors"]) > 0,
         "ready_mentee_bank": len(t["mentees"]) > 0,
         "ready_reward_rules": org.get("reward_rules") is True,

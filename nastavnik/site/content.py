@@ -16,6 +16,7 @@ from typing import Any
 
 from nastavnik.workbook import schema as sch
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.organisation import one_order, regulation_order_key
 
 from .documents import Published, attached_file, is_url, signed_orders
 from .privacy import People, people, yes
@@ -228,7 +229,8 @@ def _paragraphs(text: str | None) -> list[str]:
 def regulation(org: dict) -> str:
     name = _text(org.get("short_name")) or _text(org.get("full_name")) or "образовательной организации"
     text = f"Положение о системе (целевой модели) наставничества педагогических работников в {name}"
-    no, date = _text(org.get("order_regulation_no")), fmt_date(org.get("order_regulation_date"))
+    key = regulation_order_key(org)  # the one order of introduction approves it when the book chose that order
+    no, date = _text(org.get(f"{key}_no")), fmt_date(org.get(f"{key}_date"))
     if no or date:
         text += ", утверждено приказом" + (f" от {date}" if date else "") + (f" № {no}" if no else "")
     return text
@@ -330,25 +332,29 @@ def own_documents(org: dict, orders: list[Published]) -> list[dict]:
     """The Положение and the signed orders of the organisation: a link to the PDF where one is published."""
     by_kind = {o.kind: o for o in orders}
     out = []
-    pol = by_kind.get("polozhenie")
+    pol = by_kind.get("intro") if one_order(org) else by_kind.get("polozhenie")
     out.append({"text": regulation(org) + (" (с приложениями: Положение и дорожная карта)" if pol else ""),
                 "href": pol.href if pol else None, "pdf": bool(pol)})
     for o in orders:
-        if o.kind != "polozhenie":
+        if o is not pol:
             out.append({"text": o.title + (f" от {fmt_date(o.date)}" if fmt_date(o.date) else "")
                         + (f" № {o.number}" if o.number else ""), "href": o.href, "pdf": True})
     out += [{"text": text, "href": None, "pdf": False}
-            for text in _local_acts(org, set(by_kind) | {"polozhenie"})]
+            for text in _local_acts(org, set(by_kind) | {"intro" if one_order(org) else "polozhenie"})]
     return out
 
 
 def _local_acts(org: dict, published: set[str] = frozenset()) -> list[str]:
     """Signed orders of the organisation that are not published as PDF: shown as text on «Документы»."""
     acts = []
-    for kind, key, what in (("polozhenie", "order_regulation", "Об утверждении Положения о системе (целевой модели) "
+    for kind, key, what in (("intro", "order_intro", "О внедрении системы (целевой модели) наставничества "
+                             "педагогических работников"),
+                            ("polozhenie", "order_regulation", "Об утверждении Положения о системе (целевой модели) "
                              "наставничества педагогических работников"),
                             ("curator", "order_curator", "О назначении куратора системы наставничества"),
                             ("council", "order_council", "Об утверждении методического совета наставников"),
+                            ("org_programme", "order_programme", "Об утверждении программы наставничества "
+                             "педагогических работников"),
                             ("final", "order_final", "О проведении итогового мероприятия")):
         if kind in published:
             continue

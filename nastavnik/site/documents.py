@@ -50,6 +50,10 @@ class OrderSpec:
 
 # Orders of the organisation that a section may publish, in the order the pages list them.
 ORDERS: dict[str, OrderSpec] = {
+    # The one order of introduction (when «Порядок приказов» chooses it) stands where the next two would.
+    "intro": OrderSpec("order_intro", "prikaz-o-vnedrenii-sistemy-nastavnichestva.pdf",
+                       "Приказ «О внедрении системы (целевой модели) наставничества педагогических работников» с "
+                       "приложениями: Положение и дорожная карта"),
     "polozhenie": OrderSpec("order_regulation", "prikaz-ob-utverzhdenii-polozheniya.pdf",
                             "Приказ «Об утверждении Положения о системе (целевой модели) наставничества педагогических "
                             "работников» с приложениями: Положение и дорожная карта"),
@@ -57,6 +61,9 @@ ORDERS: dict[str, OrderSpec] = {
                          "Приказ «О назначении куратора системы наставничества»"),
     "council": OrderSpec("order_council", "prikaz-o-metodicheskom-sovete.pdf",
                          "Приказ «Об утверждении методического совета наставников»"),
+    "org_programme": OrderSpec("order_programme", "prikaz-ob-utverzhdenii-programmy-nastavnichestva.pdf",
+                               "Приказ «Об утверждении программы наставничества педагогических работников» с "
+                               "приложением: программа наставничества"),
     "final": OrderSpec("order_final", "prikaz-ob-itogovom-meropriyatii.pdf",
                        "Приказ «О проведении итогового мероприятия»"),
 }

@@ -77,3 +77,9 @@ LISTS["normative_level"] = ("Уровень документа", NORMATIVE_LEVEL
 REWARD_THANKS, REWARD_DIPLOMA, REWARD_BONUS = "благодарность", "почётная грамота", "премия"
 REWARD_KINDS = [REWARD_THANKS, REWARD_DIPLOMA, REWARD_BONUS]
 LISTS["reward_kind"] = ("Вид поощрения", REWARD_KINDS)
+
+# «Порядок приказов» on «Организация»: the Положение and the curator by separate orders, or one order «О внедрении
+# системы (целевой модели) наставничества», as many organisations (kindergartens above all) begin.
+ORDERS_SEPARATE, ORDERS_ONE = "отдельные приказы", "один приказ о внедрении"
+ORDERS_MODES = [ORDERS_SEPARATE, ORDERS_ONE]
+LISTS["orders_mode"] = ("Порядок приказов", ORDERS_MODES)

@@ -61,9 +61,12 @@ CHANGES: dict[str, Change] = {
                        "лет и в первые три года работы; без него числа берутся с листа «Организация»"),
     # Books before 1.7 take the bundled question bank (questionbank.QUESTIONS.prefill) while they have no sheet.
     "1.7": Change(sheets=(s.QUESTIONS.key, s.ANSWERS.key, s.ARCHIVE_ANSWERS.key),
-                  org=("phone", "email", "curator_email", "curator_phone"),
+                  org=("phone", "email", "curator_email", "curator_phone", "orders_mode", "order_intro_no",
+                       "order_intro_date", "order_programme_no", "order_programme_date"),
                   note="вопросы анкет по ролям и этапам (входная, первые недели, промежуточная, итоговая) и ответы "
-                       "на них; телефон и почта организации и куратора для бланка документов и писем"),
+                       "на них; телефон и почта организации и куратора для бланка документов и писем; порядок приказов (один приказ "
+                       "о внедрении или отдельные), приказ о внедрении и приказ об утверждении программы "
+                       "наставничества организации"),
 }
 
 

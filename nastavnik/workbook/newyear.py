@@ -29,9 +29,10 @@ __all__ = ["Summary", "YearError", "default_out", "next_year", "parse_year", "su
 ENDED = (v.PAIR_DONE, v.PAIR_STOPPED)
 # Orders that stay in force from year to year until cancelled (the Положение, the curator's appointment);
 # the others belong to one year and are cleared.
-STANDING_ORDERS = ("order_regulation", "order_curator")
+STANDING_ORDERS = ("order_intro", "order_regulation", "order_curator")
+# The organisation's programme of mentoring is a year's («на 2025/2026 учебный год»): a new year, a new order.
 YEARLY_ORG_FIELDS = ("order_council_no", "order_council_date", "order_final_no", "order_final_date",
-                     "final_event_date", "final_event_place")
+                     "final_event_date", "final_event_place", "order_programme_no", "order_programme_date")
 STANDING_STAGES = {1}  # stage 1 is the Положение and the curator: done once, stays done while the orders stand
 MAX_EXPERIENCE = 60
 

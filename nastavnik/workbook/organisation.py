@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from nastavnik.workbook import orgtypes as ot
+from nastavnik.workbook.lists import ORDERS_ONE
 from nastavnik.workbook.columns import BOOL, CODE, DATE, ENUM, FIO, INT, NUMBER, TEXT, Col, Sheet
 from nastavnik.workbook.sheets import SHEET_BY_KEY
 
@@ -108,15 +109,38 @@ ORG_FIELDS: tuple[OrgField, ...] = (
              "Решение педсовета, на основании которого утверждается Положение.", group="Приказы"),
     OrgField("council_protocol_date", "Дата протокола педагогического совета (Положение)", DATE, False, "",
              group="Приказы"),
+    OrgField("orders_mode", "Порядок приказов", ENUM, False,
+             "«отдельные приказы» — об утверждении Положения и о назначении куратора; «один приказ о внедрении» — "
+             "один приказ «О внедрении системы (целевой модели) наставничества»: вводит систему, назначает "
+             "куратора, утверждает Положение и дорожную карту. Пусто — отдельные приказы.",
+             "отдельные приказы", group="Приказы", choices="orders_mode"),
+    *_order("order_intro", "о внедрении системы наставничества"),
     *_order("order_regulation", "об утверждении Положения"),
     *_order("order_curator", "о назначении куратора"),
     *_order("order_council", "об утверждении методического совета"),
     *_order("order_final", "о проведении итогового мероприятия"),
+    *_order("order_programme", "об утверждении программы наставничества"),
     *(OrgField(k, t, NUMBER, False, "Число от 0 до 100; 0 — не учитывать.", d, 0, 100, group="Подбор пар")
       for k, (t, d) in MATCH_WEIGHTS.items()),
     *(OrgField(k, t, INT, False, h, d, lo, hi, group="Подбор пар") for k, t, h, d, lo, hi in MATCH_PARAMS),
 )
 ORG_BY_KEY = {f.key: f for f in ORG_FIELDS}
+
+
+def one_order(org: dict) -> bool:
+    """The organisation begins with one order «О внедрении…» instead of the Положение's and the curator's."""
+    return " ".join(str(org.get("orders_mode") or "").lower().split()) == ORDERS_ONE
+
+
+def regulation_order_key(org: dict) -> str:
+    """The «Организация» fields (``<key>_no``/``_date``) of the order that approved the Положение: the one order
+    of introduction when it is chosen, else the order on the Положение."""
+    return "order_intro" if one_order(org) else "order_regulation"
+
+
+def curator_order_key(org: dict) -> str:
+    """The fields of the order that appointed the curator (the one order of introduction appoints her too)."""
+    return "order_intro" if one_order(org) else "order_curator"
 
 # --- What the organisation's type changes (nastavnik.workbook.orgtypes) --------------------------------------------
 # (sheet, column) -> (title attribute or None, hint attribute) of OrgType, for the columns a type words its own way.
