@@ -13,7 +13,7 @@ from pathlib import Path
 
 from nastavnik.base.safeio import atomic_path
 
-from .lines import STATUSES, Line
+from .lines import CONSENT, STATUSES, Line
 
 REPORT_NAME = "Отчёт о сборе анкет.xlsx"  # of questionnaires; ``report_name`` for diaries too
 COLUMNS = (("status", "Итог", 14), ("source", "Файл", 22), ("row", "Строка файла", 8),
@@ -51,6 +51,11 @@ def gathered(lines: list[Line]) -> str:
     return text[0].upper() + text[1:]
 
 
+def shown_statuses(lines: list[Line]) -> tuple[str, ...]:
+    """The report's statuses: a consent stated in a form cannot come from a diary, so diaries alone leave it out."""
+    return STATUSES if _kinds(lines)[0] else tuple(x for x in STATUSES if x != CONSENT)
+
+
 def report_name(lines: list[Line]) -> str:
     return f"Отчёт о сборе {collected(lines)}.xlsx"
 
@@ -71,12 +76,13 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
         summary.write_string(0, 0, "Итог", head)
         summary.write_string(0, 1, "Строк", head)
         c = counts(lines)
-        for i, status in enumerate(STATUSES, start=1):
+        statuses = shown_statuses(lines)
+        for i, status in enumerate(statuses, start=1):
             summary.write_string(i, 0, status)
             summary.write_number(i, 1, c.get(status, 0))
         if copy_path is not None:
-            summary.write_string(len(STATUSES) + 2, 0, f"Копия книги с {contents(lines)}: {copy_path.name}")
-        summary.write_string(len(STATUSES) + 3, 0, "Исходная книга не изменена.")
+            summary.write_string(len(statuses) + 2, 0, f"Копия книги с {contents(lines)}: {copy_path.name}")
+        summary.write_string(len(statuses) + 3, 0, "Исходная книга не изменена.")
         ws = wb.add_worksheet("Подробно")
         for j, (_key, title, width) in enumerate(COLUMNS):
             ws.write_string(0, j, title, head)
@@ -106,7 +112,8 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
 
 def render_text(lines: list[Line]) -> str:
     c = counts(lines)
-    out = [f"Сбор {collected(lines)}: " + ", ".join(f"{status} — {c.get(status, 0)}" for status in STATUSES) + "."]
+    out = [f"Сбор {collected(lines)}: " + ", ".join(f"{status} — {c.get(status, 0)}"
+                                                     for status in shown_statuses(lines)) + "."]
     for line in lines:
         what = line.reason
         if line.field and line.old is not None:

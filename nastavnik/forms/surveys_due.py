@@ -104,8 +104,8 @@ def item(due: SurveyDue, attached: bool) -> str:
         return (f"Программа {due.programme}: пройдите итоговое анкетирование (этап «{due.round}»){when} — о "
                 f"удовлетворённости и качестве программы (этап 6 дорожной карты); {where}.")
     if due.round == qb.ROUND_FIT:
-        return (f"Программа {due.programme}: позади первые недели работы — заполните анкету этапа «{due.round}»: "
-                f"подходит ли вам пара (группа); {where}.")
+        return (f"Программа {due.programme}: позади первые недели работы — заполните анкету первых недель (этап "
+                f"«{due.round}»): подходит ли вам пара (группа); {where}.")
     return (f"Программа {due.programme}: заполните входную анкету (этап «{due.round}», в начале программы); "
             f"{where}.")
 
