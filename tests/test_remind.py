@@ -114,8 +114,8 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
             row["status"] = "выполнен"
         _met_recently(tables, *{row["programme"] for row in tables["plan"]})
         for who, role, question in (("Н-005", "наставник", "С01"), ("П-007", "наставляемый", "Н01")):
-            tables["answers"].append(dict(respondent=who, role=role, programme="ПП-005", round="входная",
-                                          date=dt.date(2026, 11, 20), question=question, answer="3"))
+            tables["answers"].append({"respondent": who, "role": role, "programme": "ПП-005", "round": "входная",
+                                      "date": dt.date(2026, 11, 20), "question": question, "answer": "3"})
 
     result = remind(make_book(calm), tmp_path, TODAY)
     assert result.letters == [] and result.table is None

@@ -193,8 +193,8 @@ def test_the_rounds_follow_the_answers_and_the_weeks(book, demo_parts, tmp_path)
         assert not [d for d in surveys_due(book, day) if d.round == "первые недели"], day
 
     def answered(org, tables):  # П-007's entry answers are in: her entry survey is no longer due, his still is
-        tables["answers"].append(dict(respondent="П-007", role="наставляемый", programme="ПП-005", round="входная",
-                                      date=dt.date(2026, 11, 20), question="Н01", answer="3"))
+        tables["answers"].append({"respondent": "П-007", "role": "наставляемый", "programme": "ПП-005",
+                                  "round": "входная", "date": dt.date(2026, 11, 20), "question": "Н01", "answer": "3"})
 
     later = _build(tmp_path / "позже.xlsx", demo_parts, _changes, answered)
     due = {(d.code, d.round) for d in surveys_due(later, TODAY) if d.programme == "ПП-005"}
