@@ -200,3 +200,12 @@ def test_the_rounds_follow_the_answers_and_the_weeks(book, demo_parts, tmp_path)
     due = {(d.code, d.round) for d in surveys_due(later, TODAY) if d.programme == "ПП-005"}
     assert due == {("Н-005", "входная")}
     assert "П-007" not in [letter.code for letter in remind(later, tmp_path / "out", TODAY).letters]
+
+
+def test_a_book_without_the_answers_sheet_is_not_asked_every_entry_survey(demo_path, tmp_path):
+    """Before template 1.7 a book cannot record the entry and fit rounds: only the final survey is reminded of."""
+    wb = openpyxl.load_workbook(demo_path)
+    del wb["Ответы анкет"], wb["Вопросы анкет"]
+    wb.save(tmp_path / "старая.xlsx")
+    old = read_workbook(tmp_path / "старая.xlsx", today=TODAY)
+    assert surveys_due(old, TODAY) == []
