@@ -59,8 +59,10 @@ def parse(path: Path):
 
 def test_one_letter_per_person_with_only_their_data(book, tmp_path):
     result = remind(book, tmp_path, TODAY)
-    assert [letter.code for letter in result.letters] == ["Н-001", "Н-010", "куратор"]
-    emls = sorted(result.folder.glob("*.eml"))
+    # Н-005 and П-007: ПР-005's entry survey; П-006: ПР-004's final one; П-014: her consent (tests/test_remind_mentees)
+    assert [letter.code for letter in result.letters] == ["Н-001", "Н-005", "Н-010", "П-006", "П-007", "П-014",
+                                                          "куратор"]
+    emls = sorted(p for p in result.folder.glob("*.eml") if p.stem.startswith(("Н-001", "Н-010", "Куратору")))
     assert len(emls) == 3
     mentors = book.tables["mentors"].set_index("code")
     mentees = book.tables["mentees"].set_index("code")
@@ -81,7 +83,7 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
             assert msg["To"].addresses[0].display_name == fio
             assert fio.split()[1] in body  # «Уважаемый Андрей Викторович!»
         else:
-            assert msg["To"] is None  # «Организация» keeps no curator e-mail: the draft waits for an address
+            assert msg["To"].addresses[0].addr_spec == book.org["curator_email"]  # her own, from «Организация»
         others = [(f, c) for c2, (f, c) in everyone.items() if c2 != code]
         for fio, contact in others:
             assert fio not in body and fio.split()[0] not in body, (code, fio)
@@ -90,17 +92,19 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
         assert "ПП-002" not in body and "ПР-002" not in body  # no other pair's business
         attached = [part.get_filename() for part in msg.iter_attachments()]
         programme = {"Н-001": "ПП-001", "Н-010": "ПП-004"}.get(code)
-        assert attached == ([f"Дневник {programme} {'ПР-' + programme[3:]} {everyone[code][0]}.xlsx"] if programme
-                            else [])
+        assert attached[:1] == ([f"Дневник {programme} {'ПР-' + programme[3:]} {everyone[code][0]}.xlsx"]
+                                if programme else [])
+        assert attached[1:] == ([f"ПП-004 Н-010 {everyone[code][0]}.xlsx"] if code == "Н-010" else [])  # the final form
     assert "Уважаемый Андрей Викторович!" in parse(result.folder / "Н-001 Кузнецов Андрей Викторович.eml") \
         .get_body().get_content()
 
     ws = openpyxl.load_workbook(result.table).active
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert [(r[1], r[5]) for r in rows] == [("mentor1@school.example", "Н-001 Кузнецов Андрей Викторович.eml"),
-                                             ("mentor10@school.example", "Н-010 Павлов Никита Олегович.eml"),
-                                             (None, "Куратору.eml")]
-    assert len(list(result.folder.glob("*.docx"))) == 3
+    assert [(r[1], r[5]) for r in rows if r[5].startswith(("Н-001", "Н-010", "Куратору"))] == [
+        ("mentor1@school.example", "Н-001 Кузнецов Андрей Викторович.eml"),
+        ("mentor10@school.example", "Н-010 Павлов Никита Олегович.eml"),
+        (book.org["curator_email"], "Куратору.eml")]
+    assert len(list(result.folder.glob("*.docx"))) == 7
 
 
 def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
@@ -109,6 +113,9 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
         for row in tables["roadmap"]:
             row["status"] = "выполнен"
         _met_recently(tables, *{row["programme"] for row in tables["plan"]})
+        for who, role, question in (("Н-005", "наставник", "С01"), ("П-007", "наставляемый", "Н01")):
+            tables["answers"].append({"respondent": who, "role": role, "programme": "ПП-005", "round": "входная",
+                                      "date": dt.date(2026, 11, 20), "question": question, "answer": "3"})
 
     result = remind(make_book(calm), tmp_path, TODAY)
     assert result.letters == [] and result.table is None
@@ -117,17 +124,16 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
 
 def test_a_second_run_leaves_no_letter_of_the_first(book, make_book, tmp_path):
     remind(book, tmp_path, TODAY)
-    assert len(list((tmp_path / "Напоминания").glob("*.eml"))) == 3
+    assert len(list((tmp_path / "Напоминания").glob("*.eml"))) == 7
 
     def caught_up(org, tables):
         _alerts(org, tables)
         tables["plan"][0].update(status="выполнено", actual_date=dt.date(2026, 11, 10))
 
     again = remind(make_book(caught_up, name="позже.xlsx"), tmp_path, TODAY)
-    assert [letter.code for letter in again.letters] == ["Н-010", "куратор"]
-    assert sorted(p.stem for p in (tmp_path / "Напоминания").glob("*.eml")) == ["Куратору",
-                                                                                "Н-010 Павлов Никита Олегович"]
-    assert len(list((tmp_path / "Напоминания").glob("*.docx"))) == 2
+    assert [letter.code for letter in again.letters] == ["Н-005", "Н-010", "П-006", "П-007", "П-014", "куратор"]
+    assert "Н-001 Кузнецов Андрей Викторович" not in {p.stem for p in (tmp_path / "Напоминания").glob("*.eml")}
+    assert len(list((tmp_path / "Напоминания").glob("*.docx"))) == 6
 
 
 def test_the_curators_month_from_the_roadmap(book):
@@ -171,6 +177,6 @@ def test_calendars_parse_back_with_the_plans_dates(book, tmp_path):
 def test_cli_remind(book, tmp_path):
     res = CliRunner().invoke(main, ["--today", "25.11.2026", "remind", str(book.path), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert "3 письма (наставникам — 2, куратору — 1)" in res.output
+    assert "7 писем (наставникам — 3, наставляемым — 3, куратору — 1)" in res.output
     assert "Ничего не отправлено" in res.output
     assert "Кузнецов" not in res.output + res.stderr  # no personal data on the screen

@@ -119,9 +119,9 @@ def preview(book, sources: list[Path], today: dt.date, update: bool = False) -> 
 def collect(book, sources: list[Path], out_dir, today: dt.date, update: bool = False) -> CollectResult:
     """Read ``sources``, merge into a copy of ``book``; the report is written even when nothing is merged."""
     from .copy import write_copy
-    from .report import REPORT_NAME, write_report
+    from .report import contents, report_name, write_report
 
     plan, all_lines = _plan(book, sources, today, update)
-    copy = write_copy(book, plan, out_dir) if (plan.writes or plan.appends) else None
-    report = write_report(all_lines, Path(out_dir) / REPORT_NAME, copy)
+    copy = write_copy(book, plan, out_dir, contents(all_lines)) if (plan.writes or plan.appends) else None
+    report = write_report(all_lines, Path(out_dir) / report_name(all_lines), copy)
     return CollectResult(all_lines, copy, report, plan)

@@ -25,6 +25,7 @@ from nastavnik.workbook import parse as P
 from nastavnik.workbook import schema as s
 from nastavnik.workbook.values import _judge, _parser
 
+from .diary import PREFIX as DIARY_PREFIX
 from .lines import NOTE, REJECTED, Line
 from .questions import CONSENT, ROLE_KEY, ROUND_KEY, Question, online_questions, questions
 from .xlsx_form import FORM_SHEET, KEY_COL, PREFILL_COL, SERVICE_FIELDS, SERVICE_SHEET, item_key
@@ -429,7 +430,7 @@ def source_files(sources: list[Path], lines: list) -> list[Path]:
     out = []
     for src in sources:
         if src.is_dir():
-            printed = 0
+            printed = diaries = 0
             for p in sorted(src.iterdir()):
                 if p.name.startswith(("~$", ".~lock.", ".")) or not p.is_file():
                     continue
@@ -437,11 +438,16 @@ def source_files(sources: list[Path], lines: list) -> list[Path]:
                     out.append(p)
                 elif p.suffix.lower() == ".docx" and _workbook_named_docx(p):
                     lines.append(_misnamed(p))
+                elif p.suffix.lower() == ".docx" and p.name.startswith(DIARY_PREFIX):
+                    diaries += 1  # the diary's print copy, named by ``diary.diary_name``
                 elif p.suffix.lower() == ".docx":
                     printed += 1
             if printed:
                 lines.append(Line(NOTE, src.name, f"Печатные анкеты .docx ({printed}) пропущены: ответы с бумаги "
                                   "перенесите в анкету .xlsx того же человека (или в пустую анкету .xlsx)."))
+            if diaries:
+                lines.append(Line(NOTE, src.name, f"Печатные дневники .docx ({diaries}) пропущены: отметки с бумаги "
+                                  "перенесите в дневник .xlsx той же программы.", diary=True))
         elif src.suffix.lower() in SUFFIXES or not src.exists():
             out.append(src)
         elif src.suffix.lower() == ".docx" and _workbook_named_docx(src):

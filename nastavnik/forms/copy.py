@@ -44,17 +44,18 @@ def _last_row(book, ws, sheet: str) -> int:
     return 1
 
 
-def copy_name(book) -> str:
-    return safe_filename(f"{book.path.stem} — с ответами анкет{book.path.suffix}")
+def copy_name(book, contents: str = "ответами анкет") -> str:
+    """«Книга — с ответами анкет.xlsx»; ``contents`` is ``report.contents`` (diaries bring «отметками дневников»)."""
+    return safe_filename(f"{book.path.stem} — с {contents}{book.path.suffix}")
 
 
-def write_copy(book, plan, out_dir) -> Path:
+def write_copy(book, plan, out_dir, contents: str = "ответами анкет") -> Path:
     import openpyxl
 
     if book.path is None or book.path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise NastavnikError("Ответы можно записать только в копию книги .xlsx. Сохраните книгу как .xlsx и "
                              "повторите.")
-    target = Path(out_dir) / copy_name(book)
+    target = Path(out_dir) / copy_name(book, contents)
     if target.resolve() == book.path.resolve():
         raise NastavnikError("Копия совпала бы с исходной книгой; укажите другую папку параметром --out.")
     wb = openpyxl.load_workbook(book.path, keep_vba=book.path.suffix.lower() == ".xlsm")

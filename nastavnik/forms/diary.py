@@ -29,6 +29,7 @@ from .xlsx_form import _lists, _service
 
 KIND = "дневник"
 FOLDER = "Дневники наставников"
+PREFIX = "Дневник "  # each diary's file name begins so (``collect`` tells a diary's print copy by it)
 DIARY_SHEET = "Дневник"
 EXTRA_ROWS = 8
 MARKS = (v.ACT_DONE, v.ACT_MOVED, v.ACT_FAILED)  # the plan's own words for what the mentor reports
@@ -275,7 +276,7 @@ def write_diary_docx(path: str | os.PathLike, target: DiaryTarget) -> Path:
 
 
 def diary_name(t: DiaryTarget) -> str:
-    return safe_filename(f"Дневник {t.programme} {t.pair} {t.fio or t.mentor or ''}".strip()) + ".xlsx"
+    return safe_filename(f"{PREFIX}{t.programme} {t.pair} {t.fio or t.mentor or ''}".strip()) + ".xlsx"
 
 
 def make_diaries(book, folder: Path, today: dt.date, org: str | None, year: str | None,

@@ -64,6 +64,7 @@ class Diary:
     shown_code: str | None = None
     row: int | None = None  # the merge's lines say no export row for a file
     lines: list = field(default_factory=list)
+    diary: bool = True  # ``Merger._bound`` speaks of a diary, not of a questionnaire
 
 
 def is_diary(sheet_names) -> bool:
@@ -131,12 +132,14 @@ def read_all(sources: list[Path], today: dt.date, book=None):
             with wb:
                 diary = is_diary(list(wb.sheet_names))
                 if diary:
+                    start = len(lines)
                     try:
                         diaries.extend(read_diary(path, wb, n, lines))
                     except Exception:  # noqa: BLE001 - calamine's own errors for a broken sheet
                         lines.append(Line(REJECTED, path.name, f"Дневник «{path.name}» не читается: он повреждён. "
                                           "Откройте его в Excel или LibreOffice Calc и сохраните заново как .xlsx; "
                                           "отметки из него не перенесены, остальные файлы прочитаны."))
+                    lines[start:] = as_diary(lines[start:])
             if diary:
                 continue
         answers.extend(read_source(path, n, today, lines, book))
@@ -369,6 +372,15 @@ class DiaryMerger:
         return True
 
 
+def as_diary(lines: list[Line]) -> list[Line]:
+    """The lines marked as a diary's: the report and the messages then say «дневник», not «анкета»."""
+    from dataclasses import replace
+
+    return [replace(line, diary=True) for line in lines]
+
+
 def merge_diaries(book, diaries: list[Diary], today: dt.date, update: bool, plan) -> None:
     if diaries:
+        start = len(plan.lines)
         DiaryMerger(book, today, update, plan).run(diaries)
+        plan.lines[start:] = as_diary(plan.lines[start:])

@@ -33,6 +33,7 @@ class Line:
     field: str | None = None  # column title in the workbook
     old: str | None = None
     new: str | None = None
+    diary: bool = False  # the line is about a mentor's diary: the report says «дневник», not «анкета»
 
     def where(self) -> str:
         parts = [f"«{self.source}»"]

@@ -104,6 +104,16 @@ def next_code(existing, prefix: str) -> str:
     return f"{best[0]}{n:0{best[2]}d}"
 
 
+# How ``Merger._bound`` speaks of what it binds: a questionnaire, or a mentor's diary (``diary_merge``).
+_FORM_WORDS = {"Form": "Анкета", "issued": "выдана", "answers": "ответы", "forms": "анкеты",
+               "command": "nastavnik forms", "in_form": "анкете", "made": "она сделана", "it": "она", "end": "а", "new": "новую анкету",
+               "in_self": "самой анкете", "of_form": "анкеты", "could": "могла"}
+_DIARY_WORDS = {"Form": "Дневник", "issued": "выдан", "answers": "отметки", "forms": "дневники",
+                "command": "nastavnik forms --kind дневник", "in_form": "дневнике", "made": "он сделан", "it": "он",
+                "end": "", "new": "новый дневник", "in_self": "самом дневнике", "of_form": "дневника",
+                "could": "мог"}
+
+
 class Merger:
     def __init__(self, book, today: dt.date, update: bool):
         self.book, self.today, self.update = book, today, update
@@ -188,22 +198,26 @@ class Merger:
                 theirs = year_label(issued.year if issued.month >= 8 else issued.year - 1)
         whom = f"код {a.code}" + (f", программа {a.programme}" if a.programme else "") + (
             f", роль «{a.role}»" if a.role else "")
+        w = _DIARY_WORDS if getattr(a, "diary", False) else _FORM_WORDS
         if theirs and P.fold(theirs) != P.fold(ours):
-            self._line(CONFLICT, a, f"Анкета выдана на {theirs} учебный год, а книга «{self.book.name}» — на {ours}: "
-                       f"ответы другого года в книгу не переносятся, ничего не записано (и с --update). Если ответы "
-                       f"нужны, раздайте анкеты этого года (nastavnik forms).", code=a.code)
+            self._line(CONFLICT, a, f"{w['Form']} {w['issued']} на {theirs} учебный год, а книга «{self.book.name}» — "
+                       f"на {ours}: {w['answers']} другого года в книгу не переносятся, ничего не записано (и с "
+                       f"--update). Если {w['answers']} нужны, раздайте {w['forms']} этого года ({w['command']}).",
+                       code=a.code)
             return False
         if not info.get("check"):
-            self._line(CONFLICT, a, f"В анкете нет контрольного значения (она сделана прежней версией программы): "
-                       f"нельзя убедиться, что она выдана тому, на кого записана ({whom}). Ничего не записано "
-                       "(и с --update); раздайте новую анкету (nastavnik forms).", code=a.code)
+            self._line(CONFLICT, a, f"В {w['in_form']} нет контрольного значения ({w['made']} прежней версией "
+                       f"программы): нельзя убедиться, что {w['it']} {w['issued']} тому, на кого записан"
+                       f"{w['end']} ({whom}). Ничего не записано (и с --update); раздайте {w['new']} ({w['command']}).",
+                       code=a.code)
             return False
         if P.fold(str(info["check"])) != P.fold(form_check(info)):
-            printed = (f" В самой анкете напечатан код {a.shown_code}." if a.shown_code and a.shown_code != a.code
+            printed = (f" В {w['in_self']} напечатан код {a.shown_code}." if a.shown_code and a.shown_code != a.code
                        else "")
-            self._line(CONFLICT, a, f"Служебные данные анкеты ({whom}) изменены после выдачи: контрольное значение "
-                       f"не сходится.{printed} Анкета могла быть выдана другому человеку, поэтому ответы ни к кому не "
-                       "отнесены и ничего не записано (и с --update). Раздайте новую анкету (nastavnik forms).")
+            self._line(CONFLICT, a, f"Служебные данные {w['of_form']} ({whom}) изменены после выдачи: контрольное "
+                       f"значение не сходится.{printed} {w['Form']} {w['could']} быть {w['issued']} другому "
+                       f"человеку, поэтому {w['answers']} ни к кому не отнесены и ничего не записано (и с --update). "
+                       f"Раздайте {w['new']} ({w['command']}).")
             return False
         return True
 

@@ -2,15 +2,21 @@
 
 A mentor gets one letter about the pairs (groups) he leads: activities whose
 planned date has passed, a programme with nothing done for ``stall_days``
-days, the survey due before the end, a programme ending within a month. The
-curator gets one letter about mentees waiting for a pair longer than allowed
-and mentors over their limit. A letter names only its addressee and codes of
-pairs, programmes and people (152-ФЗ: no other person's name or contact).
+days, a programme ending within a month, and the survey rounds due to him
+(``surveys_due``: entry, first weeks, final). A mentee gets one letter about
+her own survey rounds and what she still has to sign (``agreements``: the
+consent to process her personal data, her programme). The curator gets one
+letter about mentees waiting for a pair longer than allowed and mentors over
+their limit. A letter names only its addressee and codes of pairs,
+programmes and people (152-ФЗ: no other person's name or contact); the
+curator signs it, with her own work e-mail and phone from «Организация».
 
 Each letter is written as an .eml draft (Python's ``email``: UTF-8, «To:» the
-e-mail found in the bank's «Контакт» when there is one, «X-Unsent: 1» so that
-mail programs open it as a draft), as a .docx for print or a messenger, and
-as a row of a mail-merge table .xlsx for the school's own mail.
+e-mail found in the bank's «Контакт» when there is one, «From:» and
+«Reply-To:» the curator's e-mail, «X-Unsent: 1» so that mail programs open it
+as a draft), as a .docx for print or a messenger, and as a row of a
+mail-merge table .xlsx for the school's own mail. The mentor's diary and each
+person's survey form of the round due go with the .eml as attachments.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nastavnik.base.morph import agree, by_sex
-from nastavnik.base.safeio import atomic_path, safe_filename, write_bytes
+from nastavnik.base.safeio import safe_filename, write_bytes
 from nastavnik.workbook import vocab as v
 
 from .people import plain, row_values
@@ -32,6 +38,26 @@ ENDING_DAYS = 30
 CURATOR = "куратор"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 OPEN = {v.ACT_PLANNED, v.ACT_MOVED}
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The curator as the letters' sender: «Организация»'s ФИО, e-mail and phone (her work contacts)."""
+
+    fio: str | None
+    email: str | None
+    phone: str | None
+
+    @classmethod
+    def of(cls, book) -> Sender:
+        org = book.org
+        phone = plain(org.get("curator_phone"))
+        return cls(plain(org.get("curator_fio")), email_of(org.get("curator_email")),
+                   str(phone).strip() if phone not in (None, "") else None)
+
+    def lines(self) -> list[str]:
+        contacts = [f"эл. почта: {self.email}" if self.email else "", f"тел.: {self.phone}" if self.phone else ""]
+        return [x for x in (self.fio or "", "; ".join(c for c in contacts if c)) if x]
 
 
 @dataclass
@@ -45,6 +71,9 @@ class Letter:
     items: list[str] = field(default_factory=list)
     org: str | None = None
     attachments: list = field(default_factory=list)  # the mentor's diaries (.xlsx)
+    sender: Sender | None = None  # the curator who signs and sends it
+    surveys: list = field(default_factory=list)  # the SurveyDue of the addressee whose forms go with the letter
+    forms: list = field(default_factory=list)  # those survey forms (.xlsx), written by ``remind``
 
     @property
     def greeting(self) -> str:
@@ -56,23 +85,31 @@ class Letter:
     def intro(self) -> str:
         if self.role == CURATOR:
             return "По данным книги наставничества на сегодня требуют внимания:"
+        if self.role == v.ROLE_MENTEE:
+            return "Напоминаем, что нужно сделать по наставничеству:"
         return "По программам наставничества, которые вы ведёте, напоминаем:"
 
     @property
     def signature(self) -> str:
         who = "Программа наставничества" if self.role == CURATOR else "Куратор программы наставничества"
-        return f"{who}{', ' + self.org if self.org else ''}"
+        first = f"{who}{', ' + self.org if self.org else ''}"
+        if self.role == CURATOR or self.sender is None:
+            return first
+        return "\n".join([first, *self.sender.lines()])
+
+    def tail(self) -> str:
+        if self.role == CURATOR:
+            return "Подробности — nastavnik check по книге."
+        if self.attachments:
+            return ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
+                    "верните файл куратору.")
+        if self.role == v.ROLE_MENTEE:
+            return "Если что-то из этого уже сделано, сообщите куратору."
+        return "Если что-то уже сделано, сообщите куратору, чтобы он отметил это в плане программы."
 
     def body(self) -> str:
         items = "\n".join(f"• {item}" for item in self.items)
-        if self.role == CURATOR:
-            tail = "Подробности — nastavnik check по книге."
-        elif self.attachments:
-            tail = ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
-                    "верните файл куратору.")
-        else:
-            tail = "Если что-то уже сделано, сообщите куратору, чтобы он отметил это в плане программы."
-        return f"{self.greeting}\n\n{self.intro}\n\n{items}\n\n{tail}\n\n{self.signature}\n"
+        return f"{self.greeting}\n\n{self.intro}\n\n{items}\n\n{self.tail()}\n\n{self.signature}\n"
 
 
 def email_of(contact) -> str | None:
@@ -93,10 +130,10 @@ def _people(book, sheet: str) -> dict[str, dict]:
 
 
 def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
-    """Mentor code → what his letter says, pair by pair."""
+    """Mentor code → what his letter says about his pairs' plans, pair by pair (his surveys: ``surveys_due``)."""
     import pandas as pd
 
-    from nastavnik.checks.stalled import stall_days, stalled, survey_due
+    from nastavnik.checks.stalled import stall_days, stalled
 
     pairs, progs, plan = (book.tables.get(k) for k in ("pairs", "programmes", "plan"))
     if pairs is None or pairs.empty or not {"code", "status", "mentor"} <= set(pairs.columns):
@@ -112,7 +149,6 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
             if code and pair:
                 prog_of.setdefault(pair, []).append(code)
     stuck = {a.subject for a in stalled(book, today)}
-    survey = {a.subject for a in survey_due(book, today)}
     days = stall_days(book)
     out: dict[str, list[str]] = {}
     for i in live.index:
@@ -138,9 +174,6 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
         if isinstance(end, dt.date) and today <= end <= today + dt.timedelta(days=ENDING_DAYS):
             items.append(f"Программа {names} заканчивается {end:%d.%m.%Y}: подготовьте итоги — достигнутые "
                          "результаты наставляемого — для итогового мероприятия.")
-        if code in survey:
-            items.append(f"Программа {names}: до окончания нужно пройти анкетирование удовлетворённости и "
-                         "качества программы (этап 6 дорожной карты); анкету пришлёт куратор.")
         if items:
             out.setdefault(mentor, []).extend(items)
     return out
@@ -195,20 +228,47 @@ def curator_items(book, today: dt.date) -> list[str]:
     return items + month_todo(book, today)
 
 
+def _subject(items: list[str], role: str) -> str:
+    if role == v.ROLE_MENTEE:  # she may have no programme yet (only her consent is missing)
+        return "Наставничество: что нужно сделать" if len(items) == 1 else \
+            f"Наставничество: {agree(len(items), 'напоминание')}"
+    if len(items) == 1:
+        return "Наставничество: что сделать по вашей программе"
+    return f"Наставничество: {agree(len(items), 'напоминание')} по вашим программам"
+
+
 def letters(book, today: dt.date) -> list[Letter]:
-    """One letter per person with at least one alert: mentors first (by code), the curator last."""
+    """One letter per person with at least one alert: mentors, then mentees (each by code), the curator last.
+
+    A survey round due goes into the letter of each participant it is due to (``surveys_due``); its line says
+    whether her form goes with the letter (``forms`` makes one for her in that round) or the curator sends it.
+    """
+    from .agreements import mentee_agreements
+    from .surveys_due import Forms, item, surveys_due
+
     org = book.org.get("short_name") or book.org.get("full_name")
-    mentors = _people(book, "mentors")
+    sender = Sender.of(book)
+    forms = Forms(book, today)
+    dues: dict[str, list] = {}
+    for due in surveys_due(book, today):
+        dues.setdefault(due.code, []).append(due)
     out = []
-    for code, items in sorted(mentor_items(book, today).items()):
-        rec = mentors.get(code, {})
-        out.append(Letter(code, v.ROLE_MENTOR, rec.get("fio"), rec.get("sex"), email_of(rec.get("contact")),
-                          "Наставничество: что сделать по вашей программе" if len(items) == 1 else
-                          f"Наставничество: {agree(len(items), 'напоминание')} по вашим программам", items, org))
+    for role, sheet, items_of in ((v.ROLE_MENTOR, "mentors", mentor_items(book, today)),
+                                  (v.ROLE_MENTEE, "mentees", mentee_agreements(book))):
+        people = _people(book, sheet)
+        mine = {code: [d for d in ds if d.role == role] for code, ds in dues.items()}
+        for code in sorted({*items_of, *(c for c, ds in mine.items() if ds)}):
+            surveys = mine.get(code, [])
+            attached = [d for d in surveys if forms.target(d) is not None]
+            items = list(items_of.get(code, [])) + [item(d, d in attached) for d in surveys]
+            rec = people.get(code, {})
+            out.append(Letter(code, role, rec.get("fio"), rec.get("sex"), email_of(rec.get("contact")),
+                              _subject(items, role), items, org,
+                              sender=sender, surveys=attached))
     items = curator_items(book, today)
     if items:
-        out.append(Letter(CURATOR, CURATOR, book.org.get("curator_fio"), book.org.get("curator_sex"), None,
-                          f"Наставничество: {agree(len(items), 'вопрос')} к решению", items, org))
+        out.append(Letter(CURATOR, CURATOR, book.org.get("curator_fio"), book.org.get("curator_sex"), sender.email,
+                          f"Наставничество: {agree(len(items), 'вопрос')} к решению", items, org, sender=sender))
     return out
 
 
@@ -218,72 +278,6 @@ def stem_of(letter: Letter) -> str:
     return safe_filename(f"{letter.code} {letter.fio or ''}".strip())
 
 
-def eml_bytes(letter: Letter, today: dt.date) -> bytes:
-    from email import policy
-    from email.headerregistry import Address
-    from email.message import EmailMessage
-    from email.utils import format_datetime
-
-    # Not folded at 78: Python's own parser reads a folded Cyrillic display name back with a space inside a word
-    # («Викторо вич», checked by experiment); one line under RFC 5322's limit of 998 is read back whole.
-    msg = EmailMessage(policy=policy.SMTP.clone(max_line_length=998))
-    msg["Subject"] = letter.subject
-    if letter.email:
-        local, _, domain = letter.email.partition("@")
-        msg["To"] = Address(display_name=letter.fio or "", username=local, domain=domain)
-    msg["Date"] = format_datetime(dt.datetime(today.year, today.month, today.day, 9, 0).astimezone())
-    msg["X-Unsent"] = "1"  # Outlook and Thunderbird open the file as a draft to send
-    msg.set_content(letter.body(), charset="utf-8")
-    for path in letter.attachments:
-        msg.add_attachment(Path(path).read_bytes(), maintype="application",
-                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename=Path(path).name)
-    return msg.as_bytes()
-
-
-def write_docx(path: Path, letter: Letter) -> Path:
-    from docx import Document
-    from docx.shared import Pt
-
-    doc = Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(13)
-    doc.add_paragraph(letter.subject).runs[0].bold = True
-    for part in (letter.greeting, letter.intro):
-        doc.add_paragraph(part)
-    for item in letter.items:
-        doc.add_paragraph(item, style="List Bullet")
-    for part in letter.body().rstrip().split("\n\n")[-2:]:
-        doc.add_paragraph(part)
-    with atomic_path(path) as tmp:
-        doc.save(str(tmp))
-    return path
-
-
-def write_table(path: Path, rows: list[tuple[Letter, str]]) -> Path:
-    import xlsxwriter
-
-    with atomic_path(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False})
-        head = wb.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"})
-        wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-        ws = wb.add_worksheet("Письма")
-        titles = (("Кому", 30), ("E-mail", 26), ("Обращение", 28), ("Тема", 36), ("Текст письма", 80),
-                  ("Черновик письма", 30))
-        for j, (title, width) in enumerate(titles):
-            ws.write_string(0, j, title, head)
-            ws.set_column(j, j, width)
-        for i, (letter, draft) in enumerate(rows, start=1):
-            for j, value in enumerate((letter.fio or letter.code, letter.email or "", letter.greeting,
-                                       letter.subject, letter.body(), draft)):
-                ws.write_string(i, j, value, wrap) if value else ws.write_blank(i, j, None, wrap)
-        ws.freeze_panes(1, 0)
-        ws.autofilter(0, 0, len(rows), len(titles) - 1)
-        wb.close()
-    return path
-
-
 @dataclass
 class RemindResult:
     folder: Path
@@ -291,6 +285,23 @@ class RemindResult:
     drafts: list = field(default_factory=list)
     table: Path | None = None
     calendars: list = field(default_factory=list)
+    notes: list = field(default_factory=list)  # said once in the summary, not in each letter
+
+
+def whom(letters: list[Letter]) -> str:
+    """«наставникам — 2, наставляемым — 1, куратору — 1»: the letters by addressee, the empty kinds left out."""
+    counts = [(sum(1 for x in letters if x.role == role), word) for role, word in
+              ((v.ROLE_MENTOR, "наставникам"), (v.ROLE_MENTEE, "наставляемым"), (CURATOR, "куратору"))]
+    return ", ".join(f"{word} — {n}" for n, word in counts if n)
+
+
+def no_sender_note(sender: Sender) -> str | None:
+    """The one line of the summary when «Организация» gives the letters no sender's address."""
+    if sender.email:
+        return None
+    return ("В листе «Организация» не указана электронная почта куратора: в черновиках нет отправителя, в "
+            "подписи писем — нет адреса для ответа. Впишите её в «Электронная почта куратора» или выберите "
+            "отправителя в почтовой программе.")
 
 
 def remind(book, out_dir, today: dt.date) -> RemindResult:
@@ -300,14 +311,20 @@ def remind(book, out_dir, today: dt.date) -> RemindResult:
     from .calendar import write_calendars
     from .diary import FOLDER as DIARIES
     from .diary import make_diaries
+    from .letter_files import eml_bytes, write_docx, write_table
+    from .surveys_due import Forms
 
     folder = Path(out_dir) / FOLDER
     result = RemindResult(folder, letters(book, today))
+    note = no_sender_note(Sender.of(book)) if result.letters else None
+    result.notes += [note] if note else []
     org, year = book.org.get("short_name") or book.org.get("full_name"), year_label(year_of(book, today))
     rows = []
+    forms = Forms(book, today)
     for letter in result.letters:
         if letter.role == v.ROLE_MENTOR:  # the diary goes with the letter: the answer to a reminder is a diary
             letter.attachments = make_diaries(book, Path(out_dir) / DIARIES, today, org, year, mentor=letter.code)
+        letter.forms = [p for p in (forms.write(due, out_dir) for due in letter.surveys) if p is not None]
         stem = stem_of(letter)
         eml = write_bytes(folder / f"{stem}.eml", eml_bytes(letter, today))
         result.drafts += [eml, write_docx(folder / f"{stem}.docx", letter)]

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from nastavnik.base.safeio import atomic_path
 
-from .lines import STATUSES, Line
+from .lines import CONSENT, STATUSES, Line
 
-REPORT_NAME = "Отчёт о сборе анкет.xlsx"
+REPORT_NAME = "Отчёт о сборе анкет.xlsx"  # of questionnaires; ``report_name`` for diaries too
 COLUMNS = (("status", "Итог", 14), ("source", "Файл", 22), ("row", "Строка файла", 8),
            ("column", "Вопрос (столбец)", 26), ("sheet", "Лист книги", 14), ("code", "Код", 8),
            ("field", "Поле книги", 22), ("old", "Было", 14), ("new", "Стало", 14),
@@ -24,6 +24,40 @@ COLUMNS = (("status", "Итог", 14), ("source", "Файл", 22), ("row", "Ст
 
 def counts(lines: list[Line]) -> Counter:
     return Counter(line.status for line in lines)
+
+
+def _kinds(lines: list[Line]) -> tuple[bool, bool]:
+    """(questionnaires, diaries) among the lines; nothing at all reads as questionnaires."""
+    diaries = any(line.diary for line in lines)
+    return (not diaries or any(not line.diary for line in lines)), diaries
+
+
+def collected(lines: list[Line]) -> str:
+    """What was collected, in the genitive: «анкет», «дневников» or «анкет и дневников»."""
+    forms, diaries = _kinds(lines)
+    return " и ".join(w for w, on in (("анкет", forms), ("дневников", diaries)) if on)
+
+
+def contents(lines: list[Line]) -> str:
+    """What the copy of the book holds: «ответами анкет», «отметками дневников» or both."""
+    forms, diaries = _kinds(lines)
+    return " и ".join(w for w, on in (("ответами анкет", forms), ("отметками дневников", diaries)) if on)
+
+
+def gathered(lines: list[Line]) -> str:
+    """The same, as a sentence's subject: «Ответы анкет», «Отметки дневников» or «Ответы анкет и отметки дневников»."""
+    forms, diaries = _kinds(lines)
+    text = " и ".join(w for w, on in (("ответы анкет", forms), ("отметки дневников", diaries)) if on)
+    return text[0].upper() + text[1:]
+
+
+def shown_statuses(lines: list[Line]) -> tuple[str, ...]:
+    """The report's statuses: a consent stated in a form cannot come from a diary, so diaries alone leave it out."""
+    return STATUSES if _kinds(lines)[0] else tuple(x for x in STATUSES if x != CONSENT)
+
+
+def report_name(lines: list[Line]) -> str:
+    return f"Отчёт о сборе {collected(lines)}.xlsx"
 
 
 def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | None = None) -> Path:
@@ -42,12 +76,13 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
         summary.write_string(0, 0, "Итог", head)
         summary.write_string(0, 1, "Строк", head)
         c = counts(lines)
-        for i, status in enumerate(STATUSES, start=1):
+        statuses = shown_statuses(lines)
+        for i, status in enumerate(statuses, start=1):
             summary.write_string(i, 0, status)
             summary.write_number(i, 1, c.get(status, 0))
         if copy_path is not None:
-            summary.write_string(len(STATUSES) + 2, 0, f"Копия книги с ответами: {copy_path.name}")
-        summary.write_string(len(STATUSES) + 3, 0, "Исходная книга не изменена.")
+            summary.write_string(len(statuses) + 2, 0, f"Копия книги с {contents(lines)}: {copy_path.name}")
+        summary.write_string(len(statuses) + 3, 0, "Исходная книга не изменена.")
         ws = wb.add_worksheet("Подробно")
         for j, (_key, title, width) in enumerate(COLUMNS):
             ws.write_string(0, j, title, head)
@@ -77,7 +112,8 @@ def write_report(lines: list[Line], path: str | os.PathLike, copy_path: Path | N
 
 def render_text(lines: list[Line]) -> str:
     c = counts(lines)
-    out = ["Сбор анкет: " + ", ".join(f"{status} — {c.get(status, 0)}" for status in STATUSES) + "."]
+    out = [f"Сбор {collected(lines)}: " + ", ".join(f"{status} — {c.get(status, 0)}"
+                                                     for status in shown_statuses(lines)) + "."]
     for line in lines:
         what = line.reason
         if line.field and line.old is not None:

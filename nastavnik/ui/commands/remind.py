@@ -17,24 +17,25 @@ def remind(ctx, workbook: Path | None, out: Path) -> None:
     """Подготовить напоминания: по одному письму каждому, кому есть что сделать, и календари мероприятий.
 
     Наставнику — о мероприятиях с прошедшим сроком, о программе без выполненных мероприятий дольше
-    допустимого, об анкетировании перед окончанием и о скором окончании программы; куратору — о
-    наставляемых, которые ждут пару дольше допустимого, и о перегруженных наставниках. Каждое письмо —
-    черновик .eml (адрес — из столбца «Контакт» банка, если там есть e-mail; к письму наставника приложен
-    его дневник с планом программы) и .docx; все письма — в таблице для рассылки .xlsx. В письме — только данные его адресата. Программа ничего не отправляет.
+    допустимого, о скором окончании программы и об анкетах, которые пора заполнить (входная, первых недель,
+    итоговая); наставляемому — о его анкетах и о том, что ему нужно подписать (согласие на обработку ПДн,
+    программа); куратору — о наставляемых, которые ждут пару дольше допустимого, и о перегруженных
+    наставниках. Каждое письмо — черновик .eml (адрес — из столбца «Контакт» банка, если там есть e-mail;
+    отправитель — электронная почта куратора из листа «Организация»; к письму приложены дневник наставника и
+    личная анкета нужного этапа) и .docx; все письма — в таблице для рассылки .xlsx. В письме — только данные
+    его адресата. Программа ничего не отправляет.
     Календари .ics (по одному на наставника и на пару) с мероприятиями плана открываются в календаре
     телефона и почты.
     """
     from nastavnik.base.morph import agree
-    from nastavnik.forms.remind import CURATOR
     from nastavnik.forms.remind import remind as make_reminders
+    from nastavnik.forms.remind import whom
 
     book = load(ctx, workbook, out)
     result = make_reminders(book, out, today_of(ctx))
-    mentors = sum(1 for letter in result.letters if letter.code != CURATOR)
-    curator = len(result.letters) - mentors
     if result.letters:
         click.echo(f"Напоминания в папке {result.folder}: {agree(len(result.letters), 'письмо')} "
-                   f"(наставникам — {mentors}, куратору — {curator}).")
+                   f"({whom(result.letters)}).")
         missing = sum(1 for letter in result.letters if not letter.email)
         if missing:
             click.echo(f"  без адреса e-mail: {agree(missing, 'письмо')} — впишите адрес в черновик сами "
@@ -44,6 +45,11 @@ def remind(ctx, workbook: Path | None, out: Path) -> None:
         if attached:
             click.echo(f"  к письмам наставников приложены дневники ({attached}): nastavnik collect перенесёт "
                        "их отметки в план.")
+        forms = sum(len(letter.forms) for letter in result.letters)
+        if forms:
+            click.echo(f"  к письмам приложены личные анкеты ({forms}): заполненные соберёт nastavnik collect.")
+        for note in result.notes:
+            click.echo(f"  {note}")
     else:
         click.echo("Напоминать не о чем: мероприятия идут по плану, ожидающих пару дольше допустимого нет.")
     if result.calendars:

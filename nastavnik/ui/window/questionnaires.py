@@ -95,17 +95,19 @@ def accepts(lines: list) -> bool:
 def summary(lines: list) -> str:
     """One line of counts, in the merge report's own words («добавлен — 2, обновлён — 5, …»)."""
     from nastavnik.forms.lines import STATUSES
-    from nastavnik.forms.report import counts
+    from nastavnik.forms.report import contents, counts
 
     c = counts(lines)
     shown = [f"{status} — {c[status]}" for status in STATUSES if c.get(status)]
-    return "Что будет сделано с ответами: " + (", ".join(shown) if shown else "ответов не найдено") + "."
+    what = "ответами" if contents(lines) == "ответами анкет" else contents(lines)
+    return f"Что будет сделано с {what}: " + (", ".join(shown) if shown else "ответов не найдено") + "."
 
 
 def write(job: Job, pending: Pending) -> Outcome:
     """Merge the previewed answers into a new copy of the workbook, with the report, and check the copy."""
     from nastavnik.checks.render import verdict
     from nastavnik.forms import collect
+    from nastavnik.forms.report import gathered
     from nastavnik.workbook.reader import read_workbook
 
     folder = _folder(job)
@@ -119,8 +121,8 @@ def write(job: Job, pending: Pending) -> Outcome:
     copy = read_workbook(result.copy, today=job.today)
     report, problems, marked = _check(job, copy, folder, always_mark=False)
     said = verdict(report)
-    text = (f"Ответы собраны в копию книги «{result.copy.name}»; ваша прежняя книга не изменена. Теперь рабочая "
-            f"книга — эта копия: работайте в ней. Отчёт о сборе — «{result.report.name}». Проверка копии: "
+    text = (f"{gathered(result.lines)} собраны в копию книги «{result.copy.name}»; ваша прежняя книга не изменена. "
+            f"Теперь рабочая книга — эта копия: работайте в ней. Отчёт о сборе — «{result.report.name}». Проверка копии: "
             f"{said[0].lower()}{said[1:]}")
     outcome = _finish(job, Outcome(0 if report.valid else 1, text, folder, problems, marked))
     outcome.switch_to = outcome.folder / result.copy.relative_to(folder)

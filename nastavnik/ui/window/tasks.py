@@ -232,14 +232,16 @@ def reminders(job: Job) -> Outcome:
     table and the calendars, nothing sent."""
     from nastavnik.base.morph import agree
     from nastavnik.forms.remind import remind as make_reminders
+    from nastavnik.forms.remind import whom
 
     folder = _folder(job)
     book = _read(job, folder)
     job.say("Готовлю напоминания и календари…")
     result = make_reminders(book, folder, job.today)
     if result.letters:
-        summary = (f"Напоминания готовы: {agree(len(result.letters), 'письмо')} — черновики для почты, .docx и "
-                   "таблица для рассылки. Программа ничего не отправляет.")
+        summary = (f"Напоминания готовы: {agree(len(result.letters), 'письмо')} ({whom(result.letters)}) — "
+                   "черновики для почты, .docx и таблица для рассылки. Программа ничего не отправляет.")
+        summary += "".join(f" {note}" for note in result.notes)
     else:
         summary = "Напоминать не о чем: мероприятия идут по плану, ожидающих пару дольше допустимого нет."
     if result.calendars:
