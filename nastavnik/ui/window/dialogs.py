@@ -187,6 +187,82 @@ class PreviewDialog(tk.Toplevel):
         return self.result
 
 
+STAFF_COLUMNS = (("status", "Итог", 130), ("row", "Строка списка", 130),
+                 ("what", "Почему (выберите строку, чтобы прочитать целиком)", 660))
+STAFF_SUFFIXES = (".xlsx", ".csv")
+
+
+class StaffPreviewDialog(tk.Toplevel):
+    """«Штатный список»: what importing the HR export would do, row by row of the list, before anything is
+    written; ``result`` is True when the curator says «Записать в копию книги»."""
+
+    def __init__(self, master, plan, summary: str):
+        from nastavnik.workbook.schema import STAFF
+
+        from .staff_list import header_lines, rows
+
+        super().__init__(master)
+        self.title("Штатный список")
+        self.transient(master)
+        self.geometry("980x540")
+        self.result = False
+        body = ttk.Frame(self, padding=12)
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text=summary, wraplength=940, justify="left").pack(anchor="w")
+        self.head = ttk.Label(body, text="\n".join(header_lines(plan)), foreground="#555", wraplength=940,
+                              justify="left")
+        self.head.pack(anchor="w", pady=(4, 0))
+        something = bool(plan.changes)
+        note = (f"Ваша книга не изменится: список будет записан в лист «{STAFF.title}» её новой копии в "
+                "папке результатов." if something else
+                "Записывать нечего: все, кого список принимает, уже есть в книге с теми же сведениями.")
+        self.note = ttk.Label(body, text=note, foreground="#555" if something else "#8a5a00", wraplength=940,
+                              justify="left")
+        self.note.pack(anchor="w", pady=(4, 8))
+        table = ttk.Frame(body)
+        table.pack(fill="both", expand=True)
+        self.tree = ttk.Treeview(table, columns=[c[0] for c in STAFF_COLUMNS], show="headings", height=12)
+        for key, title, width in STAFF_COLUMNS:
+            self.tree.heading(key, text=title, anchor="w")
+            self.tree.column(key, width=width, stretch=key == "what", anchor="w")
+        bar = ttk.Scrollbar(table, orient="vertical", command=self.tree.yview)
+        self.tree.configure(yscrollcommand=bar.set)
+        self.tree.pack(side="left", fill="both", expand=True)
+        bar.pack(side="left", fill="y")
+        for tag, colour in (("не принят", "#f8d7da"), ("добавлен", "#e2f0d9"), ("обновлён", "#ddebf7")):
+            self.tree.tag_configure(tag, background=colour)
+        for status, row, why in rows(plan):
+            self.tree.insert("", "end", values=(status, row, why), tags=(status,))
+        self.detail = ttk.Label(body, text="", wraplength=940, justify="left")
+        self.detail.pack(fill="x", pady=(6, 0))
+        self.tree.bind("<<TreeviewSelect>>", lambda event: self._describe())
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(10, 0))
+        self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
+        self.cancel.pack(side="right")
+        self.ok = ttk.Button(buttons, text="Записать в копию книги", command=self._ok,
+                             state="normal" if something else "disabled")
+        self.ok.pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda event: self.destroy())
+
+    def _describe(self) -> None:
+        chosen = self.tree.selection()
+        status, row, why = self.tree.item(chosen[0], "values") if chosen else ("", "", "")
+        self.detail.configure(text=f"Строка {row} списка: {status}{f' — {why}' if why else ''}" if chosen else "")
+
+    def _ok(self) -> None:
+        self.result = True
+        self.destroy()
+
+    def rows(self) -> list[tuple]:
+        return [tuple(self.tree.item(i, "values")) for i in self.tree.get_children()]
+
+    def ask(self) -> bool:
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
 def _asked(dialog):
     """The dialog's answer; the dialog is freed here, in Tk's thread: a Tk variable collected later by a task's
     thread raises «main thread is not in main loop»."""
@@ -234,6 +310,15 @@ class Dialogs:
     def answers_folder(self, start: Path | None = None) -> tuple[Path, bool] | None:
         """(folder, update) — ``update`` is ``collect --update``: answers replace what the book already says."""
         return _asked(answers_dialog(self.root, start))
+
+    def staff_list(self, start: Path | None = None) -> Path | None:
+        """«Штатный список»: the HR program's export of the staff (.xlsx or .csv)."""
+        answer = _asked(BrowseDialog(self.root, "Штатный список из кадровой программы (.xlsx или .csv)", start,
+                                     mode="file", suffixes=STAFF_SUFFIXES, what="таблиц .xlsx и .csv"))
+        return answer[0] if answer else None
+
+    def confirm_staff(self, pending, summary: str) -> bool:
+        return _asked(StaffPreviewDialog(self.root, pending.plan, summary))
 
     def switch_book(self, path: Path, text: str) -> str | None:
         return _asked(SwitchDialog(self.root, path, text))
