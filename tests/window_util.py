@@ -87,7 +87,7 @@ class Answers:
     def workbook(self, start):
         return self.next_workbook
 
-    def new_workbook(self):
+    def new_workbook(self, start=None):
         return self.next_new
 
     def folder(self, start=None):

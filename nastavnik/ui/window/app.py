@@ -178,7 +178,7 @@ class App:
         self.runner.start(task, job, *args)
 
     def new_workbook(self) -> None:
-        answer = self.dialogs.new_workbook()
+        answer = self.dialogs.new_workbook(self.workbook)
         if not answer:
             return
         path, org_type, org_name = answer
