@@ -207,16 +207,19 @@ def test_the_new_book_question_asks_the_type_first_then_where_to_save_under_the_
         def ask(self):
             return ("college", "ГБПОУ «Строительный колледж»")
 
-    def save_as(**kw):
-        asked.update(kw)
-        return str(tmp_path / kw["initialfile"])
+    class Saved:  # the window's own save chooser (its Russian words: tests/test_window_save_dialog.py)
+        def __init__(self, master, org_type, start=None):
+            asked["name"] = f"наставничество_{org_type.word}.xlsx"
+
+        def ask(self):
+            return (tmp_path / asked["name"], False)
 
     monkeypatch.setattr(dialogs, "org_type_dialog", lambda master: Chosen())
-    monkeypatch.setattr(dialogs.filedialog, "asksaveasfilename", save_as)
+    monkeypatch.setattr(dialogs, "save_book_dialog", Saved)
     app, _ = window()
     path, org_type, name = dialogs.Dialogs(app.root).new_workbook()
     assert org_type is orgtypes.COLLEGE and name == "ГБПОУ «Строительный колледж»"
-    assert asked["initialfile"] == "наставничество_колледж.xlsx" and path == tmp_path / "наставничество_колледж.xlsx"
+    assert asked["name"] == "наставничество_колледж.xlsx" and path == tmp_path / "наставничество_колледж.xlsx"
 
 
 def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
@@ -227,7 +230,7 @@ def test_the_new_book_question_ends_when_no_type_is_chosen(window, monkeypatch):
             return None
 
     monkeypatch.setattr(dialogs, "org_type_dialog", lambda master: Closed())
-    monkeypatch.setattr(dialogs.filedialog, "asksaveasfilename", lambda **kw: pytest.fail("asked where to save"))
+    monkeypatch.setattr(dialogs, "save_book_dialog", lambda *a, **kw: pytest.fail("asked where to save"))
     app, _ = window()
     assert dialogs.Dialogs(app.root).new_workbook() is None
 

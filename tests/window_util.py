@@ -80,11 +80,14 @@ class Answers:
         self.switch = None  # the answer to «Теперь ваша рабочая книга — …»: "switch", "open" or None
         self.switch_offers: list[tuple[Path, str]] = []
         self.previewed: list[tuple[list, str]] = []  # what the preview showed: (lines, summary)
+        self.next_staff: Path | None = None  # the HR export chosen for «Штатный список»
+        self.confirm_staff_list = True  # the curator's answer to the staff list's preview
+        self.staff_previewed: list[tuple[object, str]] = []  # what that preview showed: (pending, summary)
 
     def workbook(self, start):
         return self.next_workbook
 
-    def new_workbook(self):
+    def new_workbook(self, start=None):
         return self.next_new
 
     def folder(self, start=None):
@@ -95,6 +98,13 @@ class Answers:
 
     def answers_folder(self, start=None):
         return (self.next_answers, self.next_update) if self.next_answers else None
+
+    def staff_list(self, start=None):
+        return self.next_staff
+
+    def confirm_staff(self, pending, summary):
+        self.staff_previewed.append((pending, summary))
+        return self.confirm_staff_list
 
     def switch_book(self, path, text):
         self.switch_offers.append((Path(path), text))

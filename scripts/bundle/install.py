@@ -261,12 +261,59 @@ def windows_shortcuts(venv: Path, remove: bool = False) -> list[Path]:
                   " { $p = Join-Path $dir ($env:NASTAVNIK_TITLE + '.lnk'); if (Test-Path -LiteralPath $p) "
                   "{ Remove-Item -LiteralPath $p; Write-Output $p } }")
     env = {**os.environ, "NASTAVNIK_TITLE": TITLE, "NASTAVNIK_TARGET": str(venv_python(venv, windowed=True))}
-    done = subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
-                           "-Command", script], env=env, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace")
-    if done.returncode != 0:
-        print(f"  Ярлык сделать не удалось: {done.stderr.strip()[:300]}")
+    try:
+        done = subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+                               "-Command", script], env=env, capture_output=True, text=True, encoding="utf-8",
+                              errors="replace", check=False)
+    except OSError as exc:  # no PowerShell at all (removed, or blocked by the school's policy)
+        to_log(f"powershell: {exc}")
+        return []
+    if done.returncode != 0:  # PowerShell's own words are English: they go to the log, not on the screen
+        to_log(f"powershell ({done.returncode}): {done.stderr.strip()}")
     return [Path(line) for line in done.stdout.splitlines() if line.strip()]
+
+
+def to_log(text: str) -> None:
+    """A line for the developers (often English) into the installation log; the screen stays Russian."""
+    with contextlib.suppress(OSError):
+        log_file().parent.mkdir(parents=True, exist_ok=True)
+        with open(log_file(), "a", encoding="utf-8", errors="replace") as out:
+            out.write(text.rstrip() + "\n")
+
+
+def relative_to_script(target: Path, folder: Path) -> str:
+    """``target`` as a .cmd in ``folder`` names it: from ``%~dp0`` when it is beside, so that no Cyrillic user
+    name is written into the file (cmd.exe reads a .cmd in the console's code page, not in UTF-8)."""
+    try:
+        return "%~dp0" + os.path.relpath(target, folder).replace("/", "\\")
+    except ValueError:  # another drive
+        return str(target)
+
+
+def windows_launcher(venv: Path) -> Path:
+    """Where PowerShell cannot make a shortcut: «Наставничество.cmd» beside the `nastavnik` command opens the
+    window (a double click on it is what the shortcut would have done)."""
+    folder = command_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{TITLE}.cmd"
+    target = relative_to_script(venv_python(venv, windowed=True), folder)
+    path.write_bytes(f'@echo off\r\nstart "" "{target}" -m {APP} window\r\n'.encode())
+    return path
+
+
+def make_shortcuts(venv: Path) -> list[Path]:
+    """The shortcuts «Наставничество» (desktop and menu); where none can be made, a Russian sentence naming
+    what opens the window instead — never «Готово» with no way to open it."""
+    made = windows_shortcuts(venv) if WINDOWS else linux_shortcuts(venv)
+    if made:
+        return made
+    if WINDOWS:
+        launcher = windows_launcher(venv)
+        raise Refused(f"ярлык «{TITLE}» сделать не удалось, потому что PowerShell на этом компьютере недоступен "
+                      f"или запрещён (подробности — в файле «{log_file()}»). Программа установлена. Окно программы открывает "
+                      f"файл «{launcher}»: откройте его двойным щелчком; его можно скопировать на рабочий стол.")
+    raise Refused(f"ярлык «{TITLE}» сделать не удалось (сообщение выше). Программа установлена: окно открывает "
+                  "команда «nastavnik window» в новом окне командной строки.")
 
 
 def command_dir() -> Path:
@@ -288,8 +335,8 @@ def make_command(venv: Path) -> Path:
     path = command_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     if WINDOWS:
-        path.write_text(f'@echo off\r\n"{venv_python(venv)}" -m {APP} %*\r\n', encoding="utf-8")
-        add_to_user_path(path.parent)
+        target = relative_to_script(venv_python(venv), path.parent)
+        path.write_bytes(f'@echo off\r\n"{target}" -m {APP} %*\r\n'.encode())
     else:
         quoted = "'" + str(venv_python(venv)).replace("'", "'\\''") + "'"
         path.write_text(f"#!/bin/sh\nexec {quoted} -m {APP} \"$@\"\n", encoding="utf-8")
@@ -297,14 +344,21 @@ def make_command(venv: Path) -> Path:
     return path
 
 
-def add_to_user_path(folder: Path) -> None:
-    """Windows: the folder joins the user's own PATH (no administrator rights), once."""
+def add_to_user_path(folder: Path) -> bool:
+    """Windows: the folder joins the user's own PATH (no administrator rights), once; False where PowerShell
+    cannot do it."""
     script = ("$p = [Environment]::GetEnvironmentVariable('Path', 'User'); if (-not $p) { $p = '' }; "
               "if (($p -split ';') -notcontains $env:NASTAVNIK_BIN_DIR) { "
               "[Environment]::SetEnvironmentVariable('Path', ($p.TrimEnd(';') + ';' + $env:NASTAVNIK_BIN_DIR)"
               ".TrimStart(';'), 'User') }")
-    subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", script],
-                   env={**os.environ, "NASTAVNIK_BIN_DIR": str(folder)}, capture_output=True, check=False)
+    try:
+        done = subprocess.run(["powershell", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass",
+                               "-Command", script], env={**os.environ, "NASTAVNIK_BIN_DIR": str(folder)},
+                              capture_output=True, check=False)
+    except OSError as exc:
+        to_log(f"powershell: {exc}")
+        return False
+    return done.returncode == 0
 
 
 def on_path(folder: Path) -> bool:
@@ -349,6 +403,11 @@ def uninstall(venv: Path) -> None:
     print("Готово. Ваши рабочие книги и папки с результатами не тронуты.")
 
 
+def lower_first(text: str) -> str:
+    """«…: не удалось …» — a sentence continued after a colon starts with a small letter."""
+    return text[:1].lower() + text[1:]
+
+
 def main(argv: list[str]) -> int:
     bundle = Path(__file__).resolve().parent
     venv = home_dir() / "venv"
@@ -364,28 +423,30 @@ def main(argv: list[str]) -> int:
         make_venv(venv)
         install(bundle, manifest, venv)
         command = make_command(venv)
+        reachable = add_to_user_path(command.parent) if WINDOWS else on_path(command.parent)
         print(f"  Команда для командной строки: {command.stem if WINDOWS else command.name} (файл «{command}»)")
         window = "--no-window" not in argv
         if "--no-shortcuts" not in argv and window:
-            made = windows_shortcuts(venv) if WINDOWS else linux_shortcuts(venv)
-            if not made:
-                raise Refused("Ярлык «Наставничество» сделать не удалось (сообщение выше). Программа установлена: "
-                              "окно открывает команда «nastavnik window» в новом окне командной строки.")
+            made = make_shortcuts(venv)
             for path in made:
                 print(f"  Ярлык: {path}")
         print()
         print(f"Готово. Программа «{TITLE}» {manifest['version']} установлена в «{venv}».")
         if window and "--no-shortcuts" not in argv:
             print(f"Запускайте её ярлыком «{TITLE}» на рабочем столе или в меню.")
-        where = "в новом окне командной строки" if WINDOWS or on_path(command.parent) else \
-            "после нового входа в систему (или сразу: " + str(command) + ")"
+        if reachable:
+            where = "в новом окне командной строки"
+        elif WINDOWS:
+            where = f"в окне командной строки, открытом в папке «{command.parent}» (её не удалось добавить в PATH)"
+        else:
+            where = f"после нового входа в систему (или сразу: {command})"
         print(f"В командной строке: nastavnik run КНИГА.xlsx — {where}.")
         return 0
     except Unusable as exc:
-        print(f"\nУстановка невозможна: {exc}")
+        print(f"\nУстановка невозможна. {exc}")
         return 2
     except Refused as exc:
-        print(f"\nКомпьютер не дал выполнить установку: {exc}")
+        print(f"\nКомпьютер не дал выполнить установку до конца: {lower_first(str(exc))}")
         return 4
     except OSError as exc:
         print(f"\nКомпьютер не дал выполнить установку: {exc.strerror or exc} ({exc.filename or ''}). "

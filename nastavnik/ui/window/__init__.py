@@ -2,10 +2,11 @@
 
 ``app`` lays out the window, ``tasks`` holds what each button does (library
 calls only, no Tk) and ``questionnaires`` the questionnaire buttons («Анкеты»,
-«Собрать анкеты» with its preview), ``runner`` runs a task in a background thread
+«Собрать анкеты» with its preview), ``staff_list`` «Штатный список» (the HR export previewed, then
+written into a copy of the book), ``runner`` runs a task in a background thread
 and passes its messages to the window through a queue, ``dialogs`` asks the
 curator (files, the type of a new book, the kind of questionnaire, the collect
-preview), ``problem_list`` shows the problems with their cells, ``settings``
+and staff list previews), ``problem_list`` shows the problems with their cells, ``settings``
 remembers the last workbook. Tk is touched only from the main thread; a task
 never blocks the window and can be cancelled.
 """

@@ -13,7 +13,7 @@ import tkinter as tk
 from pathlib import Path
 from tkinter import ttk
 
-from . import questionnaires, settings, tasks
+from . import questionnaires, settings, staff_list, tasks
 from .dialogs import TITLE, Dialogs
 from .problem_list import ProblemList
 from .runner import Runner
@@ -38,12 +38,13 @@ BUTTONS = (  # key, label, task
     ("all", "Всё сразу", tasks.everything),
     ("forms", "Анкеты", None),
     ("collect", "Собрать анкеты", None),
+    ("staff", "Штатный список", None),
     ("new", "Новая книга", None),
     ("newyear", "Новый учебный год", tasks.new_year),
     ("remind", "Напоминания", tasks.reminders),
     ("district", "Свод по району", None),
 )
-COLUMNS = 6
+COLUMNS = 7
 
 
 class App:
@@ -91,7 +92,7 @@ class App:
         self.buttons: dict[str, ttk.Button] = {}
         for i, (key, label, task) in enumerate(BUTTONS):
             command = {"new": self.new_workbook, "district": self.district, "forms": self.make_forms,
-                       "collect": self.collect}.get(key) or (lambda t=task: self.start(t))
+                       "collect": self.collect, "staff": self.import_staff}.get(key) or (lambda t=task: self.start(t))
             button = ttk.Button(grid, text=label, command=command)
             button.grid(row=i // COLUMNS, column=i % COLUMNS, sticky="ew", padx=3, pady=3, ipady=4)
             grid.columnconfigure(i % COLUMNS, weight=1)
@@ -177,7 +178,7 @@ class App:
         self.runner.start(task, job, *args)
 
     def new_workbook(self) -> None:
-        answer = self.dialogs.new_workbook()
+        answer = self.dialogs.new_workbook(self.workbook)
         if not answer:
             return
         path, org_type, org_name = answer
@@ -208,6 +209,20 @@ class App:
         if answer:
             folder, update = answer
             self.start(questionnaires.preview, folder, update)
+
+    def import_staff(self) -> None:
+        """Read the HR export and show what importing it would do; the copy is written only after «да»."""
+        source = self.dialogs.staff_list(self.workbook)
+        if source:
+            self.start(staff_list.preview, source)
+
+    def _confirm_staff(self, pending: staff_list.StaffPending, summary: str) -> None:
+        if self.dialogs.confirm_staff(pending, summary):
+            self.start(staff_list.write, pending)
+        else:
+            text = "Загрузка штатного списка отменена: ничего не записано."
+            self.status.configure(text=text, foreground="")
+            self._write_log(text)
 
     def _confirm_collect(self, pending: tasks.Pending, summary: str) -> None:
         if self.dialogs.confirm_collect(pending.lines, summary):
@@ -287,7 +302,10 @@ class App:
             self._stop_bar(0)
             self.status.configure(text=outcome.summary, foreground="")
             self._write_log(outcome.summary)
-            self._confirm_collect(outcome.pending, outcome.summary)
+            if isinstance(outcome.pending, staff_list.StaffPending):
+                self._confirm_staff(outcome.pending, outcome.summary)
+            else:
+                self._confirm_collect(outcome.pending, outcome.summary)
             return
         self._busy(False)
         self._stop_bar(1)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import tkinter as tk
 from pathlib import Path
-from tkinter import filedialog, ttk
+from tkinter import ttk
 
 from .words import in_window
 
 TITLE = "Наставничество"
-BOOK_TYPES = [("Рабочая книга", "*.xlsx *.xlsm *.xls *.ods"), ("Все файлы", "*")]
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ANSWER_SUFFIXES = (".xlsx", ".csv")
 UPDATE_OPTION = ("Обновлять сведения о людях, которые уже есть в книге",
@@ -187,6 +186,82 @@ class PreviewDialog(tk.Toplevel):
         return self.result
 
 
+STAFF_COLUMNS = (("status", "Итог", 130), ("row", "Строка списка", 130),
+                 ("what", "Почему (выберите строку, чтобы прочитать целиком)", 660))
+STAFF_SUFFIXES = (".xlsx", ".csv")
+
+
+class StaffPreviewDialog(tk.Toplevel):
+    """«Штатный список»: what importing the HR export would do, row by row of the list, before anything is
+    written; ``result`` is True when the curator says «Записать в копию книги»."""
+
+    def __init__(self, master, plan, summary: str):
+        from nastavnik.workbook.schema import STAFF
+
+        from .staff_list import header_lines, rows
+
+        super().__init__(master)
+        self.title("Штатный список")
+        self.transient(master)
+        self.geometry("980x540")
+        self.result = False
+        body = ttk.Frame(self, padding=12)
+        body.pack(fill="both", expand=True)
+        ttk.Label(body, text=summary, wraplength=940, justify="left").pack(anchor="w")
+        self.head = ttk.Label(body, text="\n".join(header_lines(plan)), foreground="#555", wraplength=940,
+                              justify="left")
+        self.head.pack(anchor="w", pady=(4, 0))
+        something = bool(plan.changes)
+        note = (f"Ваша книга не изменится: список будет записан в лист «{STAFF.title}» её новой копии в "
+                "папке результатов." if something else
+                "Записывать нечего: все, кого список принимает, уже есть в книге с теми же сведениями.")
+        self.note = ttk.Label(body, text=note, foreground="#555" if something else "#8a5a00", wraplength=940,
+                              justify="left")
+        self.note.pack(anchor="w", pady=(4, 8))
+        table = ttk.Frame(body)
+        table.pack(fill="both", expand=True)
+        self.tree = ttk.Treeview(table, columns=[c[0] for c in STAFF_COLUMNS], show="headings", height=12)
+        for key, title, width in STAFF_COLUMNS:
+            self.tree.heading(key, text=title, anchor="w")
+            self.tree.column(key, width=width, stretch=key == "what", anchor="w")
+        bar = ttk.Scrollbar(table, orient="vertical", command=self.tree.yview)
+        self.tree.configure(yscrollcommand=bar.set)
+        self.tree.pack(side="left", fill="both", expand=True)
+        bar.pack(side="left", fill="y")
+        for tag, colour in (("не принят", "#f8d7da"), ("добавлен", "#e2f0d9"), ("обновлён", "#ddebf7")):
+            self.tree.tag_configure(tag, background=colour)
+        for status, row, why in rows(plan):
+            self.tree.insert("", "end", values=(status, row, why), tags=(status,))
+        self.detail = ttk.Label(body, text="", wraplength=940, justify="left")
+        self.detail.pack(fill="x", pady=(6, 0))
+        self.tree.bind("<<TreeviewSelect>>", lambda event: self._describe())
+        buttons = ttk.Frame(body)
+        buttons.pack(fill="x", pady=(10, 0))
+        self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
+        self.cancel.pack(side="right")
+        self.ok = ttk.Button(buttons, text="Записать в копию книги", command=self._ok,
+                             state="normal" if something else "disabled")
+        self.ok.pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda event: self.destroy())
+
+    def _describe(self) -> None:
+        chosen = self.tree.selection()
+        status, row, why = self.tree.item(chosen[0], "values") if chosen else ("", "", "")
+        self.detail.configure(text=f"Строка {row} списка: {status}{f' — {why}' if why else ''}" if chosen else "")
+
+    def _ok(self) -> None:
+        self.result = True
+        self.destroy()
+
+    def rows(self) -> list[tuple]:
+        return [tuple(self.tree.item(i, "values")) for i in self.tree.get_children()]
+
+    def ask(self) -> bool:
+        self.grab_set()
+        self.wait_window(self)
+        return self.result
+
+
 def _asked(dialog):
     """The dialog's answer; the dialog is freed here, in Tk's thread: a Tk variable collected later by a task's
     thread raises «main thread is not in main loop»."""
@@ -209,18 +284,17 @@ class Dialogs:
                                      suffixes=BOOK_SUFFIXES, what="рабочих книг"))
         return answer[0] if answer else None
 
-    def new_workbook(self):
-        """(path, org type, full name) of a new book, or None when the curator changed her mind."""
+    def new_workbook(self, start: Path | None = None):
+        """(path, org type, full name) of a new book, or None when the curator changed her mind; the folder
+        chooser opens beside ``start`` (the current book)."""
         from nastavnik.workbook import orgtypes
 
         answer = org_type_dialog(self.root).ask()
         if not answer:
             return None
         org_type = orgtypes.BY_KEY[answer[0]]
-        name = filedialog.asksaveasfilename(parent=self.root, title="Где сохранить новую рабочую книгу",
-                                            defaultextension=".xlsx", filetypes=BOOK_TYPES[:1],
-                                            initialfile=f"наставничество_{org_type.word}.xlsx")
-        return (Path(name), org_type, answer[1]) if name else None
+        where = _asked(save_book_dialog(self.root, org_type, start))
+        return (where[0], org_type, answer[1]) if where else None
 
     def folder(self, start: Path | None = None) -> Path | None:
         answer = _asked(BrowseDialog(self.root, "Папка с книгами организаций района", start,
@@ -234,6 +308,15 @@ class Dialogs:
     def answers_folder(self, start: Path | None = None) -> tuple[Path, bool] | None:
         """(folder, update) — ``update`` is ``collect --update``: answers replace what the book already says."""
         return _asked(answers_dialog(self.root, start))
+
+    def staff_list(self, start: Path | None = None) -> Path | None:
+        """«Штатный список»: the HR program's export of the staff (.xlsx or .csv)."""
+        answer = _asked(BrowseDialog(self.root, "Штатный список из кадровой программы (.xlsx или .csv)", start,
+                                     mode="file", suffixes=STAFF_SUFFIXES, what="таблиц .xlsx и .csv"))
+        return answer[0] if answer else None
+
+    def confirm_staff(self, pending, summary: str) -> bool:
+        return _asked(StaffPreviewDialog(self.root, pending.plan, summary))
 
     def switch_book(self, path: Path, text: str) -> str | None:
         return _asked(SwitchDialog(self.root, path, text))
@@ -270,12 +353,16 @@ class BrowseDialog(tk.Toplevel):
 
     Folders first, then the files; the files that fit (``suffixes``) in black, the others grey. A
     double-click on a folder goes into it, «Вверх» goes up. In ``folder`` mode «Выбрать эту папку» takes the
-    folder shown; in ``file`` mode a double-click on a fitting file (or «Открыть») takes it. ``option`` is an
-    optional tick box under the list ((label, note)); ``result`` is (path, ticked) or None.
+    folder shown; in ``file`` mode a double-click on a fitting file (or «Открыть») takes it; in ``save`` mode
+    (Tk's own save dialog speaks English on Linux) a field «Имя файла» under the list, filled with ``name``,
+    and «Сохранить» take the folder shown and that name (``suffixes[0]`` added when the name has no fitting
+    ending; a file already there is refused with a line saying so). ``option`` is an optional tick box under
+    the list ((label, note)); ``result`` is (path, ticked) or None.
     """
 
     def __init__(self, master, title: str, start: Path | None, mode: str = "folder",
-                 suffixes: tuple[str, ...] = (), what: str = "файлов", option: tuple[str, str] | None = None):
+                 suffixes: tuple[str, ...] = (), what: str = "файлов", option: tuple[str, str] | None = None,
+                 name: str = ""):
         super().__init__(master)
         self.title(title)
         self.transient(master)
@@ -312,6 +399,17 @@ class BrowseDialog(tk.Toplevel):
         self.tree.bind("<Return>", lambda event: self._enter())
         self.count = ttk.Label(body, text="", foreground="#555")
         self.count.pack(anchor="w", pady=(6, 0))
+        self.name = tk.StringVar(self, value=name)
+        self.name_entry = None
+        if mode == "save":
+            line = ttk.Frame(body)
+            line.pack(fill="x", pady=(8, 0))
+            ttk.Label(line, text="Имя файла:").pack(side="left")
+            self.name_entry = ttk.Entry(line, textvariable=self.name)
+            self.name_entry.pack(side="left", fill="x", expand=True, padx=(6, 0))
+            self.name_entry.bind("<Return>", lambda event: self._ok())
+        self.warning = ttk.Label(body, text="", foreground="#a4161a", wraplength=700, justify="left")
+        self.warning.pack(anchor="w")
         self.ticked = tk.BooleanVar(self, value=False)
         if option:
             ttk.Checkbutton(body, text=option[0], variable=self.ticked).pack(anchor="w", pady=(6, 0))
@@ -321,7 +419,8 @@ class BrowseDialog(tk.Toplevel):
         buttons.pack(fill="x", pady=(10, 0))
         self.cancel = ttk.Button(buttons, text="Отмена", command=self.destroy)
         self.cancel.pack(side="right")
-        self.ok = ttk.Button(buttons, text="Выбрать эту папку" if mode == "folder" else "Открыть", command=self._ok)
+        self.ok = ttk.Button(buttons, text={"folder": "Выбрать эту папку", "save": "Сохранить"}.get(mode, "Открыть"),
+                             command=self._ok)
         self.ok.pack(side="right", padx=(0, 6))
         self.bind("<Escape>", lambda event: self.destroy())
         self.go(self.here)
@@ -366,15 +465,34 @@ class BrowseDialog(tk.Toplevel):
             self.go(chosen)
         elif self.mode == "file" and self._fits(chosen):
             self._take(chosen)
+        elif self.mode == "save" and self._fits(chosen):
+            self.name.set(chosen.name)
 
     def _ok(self) -> None:
         chosen = self._chosen()
-        if self.mode == "folder":
+        if self.mode == "save":
+            self._save()
+        elif self.mode == "folder":
             self._take(self.here)
         elif chosen is not None and chosen.is_file() and self._fits(chosen):
             self._take(chosen)
         elif chosen is not None and chosen.is_dir():
             self.go(chosen)
+
+    def _save(self) -> None:
+        """«Сохранить»: the folder shown and the name typed; a missing ending is added, a taken name refused."""
+        name = self.name.get().strip()
+        if not name or name in (".", "..") or "/" in name or "\\" in name:
+            self.warning.configure(text="Впишите имя файла (без папки): папку выберите в списке выше.")
+            return
+        if self.suffixes and Path(name).suffix.lower() not in self.suffixes:
+            name += self.suffixes[0]
+        path = self.here / name
+        if path.exists():
+            self.warning.configure(text=f"Файл «{name}» в этой папке уже есть и не будет перезаписан: впишите "
+                                        "другое имя.")
+            return
+        self._take(path)
 
     def _take(self, path: Path) -> None:
         self.result = (path, self.ticked.get())
@@ -428,6 +546,12 @@ class SwitchDialog(tk.Toplevel):
         self.grab_set()
         self.wait_window(self)
         return self.result
+
+
+def save_book_dialog(master, org_type, start: Path | None = None) -> BrowseDialog:
+    """«Новая книга»: the folder and the file name of the blank book, in Russian."""
+    return BrowseDialog(master, "Где сохранить новую рабочую книгу", start, mode="save", suffixes=(".xlsx",),
+                        what="рабочих книг", name=f"наставничество_{org_type.word}.xlsx")
 
 
 def answers_dialog(master, start: Path | None = None) -> BrowseDialog:
