@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.orgtypes import direction_title, of
 
 from .frames import Frames, mean_score, share
 from .registry import FEW_ANSWERS, MIN_RESPONDENTS
@@ -139,8 +140,8 @@ def compute_growth(f: Frames) -> Growth:
     found = list(dict.fromkeys(per["direction"])) if len(per) else []
     for name in order + [d for d in found if d not in order]:
         part = per[per["direction"] == name]
-        if len(part) or name in order:
-            g.directions.append(_row(name, part))
+        if len(part) or name in order:  # labelled as the type says it (a kindergarten has no «внеурочная»)
+            g.directions.append(_row(direction_title(name, of(f.org).key), part))
     for code in sorted(p for p in per["programme"].dropna().unique()) if len(per) else []:
         g.programmes.append(_row(str(code), per[per["programme"] == code]))
     if len(per) and per["programme"].isna().any():
