@@ -50,8 +50,8 @@ def make_forms(book, kind: str, out_dir, today: dt.date, round_: str | None = No
     A survey (``анкета``) is of a round (the final one unless said): each participant gets her role's questions
     of «Вопросы анкет» for it, and the curator her own form when the bank asks her in that round.
     """
-    from nastavnik.workbook.questionbank import ROUND_FINAL
     from nastavnik.workbook.newyear import year_label, year_of
+    from nastavnik.workbook.questionbank import ROUND_FINAL
 
     from .docx_form import write_form_docx
     from .online import question_list
