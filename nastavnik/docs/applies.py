@@ -16,7 +16,7 @@ from .context import pair_groups
 
 _NAME = (("full_name", "Полное наименование"),)
 _SIGNED = _NAME + (("director_fio", "ФИО руководителя"),)  # what an order or an agreement cannot go without
-_ORDERS = {"polozhenie", "curator", "council", "pairs", "changes", "final", "agreement"}
+_ORDERS = {"polozhenie", "curator", "council", "pairs", "changes", "final", "agreement", "org_programme", "intro"}
 _STARTED = {v.PAIR_RUNNING, v.PAIR_DONE, v.PAIR_STOPPED}
 
 

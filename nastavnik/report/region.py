@@ -246,25 +246,34 @@ def write_district_form(wb, rollup, fmt: dict) -> None:
     linked = [n for n, line in enumerate(form.lines) if line.address]
     for name, columns in ((DISTRICT_SHEET, list(range(len(form.lines)))), (LINKS_SHEET, linked)):
         ws = wb.add_worksheet(name)
-        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(2, 2), header_left=form.title, header_right=name)
+        xlsxprint.setup_xlsxwriter(ws, repeat_rows=(0, 0), header_left=form.title, header_right=name)
+        ws.set_print_scale(85)  # as «Свод»: legible across several pages, № and organisation on each
         ws.repeat_columns(0, 1)
-        ws.write(0, 0, form.title + (" — адреса документов и страниц" if name == LINKS_SHEET else ""), fmt["title"])
-        ws.write(1, 0, f"Описание формы: {form.source}. Организаций: {len(counted)} (без повторов и нечитаемых "
-                       "файлов). Номер столбца — номер строки формы.")
-        ws.write_row(2, 0, ["№", "Организация"] + [f"{n + 1}. {form.lines[n].text}" for n in columns], fmt["head"])
-        ws.set_row(2, 12.75 * max(1, *(-(-len(form.lines[n].text) // 16) for n in columns)) + 4)
+        # The title is the page header; in a cell it would be cut at the repeated columns' edge on later pages.
+        ws.write_row(0, 0, ["№", "Организация"] + [f"{n + 1}. {form.lines[n].text}" for n in columns], fmt["head"])
+        ws.set_row(0, 12.75 * max(1, *(-(-len(form.lines[n].text) // 16) for n in columns)) + 4)
         ws.set_column(0, 0, 4)
         ws.set_column(1, 1, 30)
         ws.set_column(2, 1 + len(columns), 18 if name == DISTRICT_SHEET else 30)
-        row = 2
+        row = 0
+        width = 18 if name == DISTRICT_SHEET else 30
         for k, (f, lines) in enumerate(filled, start=1):
             row += 1
             cells = [lines[n].value if name == DISTRICT_SHEET else lines[n].address for n in columns]
-            ws.write_row(row, 0, [k, f["org"] or f["file"], *cells], fmt["text"])
+            who = f["org"] or f["file"]
+            ws.write_row(row, 0, [k, who, *cells], fmt["text"])
+            tall = max(-(-len(who) // 28), *(-(-len(str(c)) // (width - 2)) for c in cells), 1)
+            ws.set_row(row, 12.75 * tall + 2)
         if name == DISTRICT_SHEET:
             row += 1
             ws.write_row(row, 0, ["", "Итого по району", *(district_total(form.lines[n], counted) for n in columns)],
                          fmt["head"])
-            ws.write(row + 2, 1, "Итого: «да» — сколько организаций ответили «да» из ответивших; числа — суммы; доли "
-                                 "пересчитаны по суммам числителей и знаменателей; средние не суммируются (—).")
-        ws.freeze_panes(3, 2)
+        note = (f"{form.title}. Описание формы: {form.source}. Организаций: {len(counted)} (без повторов и "
+                "нечитаемых файлов). Номер столбца — номер строки формы."
+                + (" Итого: «да» — сколько организаций ответили «да» из ответивших; числа — суммы; доли пересчитаны "
+                   "по суммам числителей и знаменателей; средние не суммируются (—)." if name == DISTRICT_SHEET
+                   else ""))
+        # Under № and the organisation, which every printed page repeats: the note is whole on each page.
+        ws.merge_range(row + 2, 0, row + 2, 1, note, fmt["text"])
+        ws.set_row(row + 2, 12.75 * (-(-len(note) // 30)) + 4)
+        ws.freeze_panes(1, 2)
