@@ -36,8 +36,8 @@ def row_of(sheet):
 
 
 # Each example writes, reads and checks a whole demo book (with its question bank and answers since 1.7, about
-# 1.2 s): 70 examples keep the suite within CI's 15 minutes (it took 180 s of one worker at 150).
-@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 1.2 s): 40 examples keep the suite within CI's 15 minutes (it took 180 s of one worker at 150).
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mentors=st.lists(row_of(MENTORS), max_size=4), pairs=st.lists(row_of(PAIRS), max_size=4))
 def test_any_cell_values_end_in_a_report(tmp_path_factory, demo_parts, mentors, pairs):
     org, tables = demo_parts
@@ -127,7 +127,7 @@ def _shaped(rows: list[dict], shape: str, sheet, column: int) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
           phases=[Phase.explicit, Phase.reuse, Phase.generate])  # a failing workbook is shown as it is: shrinking
 @given(shapes=st.lists(st.sampled_from(SHAPES), min_size=9, max_size=9),
        columns=st.lists(st.integers(0, 40), min_size=9, max_size=9))
