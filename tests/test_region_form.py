@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-import tomllib
 from pathlib import Path
 
 import openpyxl
 import pytest
+import tomllib
 from click.testing import CliRunner
 
 from nastavnik.cli import main

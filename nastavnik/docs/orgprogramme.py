@@ -149,9 +149,9 @@ _FOLLOWED = ("young_coverage", "staff_share_mentors", "staff_share_mentees", "pr
 
 
 def _figures(book, as_of: dt.date):
-    from .analytic import Figures
     from ..report import compute_indicators
     from ..report.indicators import period_of_book
+    from .analytic import Figures
 
     p = period_of_book(book, as_of)
     return Figures(compute_indicators(book, p.start, p.end, as_of))

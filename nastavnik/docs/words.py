@@ -49,7 +49,6 @@ def points(gap: float) -> str:
 # They live in one place, with the types themselves (``workbook.orgtypes``); the documents read them from there.
 from nastavnik.workbook.orgtypes import TYPE_WORDS, direction_title, type_words  # noqa: E402,F401
 
-
 # --- agreement with a count ----------------------------------------------------------------------------------------
 
 def _is_one(n) -> bool:

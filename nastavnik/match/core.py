@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from nastavnik.workbook import orgtypes
 
 from .candidates import Pool, build_pool, same_person_pairs
+from .exact import solve_groups
 from .groups import form_groups
 from .reasons import pair_reasons, unmatched_reasons
 from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
-from .exact import solve_groups
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3

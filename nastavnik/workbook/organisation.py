@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from nastavnik.workbook import orgtypes as ot
-from nastavnik.workbook.lists import ORDERS_ONE
 from nastavnik.workbook.columns import BOOL, CODE, DATE, ENUM, FIO, INT, NUMBER, TEXT, Col, Sheet
+from nastavnik.workbook.lists import ORDERS_ONE
 from nastavnik.workbook.sheets import SHEET_BY_KEY
 
 

@@ -8,6 +8,7 @@ import click
 
 from .common import load, out_option, today_of, workbook_argument
 
+
 @click.command("site")
 @workbook_argument
 @out_option("сайт", help="Папка сайта. Она создаётся заново целиком; чужую непустую папку программа не трогает.")
