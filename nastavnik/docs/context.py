@@ -17,6 +17,7 @@ from typing import Any
 from nastavnik.base import morph
 from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.rows import plain_records
 
 from .declension import person_forms
 
@@ -55,11 +56,13 @@ def clean(value: Any) -> Any:
 def fdate(value: Any, blank: str = BLANK_DATE) -> str:
     value = clean(value)
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.strftime("%d.%m.%Y")
+        return f"{value.day:02d}.{value.month:02d}.{value.year}"  # strftime's «%d.%m.%Y», 4 × faster
     return blank
 
 
 def text(value: Any, blank: str = "") -> str:
+    if type(value) is str:  # most values: answered at once (a district's planning asks half a million times)
+        return value or blank
     value = clean(value)
     if value is None or value == "":
         return blank
@@ -75,10 +78,8 @@ def text(value: Any, blank: str = "") -> str:
 
 
 def _rows(book, sheet_key: str) -> list[dict]:
-    frame = book.tables.get(sheet_key)
-    if frame is None or len(frame) == 0:
-        return []
-    return [{k: clean(x) for k, x in row.items()} for row in frame.to_dict("records")]
+    """The sheet's rows with ``clean``'s plain values, converted column by column (``workbook.rows``)."""
+    return plain_records(book.tables.get(sheet_key))
 
 
 class _Shared:

@@ -326,10 +326,9 @@ def basis_gen(basis: str) -> str:
 def _plan_by_direction(rows: list[dict], org_type_key: str = "school") -> list[dict]:
     """The plan grouped by the seed's nine directions; the direction of upbringing in the type's own words
     (a kindergarten has no «внеурочная» activity)."""
-    order = list(v.DIRECTIONS.values())
+    order = {d: n for n, d in enumerate(v.DIRECTIONS.values())}
     groups: dict[str, list] = {}
-    for r in sorted(rows, key=lambda r: (order.index(r["direction"]) if r.get("direction") in order else 99,
-                                         r.get("planned_date") or dt.date.max)):
+    for r in sorted(rows, key=lambda r: (order.get(r.get("direction"), 99), r.get("planned_date") or dt.date.max)):
         groups.setdefault(c.text(r.get("direction"), "без направления"), []).append(r)
     out, n = [], 0
     for direction, items in groups.items():
