@@ -37,6 +37,9 @@ from .people import plain, row_values
 FOLDER = "Напоминания"
 TABLE_NAME = "Письма — таблица для рассылки.xlsx"
 ENDING_DAYS = 30
+# What the summary says when no letter is written (``remind`` and the window's «Напоминания»).
+NOTHING = ("мероприятия идут по плану, ожидающих пару дольше допустимого нет, приказы, которые готовит программа, "
+           "подписаны")
 CURATOR = "куратор"
 HEAD = "руководитель"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
