@@ -84,7 +84,7 @@ def fio(book, code):
 def test_past_the_middle_the_letter_names_the_round_and_carries_her_form(book, result, code, programme):
     msg = letter_of(result, code)
     body = msg.get_body().get_content()
-    assert f"Программа {programme}: позади середина программы" in body
+    assert f"Программа {programme}: {'наступил срок промежуточных результатов' if programme == 'ПП-001' else 'позади половина срока'} (" in body
     assert "заполните промежуточную анкету (этап «промежуточная»)" in body and "анкета приложена к письму" in body
     form = f"{programme} {code} {fio(book, code)}.xlsx"
     names = [p.get_filename() for p in msg.iter_attachments()]
@@ -101,9 +101,9 @@ def test_past_the_middle_the_letter_names_the_round_and_carries_her_form(book, r
 
 def test_the_middle_is_the_programmes_own_date_or_halfway(result):
     own = letter_of(result, "Н-001").get_body().get_content()
-    assert "позади середина программы (20.11.2026)" in own  # «Срок промежуточных результатов»
+    assert "наступил срок промежуточных результатов (20.11.2026)" in own  # the programme's own date
     half = letter_of(result, "Н-002").get_body().get_content()
-    assert "позади середина программы (30.10.2026)" in half  # 01.06.2026 + (31.03.2027 − 01.06.2026) / 2
+    assert "позади половина срока (30.10.2026)" in half  # 01.06.2026 + (31.03.2027 − 01.06.2026) / 2
 
 
 def test_before_the_middle_or_near_the_end_no_midway_round(book):

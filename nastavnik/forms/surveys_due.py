@@ -45,6 +45,7 @@ class SurveyDue:
     round: str
     end: dt.date | None = None  # for the final round: the programme's (new) end
     middle: dt.date | None = None  # for the midway round: the date it became due
+    own_middle: bool = False  # that date is the programme's «Срок промежуточных результатов», not half its term
 
 
 def _answered(book) -> set[tuple] | None:
@@ -119,9 +120,10 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
                     if status == v.PAIR_RUNNING and _midway(today, start, end, middle) \
                             and asks[role, qb.ROUND_MID] and (code, prog["code"], qb.ROUND_MID) not in answered:
                         due.append(qb.ROUND_MID)
+                own = isinstance(prog.get("intermediate_date"), dt.date)
                 out += [SurveyDue(code, role, prog["code"], pair["code"], r,
                                   end if isinstance(end, dt.date) else None,
-                                  middle if r == qb.ROUND_MID else None) for r in due]
+                                  middle if r == qb.ROUND_MID else None, own and r == qb.ROUND_MID) for r in due]
     return out
 
 
@@ -134,8 +136,9 @@ def item(due: SurveyDue, attached: bool) -> str:
         return (f"Программа {due.programme}: пройдите итоговое анкетирование (этап «{due.round}»){when} — о "
                 f"удовлетворённости и качестве программы (этап 6 дорожной карты); {where}.")
     if due.round == qb.ROUND_MID:
-        when = f" ({due.middle:%d.%m.%Y})" if due.middle else ""
-        return (f"Программа {due.programme}: позади середина программы{when} — заполните промежуточную анкету "
+        when = ("наступил срок промежуточных результатов" if due.own_middle else "позади половина срока") + \
+            (f" ({due.middle:%d.%m.%Y})" if due.middle else "")
+        return (f"Программа {due.programme}: {when} — заполните промежуточную анкету "
                 f"(этап «{due.round}»): как идёт работа по программе; {where}.")
     if due.round == qb.ROUND_FIT:
         return (f"Программа {due.programme}: позади первые недели работы — заполните анкету первых недель (этап "
