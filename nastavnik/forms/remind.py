@@ -191,27 +191,13 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
-def _deadline_month(text) -> int | None:
-    """The month of a roadmap deadline typed as a month («октябрь», «до 15 октября») or a date; None otherwise."""
-    from nastavnik.workbook import parse as P
-
-    value = plain(text)
-    day, error = P.parse_date(value)
-    if day is not None and not error:
-        return day.month
-    words = re.findall(r"[а-яё]+", P.fold(str(value or "")))
-    for word in words:
-        for stem in sorted(P.MONTHS, key=len, reverse=True):
-            if word.startswith(stem) and (stem != "ма" or word in ("май", "мая")):
-                return P.MONTHS[stem]
-    return None
-
-
 def month_todo(book, today: dt.date) -> list[str]:
     """The roadmap's stages due this month or overdue in this academic year (September first) and not done.
 
     For the curator's letter; ``run``'s summary and the window may show the same list.
     """
+    from .deadlines import deadline_month
+
     frame = book.tables.get("roadmap")
     if frame is None or frame.empty or not {"stage", "activity", "deadline", "status"} <= set(frame.columns):
         return []
@@ -219,7 +205,7 @@ def month_todo(book, today: dt.date) -> list[str]:
     out = []
     for i in frame.index:
         row = row_values(frame, i)
-        month = _deadline_month(row.get("deadline"))
+        month = deadline_month(row.get("deadline"))
         if month is None or row.get("status") == v.STAGE_STATUSES[-1] or not row.get("activity"):
             continue
         when = (month - 9) % 12
