@@ -9,8 +9,8 @@ import pytest
 
 tk = pytest.importorskip("tkinter")
 
-from .test_window import demo_book, display, tk_root, window  # noqa: F401, E402 - fixtures
-from .window_util import settle  # noqa: E402
+from .test_window import demo_book, display, tk_root, window  # noqa: F401 - fixtures
+from .window_util import settle
 
 
 def test_the_reminders_button_writes_the_heads_letter(window, tmp_path):
