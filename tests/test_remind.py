@@ -59,9 +59,10 @@ def parse(path: Path):
 
 def test_one_letter_per_person_with_only_their_data(book, tmp_path):
     result = remind(book, tmp_path, TODAY)
-    # Н-005 and П-007: ПР-005's entry survey; П-006: ПР-004's final one; П-014: her consent (tests/test_remind_mentees)
-    assert [letter.code for letter in result.letters] == ["Н-001", "Н-005", "Н-010", "П-006", "П-007", "П-014",
-                                                          "куратор"]
+    # Н-005 and П-007: ПР-005's entry survey; П-006: ПР-004's final one; П-014: her consent (tests/test_remind_mentees);
+    # Н-009 and П-011: ПП-009's midway survey; the head: orders to sign (tests/test_remind_midway, test_remind_head)
+    assert [letter.code for letter in result.letters] == ["Н-001", "Н-005", "Н-009", "Н-010", "П-006", "П-007",
+                                                          "П-011", "П-014", "куратор", "руководитель"]
     emls = sorted(p for p in result.folder.glob("*.eml") if p.stem.startswith(("Н-001", "Н-010", "Куратору")))
     assert len(emls) == 3
     mentors = book.tables["mentors"].set_index("code")
@@ -104,7 +105,7 @@ def test_one_letter_per_person_with_only_their_data(book, tmp_path):
         ("mentor1@school.example", "Н-001 Кузнецов Андрей Викторович.eml"),
         ("mentor10@school.example", "Н-010 Павлов Никита Олегович.eml"),
         (book.org["curator_email"], "Куратору.eml")]
-    assert len(list(result.folder.glob("*.docx"))) == 7
+    assert len(list(result.folder.glob("*.docx"))) == 10
 
 
 def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
@@ -113,9 +114,14 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
         for row in tables["roadmap"]:
             row["status"] = "выполнен"
         _met_recently(tables, *{row["programme"] for row in tables["plan"]})
-        for who, role, question in (("Н-005", "наставник", "С01"), ("П-007", "наставляемый", "Н01")):
-            tables["answers"].append({"respondent": who, "role": role, "programme": "ПП-005", "round": "входная",
+        for who, role, question, prog, round_ in (
+                ("Н-005", "наставник", "С01", "ПП-005", "входная"), ("П-007", "наставляемый", "Н01", "ПП-005", "входная"),
+                ("Н-009", "наставник", "С03", "ПП-009", "промежуточная"),
+                ("П-011", "наставляемый", "Н12", "ПП-009", "промежуточная")):
+            tables["answers"].append({"respondent": who, "role": role, "programme": prog, "round": round_,
                                       "date": dt.date(2026, 11, 20), "question": question, "answer": "3"})
+        org.update(order_programme_no="140-о", order_programme_date=dt.date(2026, 9, 10))  # nothing for the head
+        tables["pairs"][:] = [p for p in tables["pairs"] if p["status"] != "проект"]
 
     result = remind(make_book(calm), tmp_path, TODAY)
     assert result.letters == [] and result.table is None
@@ -124,16 +130,17 @@ def test_nobody_to_remind_writes_no_letter(make_book, tmp_path):
 
 def test_a_second_run_leaves_no_letter_of_the_first(book, make_book, tmp_path):
     remind(book, tmp_path, TODAY)
-    assert len(list((tmp_path / "Напоминания").glob("*.eml"))) == 7
+    assert len(list((tmp_path / "Напоминания").glob("*.eml"))) == 10
 
     def caught_up(org, tables):
         _alerts(org, tables)
         tables["plan"][0].update(status="выполнено", actual_date=dt.date(2026, 11, 10))
 
     again = remind(make_book(caught_up, name="позже.xlsx"), tmp_path, TODAY)
-    assert [letter.code for letter in again.letters] == ["Н-005", "Н-010", "П-006", "П-007", "П-014", "куратор"]
+    assert [letter.code for letter in again.letters] == ["Н-005", "Н-009", "Н-010", "П-006", "П-007", "П-011",
+                                                         "П-014", "куратор", "руководитель"]
     assert "Н-001 Кузнецов Андрей Викторович" not in {p.stem for p in (tmp_path / "Напоминания").glob("*.eml")}
-    assert len(list((tmp_path / "Напоминания").glob("*.docx"))) == 6
+    assert len(list((tmp_path / "Напоминания").glob("*.docx"))) == 9
 
 
 def test_the_curators_month_from_the_roadmap(book):
@@ -177,6 +184,6 @@ def test_calendars_parse_back_with_the_plans_dates(book, tmp_path):
 def test_cli_remind(book, tmp_path):
     res = CliRunner().invoke(main, ["--today", "25.11.2026", "remind", str(book.path), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert "7 писем (наставникам — 3, наставляемым — 3, куратору — 1)" in res.output
+    assert "10 писем (наставникам — 4, наставляемым — 4, куратору — 1, директору — 1)" in res.output
     assert "Ничего не отправлено" in res.output
     assert "Кузнецов" not in res.output + res.stderr  # no personal data on the screen

@@ -1,11 +1,14 @@
-"""Calendars: the plan's activities as .ics files, one per mentor and one per pair (group).
+"""Calendars: the plan's activities as .ics files, one per mentor and one per pair (group), and the roadmap's
+stages as the curator's own calendar.
 
 Made with the ``icalendar`` library (RFC 5545) rather than by hand. Each
 activity is an all-day event on its planned date (the actual date once it is
 done); its UID is a digest of the organisation, the programme and the plan's row, so a calendar imported
 again after the next run updates the events instead of doubling them. A pair's
 calendar carries no names at all (it goes to the mentor and each mentee); a
-mentor's carries only his own programmes.
+mentor's carries only his own programmes. The roadmap's calendar puts each stage on its deadline
+(``deadlines``: a date as typed, «до 15 октября» on the 15th, a bare month on its last day); a stage «в течение
+года» has no day and stays out.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from nastavnik.workbook import vocab as v
 from .people import plain, row_values
 
 FOLDER = "Календари"
+ROADMAP_NAME = "Куратор — дорожная карта.ics"
 PRODID = "-//nastavnik//plan//RU"  # ASCII: some phone calendars reject anything else here
 
 
@@ -67,16 +71,67 @@ def _calendar(name: str, rows: list[dict], stamp: dt.datetime, org: str | None =
     return cal.to_ical()
 
 
+def roadmap_events(book, today: dt.date) -> list[tuple[str, dt.date, str, str]]:
+    """(summary, day, description, uid) of each roadmap stage with a deadline in the book's academic year."""
+    import hashlib
+
+    from nastavnik.workbook.newyear import year_of
+
+    from .deadlines import deadline_day
+
+    frame = book.tables.get("roadmap")
+    if frame is None or frame.empty or not {"stage", "activity", "deadline"} <= set(frame.columns):
+        return []
+    org, first = book.org.get("short_name") or book.org.get("full_name") or "", year_of(book, today)
+    out = []
+    for i in frame.index:
+        row = row_values(frame, i)
+        day = deadline_day(row.get("deadline"), first)
+        if day is None or not row.get("activity"):
+            continue
+        details = [f"Этап {row.get('stage') or '—'}" + (f": {row['stage_name']}" if row.get("stage_name") else ""),
+                   f"Срок: {row['deadline']}"]
+        for title, key in (("Статус", "status"), ("Ответственные", "responsible")):
+            if plain(row.get(key)):
+                details.append(f"{title}: {row[key]}")
+        key = "\x1f".join(str(x) for x in (org, "roadmap", row.get("_row")))
+        out.append((f"Дорожная карта, этап {row.get('stage') or '—'}: {row['activity']}", day, "\n".join(details),
+                    f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}@nastavnik"))
+    return out
+
+
+def _roadmap_calendar(events, stamp: dt.datetime) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    for key, value in (("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("x-wr-calname", "Наставничество: дорожная карта")):
+        cal.add(key, value)
+    for summary, day, description, uid in events:
+        ev = Event()
+        for key, value in (("uid", uid), ("dtstamp", stamp), ("dtstart", day), ("dtend", day + dt.timedelta(days=1)),
+                           ("summary", summary), ("description", description), ("transp", "TRANSPARENT")):
+            ev.add(key, value)
+        cal.add_component(ev)
+    return cal.to_ical()
+
+
 def write_calendars(book, out_dir, today: dt.date) -> list[Path]:
-    """An .ics per mentor and per pair of the pairs «утверждена» and «реализуется»."""
+    """An .ics per mentor and per pair of the pairs «утверждена» and «реализуется», and the curator's roadmap."""
+    folder = Path(out_dir) / FOLDER
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    events = roadmap_events(book, today)
+    roadmap = [write_bytes(folder / ROADMAP_NAME, _roadmap_calendar(events, stamp))] if events else []
+    return _plan_calendars(book, folder, today, stamp) + roadmap
+
+
+def _plan_calendars(book, folder: Path, today: dt.date, stamp: dt.datetime) -> list[Path]:
     pairs, progs, plan = (book.tables.get(k) for k in ("pairs", "programmes", "plan"))
     if any(t is None or t.empty for t in (pairs, progs, plan)) or not (
             {"code", "status", "mentor"} <= set(pairs.columns) and {"code", "pair"} <= set(progs.columns)
             and {"programme", "planned_date", "activity"} <= set(plan.columns)):
         return []
-    folder = Path(out_dir) / FOLDER
     org = book.org.get("short_name") or book.org.get("full_name")
-    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
     live = pairs[pairs["status"].isin({v.PAIR_APPROVED, v.PAIR_RUNNING})].drop_duplicates("code")
     mentors = book.tables.get("mentors")
     fio = {} if mentors is None else {c: f for c, f in zip(mentors["code"], mentors["fio"]) if c}

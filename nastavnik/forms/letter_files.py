@@ -49,6 +49,10 @@ def write_docx(path: Path, letter) -> Path:
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(13)
+    if letter.address:  # the head's letter: «Директору ГБОУ СОШ № 1» at the top right, as a memo is addressed
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        doc.add_paragraph(letter.address).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     doc.add_paragraph(letter.subject).runs[0].bold = True
     for part in (letter.greeting, letter.intro):
         doc.add_paragraph(part)

@@ -7,7 +7,9 @@ days, a programme ending within a month, and the survey rounds due to him
 her own survey rounds and what she still has to sign (``agreements``: the
 consent to process her personal data, her programme). The curator gets one
 letter about mentees waiting for a pair longer than allowed and mentors over
-their limit. A letter names only its addressee and codes of pairs,
+their limit. The head (директор, заведующий: ``head``) gets one letter about
+the mentees waiting for a pair, the requests no mentor covers and the orders
+awaiting her signature. A letter names only its addressee and codes of pairs,
 programmes and people (152-ФЗ: no other person's name or contact); the
 curator signs it, with her own work e-mail and phone from «Организация».
 
@@ -35,7 +37,11 @@ from .people import plain, row_values
 FOLDER = "Напоминания"
 TABLE_NAME = "Письма — таблица для рассылки.xlsx"
 ENDING_DAYS = 30
+# What the summary says when no letter is written (``remind`` and the window's «Напоминания»).
+NOTHING = ("мероприятия идут по плану, ожидающих пару дольше допустимого нет, приказы, которые готовит программа, "
+           "подписаны")
 CURATOR = "куратор"
+HEAD = "руководитель"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 OPEN = {v.ACT_PLANNED, v.ACT_MOVED}
 
@@ -74,6 +80,8 @@ class Letter:
     sender: Sender | None = None  # the curator who signs and sends it
     surveys: list = field(default_factory=list)  # the SurveyDue of the addressee whose forms go with the letter
     forms: list = field(default_factory=list)  # those survey forms (.xlsx), written by ``remind``
+    address: str | None = None  # the head's letter: «Директору ГБОУ СОШ № 1», above the text of the .docx
+    whom: str | None = None  # the head's letter: «директору», «заведующему» (the summary, the file's name)
 
     @property
     def greeting(self) -> str:
@@ -85,6 +93,8 @@ class Letter:
     def intro(self) -> str:
         if self.role == CURATOR:
             return "По данным книги наставничества на сегодня требуют внимания:"
+        if self.role == HEAD:
+            return "По данным книги наставничества вашего решения или подписи ждут:"
         if self.role == v.ROLE_MENTEE:
             return "Напоминаем, что нужно сделать по наставничеству:"
         return "По программам наставничества, которые вы ведёте, напоминаем:"
@@ -100,6 +110,8 @@ class Letter:
     def tail(self) -> str:
         if self.role == CURATOR:
             return "Подробности — nastavnik check по книге."
+        if self.role == HEAD:
+            return "Подробности и проекты приказов — у куратора."
         if self.attachments:
             return ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
                     "верните файл куратору.")
@@ -179,27 +191,13 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
-def _deadline_month(text) -> int | None:
-    """The month of a roadmap deadline typed as a month («октябрь», «до 15 октября») or a date; None otherwise."""
-    from nastavnik.workbook import parse as P
-
-    value = plain(text)
-    day, error = P.parse_date(value)
-    if day is not None and not error:
-        return day.month
-    words = re.findall(r"[а-яё]+", P.fold(str(value or "")))
-    for word in words:
-        for stem in sorted(P.MONTHS, key=len, reverse=True):
-            if word.startswith(stem) and (stem != "ма" or word in ("май", "мая")):
-                return P.MONTHS[stem]
-    return None
-
-
 def month_todo(book, today: dt.date) -> list[str]:
     """The roadmap's stages due this month or overdue in this academic year (September first) and not done.
 
     For the curator's letter; ``run``'s summary and the window may show the same list.
     """
+    from .deadlines import deadline_month
+
     frame = book.tables.get("roadmap")
     if frame is None or frame.empty or not {"stage", "activity", "deadline", "status"} <= set(frame.columns):
         return []
@@ -207,7 +205,7 @@ def month_todo(book, today: dt.date) -> list[str]:
     out = []
     for i in frame.index:
         row = row_values(frame, i)
-        month = _deadline_month(row.get("deadline"))
+        month = deadline_month(row.get("deadline"))
         if month is None or row.get("status") == v.STAGE_STATUSES[-1] or not row.get("activity"):
             continue
         when = (month - 9) % 12
@@ -229,6 +227,8 @@ def curator_items(book, today: dt.date) -> list[str]:
 
 
 def _subject(items: list[str], role: str) -> str:
+    if role == HEAD:
+        return f"Наставничество: {agree(len(items), 'вопрос')} к вашему решению"
     if role == v.ROLE_MENTEE:  # she may have no programme yet (only her consent is missing)
         return "Наставничество: что нужно сделать" if len(items) == 1 else \
             f"Наставничество: {agree(len(items), 'напоминание')}"
@@ -269,12 +269,27 @@ def letters(book, today: dt.date) -> list[Letter]:
     if items:
         out.append(Letter(CURATOR, CURATOR, book.org.get("curator_fio"), book.org.get("curator_sex"), sender.email,
                           f"Наставничество: {agree(len(items), 'вопрос')} к решению", items, org, sender=sender))
-    return out
+    head = head_letter(book, today, org, sender)
+    return out + ([head] if head else [])
+
+
+def head_letter(book, today: dt.date, org, sender: Sender) -> Letter | None:
+    """The head's one letter (``head``), signed by the curator; None when nothing waits for her."""
+    from .head import address_line, head_items, head_sex, in_bank, whom_word
+
+    items = head_items(book, today)
+    if not items:
+        return None
+    return Letter(HEAD, HEAD, plain(book.org.get("director_fio")), head_sex(book),
+                  email_of(in_bank(book).get("contact")), _subject(items, HEAD), items, org, sender=sender,
+                  address=address_line(book), whom=whom_word(book))
 
 
 def stem_of(letter: Letter) -> str:
     if letter.code == CURATOR:
         return "Куратору"
+    if letter.code == HEAD:
+        return safe_filename((letter.whom or "руководителю").capitalize())
     return safe_filename(f"{letter.code} {letter.fio or ''}".strip())
 
 
@@ -289,10 +304,23 @@ class RemindResult:
 
 
 def whom(letters: list[Letter]) -> str:
-    """«наставникам — 2, наставляемым — 1, куратору — 1»: the letters by addressee, the empty kinds left out."""
+    """«наставникам — 2, наставляемым — 1, куратору — 1, директору — 1»: the letters by addressee, the empty kinds
+    left out; the head by her position («заведующему»)."""
+    head = next((x.whom for x in letters if x.role == HEAD), None) or "руководителю"
     counts = [(sum(1 for x in letters if x.role == role), word) for role, word in
-              ((v.ROLE_MENTOR, "наставникам"), (v.ROLE_MENTEE, "наставляемым"), (CURATOR, "куратору"))]
+              ((v.ROLE_MENTOR, "наставникам"), (v.ROLE_MENTEE, "наставляемым"), (CURATOR, "куратору"),
+               (HEAD, head))]
     return ", ".join(f"{word} — {n}" for n, word in counts if n)
+
+
+def no_head_address_note(letters: list[Letter]) -> str | None:
+    """The summary's line when the head's letter has no «To:»: her address is looked up in the banks only."""
+    head = next((x for x in letters if x.role == HEAD), None)
+    if head is None or head.email:
+        return None
+    return (f"Адреса электронной почты руководителя в книге нет: черновик письма {head.whom or 'руководителю'} — "
+            "без получателя. Впишите адрес в черновик сами или передайте письмо (.docx) лично; адрес берётся из "
+            "столбца «Контакт» банка, если руководитель там есть.")
 
 
 def no_sender_note(sender: Sender) -> str | None:
@@ -317,7 +345,7 @@ def remind(book, out_dir, today: dt.date) -> RemindResult:
     folder = Path(out_dir) / FOLDER
     result = RemindResult(folder, letters(book, today))
     note = no_sender_note(Sender.of(book)) if result.letters else None
-    result.notes += [note] if note else []
+    result.notes += [n for n in (note, no_head_address_note(result.letters)) if n]
     org, year = book.org.get("short_name") or book.org.get("full_name"), year_label(year_of(book, today))
     rows = []
     forms = Forms(book, today)

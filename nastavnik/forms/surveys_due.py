@@ -6,6 +6,10 @@ The rounds of «Вопросы анкет» (template 1.7) have their own moment
   person for that programme;
 - **первые недели** — the fit check, 3 to 6 weeks after the programme's start, while the pair is running and
   «Ответы анкет» has no answer of hers of that round;
+- **промежуточная** — once the programme passes its middle: its own «Срок промежуточных результатов» of
+  «Программы» when the curator set one, else halfway between its start and its end; while the pair is running,
+  its end is more than a month away (then the final round is the one due) and «Ответы анкет» has no answer of
+  hers of that round;
 - **итоговая** — the existing rule of ``checks.stalled.survey_due``: the pair ends within a month and
   «Анкетирование» has nothing of its programmes. It takes over: a programme near its end asks nobody its entry
   questions.
@@ -40,6 +44,8 @@ class SurveyDue:
     pair: str
     round: str
     end: dt.date | None = None  # for the final round: the programme's (new) end
+    middle: dt.date | None = None  # for the midway round: the date it became due
+    own_middle: bool = False  # that date is the programme's «Срок промежуточных результатов», not half its term
 
 
 def _answered(book) -> set[tuple] | None:
@@ -53,6 +59,25 @@ def _answered(book) -> set[tuple] | None:
     return {(plain(r), plain(p), plain(o)) for r, p, o in zip(frame["respondent"], frame["programme"], frame["round"])}
 
 
+def middle_of(prog: dict, start, end) -> dt.date | None:
+    """When a programme is halfway: «Срок промежуточных результатов» when set, else the middle of its term."""
+    own = prog.get("intermediate_date")
+    if isinstance(own, dt.date):
+        return own
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and end > start:
+        return start + (end - start) / 2
+    return None
+
+
+def _midway(today: dt.date, start, end, middle) -> bool:
+    """Past the middle and more than a month before the end, when the final round takes over."""
+    from nastavnik.checks.stalled import SURVEY_DAYS
+
+    return middle is not None and middle <= today and (not isinstance(end, dt.date)
+                                                       or today < end - dt.timedelta(days=SURVEY_DAYS)) \
+        and (not isinstance(start, dt.date) or start <= today)
+
+
 def surveys_due(book, today: dt.date) -> list[SurveyDue]:
     """Every (person, programme, round) due today, mentors and mentees alike, in the sheet's order."""
     from nastavnik.checks.stalled import survey_due
@@ -64,7 +89,8 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
         return []
     final = {a.subject for a in survey_due(book, today)}
     answered = _answered(book)
-    asks = {(role, r): bool(qb.asked(book, role, r)) for role in v.ROLES for r in (qb.ROUND_ENTRY, qb.ROUND_FIT)}
+    asks = {(role, r): bool(qb.asked(book, role, r)) for role in v.ROLES
+            for r in (qb.ROUND_ENTRY, qb.ROUND_FIT, qb.ROUND_MID)}
     out, seen = [], set()
     for pi in progs.index:
         prog = row_values(progs, pi)
@@ -76,6 +102,7 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
                 continue
             start = prog.get("start") if isinstance(prog.get("start"), dt.date) else pair.get("start")
             end = pair.get("new_end") or pair.get("planned_end")
+            middle = middle_of(prog, start, prog.get("end") if isinstance(prog.get("end"), dt.date) else end)
             for role, code in ((v.ROLE_MENTOR, pair.get("mentor")), (v.ROLE_MENTEE, pair.get("mentee"))):
                 if not code or (code, prog["code"]) in seen:
                     continue
@@ -90,8 +117,13 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
                     if status == v.PAIR_RUNNING and weeks is not None and FIT_FROM <= weeks <= FIT_UNTIL \
                             and asks[role, qb.ROUND_FIT] and (code, prog["code"], qb.ROUND_FIT) not in answered:
                         due.append(qb.ROUND_FIT)
+                    if status == v.PAIR_RUNNING and _midway(today, start, end, middle) \
+                            and asks[role, qb.ROUND_MID] and (code, prog["code"], qb.ROUND_MID) not in answered:
+                        due.append(qb.ROUND_MID)
+                own = isinstance(prog.get("intermediate_date"), dt.date)
                 out += [SurveyDue(code, role, prog["code"], pair["code"], r,
-                                  end if isinstance(end, dt.date) else None) for r in due]
+                                  end if isinstance(end, dt.date) else None,
+                                  middle if r == qb.ROUND_MID else None, own and r == qb.ROUND_MID) for r in due]
     return out
 
 
@@ -103,6 +135,11 @@ def item(due: SurveyDue, attached: bool) -> str:
         when = f" до окончания программы ({due.end:%d.%m.%Y})" if due.end else " до окончания программы"
         return (f"Программа {due.programme}: пройдите итоговое анкетирование (этап «{due.round}»){when} — о "
                 f"удовлетворённости и качестве программы (этап 6 дорожной карты); {where}.")
+    if due.round == qb.ROUND_MID:
+        when = ("наступил срок промежуточных результатов" if due.own_middle else "позади половина срока") + \
+            (f" ({due.middle:%d.%m.%Y})" if due.middle else "")
+        return (f"Программа {due.programme}: {when} — заполните промежуточную анкету "
+                f"(этап «{due.round}»): как идёт работа по программе; {where}.")
     if due.round == qb.ROUND_FIT:
         return (f"Программа {due.programme}: позади первые недели работы — заполните анкету первых недель (этап "
                 f"«{due.round}»): подходит ли вам пара (группа); {where}.")

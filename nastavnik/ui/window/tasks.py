@@ -231,8 +231,8 @@ def reminders(job: Job) -> Outcome:
     """«Напоминания»: the same library function as ``nastavnik remind`` — letters (.eml, .docx), the mail-merge
     table and the calendars, nothing sent."""
     from nastavnik.base.morph import agree
+    from nastavnik.forms.remind import NOTHING, whom
     from nastavnik.forms.remind import remind as make_reminders
-    from nastavnik.forms.remind import whom
 
     folder = _folder(job)
     book = _read(job, folder)
@@ -243,7 +243,7 @@ def reminders(job: Job) -> Outcome:
                    "черновики для почты, .docx и таблица для рассылки. Программа ничего не отправляет.")
         summary += "".join(f" {note}" for note in result.notes)
     else:
-        summary = "Напоминать не о чем: мероприятия идут по плану, ожидающих пару дольше допустимого нет."
+        summary = f"Напоминать не о чем: {NOTHING}."
     if result.calendars:
         summary += f" Календари мероприятий: {agree(len(result.calendars), 'файл')} .ics."
     return _finish(job, Outcome(0, summary, folder))
