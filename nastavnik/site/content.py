@@ -18,7 +18,7 @@ from nastavnik.workbook import schema as sch
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.organisation import one_order, regulation_order_key
 
-from .documents import Published, attached_file, is_url, signed_orders
+from .documents import Published, attached_file, is_url, signed_orders_later
 from .privacy import People, people, yes
 from .values import _missing, _text, fmt_date
 
@@ -286,20 +286,22 @@ def site_content(book, today: dt.date, documents=(), pdf_cache=None) -> dict[str
     who = people(book.tables)
     org = book.org or {}
     files: dict[str, bytes] = {}
-    orders, notes = signed_orders(book, documents, who, pdf_cache)
-    for o in orders:
-        files[o.href] = o.data
     from nastavnik.report.indicators import book_figures
 
-    figures = book_figures(book, today)  # the registry's definitions: the same numbers as the report
-    progs = programmes(book, who)
-    at_work = set((figures["programmes_running"].extra or {}).get("pairs", []))
-    running = [p for p in progs if p.pair in at_work]
-    # п. 8.2: results only after completion, and only with the participants' consent to publish them.
-    completed = [p for p in progs if p.status == v.PAIR_DONE and p.results_public and p.results]
-    best = [p for p in completed if p.best]
-    stages = roadmap(book, who)
-    done = figures["roadmap_stages_done"].value
+    with signed_orders_later(book, documents, who, pdf_cache) as signed:  # LibreOffice works meanwhile
+        figures = book_figures(book, today)  # the registry's definitions: the same numbers as the report
+        progs = programmes(book, who)
+        at_work = set((figures["programmes_running"].extra or {}).get("pairs", []))
+        running = [p for p in progs if p.pair in at_work]
+        # п. 8.2: results only after completion, and only with the participants' consent to publish them.
+        completed = [p for p in progs if p.status == v.PAIR_DONE and p.results_public and p.results]
+        best = [p for p in completed if p.best]
+        stages = roadmap(book, who)
+        done = figures["roadmap_stages_done"].value
+        latest = news(book, who, today)
+        orders, notes = signed()
+    for o in orders:
+        files[o.href] = o.data
     return {
         "org_name": _text(org.get("full_name")) or _text(org.get("short_name")) or "Образовательная организация",
         "short_name": _text(org.get("short_name")) or _text(org.get("full_name")) or "",
@@ -321,7 +323,7 @@ def site_content(book, today: dt.date, documents=(), pdf_cache=None) -> dict[str
         "own_documents": own_documents(org, orders),
         "files": files,
         "notes": notes,
-        "news": news(book, who, today),
+        "news": latest,
         "stages": stages,
         "stages_done": done,
         "final_event": _final_event(org),

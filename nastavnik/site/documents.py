@@ -22,7 +22,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -259,6 +261,53 @@ def signed_orders(book, documents, who: People, cache: Path | None = None) -> tu
     ``cache``: a folder of PDFs by the cleaned .docx's content (``content_key``): LibreOffice takes seconds
     for each run, and the signed orders change once a year.
     """
+    with signed_orders_later(book, documents, who, cache) as pending:
+        return pending()
+
+
+@contextmanager
+def signed_orders_later(book, documents, who: People, cache: Path | None = None):
+    """``signed_orders`` started now and finished when the block calls what it yields.
+
+    LibreOffice converts in a thread (the thread only waits for it) while the caller builds the pages on the
+    other core: at district scale that hid a second and a half of every cold run. The block never ends
+    before LibreOffice does, so no process outlives the run, whatever stops it.
+    """
+    chosen, notes = _chosen(book, documents, who)
+    # A ready PDF is used only when nothing had to be hidden; otherwise the cleaned copy is converted.
+    ready = {k: p.with_suffix(".pdf") for k, (p, _, changed) in chosen.items()
+             if not changed and p.with_suffix(".pdf").is_file()}
+    todo = {k: data for k, (_, data, _) in chosen.items() if k not in ready}
+    box: dict = {}
+
+    def convert() -> None:
+        try:
+            box["converted"] = _cached_pdfs(todo, cache)
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, raised there
+            box["error"] = exc
+
+    worker = threading.Thread(target=convert, name="site-pdf") if todo and _soffice() else None
+    if worker is None:
+        convert()
+    else:
+        worker.start()
+
+    def finish() -> tuple[list[Published], list[str]]:
+        if worker is not None:
+            worker.join()
+        if "error" in box:
+            raise box["error"]
+        return _published(book, chosen, ready, box["converted"], notes)
+
+    try:
+        yield finish
+    finally:
+        if worker is not None:
+            worker.join()
+
+
+def _chosen(book, documents, who: People) -> tuple[dict[str, tuple[Path, bytes, bool]], list[str]]:
+    """The signed orders among ``documents`` with their cleaned .docx bytes; notes on the others."""
     from .values import _text, fmt_date
 
     org = book.org or {}
@@ -281,10 +330,15 @@ def signed_orders(book, documents, who: People, cache: Path | None = None) -> tu
                          "персональные данные.")
             continue
         chosen[doc.kind] = (docx_path, data, changed)
-    # A ready PDF is used only when nothing had to be hidden; otherwise the cleaned copy is converted.
-    ready = {k: p.with_suffix(".pdf") for k, (p, _, changed) in chosen.items()
-             if not changed and p.with_suffix(".pdf").is_file()}
-    converted = _cached_pdfs({k: data for k, (_, data, _) in chosen.items() if k not in ready}, cache)
+    return chosen, notes
+
+
+def _published(book, chosen: dict, ready: dict[str, Path], converted: dict[str, bytes],
+               notes: list[str]) -> tuple[list[Published], list[str]]:
+    """Each chosen order with its PDF, in the order the pages list them; a note for one without a PDF."""
+    from .values import _text
+
+    org = book.org or {}
     out = []
     for kind, spec in ORDERS.items():
         if kind not in chosen:
@@ -297,6 +351,7 @@ def signed_orders(book, documents, who: People, cache: Path | None = None) -> tu
         out.append(Published(kind, spec.title, _text(org.get(f"{spec.org_key}_no")),
                              org.get(f"{spec.org_key}_date"), f"{DOCS_DIR}/{spec.file}", data))
     return out, notes
+
 
 
 def attached_file(book, link: str | None, n: int) -> tuple[str | None, bytes | None, str | None]:
