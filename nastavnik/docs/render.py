@@ -28,7 +28,6 @@ import datetime as dt
 import io
 import os
 import re
-import struct
 import time
 import zipfile
 import zlib
@@ -42,6 +41,7 @@ from nastavnik.base.safeio import write_bytes
 from .context import shared
 from .images import fixed_dates, render_with_images
 from .kinds import KINDS, Kind, file_name
+from .ziplayout import ZipLayout
 
 ROOT_TEMPLATES = Path(__file__).resolve().parents[2] / "doc_templates"
 _PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -205,7 +205,10 @@ class Compiled:
                         + (f" в абзаце «{where}»" if where else "") + ". Проверьте, что каждый «{{» закрыт «}}», "
                         "а каждый «{%» — «%}».") from exc
                 self.sources[name] = src
-        self.fixed = precompress(self.infos, self.blobs, skip=self.parts)
+        try:
+            self.layout: ZipLayout | None = ZipLayout(self.infos, self.blobs, self.parts)
+        except ValueError:  # a member packed other than by deflate: such a template is written by zipfile
+            self.layout = None
 
     def fields(self) -> set[str]:
         """Top-level names the template uses (docxtpl's get_undeclared_template_variables)."""
@@ -215,28 +218,29 @@ class Compiled:
         from jinja2 import TemplateError, UndefinedError
         from jinja2.sandbox import SecurityError
 
+        filled: dict[str, bytes] = {}
+        for name, template in self.parts.items():
+            try:
+                xml = template.render(context)
+            except SecurityError as exc:
+                raise refused(self.origin, self.key, exc, [self.sources[name]]) from exc
+            except UndefinedError as exc:
+                raise BrokenTemplate(f"В шаблоне «{self.origin}» есть поле «{exc.message}», которого программа "
+                                     f"не знает. Список полей: nastavnik docs --fields {self.key}.") from exc
+            except (TemplateError, TypeError) as exc:
+                raise BrokenTemplate(f"Шаблон «{self.origin}» не удалось заполнить: в нём есть выражение, "
+                                     "которое программа не может вычислить. Оставьте в шаблоне только поля "
+                                     f"из списка nastavnik docs --fields {self.key}.") from exc
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # undo the line breaks added above
+            xml = keep_numbers(xml)
+            xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+            filled[name] = self.listing(xml).encode("utf-8")
+        if self.layout is not None:
+            return self.layout.build(filled)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for info in self.infos:
-                template = self.parts.get(info.filename)
-                if template is None:
-                    write_compressed(z, *self.fixed[info.filename])
-                    continue
-                try:
-                    xml = template.render(context)
-                except SecurityError as exc:
-                    raise refused(self.origin, self.key, exc, [self.sources[info.filename]]) from exc
-                except UndefinedError as exc:
-                    raise BrokenTemplate(f"В шаблоне «{self.origin}» есть поле «{exc.message}», которого программа "
-                                         f"не знает. Список полей: nastavnik docs --fields {self.key}.") from exc
-                except (TemplateError, TypeError) as exc:
-                    raise BrokenTemplate(f"Шаблон «{self.origin}» не удалось заполнить: в нём есть выражение, "
-                                         "которое программа не может вычислить. Оставьте в шаблоне только поля "
-                                         f"из списка nastavnik docs --fields {self.key}.") from exc
-                xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # undo the line breaks added above
-                xml = keep_numbers(xml)
-                xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-                z.writestr(info, self.listing(xml).encode("utf-8"))
+                z.writestr(copy.copy(info), filled.get(info.filename, self.blobs[info.filename]))
         return out.getvalue()
 
     def listing(self, xml: str) -> str:
@@ -264,45 +268,6 @@ class Compiled:
             pos = end
         out.append(xml[pos:])
         return "".join(out)
-
-
-def precompress(infos: list, blobs: dict[str, bytes], skip) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
-    """Each fixed member of a template as zipfile writes it: its finished ZipInfo and its compressed bytes.
-
-    A template's styles (styles.xml and stylesWithEffects.xml, about 800 KB) were deflated again for every
-    document, most of a document's rendering time. They are deflated once here, by zipfile itself, and cut
-    out of the archive it wrote, so every document stays byte for byte what it was.
-    """
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in infos:
-            if info.filename not in skip:
-                z.writestr(copy.copy(info), blobs[info.filename])
-        written = z.infolist()
-    data = buf.getvalue()
-    out = {}
-    for info in written:
-        at = info.header_offset
-        name_len, extra_len = struct.unpack("<HH", data[at + 26:at + 30])  # the member's local header
-        start = at + 30 + name_len + extra_len
-        out[info.filename] = (info, data[start:start + info.compress_size])
-    return out
-
-
-def write_compressed(z: zipfile.ZipFile, info: zipfile.ZipInfo, raw: bytes) -> None:
-    """Append an already compressed member, exactly as ``ZipFile.writestr`` would have written it.
-
-    zipfile has no public call for this; it uses the attributes writestr itself keeps up to date
-    (``tests/test_docs_speed.py`` pins the output to writestr's, byte for byte).
-    """
-    info = copy.copy(info)
-    info.header_offset = z.fp.tell()
-    z.fp.write(info.FileHeader(False))
-    z.fp.write(raw)
-    z.start_dir = z.fp.tell()
-    z.filelist.append(info)
-    z.NameToInfo[info.filename] = info
-    z._didModify = True
 
 
 def check_fields(key: str, compiled: Compiled, known: set[str]) -> None:
