@@ -82,6 +82,7 @@ class Letter:
     forms: list = field(default_factory=list)  # those survey forms (.xlsx), written by ``remind``
     address: str | None = None  # the head's letter: «Директору ГБОУ СОШ № 1», above the text of the .docx
     whom: str | None = None  # the head's letter: «директору», «заведующему» (the summary, the file's name)
+    also: str | None = None  # the head's letter: the role of her other letter when she is a mentor (mentee) too
 
     @property
     def greeting(self) -> str:
@@ -111,7 +112,11 @@ class Letter:
         if self.role == CURATOR:
             return "Подробности — nastavnik check по книге."
         if self.role == HEAD:
-            return "Подробности и проекты приказов — у куратора."
+            other = {v.ROLE_MENTOR: "Напоминания по программам, которые вы ведёте как наставник, — в отдельном "
+                                    "письме.",
+                     v.ROLE_MENTEE: "Напоминания по вашей программе наставничества — в отдельном письме."}
+            return " ".join(["Подробности и проекты приказов — у куратора.", *([other[self.also]]
+                                                                             if self.also in other else [])])
         if self.attachments:
             return ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
                     "верните файл куратору.")
@@ -191,11 +196,8 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
-def month_todo(book, today: dt.date) -> list[str]:
-    """The roadmap's stages due this month or overdue in this academic year (September first) and not done.
-
-    For the curator's letter; ``run``'s summary and the window may show the same list.
-    """
+def roadmap_todo(book, today: dt.date) -> list[str]:
+    """The roadmap's stages due this month or overdue in this academic year (September first) and not done."""
     from .deadlines import deadline_month
 
     frame = book.tables.get("roadmap")
@@ -217,13 +219,85 @@ def month_todo(book, today: dt.date) -> list[str]:
     return out
 
 
+CODES_SHOWN = 8  # a line of the month names this many codes at most, then «и ещё N»
+MONTH_NOTHING = ("Что сделать в этом месяце: ничего не ждёт — этапы дорожной карты в срок, приказы и "
+                 "дополнительные соглашения подписаны, согласия на обработку персональных данных есть у всех, "
+                 "анкеты заполнены, ожидающих пару нет.")
+
+
+def _codes(codes: list[str]) -> str:
+    shown = ", ".join(codes[:CODES_SHOWN])
+    return shown + (f" и ещё {len(codes) - CODES_SHOWN}" if len(codes) > CODES_SHOWN else "")
+
+
+def _no_consent(book, today: dt.date) -> dict[str, list[str]]:
+    """Bank → the codes of its rows without a consent to processing (``checks.consent``: the one definition)."""
+    from nastavnik.checks.consent import bank_without_consent
+
+    where = {}
+    for key in ("mentors", "mentees"):
+        frame = book.tables.get(key)
+        if frame is not None and not frame.empty and {"code", "_row"} <= set(frame.columns):
+            sheet = book.locate(key, None).get("sheet")
+            where.update({(sheet, row): (key, code) for row, code in zip(frame["_row"], frame["code"]) if code})
+    out: dict[str, list[str]] = {}
+    for problem in bank_without_consent(book, today):
+        key, code = where.get((problem.sheet, problem.row), (None, None))
+        if key:
+            out.setdefault(key, []).append(code)
+    return out
+
+
+def state_todo(book, today: dt.date) -> list[str]:
+    """What the book's state leaves to do, one short line each, by counts and codes (no person's name): the orders
+    and additional agreements waiting for the head's signature (``head``: the same definition as her letter), the
+    people in the banks without a consent to processing (152-ФЗ), the surveys due (``surveys_due``) and the
+    mentees waiting for a pair."""
+    from .head import agreements_to_sign, orders_to_sign, waiting_mentees
+    from .surveys_due import surveys_due
+
+    out = []
+    orders = orders_to_sign(book, today)
+    if orders:
+        out.append(f"На подписи у руководителя — {agree(len(orders), 'приказ')}: "
+                   + "; ".join(what for what, _ in orders) + ".")
+    pairs = agreements_to_sign(book, today)
+    if pairs:
+        out.append(f"Дополнительные соглашения с наставниками (ТК РФ ст. 351.8) без номера и даты — у "
+                   f"{agree(len(pairs), 'пара (группа)', 'gen')}: {_codes(pairs)}.")
+    missing = _no_consent(book, today)
+    if missing:
+        counts = [agree(len(missing[k]), word) for k, word in (("mentors", "наставник"), ("mentees", "наставляемый"))
+                  if missing.get(k)]
+        out.append(f"Нет согласия на обработку персональных данных (152-ФЗ) — {' и '.join(counts)}: "
+                   f"{_codes(missing.get('mentors', []) + missing.get('mentees', []))}.")
+    dues = surveys_due(book, today)
+    if dues:
+        rounds: dict[str, list] = {}
+        for due in dues:
+            rounds.setdefault(due.round, []).append(due)
+        parts = [f"этап «{r}» — {len(ds)} ({', '.join(dict.fromkeys(d.programme for d in ds))})"
+                 for r, ds in rounds.items()]
+        out.append(f"Анкетирование — {agree(len(dues), 'анкета')} к заполнению: {', '.join(parts)}.")
+    waiting = [m["code"] for m in waiting_mentees(book)]
+    if waiting:
+        out.append(f"В ожидании пары — {agree(len(waiting), 'наставляемый')}: {_codes(waiting)}.")
+    return out
+
+
+def month_todo(book, today: dt.date) -> list[str]:
+    """«Что сделать в этом месяце» for ``run``'s summary and the window: the roadmap's stages due or overdue, then
+    what the book's state leaves to do (``state_todo``); one line saying nothing waits when nothing does."""
+    return roadmap_todo(book, today) + state_todo(book, today) or [MONTH_NOTHING]
+
+
 def curator_items(book, today: dt.date) -> list[str]:
     from nastavnik.checks.people import waiting_too_long
     from nastavnik.checks.stalled import over_limit
 
     items = [p.message for p in waiting_too_long(book, today)]
     items += [a.text for a in over_limit(book)]
-    return items + month_todo(book, today)
+    return items + roadmap_todo(book, today) + state_todo(book, today)
 
 
 def _subject(items: list[str], role: str) -> str:
@@ -270,7 +344,25 @@ def letters(book, today: dt.date) -> list[Letter]:
         out.append(Letter(CURATOR, CURATOR, book.org.get("curator_fio"), book.org.get("curator_sex"), sender.email,
                           f"Наставничество: {agree(len(items), 'вопрос')} к решению", items, org, sender=sender))
     head = head_letter(book, today, org, sender)
+    if head is not None:
+        one_person(book, head, out)
     return out + ([head] if head else [])
+
+
+def one_person(book, head: Letter, others: list[Letter]) -> None:
+    """A head who is a mentor (mentee) too keeps her two letters — the head's has its own subject and address —
+    but both greet her alike (her bank row's name, «Организация»'s «Пол руководителя» before the bank's, as
+    ``head.head_sex`` decides), go to the same address, and the head's says that the other one exists."""
+    from .head import in_bank
+
+    code = in_bank(book).get("code")
+    mine = [x for x in others if code and x.code == code and x.role in (v.ROLE_MENTOR, v.ROLE_MENTEE)]
+    if not mine:
+        return
+    head.also = mine[0].role
+    for letter in mine:
+        letter.fio, letter.sex = head.fio, head.sex
+        letter.email = letter.email or head.email
 
 
 def head_letter(book, today: dt.date, org, sender: Sender) -> Letter | None:
@@ -280,8 +372,9 @@ def head_letter(book, today: dt.date, org, sender: Sender) -> Letter | None:
     items = head_items(book, today)
     if not items:
         return None
-    return Letter(HEAD, HEAD, plain(book.org.get("director_fio")), head_sex(book),
-                  email_of(in_bank(book).get("contact")), _subject(items, HEAD), items, org, sender=sender,
+    own = in_bank(book)  # her own row in a bank: its spelling of her name, as in her other letter
+    return Letter(HEAD, HEAD, plain(own.get("fio")) or plain(book.org.get("director_fio")), head_sex(book),
+                  email_of(own.get("contact")), _subject(items, HEAD), items, org, sender=sender,
                   address=address_line(book), whom=whom_word(book))
 
 
