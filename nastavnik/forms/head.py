@@ -73,6 +73,14 @@ def address_line(book) -> str:
     return f"{dat[:1].upper() + dat[1:]} {org}".strip()
 
 
+def of_head(book) -> str:
+    """«директора», «заведующего»: her position in the genitive («на подписи у директора»)."""
+    from nastavnik.base.morph import inflect_position
+
+    position = str(book.org.get("director_position") or book.org_type.director_position or "Руководитель")
+    return inflect_position(position.strip(), "gen").lower() or "руководителя"
+
+
 def whom_word(book) -> str:
     """«директору», «заведующему»: her position in the dative, for the summary and the file's name."""
     return address_line(book).removesuffix(str(book.org.get("short_name") or book.org.get("full_name") or ""))\

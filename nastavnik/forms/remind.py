@@ -253,13 +253,13 @@ def state_todo(book, today: dt.date) -> list[str]:
     and additional agreements waiting for the head's signature (``head``: the same definition as her letter), the
     people in the banks without a consent to processing (152-ФЗ), the surveys due (``surveys_due``) and the
     mentees waiting for a pair."""
-    from .head import agreements_to_sign, orders_to_sign, waiting_mentees
+    from .head import agreements_to_sign, of_head, orders_to_sign, waiting_mentees
     from .surveys_due import surveys_due
 
     out = []
     orders = orders_to_sign(book, today)
     if orders:
-        out.append(f"На подписи у руководителя — {agree(len(orders), 'приказ')}: "
+        out.append(f"На подписи у {of_head(book)} — {agree(len(orders), 'приказ')}: "
                    + "; ".join(what for what, _ in orders) + ".")
     pairs = agreements_to_sign(book, today)
     if pairs:
