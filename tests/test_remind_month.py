@@ -57,8 +57,8 @@ def test_the_month_lists_the_books_state_after_the_roadmap(school):
     items = month_todo(school, TODAY)
     assert [x.split(" (")[0] for x in items[:2]] == ["Дорожная карта, этап 4", "Дорожная карта, этап 5"]
     assert items[2:] == [
-        "На подписи у директора — 2 приказа: об утверждении программы наставничества; о закреплении "
-        "наставнических пар (групп) ПР-007.",
+        ("На подписи у директора — 2 приказа: об утверждении программы наставничества; о закреплении "
+         "наставнических пар (групп) ПР-007."),
         "Нет согласия на обработку персональных данных (152-ФЗ) — 1 наставляемый: П-022.",
         "Анкетирование — 4 анкеты к заполнению: этап «входная» — 2 (ПП-006), этап «промежуточная» — 2 (ПП-011).",
         "В ожидании пары — 6 наставляемых: П-017, П-018, П-019, П-020, П-021, П-022.",
@@ -169,3 +169,11 @@ def test_no_entry_survey_once_the_midway_round_is_due(tmp_path, school_parts):
     assert not [d for d in due if d[1] == "ПП-011" and d[2] == qb.ROUND_ENTRY]
     # ПП-006 starts in December: its entry round is still asked
     assert {("Н-005", "ПП-006", qb.ROUND_ENTRY), ("П-008", "ПП-006", qb.ROUND_ENTRY)} <= due
+
+
+def test_a_head_is_not_asked_to_sign_her_own_agreement_as_employer(tmp_path, school_parts):
+    book = build(tmp_path / "книга.xlsx", school_parts, _agreements, _head_is_a_mentor)  # ПР-002 is Н-002's, hers
+    (head,) = [x for x in letters(book, TODAY) if x.role == HEAD]
+    (line,) = [x for x in head.items if "ст. 351.8" in x]
+    assert line.endswith("ПР-002 — ваша собственная пара (группа): соглашение к вашему трудовому договору "
+                         "подписывает учредитель (ТК РФ ст. 275).")

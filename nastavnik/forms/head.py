@@ -160,8 +160,8 @@ def orders_to_sign(book, today: dt.date) -> list[tuple[str, str]]:
     out = []
     for key in _org_orders(book, today):
         what = ORG_BY_KEY[f"{key}_no"].title[len("№ приказа "):]
-        out.append((what, f"Приказ {what}: не подписан — на листе «Организация» нет его номера и даты. Проект "
-                          "приказа подготовлен, его передаст куратор."))
+        out.append((what, (f"Приказ {what}: не подписан — на листе «Организация» нет его номера и даты. Проект "
+                           "приказа подготовлен, его передаст куратор.")))
     pairs = _records(book, "pairs")
     if not book.org.get("director_fio"):
         return out
@@ -169,15 +169,15 @@ def orders_to_sign(book, today: dt.date) -> list[tuple[str, str]]:
                      and p.get("order_no") in (None, "")})
     if drafts:
         what = f"о закреплении наставнических пар (групп) {', '.join(drafts)}"
-        out.append((what, f"Приказ {what}: не подписан — пары не могут начать работу по программам без приказа "
-                          "(п. 6.2 Положения). Проект приказа с листом ознакомления передаст куратор."))
+        out.append((what, (f"Приказ {what}: не подписан — пары не могут начать работу по программам без приказа "
+                           "(п. 6.2 Положения). Проект приказа с листом ознакомления передаст куратор.")))
     changed = sorted({p["code"] for p in pairs if p.get("code") and p.get("change")
                       and p.get("status") in (v.PAIR_APPROVED, v.PAIR_RUNNING)
                       and p.get("change_order_no") in (None, "")})
     if changed:
         what = f"об изменении программы наставничества ({', '.join(changed)})"
-        out.append((what, f"Приказ {what}: не подписан — изменение (п. 7.2 Положения) действует с даты приказа. "
-                          "Проект приказа передаст куратор."))
+        out.append((what, (f"Приказ {what}: не подписан — изменение (п. 7.2 Положения) действует с даты приказа. "
+                           "Проект приказа передаст куратор.")))
     return out
 
 
@@ -213,7 +213,18 @@ def agreements_line(book, today: dt.date) -> list[str]:
     return [(f"Дополнительные соглашения к трудовым договорам наставников (ТК РФ ст. 351.8): в книге нет номера и "
              f"даты соглашения у {agree(len(codes), 'пара (группа)', 'gen')} — {', '.join(codes)}. Наставничество "
              "поручается по такому соглашению с указанием срока и доплаты; его подписываете вы и наставник. "
-             "Проекты соглашений передаст куратор.")]
+             "Проекты соглашений передаст куратор." + _own(book, codes))]
+
+
+def _own(book, codes: list[str]) -> str:
+    """When she is the mentor of one of those pairs: her own agreement is not hers to sign as the employer — her
+    labour contract is with the founder (ТК РФ ст. 275)."""
+    me = in_bank(book).get("code")
+    mine = sorted({p["code"] for p in _records(book, "pairs") if me and p.get("mentor") == me and p.get("code") in codes})
+    if not mine:
+        return ""
+    return (f" {', '.join(mine)} — ваша собственная пара (группа): соглашение к вашему трудовому договору "
+            "подписывает учредитель (ТК РФ ст. 275).")
 
 
 def head_items(book, today: dt.date) -> list[str]:
