@@ -20,7 +20,8 @@ from email.parser import BytesParser
 import openpyxl
 import pytest
 
-from nastavnik.forms.remind import HEAD, MONTH_NOTHING, letters, month_todo, remind
+from nastavnik.forms.month import MONTH_NOTHING, month_todo
+from nastavnik.forms.remind import HEAD, letters, remind
 from nastavnik.forms.surveys_due import surveys_due
 from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import vocab as v

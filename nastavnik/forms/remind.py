@@ -1,17 +1,16 @@
 """Reminders ready to send: the alerts of ``checks`` turned into one letter per person (nothing is sent).
 
-A mentor gets one letter about the pairs (groups) he leads: activities whose
-planned date has passed, a programme with nothing done for ``stall_days``
-days, a programme ending within a month, and the survey rounds due to him
-(``surveys_due``: entry, first weeks, final). A mentee gets one letter about
-her own survey rounds and what she still has to sign (``agreements``: the
-consent to process her personal data, her programme). The curator gets one
-letter about mentees waiting for a pair longer than allowed and mentors over
-their limit. The head (директор, заведующий: ``head``) gets one letter about
-the mentees waiting for a pair, the requests no mentor covers and the orders
-awaiting her signature. A letter names only its addressee and codes of pairs,
-programmes and people (152-ФЗ: no other person's name or contact); the
-curator signs it, with her own work e-mail and phone from «Организация».
+A mentor gets one letter about the pairs (groups) he leads: activities whose planned date has passed, a
+programme with nothing done for ``stall_days`` days, a programme ending within a month, and the survey rounds due
+to him (``surveys_due``: entry, first weeks, final). A mentee gets one letter about her own survey rounds and what
+she still has to sign (``agreements``: the consent to process her personal data, her programme). The curator gets
+one letter about mentees waiting for a pair longer than allowed, mentors over their limit and what the month holds
+(``month_todo``: the roadmap's stages, the orders and agreements to sign, the consents missing, the surveys due,
+the mentees waiting — counts and codes). The head (директор, заведующий: ``head``) gets one letter about the
+mentees waiting for a pair, the requests no mentor covers and the orders and additional agreements awaiting her
+signature; a head who is a mentor too keeps both letters, greeted alike (``one_person``). A letter names only its
+addressee and codes of pairs, programmes and people (152-ФЗ: no other person's name or contact); the curator signs
+it, with her own work e-mail and phone from «Организация».
 
 Each letter is written as an .eml draft (Python's ``email``: UTF-8, «To:» the
 e-mail found in the bank's «Контакт» when there is one, «From:» and
@@ -32,14 +31,19 @@ from nastavnik.base.morph import agree, by_sex
 from nastavnik.base.safeio import safe_filename, write_bytes
 from nastavnik.workbook import vocab as v
 
+from .month import (
+    month_todo,  # noqa: F401 — ``run``'s summary (ui.pipeline) imports it from here
+    roadmap_todo,
+    state_todo,
+)
 from .people import plain, row_values
 
 FOLDER = "Напоминания"
 TABLE_NAME = "Письма — таблица для рассылки.xlsx"
 ENDING_DAYS = 30
 # What the summary says when no letter is written (``remind`` and the window's «Напоминания»).
-NOTHING = ("мероприятия идут по плану, ожидающих пару дольше допустимого нет, приказы, которые готовит программа, "
-           "подписаны")
+NOTHING = ("мероприятия идут по плану, ожидающих пару нет, приказы, которые готовит программа, и дополнительные "
+           "соглашения подписаны, согласия на обработку персональных данных есть у всех, анкеты заполнены")
 CURATOR = "куратор"
 HEAD = "руководитель"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -196,108 +200,13 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
-def roadmap_todo(book, today: dt.date) -> list[str]:
-    """The roadmap's stages due this month or overdue in this academic year (September first) and not done."""
-    from .deadlines import deadline_month
-
-    frame = book.tables.get("roadmap")
-    if frame is None or frame.empty or not {"stage", "activity", "deadline", "status"} <= set(frame.columns):
-        return []
-    now = (today.month - 9) % 12
-    out = []
-    for i in frame.index:
-        row = row_values(frame, i)
-        month = deadline_month(row.get("deadline"))
-        if month is None or row.get("status") == v.STAGE_STATUSES[-1] or not row.get("activity"):
-            continue
-        when = (month - 9) % 12
-        if when > now:
-            continue
-        late = "срок прошёл" if when < now else "срок — этот месяц"
-        out.append(f"Дорожная карта, этап {row.get('stage') or '—'} ({row['deadline']}, {late}; статус "
-                   f"«{row.get('status') or 'не указан'}»): {row['activity']}.")
-    return out
-
-
-CODES_SHOWN = 8  # a line of the month names this many codes at most, then «и ещё N»
-MONTH_NOTHING = ("Что сделать в этом месяце: ничего не ждёт — этапы дорожной карты в срок, приказы и "
-                 "дополнительные соглашения подписаны, согласия на обработку персональных данных есть у всех, "
-                 "анкеты заполнены, ожидающих пару нет.")
-
-
-def _codes(codes: list[str]) -> str:
-    shown = ", ".join(codes[:CODES_SHOWN])
-    return shown + (f" и ещё {len(codes) - CODES_SHOWN}" if len(codes) > CODES_SHOWN else "")
-
-
-def _no_consent(book, today: dt.date) -> dict[str, list[str]]:
-    """Bank → the codes of its rows without a consent to processing (``checks.consent``: the one definition)."""
-    from nastavnik.checks.consent import bank_without_consent
-
-    where = {}
-    for key in ("mentors", "mentees"):
-        frame = book.tables.get(key)
-        if frame is not None and not frame.empty and {"code", "_row"} <= set(frame.columns):
-            sheet = book.locate(key, None).get("sheet")
-            where.update({(sheet, row): (key, code) for row, code in zip(frame["_row"], frame["code"]) if code})
-    out: dict[str, list[str]] = {}
-    for problem in bank_without_consent(book, today):
-        key, code = where.get((problem.sheet, problem.row), (None, None))
-        if key:
-            out.setdefault(key, []).append(code)
-    return out
-
-
-def state_todo(book, today: dt.date) -> list[str]:
-    """What the book's state leaves to do, one short line each, by counts and codes (no person's name): the orders
-    and additional agreements waiting for the head's signature (``head``: the same definition as her letter), the
-    people in the banks without a consent to processing (152-ФЗ), the surveys due (``surveys_due``) and the
-    mentees waiting for a pair."""
-    from .head import agreements_to_sign, of_head, orders_to_sign, waiting_mentees
-    from .surveys_due import surveys_due
-
-    out = []
-    orders = orders_to_sign(book, today)
-    if orders:
-        out.append(f"На подписи у {of_head(book)} — {agree(len(orders), 'приказ')}: "
-                   + "; ".join(what for what, _ in orders) + ".")
-    pairs = agreements_to_sign(book, today)
-    if pairs:
-        out.append(f"Дополнительные соглашения с наставниками (ТК РФ ст. 351.8) без номера и даты — у "
-                   f"{agree(len(pairs), 'пара (группа)', 'gen')}: {_codes(pairs)}.")
-    missing = _no_consent(book, today)
-    if missing:
-        counts = [agree(len(missing[k]), word) for k, word in (("mentors", "наставник"), ("mentees", "наставляемый"))
-                  if missing.get(k)]
-        out.append(f"Нет согласия на обработку персональных данных (152-ФЗ) — {' и '.join(counts)}: "
-                   f"{_codes(missing.get('mentors', []) + missing.get('mentees', []))}.")
-    dues = surveys_due(book, today)
-    if dues:
-        rounds: dict[str, list] = {}
-        for due in dues:
-            rounds.setdefault(due.round, []).append(due)
-        parts = [f"этап «{r}» — {len(ds)} ({', '.join(dict.fromkeys(d.programme for d in ds))})"
-                 for r, ds in rounds.items()]
-        out.append(f"Анкетирование — {agree(len(dues), 'анкета')} к заполнению: {', '.join(parts)}.")
-    waiting = [m["code"] for m in waiting_mentees(book)]
-    if waiting:
-        out.append(f"В ожидании пары — {agree(len(waiting), 'наставляемый')}: {_codes(waiting)}.")
-    return out
-
-
-def month_todo(book, today: dt.date) -> list[str]:
-    """«Что сделать в этом месяце» for ``run``'s summary and the window: the roadmap's stages due or overdue, then
-    what the book's state leaves to do (``state_todo``); one line saying nothing waits when nothing does."""
-    return roadmap_todo(book, today) + state_todo(book, today) or [MONTH_NOTHING]
-
-
 def curator_items(book, today: dt.date) -> list[str]:
     from nastavnik.checks.people import waiting_too_long
     from nastavnik.checks.stalled import over_limit
 
     items = [p.message for p in waiting_too_long(book, today)]
     items += [a.text for a in over_limit(book)]
-    return items + roadmap_todo(book, today) + state_todo(book, today)
+    return items + roadmap_todo(book, today) + state_todo(book, today)  # not MONTH_NOTHING: no letter then
 
 
 def _subject(items: list[str], role: str) -> str:
