@@ -71,6 +71,7 @@ def test_the_month_lists_the_books_state_after_the_roadmap(school):
 
 def test_the_month_counts_agree_with_their_nouns(tmp_path, school_parts):
     def more(org, tables):
+        org["director_position"] = "Заведующий"  # the head in her own title, as a kindergarten has it
         for m in tables["mentors"][:2]:
             m.update(consent_pd=False, consent_pd_date=None)
         tables["mentees"][:] = [m for m in tables["mentees"] if m["code"] not in ("П-018", "П-019", "П-020",
@@ -79,6 +80,7 @@ def test_the_month_counts_agree_with_their_nouns(tmp_path, school_parts):
     items = month_todo(build(tmp_path / "книга.xlsx", school_parts, more), TODAY)
     assert "Нет согласия на обработку персональных данных (152-ФЗ) — 2 наставника: Н-001, Н-002." in items
     assert "В ожидании пары — 1 наставляемый: П-017." in items
+    assert [x for x in items if x.startswith("На подписи у заведующего — 2 приказа: ")]
 
 
 def _all_done(org, tables):
