@@ -9,7 +9,7 @@ front ends call these two functions, the commands are thin layers over them.
 
 ``diary`` carries each running programme's plan to its mentor and the marks back
 into «План мероприятий»; ``remind`` and ``calendar`` turn the alerts into letters
-and the plan into .ics files.
+and the plan into .ics files; ``month`` is the curator's «что сделать в этом месяце».
 
 Layer: outputs. May import the analysis (checks), the workbook and the base.
 """

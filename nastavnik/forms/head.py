@@ -12,7 +12,9 @@ says, from the book:
 - the orders the program drafts for her signature that the book still holds without a number: those of
   «Организация» (the Положение and the curator, or the one order of introduction; the methodical council when
   the bank has members; the organisation's programme; the final event within a month of its date), the order assigning
-  the pairs in «проект» and the orders on a change of a programme.
+  the pairs in «проект» and the orders on a change of a programme;
+- the mentors' additional agreements to the labour contract (ТК РФ ст. 351.8) she signs as the employer: the pairs
+  the checks ask one of (``checks.labour``) whose agreement has no number or date in the book.
 
 Her address is the e-mail of «Контакт» when she is in a bank (a head is often a mentor too); «Организация» has
 no field for it, so without it the draft has no «To:» and ``remind`` says so.
@@ -71,6 +73,14 @@ def address_line(book) -> str:
     return f"{dat[:1].upper() + dat[1:]} {org}".strip()
 
 
+def of_head(book) -> str:
+    """«директора», «заведующего»: her position in the genitive («на подписи у директора»)."""
+    from nastavnik.base.morph import inflect_position
+
+    position = str(book.org.get("director_position") or book.org_type.director_position or "Руководитель")
+    return inflect_position(position.strip(), "gen").lower() or "руководителя"
+
+
 def whom_word(book) -> str:
     """«директору», «заведующему»: her position in the dative, for the summary and the file's name."""
     return address_line(book).removesuffix(str(book.org.get("short_name") or book.org.get("full_name") or ""))\
@@ -90,7 +100,7 @@ def waiting(book, today: dt.date) -> list[str]:
     long = long_waiting(book, today)
     if not long:
         return []
-    mine = _waiting(book)
+    mine = waiting_mentees(book)
     since = min((m["date_added"] for m in mine if isinstance(m.get("date_added"), dt.date)), default=None)
     days = book.org.get("max_wait_days") or ORG_BY_KEY["max_wait_days"].default
     first = f", дольше всех — с {since:%d.%m.%Y} ({(today - since).days} дн.)" if since else ""
@@ -100,7 +110,7 @@ def waiting(book, today: dt.date) -> list[str]:
             "организации по договору о сотрудничестве или организовать поддержку без пары.")]
 
 
-def _waiting(book) -> list[dict]:
+def waiting_mentees(book) -> list[dict]:
     """Mentees «ожидает пару» in no pair in force or in preparation (as ``checks.people`` counts them)."""
     busy = {p.get("mentee") for p in _records(book, "pairs") if p.get("status") in v.PAIR_ACTIVE}
     return [m for m in _records(book, "mentees")
@@ -109,7 +119,7 @@ def _waiting(book) -> list[dict]:
 
 def uncovered(book) -> list[str]:
     """The line on the waiting mentees' requests no active mentor of the bank helps with, in the type's words."""
-    mine = _waiting(book)
+    mine = waiting_mentees(book)
     if not mine:
         return []
     mentors = [m for m in _records(book, "mentors") if m.get("status") != v.MENTOR_STATUS_LEFT]
@@ -141,31 +151,83 @@ def _org_orders(book, today: dt.date) -> list[str]:
     return [k for k in keys if org.get(f"{k}_no") in (None, "") or plain(org.get(f"{k}_date")) is None]
 
 
-def unsigned_orders(book, today: dt.date) -> list[str]:
-    """One line per order waiting for her signature: number and date not yet in the book."""
+def orders_to_sign(book, today: dt.date) -> list[tuple[str, str]]:
+    """Each order waiting for her signature (number and date not yet in the book) as (what it is about, her line).
+
+    The one definition of an unsigned order: her letter says the lines, the curator's month (``remind``) counts
+    them and names them by what they are about.
+    """
     out = []
     for key in _org_orders(book, today):
         what = ORG_BY_KEY[f"{key}_no"].title[len("№ приказа "):]
-        out.append(f"Приказ {what}: не подписан — на листе «Организация» нет его номера и даты. Проект приказа "
-                   "подготовлен, его передаст куратор.")
+        out.append((what, (f"Приказ {what}: не подписан — на листе «Организация» нет его номера и даты. Проект "
+                           "приказа подготовлен, его передаст куратор.")))
     pairs = _records(book, "pairs")
     if not book.org.get("director_fio"):
         return out
     drafts = sorted({p["code"] for p in pairs if p.get("code") and p.get("status") in (v.PAIR_DRAFT, v.PAIR_APPROVED)
                      and p.get("order_no") in (None, "")})
     if drafts:
-        out.append(f"Приказ о закреплении наставнических пар (групп) {', '.join(drafts)}: не подписан — пары "
-                   "не могут начать работу по программам без приказа (п. 6.2 Положения). Проект приказа с листом "
-                   "ознакомления передаст куратор.")
+        what = f"о закреплении наставнических пар (групп) {', '.join(drafts)}"
+        out.append((what, (f"Приказ {what}: не подписан — пары не могут начать работу по программам без приказа "
+                           "(п. 6.2 Положения). Проект приказа с листом ознакомления передаст куратор.")))
     changed = sorted({p["code"] for p in pairs if p.get("code") and p.get("change")
                       and p.get("status") in (v.PAIR_APPROVED, v.PAIR_RUNNING)
                       and p.get("change_order_no") in (None, "")})
     if changed:
-        out.append(f"Приказ об изменении программы наставничества ({', '.join(changed)}): не подписан — изменение "
-                   "(п. 7.2 Положения) действует с даты приказа. Проект приказа передаст куратор.")
+        what = f"об изменении программы наставничества ({', '.join(changed)})"
+        out.append((what, (f"Приказ {what}: не подписан — изменение (п. 7.2 Положения) действует с даты приказа. "
+                           "Проект приказа передаст куратор.")))
     return out
 
 
+def unsigned_orders(book, today: dt.date) -> list[str]:
+    """One line per order waiting for her signature: number and date not yet in the book."""
+    return [line for _, line in orders_to_sign(book, today)]
+
+
+def agreements_to_sign(book, today: dt.date) -> list[str]:
+    """The codes of pairs (groups) whose mentor's additional agreement (ТК РФ ст. 351.8) has no number or date.
+
+    Which pairs need one at all is the check's knowledge (``checks.labour.agreement_details``: approved or running,
+    begun since 01.03.2025, the mentor an employee — not one from outside under a cooperation agreement); of those,
+    the head signs the ones the book holds without a number or a date. The term and the payment missing alone are
+    the curator's to fill in, not a signature.
+    """
+    from nastavnik.checks.labour import agreement_details
+
+    rows = {rec.get("_row"): rec for rec in _records(book, "pairs")}
+    out = []
+    for problem in agreement_details(book, today):
+        rec = rows.get(problem.row) or {}
+        if rec.get("code") and (rec.get("agreement_no") in (None, "") or plain(rec.get("agreement_date")) is None):
+            out.append(rec["code"])
+    return sorted(set(out))
+
+
+def agreements_line(book, today: dt.date) -> list[str]:
+    """Her letter's line on the additional agreements she signs as the employer, by the pairs' codes."""
+    codes = agreements_to_sign(book, today)
+    if not codes:
+        return []
+    return [(f"Дополнительные соглашения к трудовым договорам наставников (ТК РФ ст. 351.8): в книге нет номера и "
+             f"даты соглашения у {agree(len(codes), 'пара (группа)', 'gen')} — {', '.join(codes)}. Наставничество "
+             "поручается по такому соглашению с указанием срока и доплаты; его подписываете вы и наставник. "
+             "Проекты соглашений передаст куратор." + _own(book, codes))]
+
+
+def _own(book, codes: list[str]) -> str:
+    """When she is the mentor of one of those pairs: her own agreement is not hers to sign as the employer — her
+    labour contract is with the founder (ТК РФ ст. 275)."""
+    me = in_bank(book).get("code")
+    mine = sorted({p["code"] for p in _records(book, "pairs") if me and p.get("mentor") == me and p.get("code") in codes})
+    if not mine:
+        return ""
+    return (f" {', '.join(mine)} — ваша собственная пара (группа): соглашение к вашему трудовому договору "
+            "подписывает учредитель (ТК РФ ст. 275).")
+
+
 def head_items(book, today: dt.date) -> list[str]:
-    """Every line of her letter: the waiting mentees, the requests nobody covers, the orders to sign."""
-    return waiting(book, today) + uncovered(book) + unsigned_orders(book, today)
+    """Every line of her letter: the waiting mentees, the requests nobody covers, the orders and the additional
+    agreements to sign."""
+    return waiting(book, today) + uncovered(book) + unsigned_orders(book, today) + agreements_line(book, today)

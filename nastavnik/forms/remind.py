@@ -1,17 +1,16 @@
 """Reminders ready to send: the alerts of ``checks`` turned into one letter per person (nothing is sent).
 
-A mentor gets one letter about the pairs (groups) he leads: activities whose
-planned date has passed, a programme with nothing done for ``stall_days``
-days, a programme ending within a month, and the survey rounds due to him
-(``surveys_due``: entry, first weeks, final). A mentee gets one letter about
-her own survey rounds and what she still has to sign (``agreements``: the
-consent to process her personal data, her programme). The curator gets one
-letter about mentees waiting for a pair longer than allowed and mentors over
-their limit. The head (директор, заведующий: ``head``) gets one letter about
-the mentees waiting for a pair, the requests no mentor covers and the orders
-awaiting her signature. A letter names only its addressee and codes of pairs,
-programmes and people (152-ФЗ: no other person's name or contact); the
-curator signs it, with her own work e-mail and phone from «Организация».
+A mentor gets one letter about the pairs (groups) he leads: activities whose planned date has passed, a
+programme with nothing done for ``stall_days`` days, a programme ending within a month, and the survey rounds due
+to him (``surveys_due``: entry, first weeks, final). A mentee gets one letter about her own survey rounds and what
+she still has to sign (``agreements``: the consent to process her personal data, her programme). The curator gets
+one letter about mentees waiting for a pair longer than allowed, mentors over their limit and what the month holds
+(``month_todo``: the roadmap's stages, the orders and agreements to sign, the consents missing, the surveys due,
+the mentees waiting — counts and codes). The head (директор, заведующий: ``head``) gets one letter about the
+mentees waiting for a pair, the requests no mentor covers and the orders and additional agreements awaiting her
+signature; a head who is a mentor too keeps both letters, greeted alike (``one_person``). A letter names only its
+addressee and codes of pairs, programmes and people (152-ФЗ: no other person's name or contact); the curator signs
+it, with her own work e-mail and phone from «Организация».
 
 Each letter is written as an .eml draft (Python's ``email``: UTF-8, «To:» the
 e-mail found in the bank's «Контакт» when there is one, «From:» and
@@ -32,14 +31,19 @@ from nastavnik.base.morph import agree, by_sex
 from nastavnik.base.safeio import safe_filename, write_bytes
 from nastavnik.workbook import vocab as v
 
+from .month import (
+    month_todo,  # noqa: F401 — ``run``'s summary (ui.pipeline) imports it from here
+    roadmap_todo,
+    state_todo,
+)
 from .people import plain, row_values
 
 FOLDER = "Напоминания"
 TABLE_NAME = "Письма — таблица для рассылки.xlsx"
 ENDING_DAYS = 30
 # What the summary says when no letter is written (``remind`` and the window's «Напоминания»).
-NOTHING = ("мероприятия идут по плану, ожидающих пару дольше допустимого нет, приказы, которые готовит программа, "
-           "подписаны")
+NOTHING = ("мероприятия идут по плану, ожидающих пару нет, приказы, которые готовит программа, и дополнительные "
+           "соглашения подписаны, согласия на обработку персональных данных есть у всех, анкеты заполнены")
 CURATOR = "куратор"
 HEAD = "руководитель"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -82,6 +86,7 @@ class Letter:
     forms: list = field(default_factory=list)  # those survey forms (.xlsx), written by ``remind``
     address: str | None = None  # the head's letter: «Директору ГБОУ СОШ № 1», above the text of the .docx
     whom: str | None = None  # the head's letter: «директору», «заведующему» (the summary, the file's name)
+    also: str | None = None  # the head's letter: the role of her other letter when she is a mentor (mentee) too
 
     @property
     def greeting(self) -> str:
@@ -111,7 +116,11 @@ class Letter:
         if self.role == CURATOR:
             return "Подробности — nastavnik check по книге."
         if self.role == HEAD:
-            return "Подробности и проекты приказов — у куратора."
+            other = {v.ROLE_MENTOR: "Напоминания по программам, которые вы ведёте как наставник, — в отдельном "
+                                    "письме.",
+                     v.ROLE_MENTEE: "Напоминания по вашей программе наставничества — в отдельном письме."}
+            return " ".join(["Подробности и проекты приказов — у куратора.", *([other[self.also]]
+                                                                             if self.also in other else [])])
         if self.attachments:
             return ("К письму приложен дневник наставника с планом программы: отметьте в нём, что сделано, и "
                     "верните файл куратору.")
@@ -191,39 +200,13 @@ def mentor_items(book, today: dt.date) -> dict[str, list[str]]:
     return out
 
 
-def month_todo(book, today: dt.date) -> list[str]:
-    """The roadmap's stages due this month or overdue in this academic year (September first) and not done.
-
-    For the curator's letter; ``run``'s summary and the window may show the same list.
-    """
-    from .deadlines import deadline_month
-
-    frame = book.tables.get("roadmap")
-    if frame is None or frame.empty or not {"stage", "activity", "deadline", "status"} <= set(frame.columns):
-        return []
-    now = (today.month - 9) % 12
-    out = []
-    for i in frame.index:
-        row = row_values(frame, i)
-        month = deadline_month(row.get("deadline"))
-        if month is None or row.get("status") == v.STAGE_STATUSES[-1] or not row.get("activity"):
-            continue
-        when = (month - 9) % 12
-        if when > now:
-            continue
-        late = "срок прошёл" if when < now else "срок — этот месяц"
-        out.append(f"Дорожная карта, этап {row.get('stage') or '—'} ({row['deadline']}, {late}; статус "
-                   f"«{row.get('status') or 'не указан'}»): {row['activity']}.")
-    return out
-
-
 def curator_items(book, today: dt.date) -> list[str]:
     from nastavnik.checks.people import waiting_too_long
     from nastavnik.checks.stalled import over_limit
 
     items = [p.message for p in waiting_too_long(book, today)]
     items += [a.text for a in over_limit(book)]
-    return items + month_todo(book, today)
+    return items + roadmap_todo(book, today) + state_todo(book, today)  # not MONTH_NOTHING: no letter then
 
 
 def _subject(items: list[str], role: str) -> str:
@@ -270,7 +253,25 @@ def letters(book, today: dt.date) -> list[Letter]:
         out.append(Letter(CURATOR, CURATOR, book.org.get("curator_fio"), book.org.get("curator_sex"), sender.email,
                           f"Наставничество: {agree(len(items), 'вопрос')} к решению", items, org, sender=sender))
     head = head_letter(book, today, org, sender)
+    if head is not None:
+        one_person(book, head, out)
     return out + ([head] if head else [])
+
+
+def one_person(book, head: Letter, others: list[Letter]) -> None:
+    """A head who is a mentor (mentee) too keeps her two letters — the head's has its own subject and address —
+    but both greet her alike (her bank row's name, «Организация»'s «Пол руководителя» before the bank's, as
+    ``head.head_sex`` decides), go to the same address, and the head's says that the other one exists."""
+    from .head import in_bank
+
+    code = in_bank(book).get("code")
+    mine = [x for x in others if code and x.code == code and x.role in (v.ROLE_MENTOR, v.ROLE_MENTEE)]
+    if not mine:
+        return
+    head.also = mine[0].role
+    for letter in mine:
+        letter.fio, letter.sex = head.fio, head.sex
+        letter.email = letter.email or head.email
 
 
 def head_letter(book, today: dt.date, org, sender: Sender) -> Letter | None:
@@ -280,8 +281,9 @@ def head_letter(book, today: dt.date, org, sender: Sender) -> Letter | None:
     items = head_items(book, today)
     if not items:
         return None
-    return Letter(HEAD, HEAD, plain(book.org.get("director_fio")), head_sex(book),
-                  email_of(in_bank(book).get("contact")), _subject(items, HEAD), items, org, sender=sender,
+    own = in_bank(book)  # her own row in a bank: its spelling of her name, as in her other letter
+    return Letter(HEAD, HEAD, plain(own.get("fio")) or plain(book.org.get("director_fio")), head_sex(book),
+                  email_of(own.get("contact")), _subject(items, HEAD), items, org, sender=sender,
                   address=address_line(book), whom=whom_word(book))
 
 

@@ -3,7 +3,8 @@
 The rounds of «Вопросы анкет» (template 1.7) have their own moments in a programme:
 
 - **входная** — as soon as the pair is approved or running, until «Ответы анкет» holds an entry answer of that
-  person for that programme;
+  person for that programme, or the programme reaches its middle (below): an entry answer is late then, and the
+  midway form is the one she fills (``entry_late``);
 - **первые недели** — the fit check, 3 to 6 weeks after the programme's start, while the pair is running and
   «Ответы анкет» has no answer of hers of that round;
 - **промежуточная** — once the programme passes its middle: its own «Срок промежуточных результатов» of
@@ -35,6 +36,7 @@ from .people import plain, row_values
 
 FIT_FROM, FIT_UNTIL = 21, 42  # days after the start: «через 3–6 недель»
 KIND = "анкета"
+
 
 @dataclass(frozen=True)
 class SurveyDue:
@@ -78,6 +80,12 @@ def _midway(today: dt.date, start, end, middle) -> bool:
         and (not isinstance(start, dt.date) or start <= today)
 
 
+def entry_late(today: dt.date, middle) -> bool:
+    """The entry round is no longer asked once the programme reaches its middle, when the midway round is due:
+    «what do you expect» half-way through is a late answer of another question; the midway form is hers then."""
+    return middle is not None and middle <= today
+
+
 def surveys_due(book, today: dt.date) -> list[SurveyDue]:
     """Every (person, programme, round) due today, mentors and mentees alike, in the sheet's order."""
     from nastavnik.checks.stalled import survey_due
@@ -111,7 +119,8 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
                 if pair["code"] in final:
                     due.append(qb.ROUND_FINAL)
                 elif answered is not None:
-                    if asks[role, qb.ROUND_ENTRY] and (code, prog["code"], qb.ROUND_ENTRY) not in answered:
+                    if asks[role, qb.ROUND_ENTRY] and not entry_late(today, middle) \
+                            and (code, prog["code"], qb.ROUND_ENTRY) not in answered:
                         due.append(qb.ROUND_ENTRY)
                     weeks = (today - start).days if isinstance(start, dt.date) else None
                     if status == v.PAIR_RUNNING and weeks is not None and FIT_FROM <= weeks <= FIT_UNTIL \
