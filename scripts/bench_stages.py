@@ -290,15 +290,12 @@ def command_check(paths, size):
 
 
 def school_book(folder: Path) -> Path:
-    """The school's demonstration workbook (``nastavnik demo --type школа``), written once into ``folder``."""
-    from nastavnik.workbook.samples.demo_school import school_demo_data
-    from nastavnik.workbook.template import write_workbook
+    """The school's demonstration workbook exactly as ``nastavnik demo --type школа`` writes it (its own lists
+    included: without them its plan's forms are errors and ``run`` would stop at the check), written afresh."""
+    from nastavnik.workbook.samples.demos import write_demo
 
-    path = folder / "школа.xlsx"
-    if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        write_workbook(path, *school_demo_data(TODAY))
-    return path
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_demo(folder / "школа.xlsx", "school", TODAY)
 
 
 def worker(stage: str, variant: str, size: str, paths: list[str]) -> dict:

@@ -48,3 +48,14 @@ def test_run_stops_before_documents_when_the_workbook_has_errors(tmp_path, make_
     copies = list(folder.glob("*проверка.xlsx"))
     assert len(copies) == 1
     assert book.path.read_bytes() == original
+
+
+def test_the_months_list_has_a_heading_of_its_own_after_what_needs_attention(tmp_path):
+    result = run("--out", tmp_path / "out")
+    assert result.exit_code == 0, result.output + result.stderr
+    tail = result.output[result.output.index("Готово. Результаты в папке"):]
+    assert tail.index("Обратите внимание:") < tail.index("Что сделать в этом месяце:")
+    month = tail[tail.index("Что сделать в этом месяце:"):].splitlines()[1:]
+    assert month and all(line.startswith("  • ") for line in month)
+    assert any(line.startswith("  • Дорожная карта, этап") for line in month)
+    assert not any("Что сделать в этом месяце" in line for line in month)  # said once, as the heading

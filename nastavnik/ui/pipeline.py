@@ -29,6 +29,7 @@ class RunResult:
     exit_code: int = 0
     made: list[tuple[str, Path]] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
+    todo: list[str] = field(default_factory=list)  # «Что сделать в этом месяце» (forms.month), a heading of its own
     timings: dict[str, float] = field(default_factory=dict)
     problems: list = field(default_factory=list)  # the check's problems in the report's order (the window lists them)
     marked: Path | None = None  # the workbook's copy with the error cells highlighted, when the check failed
@@ -241,7 +242,7 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         result.attention.append(f"…и ещё {len(stalled) - 10} — см. лист «Сводка» в «Мониторинг.xlsx».")
     from nastavnik.forms.remind import month_todo
 
-    result.attention.extend(month_todo(book, today))  # the roadmap's stages of this month and the overdue ones
+    result.todo = month_todo(book, today)  # the roadmap's stages, the signatures, consents and surveys due
 
     from nastavnik.docs.context import shared
     from nastavnik.report.indicators import computed_once
@@ -352,3 +353,8 @@ def _finish(result: RunResult, out: Path, echo) -> None:
         echo("Обратите внимание:")
         for line in result.attention:
             echo(f"  • {line}")
+    if result.todo:
+        echo("Что сделать в этом месяце:")
+        for line in result.todo:
+            line = line.removeprefix("Что сделать в этом месяце: ")
+            echo(f"  • {line[:1].upper()}{line[1:]}")

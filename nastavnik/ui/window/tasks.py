@@ -271,8 +271,12 @@ def everything(job: Job) -> Outcome:
         raise Cancelled(kept=exc.folder) from None
     if result.exit_code == 0:
         summary = "Готово: проверка, подбор пар, документы, отчёт мониторинга и раздел сайта."
-        if result.attention:
-            summary += " На что обратить внимание — в журнале ниже."
+        from nastavnik.forms.month import MONTH_NOTHING
+
+        pending = [t for t in result.todo if t != MONTH_NOTHING]
+        if result.attention or pending:
+            summary += (" На что обратить внимание и что сделать в этом месяце — в журнале ниже." if pending
+                        else " На что обратить внимание — в журнале ниже.")
         return Outcome(0, summary, result.folder, result.problems)
     errors = sum(1 for p in result.problems if p.severity == ERROR)
     words = f"{errors_word(errors)}, {warnings_word(len(result.problems) - errors)}"
