@@ -45,7 +45,7 @@ def _fmt(x: float) -> str:
     return f"{x:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def bar_chart(title: str, labels: list[str], values: list[float], unit: str = "чел.") -> Chart:
+def draw_bar_chart(title: str, labels: list[str], values: list[float], unit: str = "чел.") -> bytes:
     """Horizontal bars, one per label, the value written at the end of each bar."""
     import matplotlib
 
@@ -64,10 +64,10 @@ def bar_chart(title: str, labels: list[str], values: list[float], unit: str = "�
         ax.grid(axis="x", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         fig.tight_layout()
-        return Chart(title, _png(fig))
+        return _png(fig)
 
 
-def line_chart(title: str, labels: list[str], series: dict[str, list[float | None]]) -> Chart:
+def draw_line_chart(title: str, labels: list[str], series: dict[str, list[float | None]]) -> bytes:
     """Lines over months; a None breaks the line (a month that has not come yet)."""
     import matplotlib
 
@@ -85,10 +85,10 @@ def line_chart(title: str, labels: list[str], series: dict[str, list[float | Non
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.legend(loc="upper right", frameon=False)
         fig.tight_layout()
-        return Chart(title, _png(fig))
+        return _png(fig)
 
 
-def grouped_bars(title: str, labels: list[str], series: dict[str, list[float | None]], scale: tuple[int, int]) -> Chart:
+def draw_grouped_bars(title: str, labels: list[str], series: dict[str, list[float | None]], scale: tuple[int, int]) -> bytes:
     """Horizontal bars in pairs (e.g. mentors and mentees) per question, on the survey's scale."""
     import matplotlib
 
@@ -113,11 +113,11 @@ def grouped_bars(title: str, labels: list[str], series: dict[str, list[float | N
         ax.set_axisbelow(True)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.4 / len(labels)), ncol=n, frameon=False)
         fig.tight_layout()
-        return Chart(title, _png(fig))
+        return _png(fig)
 
 
-def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], share: tuple[str, list[float | None]],
-                score: tuple[str, list[float | None]], scale: tuple[int, int]) -> Chart:
+def draw_trend_chart(title: str, years: list[str], counts: dict[str, list[int]], share: tuple[str, list[float | None]],
+                score: tuple[str, list[float | None]], scale: tuple[int, int]) -> bytes:
     """The main figures by academic year: counts as columns above, a share (%) and a mean score below.
 
     Two panels rather than one with three scales: pairs and people are counts, coverage a percentage and
@@ -172,4 +172,22 @@ def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], shar
         for ax in (top, low):
             ax.set_xlim(-0.6, len(years) - 0.4)
         fig.tight_layout()
-        return Chart(title, _png(fig))
+        return _png(fig)
+
+
+def bar_chart(title: str, labels: list[str], values: list[float], unit: str = "чел.") -> Chart:
+    """``draw_bar_chart`` as a Chart drawn where the document is rendered (see ``images.Chart``)."""
+    return Chart(title, recipe=("draw_bar_chart", (title, labels, values, unit)))
+
+
+def line_chart(title: str, labels: list[str], series: dict[str, list[float | None]]) -> Chart:
+    return Chart(title, recipe=("draw_line_chart", (title, labels, series)))
+
+
+def grouped_bars(title: str, labels: list[str], series: dict[str, list[float | None]], scale: tuple[int, int]) -> Chart:
+    return Chart(title, recipe=("draw_grouped_bars", (title, labels, series, scale)))
+
+
+def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], share: tuple[str, list[float | None]],
+                score: tuple[str, list[float | None]], scale: tuple[int, int]) -> Chart:
+    return Chart(title, recipe=("draw_trend_chart", (title, years, counts, share, score, scale)))

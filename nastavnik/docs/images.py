@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nastavnik.base.problems import NastavnikError
 
@@ -23,11 +23,28 @@ FIXED_DATE = (2025, 9, 1, 0, 0, 0)
 
 @dataclass(frozen=True)
 class Chart:
-    """A finished picture for a document: its caption-free title, PNG bytes and printed width."""
+    """A picture for a document: its caption-free title, PNG bytes and printed width.
+
+    A chart planned with the analytic report carries its ``recipe`` (a drawing function of ``charts.py`` and
+    its data) and is drawn on first use of ``png``: in the worker process that renders the report, beside the
+    other documents, not in the planning (matplotlib took a second and a half of a school's run there).
+    """
 
     title: str
-    png: bytes
+    drawn: bytes | None = field(default=None, compare=False)  # the recipe says what it is
     width_mm: float = 160.0
+    recipe: tuple = ()
+
+    @property
+    def png(self) -> bytes:
+        if self.drawn is None:
+            from . import charts
+
+            name, args = self.recipe
+            if not name.startswith("draw_"):
+                raise ValueError(name)
+            object.__setattr__(self, "drawn", getattr(charts, name)(*args))
+        return self.drawn
 
     def __str__(self) -> str:  # what ``--fields`` shows and what a non-image template would print
         return f"диаграмма «{self.title}»"

@@ -315,15 +315,20 @@ def _init_worker(templates: dict[str, tuple[str, bytes]]) -> None:
     _WORKER.update({k: Compiled(origin, data, env, k) for k, (origin, data) in templates.items()})
 
 
-def _usable(key: str, origin: str, data: bytes, jobs: list[Job], env) -> Compiled:
-    """The kind's template compiled, its fields checked and one document filled in memory: a broken template
-    fails here, before any document of its kind is written (BrokenTemplate)."""
+def _usable(key: str, origin: str, data: bytes, jobs: list[Job], env, trial: bool = True) -> Compiled:
+    """The kind's template compiled, its fields checked and (``trial``) one document filled in memory: a broken
+    template fails here, before any document of its kind is written (BrokenTemplate).
+
+    The trial is for the curator's own templates; the bundled ones are tested with every kind's context, and
+    their trial cost a school's run two seconds (the analytic report, charts and all, was made twice)."""
     from jinja2.sandbox import SecurityError
 
     well_formed(origin, data)
     compiled = Compiled(origin, data, env, key)
     mine = [j for j in jobs if j.kind == key]
     check_fields(key, compiled, set().union(*(j.context.keys() for j in mine)))
+    if not trial:
+        return compiled
     if mine and not KINDS[key].images:
         compiled.render(tracked(mine[0].context))
     elif mine:
@@ -395,7 +400,7 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
     failed: dict[str, str] = {}
     for key in keys:
         try:
-            _WORKER[key] = _usable(key, *sources[key], jobs, env)
+            _WORKER[key] = _usable(key, *sources[key], jobs, env, trial=_own(sources[key][0], templates))
         except BrokenTemplate as exc:
             failed[key] = str(exc)
         except (KeyError, ValueError, LookupError, AttributeError, TypeError, OSError) as exc:
@@ -418,6 +423,11 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
     return done
 
 
+def _own(origin: str, folder: Path | None) -> bool:
+    """Whether the template came from the curator's folder (not doc_templates/ or the built-in blueprint)."""
+    return folder is not None and Path(origin).parent == Path(folder)
+
+
 def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -> list[Path]:
     workers = workers or min(os.cpu_count() or 1, 4)
     done: list[Path] = []
@@ -429,12 +439,21 @@ def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -
         return done
     from nastavnik.base.workers import pool as guarded_pool
 
+    # A document with charts (the analytic report: matplotlib, then docxtpl) takes as long as hundreds of others:
+    # it starts first, alone, so that the other worker makes the rest meanwhile instead of waiting for it at the end.
+    heavy = [j for j in jobs if KINDS[j.kind].images]
+    light = [j for j in jobs if not KINDS[j.kind].images]
     with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
-        for path in pool.imap(_render_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 4)))):
+        started = [pool.apply_async(_render_one, (job,)) for job in heavy]
+        for path in pool.imap(_render_one, light, chunksize=max(1, min(16, len(light) // (workers * 4)))):
             done.append(path)
             if progress:
                 progress(1)
-    return done
+        for result in started:
+            done.append(result.get())
+            if progress:
+                progress(1)
+    return [job.path for job in jobs]  # in the planned order, as when made one by one
 
 
 def render_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | None = None,
