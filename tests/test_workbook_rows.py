@@ -51,3 +51,30 @@ def test_missing_values_of_each_kind_of_column_are_none():
 def test_an_empty_or_absent_table_has_no_rows():
     assert plain_records(None) == []
     assert plain_records(pd.DataFrame({"a": []})) == []
+
+
+def test_records_are_what_to_dict_gives_value_for_value_and_type_for_type(book):
+    from nastavnik.workbook.rows import records
+
+    for key, frame in book.tables.items():
+        for part in (frame, frame.iloc[::2], frame.iloc[:0]):
+            fast, slow = records(part), part.to_dict("records")
+            assert len(fast) == len(slow), key
+            for a, b in zip(fast, slow):
+                assert list(a) == list(b), key
+                for col in a:
+                    x, y = a[col], b[col]
+                    assert type(x) is type(y), (key, col, x, y)
+                    assert x is y or x == y or (x != x and y != y), (key, col, x, y)  # NaN is NaN
+
+
+def test_records_box_numpy_scalars_and_na_as_pandas_does():
+    import numpy as np
+
+    from nastavnik.workbook.rows import records
+
+    frame = pd.DataFrame({"o": pd.Series([np.datetime64("2026-01-01"), np.timedelta64(3, "D"), np.float64(2.5),
+                                          np.int64(3), np.bool_(True), pd.NA, None, "x"], dtype=object),
+                          "n": pd.array([1, None, 3, 4, 5, 6, 7, 8], dtype="Int64")})
+    assert records(frame) == frame.to_dict("records")
+    assert [type(r["o"]) for r in records(frame)] == [type(r["o"]) for r in frame.to_dict("records")]

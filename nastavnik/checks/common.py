@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from nastavnik.workbook import rows
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
@@ -108,7 +109,7 @@ def first_rows(frame, by: str = "code"):
 
 
 def records(frame) -> list[dict]:
-    return frame.to_dict("records")
+    return rows.records(frame)
 
 
 def codes_text(codes, limit: int = 5) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 from nastavnik.workbook import schema as sch
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.organisation import one_order, regulation_order_key
+from nastavnik.workbook.rows import records
 
 from .documents import Published, attached_file, is_url, signed_orders_later
 from .privacy import People, people, yes
@@ -110,7 +111,7 @@ def _int(value) -> int | None:
 
 def _rows(book, key: str) -> list[dict]:
     frame = book.tables.get(key)
-    return [] if frame is None else frame.to_dict("records")
+    return [] if frame is None else records(frame)
 
 
 def _pairs(book) -> dict[str, dict]:
@@ -249,7 +250,7 @@ def normative(book, who: People, orders: list[Published], files: dict, notes: li
     if frame is None or len(frame) == 0:
         rows = [dict(zip(sch.NORMATIVE.keys, r)) for r in sch.NORMATIVE.prefill]
     else:
-        rows = [r for r in frame.to_dict("records") if yes(r.get("publish"))]
+        rows = [r for r in records(frame) if yes(r.get("publish"))]
     acts: dict[str, list[dict]] = {}
     for n, row in enumerate(rows, start=1):
         if not _text(row.get("title")):

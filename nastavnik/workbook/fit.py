@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from nastavnik.base import morph
 from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import vocab as v
+from nastavnik.workbook.rows import records
 
 REPLACED = "замена наставника"  # the value of «Изменение (п. 7.2)» that records a replacement
 
@@ -149,7 +150,7 @@ def pair_fits(book) -> list[PairFit]:
             programme_of.setdefault(pair, code)
     running: dict[str, PairFit] = {}
     since: dict[str, dt.date] = {}
-    for r in pairs.sort_values("_row", kind="stable").to_dict("records"):
+    for r in records(pairs.sort_values("_row", kind="stable")):
         code = _text(r.get("code"))
         if not code or r.get("status") != v.PAIR_RUNNING or code not in programme_of:
             continue
@@ -162,7 +163,7 @@ def pair_fits(book) -> list[PairFit]:
             since[code] = changed
     by_programme = {f.programme: f for f in running.values()}
     latest: dict[tuple[str, str], FitAnswer] = {}
-    for r in answers.sort_values("_row", kind="stable").to_dict("records"):
+    for r in records(answers.sort_values("_row", kind="stable")):
         fit = by_programme.get(_text(r.get("programme")) or "")
         question, answer = _text(r.get("question")), _text(r.get("answer"))
         if fit is None or r.get("round") != qb.ROUND_FIT or question not in questions or not answer:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.columns import CODE, DATE, ENUM, INT, MULTI, TEXT, Col, Sheet, _yn
 from nastavnik.workbook.lists import LISTS
+from nastavnik.workbook.rows import records as table_records
 
 # Who fills a form; the curator's form is about the conditions of the system (МР-42/02, Раздел 2.4).
 Q_MENTOR, Q_MENTEE, Q_CURATOR = v.ROLE_MENTOR, v.ROLE_MENTEE, "куратор"
@@ -221,7 +222,7 @@ def bank(book) -> list[BankQuestion]:
     tables = getattr(book, "tables", {}) or {}
     has_sheet = QUESTIONS.key in (getattr(book, "columns", {}) or {})
     if has_sheet and QUESTIONS.key in tables:
-        records = tables[QUESTIONS.key].to_dict("records")
+        records = table_records(tables[QUESTIONS.key])
     else:
         records = [dict(zip(QUESTIONS.keys, r)) for r in QUESTIONS.prefill]
     out = []
