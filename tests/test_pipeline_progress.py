@@ -45,8 +45,10 @@ def test_a_cancel_between_documents_stops_the_run_and_marks_its_folder_incomplet
     assert folder.name.endswith(INCOMPLETE) and folder.parent == tmp_path
     note = (folder / INCOMPLETE_NOTE).read_text(encoding="utf-8")
     assert "отменена кнопкой «Отменить»" in note and "«Документы»" in note
-    made = len(list((folder / "Документы").rglob("*.docx")))  # the pool's workers may have run a little ahead
-    assert 3 <= made < totals.pop()
+    # The workers render while the plan is still being made (docs.overlap): on a small book they may have
+    # finished every document by the time the third is counted; the run stops all the same, before the report.
+    made = len(list((folder / "Документы").rglob("*.docx")))
+    assert 3 <= made <= totals.pop()
     assert not (folder / "Мониторинг.xlsx").exists() and not (tmp_path / LATEST).exists()
 
 

@@ -293,16 +293,28 @@ def plan_documents(book, out_dir: Path, today: dt.date, only: Iterable[str] | No
     with shared(book):  # every kind reads the same rows and people: built once, not once per kind
         keys = [k for k in (list(only) if only else list(KINDS)) if not_ready(book, k, asked=bool(only)) is None]
         for key in keys:
-            kind: Kind = KINDS[key]
-            built = kind.build(book, today, replacements) if kind.drafts and replacements else kind.build(book, today)
-            for stem, ctx in built:
-                name = file_name(stem)
-                n = 1
-                while name.lower() in used:
-                    n += 1
-                    name = file_name(stem, n)
-                used.add(name.lower())
-                jobs.append(Job(key, ctx, Path(out_dir) / kind.folder / name))
+            jobs += name_jobs(key, build_kind(book, today, key, replacements), out_dir, used)
+    return jobs
+
+
+def build_kind(book, today: dt.date, key: str, replacements: list[dict]) -> list[tuple[str, dict]]:
+    """One kind's (file stem, context) pairs; the kinds that draft replacements (``Kind.drafts``) get them."""
+    kind: Kind = KINDS[key]
+    return kind.build(book, today, replacements) if kind.drafts and replacements else kind.build(book, today)
+
+
+def name_jobs(key: str, built: list[tuple[str, dict]], out_dir: Path, used: set[str]) -> list[Job]:
+    """The kind's jobs with unique, safe file names; ``used`` (lower-case names taken so far) is updated."""
+    folder = Path(out_dir) / KINDS[key].folder
+    jobs = []
+    for stem, ctx in built:
+        name = file_name(stem)
+        n = 1
+        while name.lower() in used:
+            n += 1
+            name = file_name(stem, n)
+        used.add(name.lower())
+        jobs.append(Job(key, ctx, folder / name))
     return jobs
 
 
@@ -399,28 +411,43 @@ def render_jobs(jobs: list[Job], templates: Path | None = None, progress: Callab
     _WORKER.clear()
     failed: dict[str, str] = {}
     for key in keys:
-        try:
-            _WORKER[key] = _usable(key, *sources[key], jobs, env, trial=_own(sources[key][0], templates))
-        except BrokenTemplate as exc:
-            failed[key] = str(exc)
-        except (KeyError, ValueError, LookupError, AttributeError, TypeError, OSError) as exc:
-            # python-docx / docxtpl on a package that is a zip but not a whole Word document (no document.xml…)
-            if templates is None:
-                raise
-            failed[key] = (f"Шаблон «{sources[key][0]}» не читается как документ Word: в нём не хватает частей "
-                           "или они испорчены. Откройте его в Word и сохраните заново как документ Word (.docx).")
+        compiled, why = checked_kind(key, sources[key], jobs, env, templates)
+        if why:
+            failed[key] = why
+        else:
+            _WORKER[key] = compiled
     if failed:  # only the broken kinds stop; every other kind is made as usual
         jobs = [j for j in jobs if j.kind not in failed]
         sources = {k: s for k, s in sources.items() if k not in failed}
     done = _render_all(jobs, sources, progress, workers)
     if failed:
-        titles = "".join(f"\n— {KINDS[k].title}: {msg}" for k, msg in failed.items())
-        from nastavnik.base.morph import agree
-
-        raise BrokenTemplate(f"Документы {agree(len(failed), 'вид', 'gen')} не сделаны — их шаблоны нельзя "
-                             f"использовать:{titles}" + (f"\nОстальные документы сделаны: {len(done)}." if done else ""),
-                             done, list(failed))
+        raise broken_kinds(failed, done)
     return done
+
+
+def checked_kind(key: str, source: tuple[str, bytes], jobs: list[Job], env,
+                 templates: Path | None) -> tuple[Compiled | None, str | None]:
+    """The kind's template ready to render, or why it cannot be used (Russian, for the curator)."""
+    try:
+        return _usable(key, *source, jobs, env, trial=_own(source[0], templates)), None
+    except BrokenTemplate as exc:
+        return None, str(exc)
+    except (KeyError, ValueError, LookupError, AttributeError, TypeError, OSError):
+        # python-docx / docxtpl on a package that is a zip but not a whole Word document (no document.xml…)
+        if templates is None:
+            raise
+        return None, (f"Шаблон «{source[0]}» не читается как документ Word: в нём не хватает частей "
+                      "или они испорчены. Откройте его в Word и сохраните заново как документ Word (.docx).")
+
+
+def broken_kinds(failed: dict[str, str], done: list[Path]) -> BrokenTemplate:
+    """The error that names each kind left out and why, after the others were made."""
+    from nastavnik.base.morph import agree
+
+    titles = "".join(f"\n— {KINDS[k].title}: {msg}" for k, msg in failed.items())
+    return BrokenTemplate(f"Документы {agree(len(failed), 'вид', 'gen')} не сделаны — их шаблоны нельзя "
+                          f"использовать:{titles}" + (f"\nОстальные документы сделаны: {len(done)}." if done else ""),
+                          done, list(failed))
 
 
 def _own(origin: str, folder: Path | None) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -271,28 +271,33 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
             echo("      ожидающих пару наставляемых нет")
 
     with step(4, "Документы"):
-        from nastavnik.docs import plan_documents, render_jobs
-
-        docs_dir = folder / "Документы"
-        from nastavnik.ui.actions import replacements
-
-        jobs = plan_documents(book, docs_dir, today, replacements=replacements(book, today, matched))
         from nastavnik.docs.applies import not_ready
         from nastavnik.docs.kinds import KINDS
+        from nastavnik.docs.overlap import make_documents
+        from nastavnik.ui.actions import replacements
 
+        docs_dir = folder / "Документы"
         for key, kind in KINDS.items():
             why = not_ready(book, key)
             if why:
                 result.attention.append(f"Не сделан документ «{kind.title}»: {why}.")
-        done = 0
+        count = {"done": 0, "total": 0}
+        bar: dict = {}
 
         def each(n: int = 1) -> None:
-            nonlocal done
-            done += n
-            stage(done, len(jobs))
+            count["done"] += n
+            if bar.get("tick"):
+                bar["tick"](n)
+            stage(count["done"], count["total"])
 
-        with _bar(progress_bar, len(jobs), "      документы") as tick:
-            paths = render_jobs(jobs, progress=_both(tick, each))
+        # Planned and rendered at once (docs.overlap); the bar appears once the plan's size is known.
+        with ExitStack() as stack:
+            def planned(total: int) -> None:
+                count["total"] = total
+                bar["tick"] = stack.enter_context(_bar(progress_bar, total, "      документы"))
+
+            jobs, paths = make_documents(book, docs_dir, today, replacements(book, today, matched),
+                                         progress=each, planned=planned)
         from collections import Counter
 
         by_folder = Counter(p.parent.name for p in paths)

@@ -1,0 +1,93 @@
+"""Plan and render at once: each kind's documents go to the worker processes as soon as they are planned.
+
+``plan_documents`` then ``render_jobs`` left one of the two cores idle twice: while the main process planned
+(two and a half seconds at district scale) and, at the end, while one worker drew the analytic report's charts
+(two seconds at a school) after the other had finished everything else. Here the pool starts first; the kinds
+with pictures are planned first and each of their documents is rendered alone from the start; every other
+kind follows as soon as it is planned. The documents and their names are those ``plan_documents`` gives (a
+name the pictures' kinds took first is simply taken: another kind with the same name gets « (2)»).
+
+The guarantees of ``render_jobs`` hold: a curator's template is checked (its fields and a trial document) before
+any document of its kind is written; a broken kind is left out and the others are made (``BrokenTemplate``
+after); ``progress(1)`` is called once per document, after ``planned(n)`` has told the whole plan's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from collections.abc import Callable, Iterable
+
+from .applies import not_ready
+from .context import shared
+from .kinds import KINDS
+from .render import (
+    Job,
+    _init_worker,
+    _render_one,
+    broken_kinds,
+    build_kind,
+    checked_kind,
+    load_templates,
+    make_env,
+    name_jobs,
+    render_jobs,
+)
+
+
+def make_documents(book, out_dir: Path, today: dt.date, replacements: Iterable[dict] = (),
+                   templates: Path | None = None, progress: Callable[[int], None] | None = None,
+                   planned: Callable[[int], None] | None = None,
+                   workers: int | None = None) -> tuple[list[Job], list[Path]]:
+    """Every document the book is ready for, planned and rendered overlapped: (jobs, paths) in planned order."""
+    replacements = list(replacements or ())
+    workers = workers or min(os.cpu_count() or 1, 4)
+    with shared(book):  # every kind reads the same rows and people: built once
+        keys = [k for k in KINDS if not_ready(book, k) is None]
+        if workers < 2:
+            used: set[str] = set()
+            jobs = [j for k in keys for j in name_jobs(k, build_kind(book, today, k, replacements), out_dir, used)]
+            if planned:
+                planned(len(jobs))
+            return jobs, render_jobs(jobs, templates, progress, workers=1)
+        return _overlapped(book, out_dir, today, keys, replacements, templates, progress, planned, workers)
+
+
+def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacements: list[dict],
+                templates: Path | None, progress, planned, workers: int) -> tuple[list[Job], list[Path]]:
+    from nastavnik.base.workers import pool as guarded_pool
+
+    sources = load_templates(keys, templates)
+    env = make_env()
+    failed: dict[str, str] = {}
+    by_kind: dict[str, list[Job]] = {}
+    running: list = []  # per kind, in the order sent: an AsyncResult per picture, an imap iterator otherwise
+    used: set[str] = set()
+    with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
+        def send(key: str, kind_jobs: list[Job]) -> None:
+            by_kind[key] = kind_jobs
+            if not kind_jobs:
+                return
+            _, why = checked_kind(key, sources[key], kind_jobs, env, templates)
+            if why:
+                failed[key] = why
+            elif KINDS[key].images:  # minutes of matplotlib for one document: alone, at the head of the queue
+                running.extend(pool.apply_async(_render_one, (job,)) for job in kind_jobs)
+            else:
+                chunk = max(1, min(16, len(kind_jobs) // (workers * 4)))
+                running.append(pool.imap(_render_one, kind_jobs, chunksize=chunk))
+
+        for key in [k for k in keys if KINDS[k].images] + [k for k in keys if not KINDS[k].images]:
+            send(key, name_jobs(key, build_kind(book, today, key, replacements), out_dir, used))
+        jobs = [j for k in keys for j in by_kind[k]]
+        made = [j for j in jobs if j.kind not in failed]
+        if planned:
+            planned(len(made))
+        for item in running:
+            for _ in ([item.get()] if hasattr(item, "get") else item):
+                if progress:
+                    progress(1)
+    if failed:
+        raise broken_kinds(failed, [j.path for j in made])
+    return jobs, [j.path for j in made]

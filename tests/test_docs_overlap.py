@@ -1,0 +1,54 @@
+"""``docs.overlap.make_documents``: planning and rendering overlapped make the very documents of the two steps.
+
+The run hands each kind to the worker processes as soon as it is planned (the analytic report first and
+alone); nothing of what a curator gets may change: the same files, the same names, the same bytes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from nastavnik.docs import plan_documents, render_jobs
+from nastavnik.docs.overlap import make_documents
+from nastavnik.docs.render import BrokenTemplate
+
+from .conftest import TODAY
+from .test_template_sandbox import hostile
+
+
+def _contents(paths) -> dict[str, dict[str, bytes]]:
+    out = {}
+    for p in paths:
+        with zipfile.ZipFile(p) as z:
+            out[p.relative_to(p.parents[1]).as_posix()] = {n: z.read(n) for n in z.namelist()}
+    return out
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_same_documents_as_planning_then_rendering(demo_book, tmp_path, workers):
+    sizes = []
+    jobs, paths = make_documents(demo_book, tmp_path / "вместе", TODAY, workers=workers, planned=sizes.append)
+    before = plan_documents(demo_book, tmp_path / "порознь", TODAY)
+    assert [(j.kind, j.path.name) for j in jobs] == [(j.kind, j.path.name) for j in before]
+    assert sizes == [len(before)] and paths == [j.path for j in jobs]
+    assert _contents(paths) == _contents(render_jobs(before))
+
+
+def test_progress_counts_every_document_once_after_the_plan_is_known(demo_book, tmp_path):
+    seen: list[str] = []
+    jobs, paths = make_documents(demo_book, tmp_path, TODAY, workers=2, planned=lambda n: seen.append(f"план {n}"),
+                                 progress=lambda n: seen.append("готов"))
+    assert seen[0] == f"план {len(jobs)}" and seen[1:] == ["готов"] * len(jobs)
+    assert all(p.is_file() for p in paths)
+
+
+def test_a_broken_template_of_the_curator_leaves_its_kind_out_and_the_others_made(demo_book, tmp_path):
+    folder = hostile(tmp_path / "шаблоны", "curator", "{{ cycler.__init__.__globals__ }}")
+    with pytest.raises(BrokenTemplate) as caught:
+        make_documents(demo_book, tmp_path / "out", TODAY, templates=folder, workers=2)
+    assert caught.value.kinds == ["curator"]
+    made = caught.value.made
+    assert made and all(p.is_file() for p in made)
+    assert not any("куратор" in p.name.lower() and p.parent.name == "Приказы" for p in made)
