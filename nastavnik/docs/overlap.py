@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from .applies import not_ready
 from .context import shared
