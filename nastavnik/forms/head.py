@@ -30,16 +30,22 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.organisation import ORG_BY_KEY, one_order
 from nastavnik.workbook.parse import fold
 
-from .people import plain, row_values
+from .people import plain, table_rows
 
 FINAL_ORDER_DAYS = 30  # the final event's order is asked for within a month of the event
 
 
+CODES_SHOWN = 8  # a line names this many codes at most, then «и ещё N» (a district has hundreds)
+
+
+def some(codes: list[str]) -> str:
+    """«ПР-001, ПР-002 … и ещё 292»: the first codes of a list and how many more."""
+    shown = ", ".join(codes[:CODES_SHOWN])
+    return shown + (f" и ещё {len(codes) - CODES_SHOWN}" if len(codes) > CODES_SHOWN else "")
+
+
 def _records(book, key: str) -> list[dict]:
-    frame = book.tables.get(key)
-    if frame is None or frame.empty:
-        return []
-    return [row_values(frame, i) for i in frame.index]
+    return table_rows(book.tables.get(key))
 
 
 def in_bank(book) -> dict:
@@ -105,7 +111,7 @@ def waiting(book, today: dt.date) -> list[str]:
     days = book.org.get("max_wait_days") or ORG_BY_KEY["max_wait_days"].default
     first = f", дольше всех — с {since:%d.%m.%Y} ({(today - since).days} дн.)" if since else ""
     return [(f"Наставляемых, ожидающих пару: {len(mine)}{first}. Срок ожидания дольше допустимого "
-            f"({int(days)} дн.): {', '.join(long)}. Куратор подбирает наставников (этапы 4–5 дорожной карты); "
+            f"({int(days)} дн.): {some(long)}. Куратор подбирает наставников (этапы 4–5 дорожной карты); "
             "если подходящего наставника в организации нет, нужно ваше решение — привлечь педагога из другой "
             "организации по договору о сотрудничестве или организовать поддержку без пары.")]
 
@@ -168,14 +174,14 @@ def orders_to_sign(book, today: dt.date) -> list[tuple[str, str]]:
     drafts = sorted({p["code"] for p in pairs if p.get("code") and p.get("status") in (v.PAIR_DRAFT, v.PAIR_APPROVED)
                      and p.get("order_no") in (None, "")})
     if drafts:
-        what = f"о закреплении наставнических пар (групп) {', '.join(drafts)}"
+        what = f"о закреплении наставнических пар (групп) {some(drafts)}"
         out.append((what, (f"Приказ {what}: не подписан — пары не могут начать работу по программам без приказа "
                            "(п. 6.2 Положения). Проект приказа с листом ознакомления передаст куратор.")))
     changed = sorted({p["code"] for p in pairs if p.get("code") and p.get("change")
                       and p.get("status") in (v.PAIR_APPROVED, v.PAIR_RUNNING)
                       and p.get("change_order_no") in (None, "")})
     if changed:
-        what = f"об изменении программы наставничества ({', '.join(changed)})"
+        what = f"об изменении программы наставничества ({some(changed)})"
         out.append((what, (f"Приказ {what}: не подписан — изменение (п. 7.2 Положения) действует с даты приказа. "
                            "Проект приказа передаст куратор.")))
     return out
@@ -211,7 +217,7 @@ def agreements_line(book, today: dt.date) -> list[str]:
     if not codes:
         return []
     return [(f"Дополнительные соглашения к трудовым договорам наставников (ТК РФ ст. 351.8): в книге нет номера и "
-             f"даты соглашения у {agree(len(codes), 'пара (группа)', 'gen')} — {', '.join(codes)}. Наставничество "
+             f"даты соглашения у {agree(len(codes), 'пара (группа)', 'gen')} — {some(codes)}. Наставничество "
              "поручается по такому соглашению с указанием срока и доплаты; его подписываете вы и наставник. "
              "Проекты соглашений передаст куратор." + _own(book, codes))]
 

@@ -48,15 +48,15 @@ def roadmap_todo(book, today: dt.date) -> list[str]:
     return out
 
 
-CODES_SHOWN = 8  # a line of the month names this many codes at most, then «и ещё N»
 MONTH_NOTHING = ("Что сделать в этом месяце: ничего не ждёт — этапы дорожной карты в срок, приказы и "
                  "дополнительные соглашения подписаны, согласия на обработку персональных данных есть у всех, "
                  "анкеты заполнены, ожидающих пару нет.")
 
 
 def _codes(codes: list[str]) -> str:
-    shown = ", ".join(codes[:CODES_SHOWN])
-    return shown + (f" и ещё {len(codes) - CODES_SHOWN}" if len(codes) > CODES_SHOWN else "")
+    from .head import some
+
+    return some(codes)
 
 
 def _no_consent(book, today: dt.date) -> dict[str, list[str]]:
@@ -105,7 +105,7 @@ def state_todo(book, today: dt.date) -> list[str]:
         rounds: dict[str, list] = {}
         for due in dues:
             rounds.setdefault(due.round, []).append(due)
-        parts = [f"этап «{r}» — {len(ds)} ({', '.join(dict.fromkeys(d.programme for d in ds))})"
+        parts = [f"этап «{r}» — {len(ds)} ({_codes(list(dict.fromkeys(d.programme for d in ds)))})"
                  for r, ds in rounds.items()]
         out.append(f"Анкетирование — {agree(len(dues), 'анкета')} к заполнению: {', '.join(parts)}.")
     waiting = [m["code"] for m in waiting_mentees(book)]

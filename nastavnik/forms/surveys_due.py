@@ -32,7 +32,7 @@ from pathlib import Path
 from nastavnik.workbook import questionbank as qb
 from nastavnik.workbook import vocab as v
 
-from .people import plain, row_values
+from .people import plain, table_rows
 
 FIT_FROM, FIT_UNTIL = 21, 42  # days after the start: «через 3–6 недель»
 KIND = "анкета"
@@ -100,11 +100,12 @@ def surveys_due(book, today: dt.date) -> list[SurveyDue]:
     asks = {(role, r): bool(qb.asked(book, role, r)) for role in v.ROLES
             for r in (qb.ROUND_ENTRY, qb.ROUND_FIT, qb.ROUND_MID)}
     out, seen = [], set()
-    for pi in progs.index:
-        prog = row_values(progs, pi)
-        rows = pairs[pairs["code"] == prog.get("pair")]
-        for ri in rows.index:
-            pair = row_values(rows, ri)
+    by_code: dict = {}
+    for pair in table_rows(pairs):  # a group is several rows of one code, in the sheet's order
+        if pair.get("code") is not None:
+            by_code.setdefault(pair["code"], []).append(pair)
+    for prog in table_rows(progs):
+        for pair in by_code.get(prog.get("pair"), ()):
             status = pair.get("status")
             if status not in (v.PAIR_APPROVED, v.PAIR_RUNNING) or not prog.get("code"):
                 continue
