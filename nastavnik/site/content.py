@@ -128,13 +128,16 @@ def _pairs(book) -> dict[str, dict]:
 
 
 def _directions(book) -> dict[str, list[str]]:
-    order = list(v.DIRECTIONS.values())
+    """Programme code -> the directions of its plan, in the seed's order (two columns of the plan read, not rows)."""
+    order = {d: n for n, d in enumerate(v.DIRECTIONS.values())}
+    frame = book.tables.get("plan")
     found: dict[str, set[str]] = {}
-    for row in _rows(book, "plan"):
-        if row.get("programme") and row.get("direction"):
-            found.setdefault(row["programme"], set()).add(row["direction"])
-    return {code: sorted(dirs, key=lambda d: order.index(d) if d in order else len(order))
-            for code, dirs in found.items()}
+    if frame is None or not {"programme", "direction"} <= set(frame.columns):
+        return {}
+    for programme, direction in zip(frame["programme"].tolist(), frame["direction"].tolist()):
+        if programme and direction:
+            found.setdefault(programme, set()).add(direction)
+    return {code: sorted(dirs, key=lambda d: order.get(d, len(order))) for code, dirs in found.items()}
 
 
 def _mentees_label(codes: list, who: People, sex: dict) -> str:
