@@ -166,17 +166,17 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
             return int(base[pos]) + (bonus if i in grouped else 0), i in grouped
         return int(cost[pos]), sc.in_group(i, j)
 
-    rows = sorted(set(wanted) | set(chosen))
+    # Only the pairs a person reads get their parts and words: the proposal and each mentee's top candidates.
+    shown = sorted({(i, j) for i, js in wanted.items() for j in js} | set(chosen.items()))
     details: dict[tuple[int, int], dict] = {}
-    for start in range(0, len(rows), CHUNK):
-        block_rows = rows[start:start + CHUNK]
-        parts = sc.block(block_rows)
-        for r, i in enumerate(block_rows):
-            for j in set(wanted.get(i, ())) | ({chosen[i]} if i in chosen else set()):
-                units, in_group = arc(i, j)
-                values = {k: float(parts[k][r, j]) for k in PARTS}
-                values["group"] = 1.0 if in_group else 0.0
-                details[(i, j)] = _pair_record(sc, i, j, units, values)
+    for start in range(0, len(shown), CHUNK * CHUNK):
+        some = shown[start:start + CHUNK * CHUNK]
+        parts = sc.pairs([i for i, _ in some], [j for _, j in some])
+        for r, (i, j) in enumerate(some):
+            units, in_group = arc(i, j)
+            values = {k: float(parts[k][r]) for k in PARTS}
+            values["group"] = 1.0 if in_group else 0.0
+            details[(i, j)] = _pair_record(sc, i, j, units, values)
     for i, js in sorted(wanted.items()):
         for rank, j in enumerate(js, start=1):
             rec = dict(details[(i, j)], rank=rank, in_proposal=chosen.get(i) == j)

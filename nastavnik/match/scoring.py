@@ -319,7 +319,8 @@ class Scorer:
         words = dict.fromkeys(w for x in self.levels_me + self.levels_mr for w in x)
         level_ids = {w: k for k, w in enumerate(words)}
         self.lvl_me = self._incidence(self.levels_me, level_ids, self.n)
-        self.lvl_mr = self._incidence(self.levels_mr, level_ids, self.m).T.tocsr()
+        self.lvl_mr_rows = self._incidence(self.levels_mr, level_ids, self.m)  # mentors × words, for ``pairs``
+        self.lvl_mr = self.lvl_mr_rows.T.tocsr()
         self.nlevels = np.array([len(x) for x in self.levels_me], dtype=np.float64)
         dept: dict = {}
         self.dept_me, self.dept_mr = _codes(list(me["department"]), dept), _codes(list(mr["department"]), dept)
@@ -343,7 +344,8 @@ class Scorer:
         a, b = matrix(self.stems_me), matrix(self.stems_mr)
         size = max(len(vocab), 1)
         self.subj_me = sparse.csr_matrix((np.ones(len(a[0])), a), shape=(self.n, size))
-        self.subj_mr = sparse.csr_matrix((np.ones(len(b[0])), b), shape=(self.m, size)).T.tocsr()
+        self.subj_mr_rows = sparse.csr_matrix((np.ones(len(b[0])), b), shape=(self.m, size))
+        self.subj_mr = self.subj_mr_rows.T.tocsr()
         self.nstems = np.array([len(x) for x in self.stems_me], dtype=np.float64)
         self.exp_me, self.exp_mr = _nums(me["ped_experience"]), _nums(mr["ped_experience"])
         self.rank_me = np.array([v.QUAL_RANK.get(x, 0) for x in me["qual_category"]], dtype=np.float64)
@@ -431,6 +433,53 @@ class Scorer:
         parts["load"] = np.broadcast_to(self.load[None, :], (len(r), self.m)).astype(np.float64)
         parts["wait"] = np.broadcast_to(self.wait[r][:, None], (len(r), self.m)).astype(np.float64)
         parts["group"] = np.zeros((len(r), self.m))
+        return parts
+
+    def pairs(self, ii, jj) -> dict:
+        """Every part of the pairs (ii[k], jj[k]) only, as float64 arrays of length len(ii).
+
+        The same formulas as ``block``, element by element instead of a mentee × every mentor: the reasons
+        need the parts of the few pairs a person reads (the proposal, each mentee's top candidates), and
+        ``block`` for them would score the whole graph a second time. Every part is a count over a count or
+        a product of the same float64 numbers, so each value equals ``block``'s to the last bit
+        (``tests/test_match_scale.py`` compares them on every pair of the demonstration books).
+        """
+        import numpy as np
+
+        i = np.asarray(ii, dtype=np.int64)
+        j = np.asarray(jj, dtype=np.int64)
+
+        def shared(a, b):  # per pair: how many of row i of ``a`` are in row j of ``b`` (0/1 sparse rows)
+            return np.asarray(a[i].multiply(b[j]).sum(1), dtype=np.float64).ravel()
+
+        parts = {}
+        parts["coverage"] = ((self.req[i] & self.comp[j]).sum(1).astype(np.float64)
+                             / np.maximum(self.nreq[i], 1))
+        fa, fb = self.focus_me[i], self.focus_mr[j]
+        parts["focus"] = ((fa == fb) & (fa > 0)).astype(np.float64)
+        parts["level"] = shared(self.lvl_me, self.lvl_mr_rows) / np.maximum(self.nlevels[i], 1)
+        parts["subject"] = shared(self.subj_me, self.subj_mr_rows) / np.maximum(self.nstems[i], 1)
+        gap = np.clip(self.exp_mr[j] - self.exp_me[i], 0, 10) / 10
+        rank = np.clip(self.rank_mr[j] - self.rank_me[i], 0, 2) / 2
+        parts["experience"] = 0.5 * gap + 0.5 * rank
+        da, db = self.dept_me[i], self.dept_mr[j]
+        parts["department"] = ((da == db) & (da > 0)).astype(np.float64)
+        xa, xb = self.fmt_me[i], self.fmt_mr[j]
+        fmt_ok = (xa == 0) | (xb == 0) | (xa == xb) | (xa == self.mixed) | (xb == self.mixed)
+        ready = self.ready_kind[self.kind_me[i], j] & self.form_ok[j]
+        parts["format"] = 0.5 * fmt_ok + 0.5 * ready
+        named = np.array([(a, b) in self.named_set for a, b in zip(i.tolist(), j.tolist())], dtype=np.float64)
+        parts["preference"] = 0.5 * (self.pref[i] == j) + 0.5 * named
+        ba, bb = self.birth_me[i], self.birth_mr[j]
+        known = ~np.isnan(ba) & ~np.isnan(bb)
+        with np.errstate(invalid="ignore"):
+            younger = np.where(known, bb > ba, self.exp_mr[j] < self.exp_me[i])
+        asked = self.asked[i]
+        strength = (asked & self.strong[j]).sum(1).astype(np.float64) / np.maximum(asked.sum(1), 1)
+        parts["reverse"] = self.wants_rev[i] * younger * strength
+        parts["load"] = self.load[j].astype(np.float64)
+        parts["wait"] = self.wait[i].astype(np.float64)
+        parts["group"] = np.zeros(len(i))
         return parts
 
     def group_mode(self, rows):
