@@ -149,7 +149,7 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
     indptr = np.asarray(indptr, dtype=np.int64)
     cols, cost = np.asarray(cols, dtype=np.int32), np.asarray(cost, dtype=np.int32)
     capacity = np.asarray(capacity, dtype=np.int64)
-    ok = (cost > 0) & (capacity[cols] > 0)
+    ok = (cost > 0) & (capacity > 0)[cols]
     if not ok.all():  # the scorer's graph holds only usable arcs; other callers get a compressed copy
         rows = np.repeat(np.arange(n), np.diff(indptr))
         indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[ok], minlength=n))])
