@@ -176,14 +176,21 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
         d = potentials(rows_k, cols[idx], cost[idx], n, capacity, pairs)
         t2 = time.perf_counter()
         add, violating = [], 0
+        d_mentor = d[n:]
         for a, b in _slices(indptr):  # in slices: no arc-sized float temporaries
             lo, hi = indptr[a], indptr[b]
-            r = np.repeat(np.arange(b - a), deg[a:b])
-            c = cols[lo:hi]
-            gain = ~kept[lo:hi] & (cost[lo:hi] > d[a + r] - d[n + c] + 0.5)  # integer scores: a gain is ≥ 1 unit
+            # score > d[i] − d[n+j] + ½, written as score + d[n+j] > d[i] + ½ (integer scores: a gain is ≥ 1 unit);
+            # the mentee's side is repeated along his row rather than gathered through a row index.
+            gain = cost[lo:hi] + d_mentor[cols[lo:hi]] > np.repeat(d[a:b] + 0.5, deg[a:b])
+            gain &= ~kept[lo:hi]
             pick = np.flatnonzero(gain)
+            del gain
             violating += len(pick)
+            if not len(pick):
+                continue
             # Per mentee only his best few violating pairs join: the sub-problem stays small.
+            r = np.zeros(hi - lo, dtype=np.int64)
+            r[pick] = np.searchsorted(indptr, lo + pick, side="right") - 1 - a
             add.append(_best_per_row(indptr, lo, r, cost[lo:hi], pick, k_start))
         if os.environ.get("NASTAVNIK_SOLVER_DEBUG"):
             print(f"round {rounds}: kept {len(idx)}, match {t1 - t0:.2f} s, potentials {t2 - t1:.2f} s, "
