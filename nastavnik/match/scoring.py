@@ -516,48 +516,110 @@ class Scorer:
         """Whether pair (i, j) takes the group mode (it exists and ``w_group`` > 0): the mode is never stored."""
         return bool(self.group_key[i] >= 0 and self.group_ready[j] and self.weights.get("group", 0.0) > 0)
 
+    def block_total(self, rows):
+        """(total, coverage) of mentees ``rows`` × all mentors: ``total(block(rows))`` without the parts.
+
+        The graph needs only the score and the coverage (a hard constraint). Each weighted part is added to the
+        sum as soon as it is made, in the order of ``PARTS``, so the float sums are those of ``total`` to the
+        last bit; a part that is zero for a whole row (reverse mentoring nobody asked for) or outside a few
+        cells (the mutual choice) is added only where it is not zero, and adding nothing is what adding 0.0
+        did (``tests/test_match_scale.py`` compares the two on the demonstration books and synthetic banks).
+        """
+        import numpy as np
+
+        r = np.asarray(rows)
+        w = {k: self.weights.get(k, 0.0) for k in PARTS}
+        req = self.req[r].astype(np.float64)
+        coverage = (req @ self.comp.T.astype(np.float64)) / np.maximum(self.nreq[r], 1)[:, None]
+        acc = np.zeros((len(r), self.m))
+        if w["coverage"]:
+            acc += w["coverage"] * coverage
+        if w["focus"]:
+            fa, fb = self.focus_me[r][:, None], self.focus_mr[None, :]
+            acc += w["focus"] * ((fa == fb) & (fa > 0)).astype(np.float64)
+        if w["level"] and self.lvl_me.nnz:
+            acc += w["level"] * ((self.lvl_me[r] @ self.lvl_mr).toarray() / np.maximum(self.nlevels[r], 1)[:, None])
+        if w["subject"]:
+            common = (self.subj_me[r] @ self.subj_mr).toarray()
+            acc += w["subject"] * (common / np.maximum(self.nstems[r], 1)[:, None])
+        if w["experience"]:
+            gap = np.clip(self.exp_mr[None, :] - self.exp_me[r][:, None], 0, 10) / 10
+            rank = np.clip(self.rank_mr[None, :] - self.rank_me[r][:, None], 0, 2) / 2
+            acc += w["experience"] * (0.5 * gap + 0.5 * rank)
+            del gap, rank
+        if w["department"]:
+            da, db = self.dept_me[r][:, None], self.dept_mr[None, :]
+            acc += w["department"] * ((da == db) & (da > 0)).astype(np.float64)
+        if w["format"]:
+            xa, xb = self.fmt_me[r][:, None], self.fmt_mr[None, :]
+            fmt_ok = (xa == 0) | (xb == 0) | (xa == xb) | (xa == self.mixed) | (xb == self.mixed)
+            ready = self.ready_kind[self.kind_me[r]] & self.form_ok[None, :]
+            acc += w["format"] * (0.5 * fmt_ok + 0.5 * ready)
+            del fmt_ok, ready
+        if w["preference"]:
+            named = self.named[r].tocoo()
+            pref = np.zeros((len(r), self.m))
+            pref[named.row, named.col] = 0.5
+            chose = np.flatnonzero(self.pref[r] >= 0)
+            pref[chose, self.pref[r][chose]] += 0.5
+            i, j = np.nonzero(pref)
+            acc[i, j] += w["preference"] * pref[i, j]
+            del pref
+        wants = np.flatnonzero(self.wants_rev[r])
+        if w["reverse"] and len(wants):
+            q = r[wants]
+            ba, bb = self.birth_me[q][:, None], self.birth_mr[None, :]
+            known = ~np.isnan(ba) & ~np.isnan(bb)
+            with np.errstate(invalid="ignore"):
+                younger = np.where(known, bb > ba, self.exp_mr[None, :] < self.exp_me[q][:, None])
+            asked = self.asked[q].astype(np.float64)
+            strength = (asked @ self.strong.T.astype(np.float64)) / np.maximum(asked.sum(1), 1)[:, None]
+            acc[wants] += w["reverse"] * (self.wants_rev[q][:, None] * younger * strength)
+        if w["load"]:
+            acc += w["load"] * self.load[None, :]
+        if w["wait"]:
+            acc += w["wait"] * self.wait[r][:, None]
+        # «group» is 0 in every cell of a block: the bonus is the graph's and the exact solver's (``exact``).
+        return np.round(acc, 4), coverage
+
     def graph(self, blocked=frozenset()):
         """The feasible pairs as a sparse graph, built block by block: memory grows with the pairs, not n × m.
 
         Returns ``(indptr, cols, cost)``: the pairs of mentee ``i`` are ``cols[indptr[i]:indptr[i+1]]``
         (mentor indices, ascending) and ``cost`` their score in units of 0.0001 (``UNIT``) in the better of
         the two modes (the group bonus only ever adds, so the group mode wins exactly where ``in_group``).
-        A first cheap pass counts the pairs that can be feasible, so the arrays are allocated once.
+        Each block keeps only its feasible pairs (int32), joined once at the end.
         """
         import numpy as np
 
         by_row: dict[int, list[int]] = {}
         for i, j in blocked:
             by_row.setdefault(i, []).append(j)
-        comp = self.comp.T.astype(np.float32)
         open_ = self.spare > 0
-        upper = 0
-        for start in range(0, self.n, CHUNK):
-            rows = np.arange(start, min(start + CHUNK, self.n))
-            cover = (self.req[rows].astype(np.float32) @ comp > 0) | (self.nreq[rows] == 0)[:, None]
-            upper += int((cover & open_[None, :]).sum())
-        cols = np.empty(upper, dtype=np.int32)
-        cost = np.empty(upper, dtype=np.int32)
         counts = np.zeros(self.n + 1, dtype=np.int64)
         bonus = round(self.weights.get("group", 0.0) * UNIT)
-        at = 0
+        col_parts, cost_parts = [], []
         for start in range(0, self.n, CHUNK):
             rows = np.arange(start, min(start + CHUNK, self.n))
-            parts = self.block(rows)
-            total = self.total(parts)
-            ok = self.feasible_block(rows, parts, total)
+            total, coverage = self.block_total(rows)
+            ok = open_[None, :] & ((coverage > 0) | (self.nreq[rows] == 0)[:, None]) & (total > 0)
+            del coverage
             for i in set(by_row) & set(rows.tolist()):
                 ok[i - start, by_row[i]] = False
-            units = np.rint(total * UNIT).astype(np.int64)
-            if bonus > 0:
-                units += self.group_mode(rows) * bonus
             r, c = np.nonzero(ok)
+            del ok
+            units = np.rint(total[r, c] * UNIT).astype(np.int64)
+            if bonus > 0:
+                units += bonus * ((self.group_key[rows][r] >= 0) & self.group_ready[c])
             counts[rows + 1] = np.bincount(r, minlength=len(rows))
-            cols[at:at + len(c)] = c
-            cost[at:at + len(c)] = units[r, c]
-            at += len(c)
-            del parts, total, ok, units
-        return np.cumsum(counts), cols[:at], cost[:at]
+            col_parts.append(c.astype(np.int32))
+            cost_parts.append(units.astype(np.int32))
+            del total, r, c, units
+        cols = np.concatenate(col_parts) if col_parts else np.zeros(0, dtype=np.int32)
+        del col_parts
+        cost = np.concatenate(cost_parts) if cost_parts else np.zeros(0, dtype=np.int32)
+        del cost_parts
+        return np.cumsum(counts), cols, cost
 
     def matrix(self, blocked: set[tuple[int, int]] = frozenset()):
         """(score n×m, feasible n×m) as dense arrays — only for small instances, tests and the dense solver."""
