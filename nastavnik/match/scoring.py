@@ -217,6 +217,13 @@ def _with_groups(words: list[str]) -> list[str]:
 def subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
     """On what ground two subject areas are close, in words: the same specialty, its enlarged group, or the
     words they share (as the curator wrote them). None when they are not close."""
+    if isinstance(mine, str) and isinstance(theirs, str):  # a district's reasons ask for the same pairs of texts
+        return _subject_ground(org_type, mine, theirs)
+    return _subject_ground.__wrapped__(org_type, mine, theirs)
+
+
+@lru_cache(maxsize=1 << 16)
+def _subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
     common = generic_stems(org_type)
     a = [w for w in _with_groups(stems(mine)) if w not in common]
     b = set(w for w in _with_groups(stems(theirs)) if w not in common)
