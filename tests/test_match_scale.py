@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nastavnik.match import core, match_frames
+from nastavnik.match import core, match_book, match_frames
 from nastavnik.match.candidates import build_pool
 from nastavnik.match.frames import table
 from nastavnik.match.reasons import pair_reasons
@@ -157,3 +157,39 @@ def test_the_proposal_with_groups_is_the_brute_force_optimum(seed):
     other = match_frames(mentors, mentees, table("pairs", []), org, TODAY, 0, solver=solve_dense)
     assert other.total_score == result.total_score
 
+
+
+def _match_cli(path, *args):
+    from click.testing import CliRunner
+
+    from nastavnik.cli import main
+
+    result = CliRunner().invoke(main, ["--today", f"{TODAY:%d.%m.%Y}", "match", str(path), *args])
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return result
+
+
+def test_match_reads_only_its_sheets_and_proposes_what_the_whole_book_gives(make_book, tmp_path):
+    """An error on a sheet the matching never reads (an event without a date) is not the curator's warning here,
+    and the proposal is that of the book read whole."""
+    import json
+
+    from nastavnik.base.problems import ERROR
+
+    def broken_event(org, tables):
+        tables["events"][0]["date"] = "в мае"
+
+    book = make_book(broken_event)
+    assert any(p.severity == ERROR and p.sheet == book.sheet_titles["events"] for p in book.problems)
+    result = _match_cli(book.path, "--format", "json", "--out", tmp_path)
+    assert "ошибки" not in result.stderr
+    assert json.loads(result.stdout) == json.loads(json.dumps(match_book(book, TODAY).to_dict(), default=str))
+
+
+def test_an_error_on_a_sheet_the_matching_reads_is_still_said(make_book, tmp_path):
+    def broken_mentor(org, tables):
+        tables["mentors"][0]["birth_date"] = "давно"
+
+    book = make_book(broken_mentor)
+    result = _match_cli(book.path, "--out", tmp_path)
+    assert "в листах книги" in result.stderr and "нужных для подбора, есть ошибки (1)" in result.stderr

@@ -23,6 +23,9 @@ from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3
+# The sheets ``match_book`` reads (``read_workbook(..., sheets=SHEETS)``): the banks, this year's and past pairs,
+# and what the early fit check (``workbook.fit.refits``) reads — programmes, the answers and the question bank.
+SHEETS = frozenset({"mentors", "mentees", "pairs", "archive_pairs", "programmes", "answers", "questions"})
 # Parts are shares such as ⅓ (one of three levels, of three subject words): kept to 12 digits in the JSON, so
 # Σ weight × part rounded to 4 digits gives the score back; rounded to 4 digits, 5 × 0,3333 lost a unit.
 PART_DIGITS = 12
