@@ -96,6 +96,7 @@ MIN_WORD = 3  # shorter words are dropped, unless they hold a digit («3D», «2
 # Dropped in every form (by lemma), so two teachers of 7–9 classes are not «близки» for that alone.
 FRAME_WORDS = ("класс", "курс", "группа", "программа", "деятельность", "направленность")
 CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
+DENSE_WORDS = 64  # levels fewer than this are multiplied as dense matrices (BLAS) in ``block_total``
 UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
 
 
@@ -555,33 +556,48 @@ class Scorer:
             fa, fb = self.focus_me[r][:, None], self.focus_mr[None, :]
             acc += w["focus"] * ((fa == fb) & (fa > 0)).astype(np.float64)
         if w["level"] and self.lvl_me.nnz:
-            acc += w["level"] * ((self.lvl_me[r] @ self.lvl_mr).toarray() / np.maximum(self.nlevels[r], 1)[:, None])
+            if self.lvl_me.shape[1] <= DENSE_WORDS:  # a few levels: a dense product (BLAS), the same counts
+                shared = self.lvl_me[r].toarray() @ self._lvl_mr_dense()
+            else:
+                shared = (self.lvl_me[r] @ self.lvl_mr).toarray()
+            acc += w["level"] * (shared / np.maximum(self.nlevels[r], 1)[:, None])
+            del shared
         if w["subject"]:
             common = (self.subj_me[r] @ self.subj_mr).toarray()
             acc += w["subject"] * (common / np.maximum(self.nstems[r], 1)[:, None])
-        if w["experience"]:
-            gap = np.clip(self.exp_mr[None, :] - self.exp_me[r][:, None], 0, 10) / 10
-            rank = np.clip(self.rank_mr[None, :] - self.rank_me[r][:, None], 0, 2) / 2
-            acc += w["experience"] * (0.5 * gap + 0.5 * rank)
+            del common
+        if w["experience"]:  # w·(½·gap + ½·rank), each operation as ``block`` makes it, in place
+            gap = self.exp_mr[None, :] - self.exp_me[r][:, None]
+            np.clip(gap, 0, 10, out=gap)
+            gap /= 10
+            gap *= 0.5
+            rank = self.rank_mr[None, :] - self.rank_me[r][:, None]
+            np.clip(rank, 0, 2, out=rank)
+            rank /= 2
+            rank *= 0.5
+            gap += rank
+            gap *= w["experience"]
+            acc += gap
             del gap, rank
         if w["department"]:
             da, db = self.dept_me[r][:, None], self.dept_mr[None, :]
             acc += w["department"] * ((da == db) & (da > 0)).astype(np.float64)
-        if w["format"]:
-            xa, xb = self.fmt_me[r][:, None], self.fmt_mr[None, :]
-            fmt_ok = (xa == 0) | (xb == 0) | (xa == xb) | (xa == self.mixed) | (xb == self.mixed)
+        if w["format"]:  # ½·compatible + ½·ready is 0, ½ or 1: w times it looked up by the count of the two
+            xa, xb = self.fmt_me[r], self.fmt_mr
+            either = ((xa == 0) | (xa == self.mixed))[:, None] | ((xb == 0) | (xb == self.mixed))[None, :]
+            either |= xa[:, None] == xb[None, :]
             ready = self.ready_kind[self.kind_me[r]] & self.form_ok[None, :]
-            acc += w["format"] * (0.5 * fmt_ok + 0.5 * ready)
-            del fmt_ok, ready
-        if w["preference"]:
+            count = either.view(np.uint8) + ready.view(np.uint8)
+            acc += np.array([w["format"] * 0.0, w["format"] * 0.5, w["format"] * 1.0])[count]
+            del either, ready, count
+        if w["preference"]:  # ½ named by the mentee + ½ named by the mentor: a few cells of the block
             named = self.named[r].tocoo()
-            pref = np.zeros((len(r), self.m))
-            pref[named.row, named.col] = 0.5
             chose = np.flatnonzero(self.pref[r] >= 0)
-            pref[chose, self.pref[r][chose]] += 0.5
-            i, j = np.nonzero(pref)
-            acc[i, j] += w["preference"] * pref[i, j]
-            del pref
+            cells = np.concatenate([named.row.astype(np.int64) * self.m + named.col,
+                                    chose * self.m + self.pref[r][chose]])
+            cells, times = np.unique(cells, return_counts=True)
+            i, j = np.divmod(cells, self.m)
+            acc[i, j] += w["preference"] * np.where(times > 1, 0.5 + 0.5, 0.5)
         wants = np.flatnonzero(self.wants_rev[r])
         if w["reverse"] and len(wants):
             q = r[wants]
@@ -598,6 +614,11 @@ class Scorer:
             acc += w["wait"] * self.wait[r][:, None]
         # «group» is 0 in every cell of a block: the bonus is the graph's and the exact solver's (``exact``).
         return np.round(acc, 4), coverage
+
+    def _lvl_mr_dense(self):
+        if getattr(self, "_lvl_mr_d", None) is None:
+            self._lvl_mr_d = self.lvl_mr.toarray()
+        return self._lvl_mr_d
 
     def graph(self, blocked=frozenset()):
         """The feasible pairs as a sparse graph, built block by block: memory grows with the pairs, not n × m.
