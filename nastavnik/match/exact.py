@@ -199,11 +199,15 @@ def _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos
         # The groups (mentor, requests) of the lone members, looked for among the eligible arcs only.
         on = np.flatnonzero(eligible)
         gid_on = cols[on].astype(np.int64) * width + key[on]
-        eligible[on[np.isin(gid_on, cols[lone].astype(np.int64) * width + key[lone])]] = False
+        off = on[np.isin(gid_on, cols[lone].astype(np.int64) * width + key[lone])]
+        eligible[off] = False
         del on, gid_on
+        # Only the mentees of the arcs that lost the bonus have other costs than the solve that made ``start``.
+        fresh = np.zeros(len(indptr) - 1, dtype=bool)
+        fresh[np.searchsorted(indptr, off, side="right") - 1] = True
         st: dict = {}
         try:
-            pairs = flow(indptr, cols, with_bonus(eligible), capacity, stats=st, start=start)
+            pairs = flow(indptr, cols, with_bonus(eligible), capacity, stats=st, start=start, fresh=fresh)
         except TypeError:
             pairs = flow(indptr, cols, with_bonus(eligible), capacity)
         start = st.get("kept_mask", start)

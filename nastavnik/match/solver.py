@@ -137,11 +137,13 @@ def _best_per_row(indptr, lo, r, score, pick, k):
 
 
 def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None,
-          start=None) -> list[tuple[int, int]]:
+          start=None, fresh=None) -> list[tuple[int, int]]:
     """Maximum-total pairs (mentee index, mentor index), sorted by mentee; see the module's docstring.
 
     Memory beyond the graph is one byte per arc (``kept``) and per-slice temporaries. ``start`` — a mask of arcs
-    to keep from the first round (``stats["kept_mask"]`` of a previous solve of the same graph with other costs).
+    to keep from the first round (``stats["kept_mask"]`` of a previous solve of the same graph with other costs);
+    ``fresh`` — with ``start``, a mask of the mentees whose costs differ from that solve's (same ``k_start``):
+    the others' best arcs are in ``start`` already, so only the fresh rows are sorted for theirs.
     """
     import numpy as np
 
@@ -159,11 +161,19 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
         return []
     deg = np.diff(indptr)
     kept = np.zeros(len(cols), dtype=bool)
+    reuse = start is not None and len(start) == len(kept)
     for a, b in _slices(indptr):
         lo, hi = indptr[a], indptr[b]
+        if reuse and fresh is not None:
+            rows_fresh = np.asarray(fresh[a:b], dtype=bool)
+            if not rows_fresh.any():
+                continue
+            pick = np.flatnonzero(np.repeat(rows_fresh, deg[a:b]))
+        else:
+            pick = np.arange(hi - lo)
         r = np.repeat(np.arange(b - a), deg[a:b])
-        kept[_best_per_row(indptr, lo, r, cost[lo:hi], np.arange(hi - lo), k_start)] = True
-    if start is not None and len(start) == len(kept):  # arcs a previous solve of a similar graph needed
+        kept[_best_per_row(indptr, lo, r, cost[lo:hi], pick, k_start)] = True
+    if reuse:  # arcs a previous solve of a similar graph needed
         kept |= start
     rounds = 0
     while True:
