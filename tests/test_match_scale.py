@@ -193,3 +193,26 @@ def test_an_error_on_a_sheet_the_matching_reads_is_still_said(make_book, tmp_pat
     book = make_book(broken_mentor)
     result = _match_cli(book.path, "--out", tmp_path)
     assert "в листах книги" in result.stderr and "нужных для подбора, есть ошибки (1)" in result.stderr
+
+
+def test_a_second_flow_sorting_only_the_changed_mentees_keeps_the_same_arcs_and_pairs():
+    """A flow after another on the same graph (the repair's): costs changed on some mentees' arcs; sorting only
+    those rows for their best arcs gives the sub-graphs and the pairs of sorting every row."""
+    from nastavnik.match.solver import solve
+
+    sc = scorer(*rich_banks(400, 150, 5)[:3])
+    indptr, cols, cost = sc.graph()
+    cap = sc.spare.astype(int)
+    first: dict = {}
+    solve(indptr, cols, cost, cap, k_start=2, stats=first)
+    rows = np.repeat(np.arange(sc.n), np.diff(indptr))
+    changed = (rows % 7 == 0) & (cols % 2 == 0)
+    other_cost = cost.copy()
+    other_cost[changed] += 30000  # arcs the first flow never kept become the best of their mentee
+    fresh = np.zeros(sc.n, dtype=bool)
+    fresh[rows[changed]] = True
+    whole, part = {}, {}
+    pairs_whole = solve(indptr, cols, other_cost, cap, k_start=2, stats=whole, start=first["kept_mask"])
+    pairs_part = solve(indptr, cols, other_cost, cap, k_start=2, stats=part, start=first["kept_mask"], fresh=fresh)
+    assert pairs_part == pairs_whole and np.array_equal(part["kept_mask"], whole["kept_mask"])
+    assert (whole["kept_mask"] & ~first["kept_mask"]).any()
