@@ -132,14 +132,14 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     # real groups of two or more (``exact``), on the base score.
     # Arc-sized arrays are 32-bit and made once: at 10,000 × 4,000 the graph has ten million arcs.
     bonus = round(sc.weights.get("group", 0.0) * UNIT)
-    key_of_arc = np.repeat(sc.group_key.astype(np.int32), np.diff(indptr))
-    ready_of_arc = sc.group_ready[cols]
+    small = len(sc.group_key) == 0 or sc.group_key.max() < np.iinfo(np.int16).max  # sets of requests: a few hundred
+    key_of_arc = np.repeat(sc.group_key.astype(np.int16 if small else np.int32), np.diff(indptr))
     base = cost.copy()
     if bonus > 0:
-        base[(key_of_arc >= 0) & ready_of_arc] -= bonus
+        base[(key_of_arc >= 0) & sc.group_ready[cols]] -= bonus
     clock["scores"] = time.perf_counter()
-    assignment, grouped_arcs = solve_groups(indptr, cols, base, sc.spare.astype(int), key_of_arc, ready_of_arc,
-                                            bonus, solver or solve)
+    assignment, grouped_arcs = solve_groups(indptr, cols, base, sc.spare.astype(int), key_of_arc,
+                                            sc.group_ready[cols], bonus, solver or solve)
     grouped = {int(np.searchsorted(indptr, a, side="right") - 1) for a in grouped_arcs}
     clock["solve"] = time.perf_counter()
 

@@ -79,8 +79,11 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     cols = np.asarray(cols, dtype=np.int32)
     base = np.asarray(base, dtype=np.int32)
     capacity = np.asarray(capacity, dtype=np.int64)
-    key = np.asarray(key_of_arc, dtype=np.int32)
+    key = np.asarray(key_of_arc)
+    if key.dtype.kind != "i":
+        key = key.astype(np.int32)
     elig = (key >= 0) & np.asarray(ready_of_arc, dtype=bool) if bonus > 0 else np.zeros(len(cols), dtype=bool)
+    del ready_of_arc  # the caller passes it for this mask only
     n, m = len(indptr) - 1, len(capacity)
     info = {"rounds": 0, "phantom_exact": None}
     if stats is not None:
