@@ -216,3 +216,22 @@ def test_a_second_flow_sorting_only_the_changed_mentees_keeps_the_same_arcs_and_
     pairs_part = solve(indptr, cols, other_cost, cap, k_start=2, stats=part, start=first["kept_mask"], fresh=fresh)
     assert pairs_part == pairs_whole and np.array_equal(part["kept_mask"], whole["kept_mask"])
     assert (whole["kept_mask"] & ~first["kept_mask"]).any()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_council_s_rows_are_as_tall_as_textwrap_makes_them(seed):
+    """«Предложения пар.xlsx» sizes each row by its wrapped lines: counted without textwrap, the same count —
+    words and spaces, runs of blanks, line breaks, tabs, no-break spaces, words longer than the column."""
+    import random
+    import textwrap
+
+    from nastavnik.match.output import wrapped_lines
+
+    rng = random.Random(seed)
+    pieces = ["закрывает", "2", "из", "3", "запросов:", "«ИКТ»", " ", " ", "  ", "\n", "\t", "\xa0", "\u2003", "-",
+              "Н-0001", "x" * 33, ";"]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        width = rng.randint(1, 60)
+        assert wrapped_lines(text, width) == max(1, len(textwrap.wrap(text, width, break_on_hyphens=False))), (
+            text, width)
