@@ -158,6 +158,10 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     for i in range(sc.n):
         span = _row(indptr, i)
         js, units = cols[span], cost[span]
+        if top > 0 and len(js) > top:  # only the arcs scored at least the top-th best can be among the top
+            kth = np.partition(units, len(units) - top)[len(units) - top]
+            near = np.flatnonzero(units >= kth)
+            js, units = js[near], units[near]
         if len(js):
             order = np.lexsort((js, -units))
             wanted[i] = [int(js[o]) for o in (order if top <= 0 else order[:top])]
