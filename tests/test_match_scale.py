@@ -235,3 +235,25 @@ def test_the_council_s_rows_are_as_tall_as_textwrap_makes_them(seed):
         width = rng.randint(1, 60)
         assert wrapped_lines(text, width) == max(1, len(textwrap.wrap(text, width, break_on_hyphens=False))), (
             text, width)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_duals_shortest_paths_are_those_of_plain_bellman_ford(seed):
+    """The solver's proof of optimality rests on shortest distances in the residual graph (negative edges, no
+    negative cycle, parallel edges): relaxing only the edges out of the nodes that moved finds the same ones."""
+    from nastavnik.match.solver import shortest
+
+    rng = np.random.default_rng(seed)
+    n, e = 40, 160
+    src, dst = rng.integers(0, n, e), rng.integers(0, n, e)
+    height = rng.integers(-50, 50, n)
+    w = (rng.integers(0, 20, e) + height[src] - height[dst]).astype(np.float64)  # no negative cycle
+    root = n
+    src = np.concatenate([src, np.full(n, root)])
+    dst = np.concatenate([dst, np.arange(n)])
+    w = np.concatenate([w, np.zeros(n)])
+    expected = [np.inf] * n + [0.0]
+    for _ in range(n + 1):
+        for a, b, x in zip(src.tolist(), dst.tolist(), w.tolist()):
+            expected[b] = min(expected[b], expected[a] + x)
+    assert shortest(src, dst, w, n + 1, root).tolist() == expected

@@ -53,22 +53,32 @@ def _arcs(indptr, cols, cost, capacity):
 def shortest(src, dst, w, n_nodes, root):
     """Bellman–Ford distances from ``root``, vectorised: rounds of relaxation until nothing changes.
 
-    Edges are grouped by head once; each round relaxes all of them with one ``minimum.reduceat``. The rounds
-    needed are the most edges on a shortest path (alternating paths here are short), at most ``n_nodes``.
+    Edges are grouped by tail once; each round relaxes only the edges out of the nodes whose distance fell in
+    the round before (the rest cannot lower anything), with one ``minimum.at``. The rounds needed are the most
+    edges on a shortest path (alternating paths here are short), at most ``n_nodes``; the distances are the
+    unique shortest ones whichever edges a round looks at.
     """
     import numpy as np
 
-    order = np.argsort(dst, kind="stable")
+    order = np.argsort(src, kind="stable")
     src, dst, w = src[order], dst[order], w[order]
-    heads, first = np.unique(dst, return_index=True)
+    first = np.searchsorted(src, np.arange(n_nodes + 1))
     d = np.full(n_nodes, np.inf)
     d[root] = 0.0
+    frontier = np.array([root])
     for _ in range(n_nodes + 1):
-        best = np.minimum.reduceat(d[src] + w, first)
-        better = best < d[heads] - 1e-9
+        counts = first[frontier + 1] - first[frontier]
+        total = int(counts.sum())
+        if not total:
+            return d
+        at = np.repeat(first[frontier] - np.cumsum(counts) + counts, counts) + np.arange(total)
+        best = d.copy()
+        np.minimum.at(best, dst[at], d[src[at]] + w[at])
+        better = best < d - 1e-9
         if not better.any():
             return d
-        d[heads[better]] = best[better]
+        d[better] = best[better]
+        frontier = np.flatnonzero(better)
     raise RuntimeError("negative cycle: the sub-problem's solution is not optimal")  # pragma: no cover
 
 
