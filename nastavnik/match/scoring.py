@@ -6,10 +6,12 @@ turns one such criterion into a number in [0, 1]; the curator weighs them on
 «Организация» (``schema.MATCH_WEIGHTS``), and the score is
 ``round(Σ weight × part, 4)``. Parts are computed for whole blocks of mentees
 against all mentors at once with numpy — never in a Python loop over pairs —
-so five thousand mentees and two thousand mentors take about a second; the
-same block function gives the parts of any single pair, so the numbers in
-the reasons are exactly the numbers the solver used. Formulas (also in
-``docs/match.md``):
+so five thousand mentees and two thousand mentors take about half a second.
+``block`` gives every part of a block; ``block_total`` (the graph's) sums them
+as it makes them and ``pairs`` (the reasons') gives the parts of chosen pairs
+only — both equal to ``block`` to the last bit (``tests/test_match_scale.py``),
+so the numbers in the reasons are exactly the numbers the solver used. Formulas
+(also in ``docs/match.md``):
 
 * coverage — share of the mentee's requested directions (``req_*``) that the
   mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
