@@ -23,6 +23,9 @@ from .scoring import CHUNK, PARTS, UNIT, Scorer, wait_cap, weights_from_org
 from .solver import solve, total_units
 
 DEFAULT_TOP = 3
+# The sheets ``match_book`` reads (``read_workbook(..., sheets=SHEETS)``): the banks, this year's and past pairs,
+# and what the early fit check (``workbook.fit.refits``) reads — programmes, the answers and the question bank.
+SHEETS = frozenset({"mentors", "mentees", "pairs", "archive_pairs", "programmes", "answers", "questions"})
 # Parts are shares such as ⅓ (one of three levels, of three subject words): kept to 12 digits in the JSON, so
 # Σ weight × part rounded to 4 digits gives the score back; rounded to 4 digits, 5 × 0,3333 lost a unit.
 PART_DIGITS = 12
@@ -127,15 +130,16 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     indptr, cols, cost = sc.graph(set(blocked))
     # The graph's cost holds the group bonus wherever a group is possible; the exact solver counts it only for
     # real groups of two or more (``exact``), on the base score.
-    arc_rows = np.repeat(np.arange(sc.n), np.diff(indptr))
+    # Arc-sized arrays are 32-bit and made once: at 10,000 × 4,000 the graph has ten million arcs.
     bonus = round(sc.weights.get("group", 0.0) * UNIT)
-    key_of_arc = sc.group_key[arc_rows]
-    ready_of_arc = sc.group_ready[cols]
-    base = cost.astype(np.int64) - (bonus * ((key_of_arc >= 0) & ready_of_arc) if bonus > 0 else 0)
-    del arc_rows
+    small = len(sc.group_key) == 0 or sc.group_key.max() < np.iinfo(np.int16).max  # sets of requests: a few hundred
+    key_of_arc = np.repeat(sc.group_key.astype(np.int16 if small else np.int32), np.diff(indptr))
+    base = cost.copy()
+    if bonus > 0:
+        base[(key_of_arc >= 0) & sc.group_ready[cols]] -= bonus
     clock["scores"] = time.perf_counter()
-    assignment, grouped_arcs = solve_groups(indptr, cols, base, sc.spare.astype(int), key_of_arc, ready_of_arc,
-                                            bonus, solver or solve)
+    assignment, grouped_arcs = solve_groups(indptr, cols, base, sc.spare.astype(int), key_of_arc,
+                                            sc.group_ready[cols], bonus, solver or solve)
     grouped = {int(np.searchsorted(indptr, a, side="right") - 1) for a in grouped_arcs}
     clock["solve"] = time.perf_counter()
 
@@ -154,6 +158,10 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
     for i in range(sc.n):
         span = _row(indptr, i)
         js, units = cols[span], cost[span]
+        if top > 0 and len(js) > top:  # only the arcs scored at least the top-th best can be among the top
+            kth = np.partition(units, len(units) - top)[len(units) - top]
+            near = np.flatnonzero(units >= kth)
+            js, units = js[near], units[near]
         if len(js):
             order = np.lexsort((js, -units))
             wanted[i] = [int(js[o]) for o in (order if top <= 0 else order[:top])]
@@ -166,17 +174,17 @@ def match_frames(mentors, mentees, pairs=None, org=None, today: dt.date | None =
             return int(base[pos]) + (bonus if i in grouped else 0), i in grouped
         return int(cost[pos]), sc.in_group(i, j)
 
-    rows = sorted(set(wanted) | set(chosen))
+    # Only the pairs a person reads get their parts and words: the proposal and each mentee's top candidates.
+    shown = sorted({(i, j) for i, js in wanted.items() for j in js} | set(chosen.items()))
     details: dict[tuple[int, int], dict] = {}
-    for start in range(0, len(rows), CHUNK):
-        block_rows = rows[start:start + CHUNK]
-        parts = sc.block(block_rows)
-        for r, i in enumerate(block_rows):
-            for j in set(wanted.get(i, ())) | ({chosen[i]} if i in chosen else set()):
-                units, in_group = arc(i, j)
-                values = {k: float(parts[k][r, j]) for k in PARTS}
-                values["group"] = 1.0 if in_group else 0.0
-                details[(i, j)] = _pair_record(sc, i, j, units, values)
+    for start in range(0, len(shown), CHUNK * CHUNK):
+        some = shown[start:start + CHUNK * CHUNK]
+        parts = sc.pairs([i for i, _ in some], [j for _, j in some])
+        for r, (i, j) in enumerate(some):
+            units, in_group = arc(i, j)
+            values = {k: float(parts[k][r]) for k in PARTS}
+            values["group"] = 1.0 if in_group else 0.0
+            details[(i, j)] = _pair_record(sc, i, j, units, values)
     for i, js in sorted(wanted.items()):
         for rank, j in enumerate(js, start=1):
             rec = dict(details[(i, j)], rank=rank, in_proposal=chosen.get(i) == j)

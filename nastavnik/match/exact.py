@@ -55,11 +55,11 @@ def true_units(base, elig, key, cols, chosen_pos, in_group_mask=None) -> tuple[i
         in_group_mask = elig[pos]
     grp = pos[in_group_mask]
     if not len(grp):
-        return int(base[pos].sum()), set()
+        return int(base[pos].sum(dtype=np.int64)), set()
     gid = cols[grp].astype(np.int64) * (int(key.max()) + 2) + key[grp]
     _u, inverse, counts = np.unique(gid, return_inverse=True, return_counts=True)
     real = grp[counts[inverse] >= 2]
-    return int(base[pos].sum()), set(real.tolist())
+    return int(base[pos].sum(dtype=np.int64)), set(real.tolist())
 
 
 def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: int, flow, k: int = K_START,
@@ -73,32 +73,42 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     import numpy as np
 
     t0 = time.perf_counter()
+    # Arc arrays stay 32-bit (a district's graph has millions of arcs; the flow solver takes int32 scores): no
+    # arc-sized int64 copy is made on the way to the flow, only on the small graphs the programme below proves.
     indptr = np.asarray(indptr, dtype=np.int64)
     cols = np.asarray(cols, dtype=np.int32)
-    base = np.asarray(base, dtype=np.int64)
+    base = np.asarray(base, dtype=np.int32)
     capacity = np.asarray(capacity, dtype=np.int64)
-    key = np.asarray(key_of_arc, dtype=np.int64)
+    key = np.asarray(key_of_arc)
+    if key.dtype.kind != "i":
+        key = key.astype(np.int32)
     elig = (key >= 0) & np.asarray(ready_of_arc, dtype=bool) if bonus > 0 else np.zeros(len(cols), dtype=bool)
+    del ready_of_arc  # the caller passes it for this mask only
     n, m = len(indptr) - 1, len(capacity)
     info = {"rounds": 0, "phantom_exact": None}
     if stats is not None:
         stats.update(info)
     if not elig.any():
-        return flow(indptr, cols, base.astype(np.int32), capacity), set()
-    rows = _rows(indptr)
-    flat = rows * m + cols  # ascending: rows ascending, mentors ascending within a row
+        return flow(indptr, cols, base, capacity), set()
 
     def positions(pairs):
-        if not pairs:
-            return np.zeros(0, dtype=np.int64)
-        a = np.asarray(pairs, dtype=np.int64)
-        return np.searchsorted(flat, a[:, 0] * m + a[:, 1])
+        """Arc positions of (mentee, mentor) pairs: mentors ascend within each mentee's row."""
+        out = np.zeros(len(pairs), dtype=np.int64)
+        for t, (i, j) in enumerate(pairs):
+            a, b = int(indptr[i]), int(indptr[i + 1])
+            out[t] = a + int(np.searchsorted(cols[a:b], j))
+        return out
+
+    def with_bonus(mask):
+        cost = base.copy()
+        cost[mask] += bonus
+        return cost
 
     phantom_stats: dict = {}
     try:
-        phantom = flow(indptr, cols, (base + bonus * elig).astype(np.int32), capacity, stats=phantom_stats)
+        phantom = flow(indptr, cols, with_bonus(elig), capacity, stats=phantom_stats)
     except TypeError:  # the other exact solvers (measured side by side) keep no statistics
-        phantom = flow(indptr, cols, (base + bonus * elig).astype(np.int32), capacity)
+        phantom = flow(indptr, cols, with_bonus(elig), capacity)
     pos = positions(phantom)
     total, grouped = true_units(base, elig, key, cols, pos)
     upper = total + bonus * int(elig[pos].sum())
@@ -112,7 +122,7 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     # who keeps a bonus has a partner. Its solution has no phantom group; on a district's graph it is the answer
     # (``stats["proven"]`` False), on a small one the programme below proves or improves it.
     repaired = _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos, info,
-                       phantom_stats.get("kept_mask"))
+                       phantom_stats.get("kept_mask"), with_bonus)
     if repaired[0] > total + bonus * len(grouped):
         total_r, pairs_r, grouped_r = repaired
     else:
@@ -125,6 +135,8 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
 
     # The first sub-graph: the arcs the flow solver kept (its optimum is proved on them), each mentee's best k
     # arcs, each seeker's best k group arcs.
+    rows = _rows(indptr)
+    base, key = base.astype(np.int64), key.astype(np.int64)
     order = np.lexsort((cols, -base, rows))
     rank = np.arange(len(order)) - np.searchsorted(rows[order], rows[order], side="left")
     keep = np.zeros(len(cols), dtype=bool)
@@ -174,26 +186,33 @@ def solve_groups(indptr, cols, base, capacity, key_of_arc, ready_of_arc, bonus: 
     return best[1], best[2]
 
 
-def _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos, info, start=None):
+def _repair(flow, indptr, cols, base, elig, key, capacity, bonus, positions, pos, info, start, with_bonus):
     """(true units, pairs, arcs in real groups) of the flow optimum with the bonus taken off every group (mentor,
     requests) that had a lone member, solved again at most ``REPAIRS`` times."""
     import numpy as np
 
     eligible = elig.copy()
     width = int(key.max()) + 2
-    gid = np.where(elig, cols.astype(np.int64) * width + key, -1)
     for step in range(1, REPAIRS + 1):
         _total, grouped = true_units(base, elig, key, cols, pos)
         lone = pos[eligible[pos]]
         lone = lone[~np.isin(lone, np.fromiter(grouped, dtype=np.int64, count=len(grouped)))]
         if not len(lone):
             break
-        eligible &= ~np.isin(gid, gid[lone])
+        # The groups (mentor, requests) of the lone members, looked for among the eligible arcs only.
+        on = np.flatnonzero(eligible)
+        gid_on = cols[on].astype(np.int64) * width + key[on]
+        off = on[np.isin(gid_on, cols[lone].astype(np.int64) * width + key[lone])]
+        eligible[off] = False
+        del on, gid_on
+        # Only the mentees of the arcs that lost the bonus have other costs than the solve that made ``start``.
+        fresh = np.zeros(len(indptr) - 1, dtype=bool)
+        fresh[np.searchsorted(indptr, off, side="right") - 1] = True
         st: dict = {}
         try:
-            pairs = flow(indptr, cols, (base + bonus * eligible).astype(np.int32), capacity, stats=st, start=start)
+            pairs = flow(indptr, cols, with_bonus(eligible), capacity, stats=st, start=start, fresh=fresh)
         except TypeError:
-            pairs = flow(indptr, cols, (base + bonus * eligible).astype(np.int32), capacity)
+            pairs = flow(indptr, cols, with_bonus(eligible), capacity)
         start = st.get("kept_mask", start)
         pos = positions(pairs)
         info["repairs"] = step

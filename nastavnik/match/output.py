@@ -7,7 +7,8 @@ and the table a person reads never disagree.
 from __future__ import annotations
 
 import json
-import textwrap
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from nastavnik.workbook import schema as s
@@ -96,6 +97,55 @@ def org_title(org: dict) -> str | None:
     return str(name) if name else None
 
 
+_WS = "\t\n\x0b\x0c\r "  # textwrap's whitespace: ASCII only
+_CHUNKS = re.compile(f"([{re.escape(_WS)}]+)")
+_PLAIN = re.compile(r"\S+(?: \S+)*")  # words without any blank, one space between them
+
+
+@lru_cache(maxsize=1 << 14)
+def wrapped_lines(text: str, width: int) -> int:
+    """``len(textwrap.wrap(text, width, break_on_hyphens=False))``, at least 1, without building the lines.
+
+    The same steps as ``textwrap.TextWrapper._wrap_chunks``: whole words fill a line greedily, a word longer
+    than the line is cut, blanks at the start of a further line and at the end of a line are dropped. The
+    council's proposal at district scale has a hundred thousand cells to measure, and textwrap took seconds
+    of the command (``tests/test_match_scale.py`` compares the two).
+    """
+    if "\t" not in text and len(text) <= width:
+        return 1
+    words = text.split(" ")
+    if _PLAIN.fullmatch(text) and max(map(len, words)) <= width:
+        # Words and single spaces only (the reasons): a word joins the line when it fits with its space.
+        lines, used = 1, len(words[0])
+        for w in words[1:]:
+            if used + 1 + len(w) <= width:
+                used += 1 + len(w)
+            else:
+                lines, used = lines + 1, len(w)
+        return lines
+    # Replacing each blank by a space (textwrap's first step) changes no length: only lengths are counted here.
+    chunks = [c for c in _CHUNKS.split(text.expandtabs()) if c]
+    chunks.reverse()
+    lines = 0
+    while chunks:
+        line: list[str] = []
+        used = 0
+        if lines and chunks[-1].strip() == "":
+            del chunks[-1]
+        while chunks and used + len(chunks[-1]) <= width:
+            used += len(chunks[-1])
+            line.append(chunks.pop())
+        if chunks and len(chunks[-1]) > width:
+            room = 1 if width < 1 else width - used
+            line.append(chunks[-1][:room])
+            chunks[-1] = chunks[-1][room:]
+        if line and line[-1].strip() == "":
+            del line[-1]
+        if line:
+            lines += 1
+    return max(1, lines)
+
+
 def write_match_xlsx(result, path, org: str | None = None) -> Path:
     """«Предложения пар» for the methodological council: proposal, candidates, groups, without a pair.
 
@@ -113,8 +163,10 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
 
     path = Path(path)
     with atomic_path(path) as tmp:
+        # Row by row to disk (constant_memory): a district's candidates are a hundred thousand cells, and every
+        # sheet below writes its rows in order.
         wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False})
+                                            "strings_to_numbers": False, "constant_memory": True})
         head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7", "border": 1})
         wrap = wb.add_format({"text_wrap": True, "valign": "top"})
         number = wb.add_format({"num_format": "0.0##", "valign": "top"})
@@ -124,7 +176,7 @@ def write_match_xlsx(result, path, org: str | None = None) -> Path:
         def lines(text, width) -> int:
             # Wrapped as Calc wraps: whole words, about one character per unit of column width (measured on
             # the printed proposal: a 90-wide column holds 88–93 characters; dividing the length lost a line).
-            return max(1, len(textwrap.wrap(text, max(1, int(width)), break_on_hyphens=False)))
+            return wrapped_lines(text, max(1, int(width)))
 
         def sheet(name_, columns, rows, empty="Нет строк.", printed: int | None = None):
             """``printed``: only the first columns go on paper (the rest are for sorting on screen)."""

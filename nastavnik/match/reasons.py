@@ -50,10 +50,11 @@ def pair_reasons(sc: Scorer, i: int, j: int, parts: dict) -> list[str]:
     """The facts behind one pair's score, strongest first as the council reads them."""
     me, mr = sc.me_rows[i], sc.mr_rows[j]
     out = []
-    asked = [d for d in DIRS if sc.req[i, DIRS.index(d)]]
+    has = dict(zip(DIRS, sc.comp[j].tolist()))
+    asked = [d for d, on in zip(DIRS, sc.req[i].tolist()) if on]
     if asked:
-        got = [v.DIRECTIONS[d] for d in asked if sc.comp[j, DIRS.index(d)]]
-        miss = [v.DIRECTIONS[d] for d in asked if not sc.comp[j, DIRS.index(d)]]
+        got = [v.DIRECTIONS[d] for d in asked if has[d]]
+        miss = [v.DIRECTIONS[d] for d in asked if not has[d]]
         text = f"закрывает {len(got)} из {len(asked)} {_of(len(asked), 'запроса', 'запросов')}"
         if got:
             text += ": " + ", ".join(got)

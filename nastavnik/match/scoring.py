@@ -6,10 +6,12 @@ turns one such criterion into a number in [0, 1]; the curator weighs them on
 «Организация» (``schema.MATCH_WEIGHTS``), and the score is
 ``round(Σ weight × part, 4)``. Parts are computed for whole blocks of mentees
 against all mentors at once with numpy — never in a Python loop over pairs —
-so five thousand mentees and two thousand mentors take about a second; the
-same block function gives the parts of any single pair, so the numbers in
-the reasons are exactly the numbers the solver used. Formulas (also in
-``docs/match.md``):
+so five thousand mentees and two thousand mentors take about half a second.
+``block`` gives every part of a block; ``block_total`` (the graph's) sums them
+as it makes them and ``pairs`` (the reasons') gives the parts of chosen pairs
+only — both equal to ``block`` to the last bit (``tests/test_match_scale.py``),
+so the numbers in the reasons are exactly the numbers the solver used. Formulas
+(also in ``docs/match.md``):
 
 * coverage — share of the mentee's requested directions (``req_*``) that the
   mentor has as competencies (``comp_*``): |запросы ∩ компетенции| / |запросы|.
@@ -96,9 +98,13 @@ MIN_WORD = 3  # shorter words are dropped, unless they hold a digit («3D», «2
 # Dropped in every form (by lemma), so two teachers of 7–9 classes are not «близки» for that alone.
 FRAME_WORDS = ("класс", "курс", "группа", "программа", "деятельность", "направленность")
 CHUNK = 256  # mentees per block: bounds memory to a few blocks of (CHUNK × mentors) floats
+DENSE_WORDS = 64  # levels fewer than this are multiplied as dense matrices (BLAS) in ``block_total``
 UNIT = 10_000  # scores are kept as integers in units of 0.0001 (the rounding of ``total``)
 
 
+# The columns of a person the reasons (``reasons.pair_reasons``) and the groups (``groups.form_groups``) name.
+ROW_COLUMNS = {"mentees": ("code", "subject", "format", "kind", "focus"),
+               "mentors": ("code", "focus", "subject", "ped_experience", "qual_category", "format", "max_mentees")}
 DEFAULT_WEIGHTS: dict[str, float] = {k: d for k, (_t, d) in s.MATCH_WEIGHTS.items()}
 
 
@@ -167,6 +173,13 @@ def stems(text) -> list[str]:
     """Stems of a subject area, so «робототехника» and «Робототехника и LEGO-конструирование» meet."""
     if not isinstance(text, str):
         return []
+    return list(_stems_of(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems_of(text: str) -> tuple[str, ...]:
+    """``stems`` of one text, kept: a district's reasons ask for the same few hundred subject areas ten
+    thousand times (``subject_ground`` of every pair shown)."""
     text = text.casefold().replace("ё", "е")
     out = list(dict.fromkeys(_CODE.findall(text)))
     for w in _SPLIT.split(_CODE.sub(" ", text)):
@@ -176,7 +189,7 @@ def stems(text) -> list[str]:
             stem = w[:STEM]
             if stem not in out:
                 out.append(stem)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=16)
@@ -210,6 +223,13 @@ def _with_groups(words: list[str]) -> list[str]:
 def subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
     """On what ground two subject areas are close, in words: the same specialty, its enlarged group, or the
     words they share (as the curator wrote them). None when they are not close."""
+    if isinstance(mine, str) and isinstance(theirs, str):  # a district's reasons ask for the same pairs of texts
+        return _subject_ground(org_type, mine, theirs)
+    return _subject_ground.__wrapped__(org_type, mine, theirs)
+
+
+@lru_cache(maxsize=1 << 16)
+def _subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
     common = generic_stems(org_type)
     a = [w for w in _with_groups(stems(mine)) if w not in common]
     b = set(w for w in _with_groups(stems(theirs)) if w not in common)
@@ -269,13 +289,19 @@ def _codes(values, table: dict) -> "object":
     """Map text values to small ints shared by both banks; 0 means blank."""
     import numpy as np
 
-    from nastavnik.workbook.parse import fold
-
     out = np.zeros(len(values), dtype=np.int32)
     for n, x in enumerate(values):
         if isinstance(x, str) and x.strip():
-            out[n] = table.setdefault(fold(x), len(table) + 1)
+            out[n] = table.setdefault(_fold(x), len(table) + 1)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:
+    """``parse.fold``, kept per text: a bank repeats a few dozen departments, formats and levels thousands of times."""
+    from nastavnik.workbook.parse import fold
+
+    return fold(text)
 
 
 @dataclass
@@ -295,8 +321,10 @@ class Scorer:
 
         me, mr = self.mentees, self.mentors
         self.n, self.m = len(me), len(mr)
-        self.me_rows = me.to_dict("records")  # plain rows for the words; pandas row access is slow
-        self.mr_rows = mr.to_dict("records")
+        # Plain rows for the words (pandas row access is slow), of the columns the reasons name only: a
+        # district's banks have some sixty columns, and ``to_dict`` of all of them was a tenth of the matching.
+        self.me_rows = me[[c for c in ROW_COLUMNS["mentees"] if c in me]].to_dict("records")
+        self.mr_rows = mr[[c for c in ROW_COLUMNS["mentors"] if c in mr]].to_dict("records")
         self.me_codes, self.mr_codes = list(me["code"]), list(mr["code"])
         self.req = _bools(me, [f"req_{d}" for d in DIRS])
         self.comp = _bools(mr, [f"comp_{d}" for d in DIRS])
@@ -304,14 +332,13 @@ class Scorer:
         focus: dict = {}
         self.focus_me, self.focus_mr = _codes(list(me["focus"]), focus), _codes(list(mr["focus"]), focus)
         # Levels: each side's values folded and deduplicated; ``levels_*`` keep the words as written.
-        from nastavnik.workbook.parse import fold
 
         def levels(frame):
             out = []
             for cell in (frame["level"] if "level" in frame else [()] * len(frame)):
                 seen: dict[str, str] = {}
                 for x in _multi(cell):
-                    seen.setdefault(fold(x), x)
+                    seen.setdefault(_fold(x), x)
                 out.append(seen)
             return out
 
@@ -319,7 +346,8 @@ class Scorer:
         words = dict.fromkeys(w for x in self.levels_me + self.levels_mr for w in x)
         level_ids = {w: k for k, w in enumerate(words)}
         self.lvl_me = self._incidence(self.levels_me, level_ids, self.n)
-        self.lvl_mr = self._incidence(self.levels_mr, level_ids, self.m).T.tocsr()
+        self.lvl_mr_rows = self._incidence(self.levels_mr, level_ids, self.m)  # mentors × words, for ``pairs``
+        self.lvl_mr = self.lvl_mr_rows.T.tocsr()
         self.nlevels = np.array([len(x) for x in self.levels_me], dtype=np.float64)
         dept: dict = {}
         self.dept_me, self.dept_mr = _codes(list(me["department"]), dept), _codes(list(mr["department"]), dept)
@@ -343,7 +371,8 @@ class Scorer:
         a, b = matrix(self.stems_me), matrix(self.stems_mr)
         size = max(len(vocab), 1)
         self.subj_me = sparse.csr_matrix((np.ones(len(a[0])), a), shape=(self.n, size))
-        self.subj_mr = sparse.csr_matrix((np.ones(len(b[0])), b), shape=(self.m, size)).T.tocsr()
+        self.subj_mr_rows = sparse.csr_matrix((np.ones(len(b[0])), b), shape=(self.m, size))
+        self.subj_mr = self.subj_mr_rows.T.tocsr()
         self.nstems = np.array([len(x) for x in self.stems_me], dtype=np.float64)
         self.exp_me, self.exp_mr = _nums(me["ped_experience"]), _nums(mr["ped_experience"])
         self.rank_me = np.array([v.QUAL_RANK.get(x, 0) for x in me["qual_category"]], dtype=np.float64)
@@ -433,6 +462,53 @@ class Scorer:
         parts["group"] = np.zeros((len(r), self.m))
         return parts
 
+    def pairs(self, ii, jj) -> dict:
+        """Every part of the pairs (ii[k], jj[k]) only, as float64 arrays of length len(ii).
+
+        The same formulas as ``block``, element by element instead of a mentee × every mentor: the reasons
+        need the parts of the few pairs a person reads (the proposal, each mentee's top candidates), and
+        ``block`` for them would score the whole graph a second time. Every part is a count over a count or
+        a product of the same float64 numbers, so each value equals ``block``'s to the last bit
+        (``tests/test_match_scale.py`` compares them on every pair of the demonstration books).
+        """
+        import numpy as np
+
+        i = np.asarray(ii, dtype=np.int64)
+        j = np.asarray(jj, dtype=np.int64)
+
+        def shared(a, b):  # per pair: how many of row i of ``a`` are in row j of ``b`` (0/1 sparse rows)
+            return np.asarray(a[i].multiply(b[j]).sum(1), dtype=np.float64).ravel()
+
+        parts = {}
+        parts["coverage"] = ((self.req[i] & self.comp[j]).sum(1).astype(np.float64)
+                             / np.maximum(self.nreq[i], 1))
+        fa, fb = self.focus_me[i], self.focus_mr[j]
+        parts["focus"] = ((fa == fb) & (fa > 0)).astype(np.float64)
+        parts["level"] = shared(self.lvl_me, self.lvl_mr_rows) / np.maximum(self.nlevels[i], 1)
+        parts["subject"] = shared(self.subj_me, self.subj_mr_rows) / np.maximum(self.nstems[i], 1)
+        gap = np.clip(self.exp_mr[j] - self.exp_me[i], 0, 10) / 10
+        rank = np.clip(self.rank_mr[j] - self.rank_me[i], 0, 2) / 2
+        parts["experience"] = 0.5 * gap + 0.5 * rank
+        da, db = self.dept_me[i], self.dept_mr[j]
+        parts["department"] = ((da == db) & (da > 0)).astype(np.float64)
+        xa, xb = self.fmt_me[i], self.fmt_mr[j]
+        fmt_ok = (xa == 0) | (xb == 0) | (xa == xb) | (xa == self.mixed) | (xb == self.mixed)
+        ready = self.ready_kind[self.kind_me[i], j] & self.form_ok[j]
+        parts["format"] = 0.5 * fmt_ok + 0.5 * ready
+        named = np.array([(a, b) in self.named_set for a, b in zip(i.tolist(), j.tolist())], dtype=np.float64)
+        parts["preference"] = 0.5 * (self.pref[i] == j) + 0.5 * named
+        ba, bb = self.birth_me[i], self.birth_mr[j]
+        known = ~np.isnan(ba) & ~np.isnan(bb)
+        with np.errstate(invalid="ignore"):
+            younger = np.where(known, bb > ba, self.exp_mr[j] < self.exp_me[i])
+        asked = self.asked[i]
+        strength = (asked & self.strong[j]).sum(1).astype(np.float64) / np.maximum(asked.sum(1), 1)
+        parts["reverse"] = self.wants_rev[i] * younger * strength
+        parts["load"] = self.load[j].astype(np.float64)
+        parts["wait"] = self.wait[i].astype(np.float64)
+        parts["group"] = np.zeros(len(i))
+        return parts
+
     def group_mode(self, rows):
         """(len(rows) × m) bool: where the group mode exists (the mentee chose a group, the mentor is ready)."""
         import numpy as np
@@ -460,48 +536,130 @@ class Scorer:
         """Whether pair (i, j) takes the group mode (it exists and ``w_group`` > 0): the mode is never stored."""
         return bool(self.group_key[i] >= 0 and self.group_ready[j] and self.weights.get("group", 0.0) > 0)
 
+    def block_total(self, rows):
+        """(total, coverage) of mentees ``rows`` × all mentors: ``total(block(rows))`` without the parts.
+
+        The graph needs only the score and the coverage (a hard constraint). Each weighted part is added to the
+        sum as soon as it is made, in the order of ``PARTS``, so the float sums are those of ``total`` to the
+        last bit; a part that is zero for a whole row (reverse mentoring nobody asked for) or outside a few
+        cells (the mutual choice) is added only where it is not zero, and adding nothing is what adding 0.0
+        did (``tests/test_match_scale.py`` compares the two on the demonstration books and synthetic banks).
+        """
+        import numpy as np
+
+        r = np.asarray(rows)
+        w = {k: self.weights.get(k, 0.0) for k in PARTS}
+        req = self.req[r].astype(np.float64)
+        coverage = (req @ self.comp.T.astype(np.float64)) / np.maximum(self.nreq[r], 1)[:, None]
+        acc = np.zeros((len(r), self.m))
+        if w["coverage"]:
+            acc += w["coverage"] * coverage
+        if w["focus"]:
+            fa, fb = self.focus_me[r][:, None], self.focus_mr[None, :]
+            acc += w["focus"] * ((fa == fb) & (fa > 0)).astype(np.float64)
+        if w["level"] and self.lvl_me.nnz:
+            if self.lvl_me.shape[1] <= DENSE_WORDS:  # a few levels: a dense product (BLAS), the same counts
+                shared = self.lvl_me[r].toarray() @ self._lvl_mr_dense()
+            else:
+                shared = (self.lvl_me[r] @ self.lvl_mr).toarray()
+            acc += w["level"] * (shared / np.maximum(self.nlevels[r], 1)[:, None])
+            del shared
+        if w["subject"]:
+            common = (self.subj_me[r] @ self.subj_mr).toarray()
+            acc += w["subject"] * (common / np.maximum(self.nstems[r], 1)[:, None])
+            del common
+        if w["experience"]:  # w·(½·gap + ½·rank), each operation as ``block`` makes it, in place
+            gap = self.exp_mr[None, :] - self.exp_me[r][:, None]
+            np.clip(gap, 0, 10, out=gap)
+            gap /= 10
+            gap *= 0.5
+            rank = self.rank_mr[None, :] - self.rank_me[r][:, None]
+            np.clip(rank, 0, 2, out=rank)
+            rank /= 2
+            rank *= 0.5
+            gap += rank
+            gap *= w["experience"]
+            acc += gap
+            del gap, rank
+        if w["department"]:
+            da, db = self.dept_me[r][:, None], self.dept_mr[None, :]
+            acc += w["department"] * ((da == db) & (da > 0)).astype(np.float64)
+        if w["format"]:  # ½·compatible + ½·ready is 0, ½ or 1: w times it looked up by the count of the two
+            xa, xb = self.fmt_me[r], self.fmt_mr
+            either = ((xa == 0) | (xa == self.mixed))[:, None] | ((xb == 0) | (xb == self.mixed))[None, :]
+            either |= xa[:, None] == xb[None, :]
+            ready = self.ready_kind[self.kind_me[r]] & self.form_ok[None, :]
+            count = either.view(np.uint8) + ready.view(np.uint8)
+            acc += np.array([w["format"] * 0.0, w["format"] * 0.5, w["format"] * 1.0])[count]
+            del either, ready, count
+        if w["preference"]:  # ½ named by the mentee + ½ named by the mentor: a few cells of the block
+            named = self.named[r].tocoo()
+            chose = np.flatnonzero(self.pref[r] >= 0)
+            cells = np.concatenate([named.row.astype(np.int64) * self.m + named.col,
+                                    chose * self.m + self.pref[r][chose]])
+            cells, times = np.unique(cells, return_counts=True)
+            i, j = np.divmod(cells, self.m)
+            acc[i, j] += w["preference"] * np.where(times > 1, 0.5 + 0.5, 0.5)
+        wants = np.flatnonzero(self.wants_rev[r])
+        if w["reverse"] and len(wants):
+            q = r[wants]
+            ba, bb = self.birth_me[q][:, None], self.birth_mr[None, :]
+            known = ~np.isnan(ba) & ~np.isnan(bb)
+            with np.errstate(invalid="ignore"):
+                younger = np.where(known, bb > ba, self.exp_mr[None, :] < self.exp_me[q][:, None])
+            asked = self.asked[q].astype(np.float64)
+            strength = (asked @ self.strong.T.astype(np.float64)) / np.maximum(asked.sum(1), 1)[:, None]
+            acc[wants] += w["reverse"] * (self.wants_rev[q][:, None] * younger * strength)
+        if w["load"]:
+            acc += w["load"] * self.load[None, :]
+        if w["wait"]:
+            acc += w["wait"] * self.wait[r][:, None]
+        # «group» is 0 in every cell of a block: the bonus is the graph's and the exact solver's (``exact``).
+        return np.round(acc, 4), coverage
+
+    def _lvl_mr_dense(self):
+        if getattr(self, "_lvl_mr_d", None) is None:
+            self._lvl_mr_d = self.lvl_mr.toarray()
+        return self._lvl_mr_d
+
     def graph(self, blocked=frozenset()):
         """The feasible pairs as a sparse graph, built block by block: memory grows with the pairs, not n × m.
 
         Returns ``(indptr, cols, cost)``: the pairs of mentee ``i`` are ``cols[indptr[i]:indptr[i+1]]``
         (mentor indices, ascending) and ``cost`` their score in units of 0.0001 (``UNIT``) in the better of
         the two modes (the group bonus only ever adds, so the group mode wins exactly where ``in_group``).
-        A first cheap pass counts the pairs that can be feasible, so the arrays are allocated once.
+        Each block keeps only its feasible pairs (int32), joined once at the end.
         """
         import numpy as np
 
         by_row: dict[int, list[int]] = {}
         for i, j in blocked:
             by_row.setdefault(i, []).append(j)
-        comp = self.comp.T.astype(np.float32)
         open_ = self.spare > 0
-        upper = 0
-        for start in range(0, self.n, CHUNK):
-            rows = np.arange(start, min(start + CHUNK, self.n))
-            cover = (self.req[rows].astype(np.float32) @ comp > 0) | (self.nreq[rows] == 0)[:, None]
-            upper += int((cover & open_[None, :]).sum())
-        cols = np.empty(upper, dtype=np.int32)
-        cost = np.empty(upper, dtype=np.int32)
         counts = np.zeros(self.n + 1, dtype=np.int64)
         bonus = round(self.weights.get("group", 0.0) * UNIT)
-        at = 0
+        col_parts, cost_parts = [], []
         for start in range(0, self.n, CHUNK):
             rows = np.arange(start, min(start + CHUNK, self.n))
-            parts = self.block(rows)
-            total = self.total(parts)
-            ok = self.feasible_block(rows, parts, total)
+            total, coverage = self.block_total(rows)
+            ok = open_[None, :] & ((coverage > 0) | (self.nreq[rows] == 0)[:, None]) & (total > 0)
+            del coverage
             for i in set(by_row) & set(rows.tolist()):
                 ok[i - start, by_row[i]] = False
-            units = np.rint(total * UNIT).astype(np.int64)
-            if bonus > 0:
-                units += self.group_mode(rows) * bonus
             r, c = np.nonzero(ok)
+            del ok
+            units = np.rint(total[r, c] * UNIT).astype(np.int64)
+            if bonus > 0:
+                units += bonus * ((self.group_key[rows][r] >= 0) & self.group_ready[c])
             counts[rows + 1] = np.bincount(r, minlength=len(rows))
-            cols[at:at + len(c)] = c
-            cost[at:at + len(c)] = units[r, c]
-            at += len(c)
-            del parts, total, ok, units
-        return np.cumsum(counts), cols[:at], cost[:at]
+            col_parts.append(c.astype(np.int32))
+            cost_parts.append(units.astype(np.int32))
+            del total, r, c, units
+        cols = np.concatenate(col_parts) if col_parts else np.zeros(0, dtype=np.int32)
+        del col_parts
+        cost = np.concatenate(cost_parts) if cost_parts else np.zeros(0, dtype=np.int32)
+        del cost_parts
+        return np.cumsum(counts), cols, cost
 
     def matrix(self, blocked: set[tuple[int, int]] = frozenset()):
         """(score n×m, feasible n×m) as dense arrays — only for small instances, tests and the dense solver."""

@@ -248,20 +248,25 @@ def _read_version(grid: list[list]) -> str | None:
 REQUIRED_SHEETS = {"org", "mentors", "mentees", "pairs"}
 
 
-def read_workbook(path: str | os.PathLike, today: dt.date | None = None) -> Book:
-    """Load every sheet of ours; raise UnusableInput only when the file cannot be read at all."""
+def read_workbook(path: str | os.PathLike, today: dt.date | None = None, sheets=None) -> Book:
+    """Load every sheet of ours; raise UnusableInput only when the file cannot be read at all.
+
+    ``sheets`` — the keys of the only sheets a command needs (``match.SHEETS``): «Организация» and «Справочники»
+    are read always, every other sheet is left an empty table, unread, and no problem is looked for in it —
+    a district's plans and events are not typed for a matching that never looks at them.
+    """
     # Reading allocates a million small objects and no cycles: the cyclic collector would only rescan them
     # (a tenth of the reading time of a district's workbook), so it waits until the book is built.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_workbook(path, today)
+        return _read_workbook(path, today, None if sheets is None else frozenset(sheets))
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
+def _read_workbook(path: str | os.PathLike, today: dt.date | None, sheets: frozenset | None = None) -> Book:
     today = today or dt.date.today()
     path = Path(path)
     wb = open_calamine(path)
@@ -301,6 +306,9 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
                     _read_lists(book, _grid(wb, book.sheet_titles["lists"], path))
                 continue
             title = wanted[key]
+            if sheets is not None and key != "org" and key not in sheets:
+                book.tables[key] = empty_table(key)
+                continue
             if key not in book.sheet_titles:
                 book.problems.append(Problem(
                     "missing_sheet", ERROR if key in REQUIRED_SHEETS else WARNING,
@@ -317,6 +325,9 @@ def _read_workbook(path: str | os.PathLike, today: dt.date | None) -> Book:
             else:
                 _read_sheet(book, book.sheet(key), grid, sheet_obj.merged_cell_ranges, today)
     _formulas_without_values(book)
+    if sheets is not None:  # a formula's cell on a sheet left unread is not this command's problem
+        unread = {t for k, t in book.sheet_titles.items() if k not in sheets and k not in ("org", "lists")}
+        book.problems = [p for p in book.problems if p.sheet not in unread]
     _open_elsewhere(book)
     # --- template migration: an older book is read as the current template (workbook/migrate.py) ---
     from nastavnik.workbook.migrate import migrate_book

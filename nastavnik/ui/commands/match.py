@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import load, out_option, today_of, workbook_argument
+from .common import out_option, resolve_workbook, today_of, workbook_argument
 
 
 def _not_negative(ctx, param, value: int) -> int:
@@ -38,14 +38,17 @@ def match(ctx, workbook: Path | None, top: int, fmt: str, apply_: bool, out: Pat
     """
     from nastavnik.base.problems import ERROR
     from nastavnik.match import apply_proposal, match_book, write_match_xlsx
+    from nastavnik.match.core import SHEETS
     from nastavnik.match.output import XLSX_NAME, org_title, render_json, render_text
+    from nastavnik.workbook.reader import read_workbook
 
     today = today_of(ctx)
-    book = load(ctx, workbook, out)
+    # Only the sheets the matching reads: a district's plans, events and surveys are not typed for it.
+    book = read_workbook(resolve_workbook(ctx, workbook), today=today, sheets=SHEETS)
     errors = sum(1 for p in book.problems if p.severity == ERROR)
     if errors:
-        click.echo(f"Внимание: в книге «{book.name}» есть ошибки ({errors}); подбор сделан по тем данным, что "
-                   "удалось прочитать. Подробности: nastavnik check.", err=True)
+        click.echo(f"Внимание: в листах книги «{book.name}», нужных для подбора, есть ошибки ({errors}); подбор "
+                   "сделан по тем данным, что удалось прочитать. Подробности: nastavnik check.", err=True)
     result = match_book(book, today, top=top)
     if fmt == "json":
         click.echo(render_json(result))
