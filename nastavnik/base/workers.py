@@ -19,6 +19,11 @@ import time
 
 _PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 0.5
+# The signals that end a run. They are held back while the pool forks its workers: a Ctrl+C or SIGTERM that
+# lands inside ``os.fork`` is raised in an after-fork hook, where Python only prints it and goes on, so the run
+# was not stopped at all (or was ended by the bare signal, exit −2, with no note in its folder).
+_STOPS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+_CAN_HOLD = hasattr(signal, "pthread_sigmask")
 
 
 def _ask_kernel_to_kill_us_with_parent() -> None:
@@ -44,6 +49,8 @@ def guard_worker(parent: int | None = None) -> None:
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if _CAN_HOLD:  # forked while the parent held them back: a worker must be stoppable by ``terminate``
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     _ask_kernel_to_kill_us_with_parent()
     parent = parent or os.getppid()
     if os.getppid() != parent:  # the parent died before we got here
@@ -60,7 +67,26 @@ def pool(workers: int, initializer=None, initargs: tuple = ()):
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    return ctx.Pool(workers, initializer=_guarded, initargs=(os.getpid(), initializer, initargs))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if _CAN_HOLD else None
+    try:
+        made = ctx.Pool(workers, initializer=_guarded, initargs=(os.getpid(), initializer, initargs))
+    except BaseException:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    if held is None:
+        return made
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        _checkpoint()  # a stop that came while forking is raised here, and the pool goes with it
+    except BaseException:
+        made.terminate()
+        raise
+    return made
+
+
+def _checkpoint() -> None:
+    """A Python call: the interpreter runs the handlers of signals that arrived before it, at its start."""
 
 
 def _guarded(parent: int, initializer, initargs: tuple) -> None:
