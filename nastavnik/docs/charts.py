@@ -177,17 +177,17 @@ def draw_trend_chart(title: str, years: list[str], counts: dict[str, list[int]],
 
 def bar_chart(title: str, labels: list[str], values: list[float], unit: str = "чел.") -> Chart:
     """``draw_bar_chart`` as a Chart drawn where the document is rendered (see ``images.Chart``)."""
-    return Chart(title, recipe=("draw_bar_chart", (title, labels, values, unit)))
+    return Chart(title, recipe=(draw_bar_chart, (title, labels, values, unit)))
 
 
 def line_chart(title: str, labels: list[str], series: dict[str, list[float | None]]) -> Chart:
-    return Chart(title, recipe=("draw_line_chart", (title, labels, series)))
+    return Chart(title, recipe=(draw_line_chart, (title, labels, series)))
 
 
 def grouped_bars(title: str, labels: list[str], series: dict[str, list[float | None]], scale: tuple[int, int]) -> Chart:
-    return Chart(title, recipe=("draw_grouped_bars", (title, labels, series, scale)))
+    return Chart(title, recipe=(draw_grouped_bars, (title, labels, series, scale)))
 
 
 def trend_chart(title: str, years: list[str], counts: dict[str, list[int]], share: tuple[str, list[float | None]],
                 score: tuple[str, list[float | None]], scale: tuple[int, int]) -> Chart:
-    return Chart(title, recipe=("draw_trend_chart", (title, years, counts, share, score, scale)))
+    return Chart(title, recipe=(draw_trend_chart, (title, years, counts, share, score, scale)))
