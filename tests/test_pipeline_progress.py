@@ -24,7 +24,9 @@ def test_progress_names_every_step_in_order_and_counts_the_documents(tmp_path, d
     assert all(s.steps == 6 for s in seen)
     documents = [s for s in seen if s.total]
     made = list((result.folder / "Документы").rglob("*.docx"))
-    assert [s.done for s in documents] == list(range(1, len(made) + 1))
+    # counted from when the plan's size is known (the documents finished while planning, at once), one by one
+    first = documents[0].done
+    assert [s.done for s in documents] == list(range(first, len(made) + 1))
     assert all(s.number == 4 and s.total == len(made) for s in documents)
     fractions = [s.fraction for s in seen]
     assert fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] <= 1
@@ -41,7 +43,8 @@ def test_a_cancel_between_documents_stops_the_run_and_marks_its_folder_incomplet
     with pytest.raises(RunCancelled) as caught:
         run_all(demo_path, tmp_path, TODAY, echo=quiet, progress=progress, cancelled=lambda: len(documents) >= 3)
     folder = caught.value.folder
-    assert documents == [1, 2, 3]  # it stopped at the third document, not at the end of the step
+    # it stopped at the third count it gave, not at the end of the step
+    assert len(documents) == 3 and documents == list(range(documents[0], documents[0] + 3))
     assert folder.name.endswith(INCOMPLETE) and folder.parent == tmp_path
     note = (folder / INCOMPLETE_NOTE).read_text(encoding="utf-8")
     assert "отменена кнопкой «Отменить»" in note and "«Документы»" in note

@@ -9,7 +9,8 @@ name the pictures' kinds took first is simply taken: another kind with the same 
 
 The guarantees of ``render_jobs`` hold: a curator's template is checked (its fields and a trial document) before
 any document of its kind is written; a broken kind is left out and the others are made (``BrokenTemplate``
-after); ``progress(1)`` is called once per document, after ``planned(n)`` has told the whole plan's size.
+after); ``progress(1)`` is called once per document as it is finished — while the plan is still being made,
+too — and ``planned(n)`` once, when the whole plan's size is known.
 """
 
 from __future__ import annotations
@@ -80,14 +81,40 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
 
         for key in [k for k in keys if KINDS[k].images] + [k for k in keys if not KINDS[k].images]:
             send(key, name_jobs(key, build_kind(book, today, key, replacements), out_dir, used))
+            _collect(running, progress, wait=False)  # the bar moves (and a cancel is heard) while planning
         jobs = [j for k in keys for j in by_kind[k]]
         made = [j for j in jobs if j.kind not in failed]
         if planned:
             planned(len(made))
-        for item in running:
-            for _ in ([item.get()] if hasattr(item, "get") else item):
-                if progress:
-                    progress(1)
+        _collect(running, progress, wait=True)
     if failed:
         raise broken_kinds(failed, [j.path for j in made])
     return jobs, [j.path for j in made]
+
+
+def _collect(running: list, progress, wait: bool) -> None:
+    """Count the documents finished so far, in the order sent; with ``wait``, until the last one.
+
+    A picture's document is an ``AsyncResult``; a kind's others are one ``imap`` iterator, asked for its next
+    document without waiting when ``wait`` is false. A worker's error is raised here, in the main process.
+    """
+    from multiprocessing import TimeoutError as NotYet
+
+    while running:
+        item = running[0]
+        if hasattr(item, "get"):
+            if not wait and not item.ready():
+                return
+            item.get()
+        else:
+            try:
+                item.next(timeout=None if wait else 0)
+            except NotYet:
+                return
+            except StopIteration:
+                running.pop(0)
+                continue
+        if hasattr(item, "get"):
+            running.pop(0)
+        if progress:
+            progress(1)

@@ -288,13 +288,19 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
             count["done"] += n
             if bar.get("tick"):
                 bar["tick"](n)
-            stage(count["done"], count["total"])
+            if count["total"]:
+                stage(count["done"], count["total"])
+            else:  # finished while the plan is being made: counted when its size is known, a cancel heard now
+                stop_if_asked()
 
         # Planned and rendered at once (docs.overlap); the bar appears once the plan's size is known.
         with ExitStack() as stack:
             def planned(total: int) -> None:
                 count["total"] = total
                 bar["tick"] = stack.enter_context(_bar(progress_bar, total, "      документы"))
+                if bar["tick"] and count["done"]:  # the documents finished while the plan was being made
+                    bar["tick"](count["done"])
+                stage(count["done"], total)
 
             jobs, paths = make_documents(book, docs_dir, today, replacements(book, today, matched),
                                          progress=each, planned=planned)
