@@ -47,7 +47,7 @@ def test_progress_counts_every_document_once_and_the_plan_once(demo_book, tmp_pa
 def test_documents_finished_while_planning_are_counted_before_the_plan_is_whole(demo_book, tmp_path, monkeypatch):
     """The analytic report goes to a worker first; the planning of the other kinds waits for it here, so the
     bar must already have moved (and a cancel been heard) before the plan's size is known."""
-    import nastavnik.docs.overlap as overlap
+    from nastavnik.docs import overlap
 
     real = overlap.build_kind
     first: list[str] = []

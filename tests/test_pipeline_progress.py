@@ -80,3 +80,38 @@ def test_without_a_workbook_the_run_uses_the_demo_it_is_given(tmp_path):
     assert result.exit_code == 0
     book = read_workbook(result.folder / "демо-книга.xlsx", today=TODAY)
     assert book.org["short_name"] == school_demo_data(TODAY)[0]["short_name"]
+
+
+def test_documents_finished_before_the_plan_is_whole_are_counted_and_a_cancel_is_heard(tmp_path, demo_path,
+                                                                                     monkeypatch):
+    """The report's worker finishes while the other kinds are still planned (slowed here): the run goes on,
+    the count starts where it is, and a cancel asked at that moment stops the run there."""
+    import time
+
+    from nastavnik.docs import overlap
+
+    real = overlap.build_kind
+    keys: list[str] = []
+
+    def slow(book, today, key, replacements):
+        if len(keys) == 1:
+            time.sleep(3)
+        keys.append(key)
+        return real(book, today, key, replacements)
+
+    monkeypatch.setattr(overlap, "build_kind", slow)
+    seen = []
+    result = run_all(demo_path, tmp_path / "весь", TODAY, echo=quiet, progress=seen.append)
+    documents = [s for s in seen if s.total]
+    assert result.exit_code == 0 and documents[0].done >= 1 and documents[-1].done == documents[-1].total
+
+    keys.clear()
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(len(keys))
+        return len(keys) >= 2  # while the third kind is not yet planned
+    with pytest.raises(RunCancelled) as caught:
+        run_all(demo_path, tmp_path / "отмена", TODAY, echo=quiet, cancelled=cancelled)
+    assert caught.value.folder.name.endswith(INCOMPLETE)
+    assert len(keys) < 5  # it did not plan every kind before it listened

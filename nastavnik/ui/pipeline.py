@@ -144,9 +144,10 @@ def run_all(workbook: Path | None, out: Path, today: dt.date, echo: Callable[...
         if cancelled is not None and cancelled():
             raise RunCancelled(folder)
 
-    def stage(done: int = 0, total: int = 0) -> None:
-        """Tell the caller where the run is and stop here if it asked to (between steps, between documents)."""
-        if progress is not None:
+    def stage(done: int = 0, total: int = 0, silent: bool = False) -> None:
+        """Tell the caller where the run is and stop here if it asked to (between steps, between documents);
+        ``silent``: only hear a cancel (a document finished before the step knows how many there are)."""
+        if progress is not None and not silent:
             progress(Stage(current["step"], current["number"], STEPS, done, total))
         stop_if_asked()
 
@@ -291,7 +292,7 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
             if count["total"]:
                 stage(count["done"], count["total"])
             else:  # finished while the plan is being made: counted when its size is known, a cancel heard now
-                stop_if_asked()
+                stage(silent=True)
 
         # Planned and rendered at once (docs.overlap); the bar appears once the plan's size is known.
         with ExitStack() as stack:
