@@ -76,3 +76,21 @@ def test_a_broken_template_of_the_curator_leaves_its_kind_out_and_the_others_mad
     made = caught.value.made
     assert made and all(p.is_file() for p in made)
     assert not any("куратор" in p.name.lower() and p.parent.name == "Приказы" for p in made)
+
+
+def test_a_kind_of_many_documents_goes_in_chunks_and_every_one_is_made_and_counted(tmp_path):
+    """A school's kinds hold a handful of documents each, sent one by one; a bigger book's kinds go to the
+    workers in chunks (the district's 4,000 programmes): every document is still made, once, and counted."""
+    from nastavnik.workbook.reader import read_workbook
+    from nastavnik.workbook.samples.synth import synth_data
+    from nastavnik.workbook.template import write_workbook
+
+    path = tmp_path / "книга.xlsx"
+    write_workbook(path, *synth_data("S", 1, TODAY))
+    book = read_workbook(path, today=TODAY)
+    counted: list[int] = []
+    jobs, paths = make_documents(book, tmp_path / "out", TODAY, workers=2, progress=counted.append)
+    biggest = max(sum(1 for j in jobs if j.kind == kind) for kind in {j.kind for j in jobs})
+    assert biggest >= 16  # the chunked path: at least two documents per chunk with two workers
+    assert sum(counted) == len(paths) == len(jobs) and all(p.is_file() for p in paths)
+    assert len(set(paths)) == len(paths)

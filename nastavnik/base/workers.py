@@ -67,22 +67,43 @@ def pool(workers: int, initializer=None, initargs: tuple = ()):
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with _stops_held() as came:
+        made = ctx.Pool(workers, initializer=_guarded, initargs=(os.getpid(), initializer, initargs))
+    if came:  # a stop came while forking: the pool goes, and the stop is what it would have been
+        made.terminate()
+        signum, frame = came[0]
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            handler(signum, frame)
+        elif handler == signal.SIG_DFL:
+            signal.raise_signal(signum)
+    return made
+
+
+@contextlib.contextmanager
+def _stops_held():
+    """Hold back the stop signals while the pool forks; yield the list of those that came meanwhile.
+
+    Two things are needed. The forking thread blocks them, so that a worker is born with them blocked and
+    dies of a ``terminate`` only once it has its own handlers (``guard_worker`` unblocks them). And, in the
+    main thread, their Python handlers are swapped for one that only notes the signal: a signal the kernel
+    hands to another thread (pytest-xdist's, a window's) still runs its Python handler in the main thread, in
+    whatever after-fork hook is running there.
+    """
+    came: list = []
+    swapped = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in _STOPS:
+            swapped[signum] = signal.signal(signum, lambda signum, frame: came.append((signum, frame)))
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if _CAN_HOLD else None
     try:
-        made = ctx.Pool(workers, initializer=_guarded, initargs=(os.getpid(), initializer, initargs))
-    except BaseException:
+        yield came
+    finally:
         if held is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        raise
-    if held is None:
-        return made
-    try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        _checkpoint()  # a stop that came while forking is raised here, and the pool goes with it
-    except BaseException:
-        made.terminate()
-        raise
-    return made
+        _checkpoint()  # the Python handler of a signal that came meanwhile runs here: it is noted
+        for signum, handler in swapped.items():
+            signal.signal(signum, handler)
 
 
 def _checkpoint() -> None:

@@ -63,7 +63,7 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
     env = make_env()
     failed: dict[str, str] = {}
     by_kind: dict[str, list[Job]] = {}
-    running: list = []  # per kind, in the order sent: an AsyncResult per picture, an imap iterator otherwise
+    running: list = []  # in the order sent: (AsyncResult, its number of documents) per picture or per chunk
     used: set[str] = set()
     with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
         def send(key: str, kind_jobs: list[Job]) -> None:
@@ -74,10 +74,12 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
             if why:
                 failed[key] = why
             elif KINDS[key].images:  # minutes of matplotlib for one document: alone, at the head of the queue
-                running.extend(pool.apply_async(_render_one, (job,)) for job in kind_jobs)
+                running.extend((pool.apply_async(_render_one, (job,)), 1) for job in kind_jobs)
             else:
                 chunk = max(1, min(16, len(kind_jobs) // (workers * 4)))
-                running.append(pool.imap(_render_one, kind_jobs, chunksize=chunk))
+                for at in range(0, len(kind_jobs), chunk):
+                    part = kind_jobs[at:at + chunk]
+                    running.append((pool.apply_async(_render_chunk, (part,)), len(part)))
 
         for key in [k for k in keys if KINDS[k].images] + [k for k in keys if not KINDS[k].images]:
             send(key, name_jobs(key, build_kind(book, today, key, replacements), out_dir, used))
@@ -92,29 +94,22 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
     return jobs, [j.path for j in made]
 
 
+def _render_chunk(jobs: list[Job]) -> None:
+    for job in jobs:
+        _render_one(job)
+
+
 def _collect(running: list, progress, wait: bool) -> None:
     """Count the documents finished so far, in the order sent; with ``wait``, until the last one.
 
-    A picture's document is an ``AsyncResult``; a kind's others are one ``imap`` iterator, asked for its next
-    document without waiting when ``wait`` is false. A worker's error is raised here, in the main process.
+    A worker's error is raised here, in the main process, when its result is taken.
     """
-    from multiprocessing import TimeoutError as NotYet
-
     while running:
-        item = running[0]
-        if hasattr(item, "get"):
-            if not wait and not item.ready():
-                return
-            item.get()
-        else:
-            try:
-                item.next(timeout=None if wait else 0)
-            except NotYet:
-                return
-            except StopIteration:
-                running.pop(0)
-                continue
-        if hasattr(item, "get"):
-            running.pop(0)
+        result, count = running[0]
+        if not wait and not result.ready():
+            return
+        result.get()
+        running.pop(0)
         if progress:
-            progress(1)
+            for _ in range(count):
+                progress(1)
