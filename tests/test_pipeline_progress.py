@@ -32,7 +32,7 @@ def test_progress_names_every_step_in_order_and_counts_the_documents(tmp_path, d
     assert fractions == sorted(fractions) and 0 <= fractions[0] and fractions[-1] <= 1
 
 
-def test_a_cancel_between_documents_stops_the_run_and_marks_its_folder_incomplete(tmp_path, demo_path):
+def test_a_cancel_in_the_documents_step_stops_the_run_there_and_marks_its_folder_incomplete(tmp_path, demo_path):
     documents, totals = [], set()
 
     def progress(stage):
@@ -40,18 +40,17 @@ def test_a_cancel_between_documents_stops_the_run_and_marks_its_folder_incomplet
             documents.append(stage.done)
             totals.add(stage.total)
 
+    # asked as soon as the step has counted its documents: on a small book the workers may have made them
+    # all while the plan was being made, so this is the one moment of the step a test can rely on
     with pytest.raises(RunCancelled) as caught:
-        run_all(demo_path, tmp_path, TODAY, echo=quiet, progress=progress, cancelled=lambda: len(documents) >= 3)
+        run_all(demo_path, tmp_path, TODAY, echo=quiet, progress=progress, cancelled=lambda: bool(documents))
     folder = caught.value.folder
-    # it stopped at the third count it gave, not at the end of the step
-    assert len(documents) == 3 and documents == list(range(documents[0], documents[0] + 3))
+    assert len(documents) == 1  # it stopped at the first count it gave, not at the end of the step
     assert folder.name.endswith(INCOMPLETE) and folder.parent == tmp_path
     note = (folder / INCOMPLETE_NOTE).read_text(encoding="utf-8")
     assert "отменена кнопкой «Отменить»" in note and "«Документы»" in note
-    # The workers render while the plan is still being made (docs.overlap): on a small book they may have
-    # finished every document by the time the third is counted; the run stops all the same, before the report.
     made = len(list((folder / "Документы").rglob("*.docx")))
-    assert 3 <= made <= totals.pop()
+    assert made <= totals.pop()
     assert not (folder / "Мониторинг.xlsx").exists() and not (tmp_path / LATEST).exists()
 
 
