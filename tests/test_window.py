@@ -164,11 +164,10 @@ def test_cancel_stops_the_work_and_leaves_no_half_made_folder(window, tmp_path):
 
 
 def test_cancel_during_the_documents_keeps_the_folder_marked_as_not_finished(window, tmp_path, monkeypatch):
-    from nastavnik.ui.pipeline import INCOMPLETE_NOTE
-
     import time
 
     from nastavnik.docs import overlap
+    from nastavnik.ui.pipeline import INCOMPLETE_NOTE
 
     real = overlap.make_documents
 
