@@ -38,8 +38,10 @@ class Chart:
     @property
     def png(self) -> bytes:
         if self.drawn is None:
+            from .chartcache import drawn
+
             draw, args = self.recipe  # a module-level function of charts.py: it travels to a worker by name
-            object.__setattr__(self, "drawn", draw(*args))
+            object.__setattr__(self, "drawn", drawn(draw, args))  # or the same chart kept by an earlier run
         return self.drawn
 
     def __str__(self) -> str:  # what ``--fields`` shows and what a non-image template would print

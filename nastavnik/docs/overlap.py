@@ -20,12 +20,14 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import chartcache
 from .applies import not_ready
 from .context import shared
 from .kinds import KINDS
 from .render import (
     Job,
     _init_worker,
+    _own,
     _render_one,
     broken_kinds,
     build_kind,
@@ -40,8 +42,10 @@ from .render import (
 def make_documents(book, out_dir: Path, today: dt.date, replacements: Iterable[dict] = (),
                    templates: Path | None = None, progress: Callable[[int], None] | None = None,
                    planned: Callable[[int], None] | None = None,
-                   workers: int | None = None) -> tuple[list[Job], list[Path]]:
-    """Every document the book is ready for, planned and rendered overlapped: (jobs, paths) in planned order."""
+                   workers: int | None = None, chart_cache: Path | None = None) -> tuple[list[Job], list[Path]]:
+    """Every document the book is ready for, planned and rendered overlapped: (jobs, paths) in planned order.
+
+    ``chart_cache``: a folder where the charts drawn are kept for the next run (``chartcache``)."""
     replacements = list(replacements or ())
     workers = workers or min(os.cpu_count() or 1, 4)
     with shared(book):  # every kind reads the same rows and people: built once
@@ -51,12 +55,15 @@ def make_documents(book, out_dir: Path, today: dt.date, replacements: Iterable[d
             jobs = [j for k in keys for j in name_jobs(k, build_kind(book, today, k, replacements), out_dir, used)]
             if planned:
                 planned(len(jobs))
-            return jobs, render_jobs(jobs, templates, progress, workers=1)
-        return _overlapped(book, out_dir, today, keys, replacements, templates, progress, planned, workers)
+            with chartcache.use(chart_cache):
+                return jobs, render_jobs(jobs, templates, progress, workers=1)
+        return _overlapped(book, out_dir, today, keys, replacements, templates, progress, planned, workers,
+                           chart_cache)
 
 
 def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacements: list[dict],
-                templates: Path | None, progress, planned, workers: int) -> tuple[list[Job], list[Path]]:
+                templates: Path | None, progress, planned, workers: int,
+                chart_cache: Path | None) -> tuple[list[Job], list[Path]]:
     from nastavnik.base.workers import pool as guarded_pool
 
     sources = load_templates(keys, templates)
@@ -65,12 +72,16 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
     by_kind: dict[str, list[Job]] = {}
     running: list = []  # in the order sent: (AsyncResult, its number of documents) per picture or per chunk
     used: set[str] = set()
-    with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
+    with guarded_pool(workers, initializer=_init_worker, initargs=(sources, chart_cache)) as pool:
         def send(key: str, kind_jobs: list[Job]) -> None:
             by_kind[key] = kind_jobs
             if not kind_jobs:
                 return
-            _, why = checked_kind(key, sources[key], kind_jobs, env, templates)
+            # Only a curator's own template is checked here (fields, a trial document) before its kind is sent; a
+            # bundled one is checked by the tests against every type's contexts (test_docs_bundled_fields) —
+            # compiling and walking all of them again cost a school's run half a second of the critical path.
+            why = checked_kind(key, sources[key], kind_jobs, env, templates)[1] if _own(sources[key][0], templates) \
+                else None
             if why:
                 failed[key] = why
             elif KINDS[key].images:  # minutes of matplotlib for one document: alone, at the head of the queue

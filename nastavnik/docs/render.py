@@ -321,7 +321,11 @@ def name_jobs(key: str, built: list[tuple[str, dict]], out_dir: Path, used: set[
 _WORKER: dict[str, Compiled] = {}
 
 
-def _init_worker(templates: dict[str, tuple[str, bytes]]) -> None:
+def _init_worker(templates: dict[str, tuple[str, bytes]], charts: Path | None = None) -> None:
+    """A worker's templates compiled once; ``charts``: the folder of charts kept between runs (chartcache)."""
+    from . import chartcache
+
+    chartcache.set_folder(charts)
     env = make_env()
     _WORKER.clear()
     _WORKER.update({k: Compiled(origin, data, env, k) for k, (origin, data) in templates.items()})

@@ -21,6 +21,7 @@ from nastavnik.base.safeio import write_text
 
 LATEST = "последний запуск.txt"
 PDF_CACHE = ".служебное"  # beside the runs: PDFs of the signed orders by content (site.documents), safe to delete
+CHART_CACHE = "диаграммы"  # in it: the analytic report's charts by what they show (docs.chartcache)
 
 
 @dataclass
@@ -303,8 +304,10 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
                     bar["tick"](count["done"])
                 stage(count["done"], total)
 
+            # the charts kept beside the runs, as the signed orders' PDFs: a repeated run does not draw them again
             jobs, paths = make_documents(book, docs_dir, today, replacements(book, today, matched),
-                                         progress=each, planned=planned)
+                                         progress=each, planned=planned,
+                                         chart_cache=folder.parent / PDF_CACHE / CHART_CACHE)
         from collections import Counter
 
         by_folder = Counter(p.parent.name for p in paths)
