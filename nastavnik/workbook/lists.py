@@ -6,6 +6,8 @@ values a book has on its own «Справочники» (``EXTENDABLE``).
 
 from __future__ import annotations
 
+from functools import cache
+
 from nastavnik.workbook import orgtypes as ot
 from nastavnik.workbook import vocab as v
 
@@ -62,9 +64,10 @@ def lists_for(org_type: ot.OrgType) -> dict[str, tuple[str, list[str]]]:
     return out
 
 
-def list_titles(key: str) -> set[str]:
+@cache  # the lists' titles are fixed once imported
+def list_titles(key: str) -> frozenset[str]:
     """Every title a list may have on «Справочники» (a typed list is titled by its type)."""
-    return {lists_for(t)[key][0] for t in ot.TYPES} | {LISTS[key][0]}
+    return frozenset({lists_for(t)[key][0] for t in ot.TYPES} | {LISTS[key][0]})
 
 
 # «Нормативная база» of the website section (п. 8.1 Положения): federal, regional (city and district) and local

@@ -5,6 +5,7 @@ changes in the declaration: its titles, hints and lists of the banks' columns.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 
 from nastavnik.workbook import orgtypes as ot
 from nastavnik.workbook.columns import BOOL, CODE, DATE, ENUM, FIO, INT, NUMBER, TEXT, Col, Sheet
@@ -165,6 +166,7 @@ def _typed_col(sheet_key: str, col: Col, org_type: ot.OrgType) -> Col:
                    hint=getattr(org_type, hint_attr))
 
 
+@cache  # the schema is fixed once imported: a book's reading asked for the same sheet 1,800 times
 def sheet_for(sheet_key: str, org_type: ot.OrgType | None = None) -> Sheet:
     """A sheet as the organisation's type words it: the profile, level and subject columns are the type's."""
     sheet = SHEET_BY_KEY[sheet_key]
@@ -173,11 +175,13 @@ def sheet_for(sheet_key: str, org_type: ot.OrgType | None = None) -> Sheet:
     return replace(sheet, columns=tuple(_typed_col(sheet_key, c, org_type) for c in sheet.columns))
 
 
-def column_titles(sheet_key: str, col_key: str) -> set[str]:
+@cache
+def column_titles(sheet_key: str, col_key: str) -> frozenset[str]:
     """Every header a column may have: a typed column is titled by whichever type the book was made for."""
-    return {sheet_for(sheet_key, t).col(col_key).title for t in ot.TYPES}
+    return frozenset(sheet_for(sheet_key, t).col(col_key).title for t in ot.TYPES)
 
 
+@cache
 def org_fields_for(org_type: ot.OrgType | None = None) -> tuple[OrgField, ...]:
     """The «Организация» rows of a type: the matching weights of profile, level and the free-text column speak its
     words (a kindergarten's «Группы, парциальные программы» are weighed as such, not as a «предметная область»)."""
@@ -196,9 +200,10 @@ def org_fields_for(org_type: ot.OrgType | None = None) -> tuple[OrgField, ...]:
     return tuple(out)
 
 
-def org_titles(key: str) -> set[str]:
+@cache
+def org_titles(key: str) -> frozenset[str]:
     """Every title an «Организация» row may have (the weights are titled by the type)."""
-    return {next(f for f in org_fields_for(t) if f.key == key).title for t in ot.TYPES}
+    return frozenset(next(f for f in org_fields_for(t) if f.key == key).title for t in ot.TYPES)
 
 
 def personal_columns(sheet_key: str) -> list[str]:

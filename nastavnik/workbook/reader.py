@@ -205,11 +205,12 @@ def _read_lists(book: Book, grid: list[list]) -> None:
         return
     title = book.sheet_titles.get("lists", s.LISTS_TITLE)
     header_at = {}
+    titles = {list_key: {P.header_key(x) for x in s.list_titles(list_key)} for list_key in s.LISTS}
     for r, row in enumerate(grid[:3]):
         for j, cell in enumerate(row):
             key = P.header_key(cell) if isinstance(cell, str) else None
             for list_key in s.LISTS:
-                if key and key in {P.header_key(x) for x in s.list_titles(list_key)} and list_key not in header_at:
+                if key and key in titles[list_key] and list_key not in header_at:
                     header_at[list_key] = (r, j)
     markers = {P.header_key(x) for x in (s.LIST_OPEN_MARK, s.LIST_FIXED_MARK)}
     for list_key, (r, j) in header_at.items():
