@@ -243,6 +243,8 @@ def rows_of(size: str, results: dict) -> list[dict]:
                                f"пояснения {inner.get('reasons', 0):.2f} с")
             if stage == "run" and ours.get("inner"):
                 row["note"] = "; ".join(f"{k} {x:.1f} с" for k, x in ours["inner"].items())
+                if ours.get("first_seconds"):
+                    row["note"] = f"повторный запуск; первый — {ours['first_seconds']:.1f} с. {row['note']}"
             if stage == "check":
                 row["note"] = f"ошибок {ours['errors']}, предупреждений {ours['warnings']}"
             if stage == "report":
