@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import chartcache
+from . import chartcache, reuse
 from .applies import not_ready
 from .context import shared
 from .kinds import KINDS
@@ -42,10 +42,13 @@ from .render import (
 def make_documents(book, out_dir: Path, today: dt.date, replacements: Iterable[dict] = (),
                    templates: Path | None = None, progress: Callable[[int], None] | None = None,
                    planned: Callable[[int], None] | None = None,
-                   workers: int | None = None, chart_cache: Path | None = None) -> tuple[list[Job], list[Path]]:
+                   workers: int | None = None, chart_cache: Path | None = None,
+                   reuse_list: Path | None = None, earlier: Path | None = None) -> tuple[list[Job], list[Path]]:
     """Every document the book is ready for, planned and rendered overlapped: (jobs, paths) in planned order.
 
-    ``chart_cache``: a folder where the charts drawn are kept for the next run (``chartcache``)."""
+    ``chart_cache``: a folder where the charts drawn are kept for the next run (``chartcache``);
+    ``reuse_list`` and ``earlier``: the list of documents a run leaves and the last complete run's documents'
+    folder — a document that would come out the same is copied from there (``reuse``)."""
     replacements = list(replacements or ())
     workers = workers or min(os.cpu_count() or 1, 4)
     with shared(book):  # every kind reads the same rows and people: built once
@@ -58,21 +61,24 @@ def make_documents(book, out_dir: Path, today: dt.date, replacements: Iterable[d
             with chartcache.use(chart_cache):
                 return jobs, render_jobs(jobs, templates, progress, workers=1)
         return _overlapped(book, out_dir, today, keys, replacements, templates, progress, planned, workers,
-                           chart_cache)
+                           chart_cache, reuse_list, earlier)
 
 
 def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacements: list[dict],
                 templates: Path | None, progress, planned, workers: int,
-                chart_cache: Path | None) -> tuple[list[Job], list[Path]]:
+                chart_cache: Path | None, reuse_list: Path | None,
+                earlier: Path | None) -> tuple[list[Job], list[Path]]:
     from nastavnik.base.workers import pool as guarded_pool
 
     sources = load_templates(keys, templates)
+    again = reuse.prepare(reuse_list, earlier, out_dir, sources)
+    made_keys: dict[str, str | None] = {}
     env = make_env()
     failed: dict[str, str] = {}
     by_kind: dict[str, list[Job]] = {}
     running: list = []  # in the order sent: (AsyncResult, its number of documents) per picture or per chunk
     used: set[str] = set()
-    with guarded_pool(workers, initializer=_init_worker, initargs=(sources, chart_cache)) as pool:
+    with guarded_pool(workers, initializer=_init, initargs=(sources, chart_cache, again)) as pool:
         def send(key: str, kind_jobs: list[Job]) -> None:
             by_kind[key] = kind_jobs
             if not kind_jobs:
@@ -85,7 +91,7 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
             if why:
                 failed[key] = why
             elif KINDS[key].images:  # minutes of matplotlib for one document: alone, at the head of the queue
-                running.extend((pool.apply_async(_render_one, (job,)), 1) for job in kind_jobs)
+                running.extend((pool.apply_async(_render_chunk, ([job],)), 1) for job in kind_jobs)
             else:
                 chunk = max(1, min(16, len(kind_jobs) // (workers * 4)))
                 for at in range(0, len(kind_jobs), chunk):
@@ -94,24 +100,45 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
 
         for key in [k for k in keys if KINDS[k].images] + [k for k in keys if not KINDS[k].images]:
             send(key, name_jobs(key, build_kind(book, today, key, replacements), out_dir, used))
-            _collect(running, progress, wait=False)  # the bar moves (and a cancel is heard) while planning
+            _collect(running, progress, made_keys, wait=False)  # the bar moves (and a cancel is heard) while planning
         jobs = [j for k in keys for j in by_kind[k]]
         made = [j for j in jobs if j.kind not in failed]
         if planned:
             planned(len(made))
-        _collect(running, progress, wait=True)
+        _collect(running, progress, made_keys, wait=True)
     if failed:
         raise broken_kinds(failed, [j.path for j in made])
+    reuse.save(reuse_list, again, made_keys)  # only a whole step's documents are offered to the next run
     return jobs, [j.path for j in made]
 
 
-def _render_chunk(jobs: list[Job]) -> None:
+_REUSE: list = []  # this worker's reuse.Reuse, from its initializer
+
+
+def _init(sources: dict, chart_cache: Path | None, again) -> None:
+    _init_worker(sources, chart_cache)
+    _REUSE[:] = [again] if again is not None else []
+
+
+def _render_chunk(jobs: list[Job]) -> list[tuple[str, str | None]]:
+    """Make each document — copied from the last run when it would come out the same — and say its key."""
+    out = []
     for job in jobs:
-        _render_one(job)
+        again = _REUSE[0] if _REUSE else None
+        if again is None:
+            _render_one(job)
+            continue
+        relative = job.path.relative_to(again.out_dir).as_posix()
+        document_key = reuse.key(again, job.kind, job.context)  # before rendering: a chart drawn is not data
+        if not reuse.copied(again, relative, document_key, job.path):
+            _render_one(job)
+        out.append((relative, document_key))
+    return out
 
 
-def _collect(running: list, progress, wait: bool) -> None:
-    """Count the documents finished so far, in the order sent; with ``wait``, until the last one.
+def _collect(running: list, progress, keys: dict, wait: bool) -> None:
+    """Count the documents finished so far, in the order sent; with ``wait``, until the last one; ``keys``
+    gathers what each made document is (``reuse``).
 
     A worker's error is raised here, in the main process, when its result is taken.
     """
@@ -119,7 +146,7 @@ def _collect(running: list, progress, wait: bool) -> None:
         result, count = running[0]
         if not wait and not result.ready():
             return
-        result.get()
+        keys.update(result.get())
         running.pop(0)
         if progress:
             for _ in range(count):

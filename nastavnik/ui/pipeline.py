@@ -22,6 +22,7 @@ from nastavnik.base.safeio import write_text
 LATEST = "последний запуск.txt"
 PDF_CACHE = ".служебное"  # beside the runs: PDFs of the signed orders by content (site.documents), safe to delete
 CHART_CACHE = "диаграммы"  # in it: the analytic report's charts by what they show (docs.chartcache)
+REUSE_LIST = "документы.json"  # and the last run's documents with their keys (docs.reuse)
 
 
 @dataclass
@@ -78,6 +79,15 @@ def new_run_folder(out: Path, now: dt.datetime | None = None) -> Path:
         except FileExistsError:
             n += 1
             folder = base.with_name(f"{base.name[: -len(INCOMPLETE)]}_{n}{INCOMPLETE}")
+
+
+def last_complete(out: Path) -> Path | None:
+    """The folder of the last complete run in ``out`` (named in «последний запуск.txt»), if it is still there."""
+    try:
+        folder = Path((out / LATEST).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+    return folder if folder.is_dir() and not folder.name.endswith(INCOMPLETE) else None
 
 
 def finish_folder(folder: Path) -> Path:
@@ -305,9 +315,13 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
                 stage(count["done"], total)
 
             # the charts kept beside the runs, as the signed orders' PDFs: a repeated run does not draw them again
+            # and a document that comes out as in the last complete run is copied from it (docs.reuse)
+            earlier = last_complete(folder.parent)
             jobs, paths = make_documents(book, docs_dir, today, replacements(book, today, matched),
                                          progress=each, planned=planned,
-                                         chart_cache=folder.parent / PDF_CACHE / CHART_CACHE)
+                                         chart_cache=folder.parent / PDF_CACHE / CHART_CACHE,
+                                         reuse_list=folder.parent / PDF_CACHE / REUSE_LIST,
+                                         earlier=earlier / docs_dir.name if earlier else None)
         from collections import Counter
 
         by_folder = Counter(p.parent.name for p in paths)
