@@ -97,7 +97,7 @@ def test_a_stop_signal_ends_the_run_like_ctrl_c_and_marks_its_folder(big_book, t
     assert not _wait_gone(workers)
     said += err
     assert "Запуск не завершён" in said and INCOMPLETE_NOTE in said and "Traceback" not in said
-    folders = [p for p in out.iterdir() if p.is_dir()]
+    folders = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]  # not the service folder
     assert len(folders) == 1 and folders[0].name.endswith(INCOMPLETE)
     note = (folders[0] / INCOMPLETE_NOTE).read_text(encoding="utf-8")
     assert "Документы" in note and "не завершён" in note
