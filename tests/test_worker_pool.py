@@ -16,6 +16,8 @@ import pytest
 
 from nastavnik.base import workers
 
+from .test_interrupts import _alive
+
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork and signals of Linux")
 
 _ARMED: list[bool] = []
@@ -32,14 +34,6 @@ os.register_at_fork(after_in_parent=_stop_inside_the_fork)
 
 def _raise(signum, frame):
     raise KeyboardInterrupt
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = open(f"/proc/{pid}/stat").read().split(") ")[1].split()[0]
-    except (FileNotFoundError, IndexError):
-        return False
-    return state != "Z"
 
 
 def test_a_stop_that_lands_in_the_fork_is_raised_by_pool_and_leaves_no_worker():

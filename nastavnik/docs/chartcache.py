@@ -4,8 +4,8 @@ The analytic report's charts were the longest single job of a school's run: matp
 draws them in about a second, while every other document of the school takes a few hundredths. A curator
 runs the same book many times a month and the figures change rarely, so, like the signed orders' PDFs
 (``site.documents``), a chart is kept in the runs' service folder under a key made of its drawing function,
-its data and the code that draws it: a changed figure, title or drawing code is a new key and a new
-picture. A folder that cannot be read or written is simply no cache.
+its data and the program's own fingerprint: a changed figure, title or version of the program is a new
+key and a new picture. A folder that cannot be read or written is simply no cache.
 
 The folder is set for the process that renders (``use``): the pipeline's workers get it in their
 initializer. The oldest pictures beyond ``KEEP`` are removed, so the folder does not grow year after year.
@@ -17,14 +17,15 @@ import contextlib
 import hashlib
 import os
 import pickle
-import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from nastavnik.base.problems import EnvironmentProblem
+from nastavnik.base.safeio import write_bytes
 
 KEEP = 300  # about thirty runs' worth of changed charts
 _PNG = b"\x89PNG\r\n\x1a\n"
 _FOLDER: list[Path] = []
-_STAMPS: dict[str, bytes] = {}
 
 
 def set_folder(folder: Path | None) -> None:
@@ -43,23 +44,12 @@ def use(folder: Path | None):
         _FOLDER[:] = before
 
 
-def _stamp(module: str) -> bytes:
-    """The drawing code's own fingerprint: its module's source and matplotlib's version."""
-    if module not in _STAMPS:
-        from importlib import metadata
-
-        h = hashlib.sha256()
-        with contextlib.suppress(OSError, AttributeError, TypeError):
-            h.update(Path(sys.modules[module].__file__).read_bytes())
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            h.update(metadata.version("matplotlib").encode())
-        _STAMPS[module] = h.digest()
-    return _STAMPS[module]
-
-
 def key(draw: Callable, args: tuple) -> str:
+    """The drawing function, its data and the program's own fingerprint (``reuse.code_stamp``)."""
+    from .reuse import code_stamp
+
     data = pickle.dumps((draw.__module__, draw.__qualname__, args), protocol=4)
-    return hashlib.sha256(_stamp(draw.__module__) + data).hexdigest()
+    return hashlib.sha256(code_stamp().encode() + data).hexdigest()
 
 
 def drawn(draw: Callable, args: tuple) -> bytes:
@@ -78,12 +68,9 @@ def drawn(draw: Callable, args: tuple) -> bytes:
         return png
     png = draw(*args)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_bytes(png)
-        part.replace(path)
+        write_bytes(path, png)  # whole or absent, as every output
         _prune(folder)
-    except OSError:
+    except (OSError, EnvironmentProblem):
         pass
     return png
 

@@ -20,12 +20,14 @@ import hashlib
 import json
 import pickle
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 MANIFEST = "документы.json"
 _LIBRARIES = ("docxtpl", "python-docx", "jinja2", "lxml", "matplotlib", "pymorphy3")
 
 
+@cache  # once per process: the source does not change under a running program
 def code_stamp() -> str:
     """The program's own fingerprint: every source file of the package and the rendering libraries' versions."""
     from importlib import metadata
