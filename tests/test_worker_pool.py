@@ -67,3 +67,30 @@ def test_the_callers_signal_mask_is_as_it_was():
     with workers.pool(1) as made:
         assert made.apply(os.getpid) != os.getpid()
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+
+
+def _write_slowly(target: str, ready: str) -> None:
+    from nastavnik.base.safeio import atomic_path
+
+    with atomic_path(target) as tmp:
+        tmp.write_bytes(b"half a document")
+        open(ready, "w").close()
+        time.sleep(30)
+
+
+def _fail_when(ready: str) -> None:
+    deadline = time.monotonic() + 20
+    while not os.path.exists(ready) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    raise OSError(28, "No space left on device")
+
+
+def test_a_worker_ended_with_the_pool_leaves_no_half_written_file(tmp_path):
+    """One worker fails (a full disk) while the other is writing: the pool is terminated on leaving, and the
+    file being written must go with it, not stay beside the documents as «.Приказ….tmp»."""
+    target, ready = tmp_path / "Приказ.docx", tmp_path / "ready"
+    with pytest.raises(OSError), workers.pool(2) as made:
+        writing = made.apply_async(_write_slowly, (str(target), str(ready)))
+        made.apply_async(_fail_when, (str(ready),)).get(timeout=30)
+        writing.get(timeout=1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ready"]
