@@ -88,9 +88,13 @@ def _fail_when(ready: str) -> None:
 def test_a_worker_ended_with_the_pool_leaves_no_half_written_file(tmp_path):
     """One worker fails (a full disk) while the other is writing: the pool is terminated on leaving, and the
     file being written must go with it, not stay beside the documents as «.Приказ….tmp»."""
+    from nastavnik.base.safeio import swept_on_failure
+
     target, ready = tmp_path / "Приказ.docx", tmp_path / "ready"
-    with pytest.raises(OSError), workers.pool(2) as made:
+    (tmp_path / ".старый.tmp").write_bytes(b"")  # not this step's: left alone
+    os.utime(tmp_path / ".старый.tmp", (0, 0))
+    with pytest.raises(OSError), swept_on_failure(tmp_path), workers.pool(2) as made:
         writing = made.apply_async(_write_slowly, (str(target), str(ready)))
         made.apply_async(_fail_when, (str(ready),)).get(timeout=30)
         writing.get(timeout=1)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ready"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".старый.tmp", "ready"]

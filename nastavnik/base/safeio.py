@@ -84,6 +84,34 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         raise EnvironmentProblem(os_message(refusal, target, "записать файл"), other_folder=True) from exc
 
 
+# The temporary names ``atomic_path`` gives (``tempfile.mkstemp``: eight random characters) and the one a PDF
+# is moved through (``docs.pdf``).
+_LEFTOVER = re.compile(r"^\..+\.tmp$")
+
+
+@contextlib.contextmanager
+def swept_on_failure(folder: str | os.PathLike) -> Iterator[None]:
+    """Around a pool of processes writing into ``folder``: if the step fails, remove the temporary files its
+    workers left there.
+
+    A failure in one worker (a full disk) ends the pool with SIGTERM while another worker is writing; a killed
+    process removes nothing, and «.Приказ о закреплении….tmp» would stay beside the documents. Only files made
+    since the step began are removed: a temporary file is never the curator's. Put the pool inside: it is
+    terminated, and its workers are gone, before the sweep.
+    """
+    import time
+
+    since = time.time() - 1.0
+    try:
+        yield
+    except BaseException:
+        for path in Path(folder).rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                if _LEFTOVER.match(path.name) and path.is_file() and path.stat().st_mtime >= since:
+                    path.unlink()
+        raise
+
+
 def _remove(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)

@@ -19,7 +19,6 @@ import time
 
 _PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 0.5
-LEAVE_SECONDS = 2.0
 # The signals that end a run. They are held back while the pool forks its workers: a Ctrl+C or SIGTERM that
 # lands inside ``os.fork`` is raised in an after-fork hook, where Python only prints it and goes on, so the run
 # was not stopped at all (or was ended by the bare signal, exit −2, with no note in its folder).
@@ -44,23 +43,12 @@ def _watch(parent: int) -> None:
             os._exit(1)
 
 
-def _leave(signum, frame) -> None:
-    """``Pool.terminate`` ends a worker with SIGTERM: leave through the Python stack, so that a file being
-    written is removed by its ``atomic_path`` instead of staying beside the documents as «.Приказ….tmp» (one
-    worker's full disk ends the pool while the other is writing). A worker stuck in C code is ended anyway."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    timer = threading.Timer(LEAVE_SECONDS, os._exit, (1,))
-    timer.daemon = True
-    timer.start()
-    raise SystemExit(1)
-
-
 def guard_worker(parent: int | None = None) -> None:
     """Call first in a pool worker's initializer; ``parent`` is the pid of the process that made the pool."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    signal.signal(signal.SIGTERM, _leave)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if _CAN_HOLD:  # forked while the parent held them back: a worker must be stoppable by ``terminate``
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     _ask_kernel_to_kill_us_with_parent()

@@ -68,6 +68,7 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
                 templates: Path | None, progress, planned, workers: int,
                 chart_cache: Path | None, reuse_list: Path | None,
                 earlier: Path | None) -> tuple[list[Job], list[Path]]:
+    from nastavnik.base.safeio import swept_on_failure
     from nastavnik.base.workers import pool as guarded_pool
 
     sources = load_templates(keys, templates)
@@ -78,7 +79,9 @@ def _overlapped(book, out_dir: Path, today: dt.date, keys: list[str], replacemen
     by_kind: dict[str, list[Job]] = {}
     running: list = []  # in the order sent: (AsyncResult, its number of documents) per picture or per chunk
     used: set[str] = set()
-    with guarded_pool(workers, initializer=_init, initargs=(sources, chart_cache, again)) as pool:
+    # A worker's failure (a full disk) ends the pool while the other writes: its half-written file goes too.
+    with swept_on_failure(out_dir), \
+            guarded_pool(workers, initializer=_init, initargs=(sources, chart_cache, again)) as pool:
         def send(key: str, kind_jobs: list[Job]) -> None:
             by_kind[key] = kind_jobs
             if not kind_jobs:

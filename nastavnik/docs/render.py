@@ -31,9 +31,9 @@ import re
 import time
 import zipfile
 import zlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from nastavnik.base.problems import NastavnikError
 from nastavnik.base.safeio import write_bytes
@@ -474,7 +474,10 @@ def _render_all(jobs: list[Job], sources: dict, progress, workers: int | None) -
     # it starts first, alone, so that the other worker makes the rest meanwhile instead of waiting for it at the end.
     heavy = [j for j in jobs if KINDS[j.kind].images]
     light = [j for j in jobs if not KINDS[j.kind].images]
-    with guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
+    from nastavnik.base.safeio import swept_on_failure
+
+    folder = os.path.commonpath([str(j.path.parent) for j in jobs])
+    with swept_on_failure(folder), guarded_pool(workers, initializer=_init_worker, initargs=(sources,)) as pool:
         started = [pool.apply_async(_render_one, (job,)) for job in heavy]
         for path in pool.imap(_render_one, light, chunksize=max(1, min(16, len(light) // (workers * 4)))):
             done.append(path)
