@@ -17,6 +17,7 @@ of a pair with «замена наставника») is about the former mentor
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from nastavnik.base import morph
@@ -57,7 +58,9 @@ class PairFit:
     programme: str
     row: int | None  # the pair's first row on «Пары и группы»
     answers: list[FitAnswer] = field(default_factory=list)
-    words: dict = field(default_factory=dict)  # participant's code → «наставляемой НС-004» (genitive, by sex)
+    # participant's code → (role, sex): her words («наставляемой НС-004», genitive, by sex) are made only for a
+    # message — the morphology's dictionaries take a tenth of a second to load, and most books have no «не подходит»
+    roles: dict = field(default_factory=dict)
 
     @property
     def bad(self) -> list[FitAnswer]:
@@ -77,14 +80,19 @@ class PairFit:
 
     def who(self, answer: FitAnswer) -> str:
         """«наставника Н-003» / «наставляемой НС-004»: who gave the answer, in the genitive."""
-        return self.words.get(answer.respondent, answer.respondent)
+        return self._word(answer.respondent)
 
     def of(self, mentees) -> str:
         """«наставляемой НС-004» / «наставляемых НС-004, НС-005»: mentees in the genitive, after «для»."""
         mentees = list(mentees)
         if len(mentees) == 1:
-            return self.words.get(mentees[0], mentees[0])
+            return self._word(mentees[0])
         return "наставляемых " + ", ".join(mentees)
+
+    def _word(self, code: str) -> str:
+        if code not in self.roles:
+            return code
+        return f"{_role_gen(*self.roles[code])} {code}"
 
     def why(self) -> str:
         """«в анкете первых недель «не подходит» (ответ наставляемой НС-004 от 12.10.2026)»."""
@@ -131,6 +139,7 @@ def _sexes(book) -> dict[str, str]:
     return out
 
 
+@functools.cache
 def _role_gen(role: str, sex: str | None) -> str:
     word = "наставника" if role == v.ROLE_MENTOR else "наставляемого"
     return morph.by_sex(word, "ж") if sex == "ж" and role != v.ROLE_MENTOR else word
@@ -190,7 +199,7 @@ def pair_fits(book) -> list[PairFit]:
     out = []
     for fit in running.values():
         fit.answers = [a for (pair, _who), a in latest.items() if pair == fit.pair]
-        fit.words = {code: f"{_role_gen(role, sexes.get(code))} {code}" for code, role in
+        fit.roles = {code: (role, sexes.get(code)) for code, role in
                      [(fit.mentor, v.ROLE_MENTOR)] + [(m, v.ROLE_MENTEE) for m in fit.mentees] if code}
         if fit.answers:
             out.append(fit)

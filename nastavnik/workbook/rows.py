@@ -67,6 +67,8 @@ def records(frame) -> list[dict[str, Any]]:
     import numpy as np
     import pandas as pd
 
+    if len(frame) == 0:  # most calls are a rule's rows at fault, and most rules find none
+        return []
     columns = list(frame.columns)
     values = []
     for c in columns:
