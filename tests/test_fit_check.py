@@ -195,3 +195,13 @@ def test_run_lists_the_pair_for_the_curators_decision_and_drafts_the_order(books
     noted = [a for a in result.attention if a.startswith("Пара ПР-002") and "пока не ясно" in a]
     assert len(decided) == 1 and len(noted) == 1
     assert (result.folder / "Документы" / "Приказы" / "Проект приказа о замене наставника — ПР-001.docx").is_file()
+
+
+def test_the_words_of_a_participant_follow_her_sex_and_are_made_only_when_asked():
+    from nastavnik.workbook.fit import FitAnswer, PairFit
+
+    fit = PairFit("ПР-001", "Н-001", ("П-001", "П-002"), "ПРГ-001", 2,
+                  roles={"Н-001": ("наставник", "ж"), "П-001": ("наставляемый", "ж"), "П-002": ("наставляемый", "м")})
+    assert fit.of(["П-001"]) == "наставляемой П-001"
+    assert fit.of(["П-002"]) == "наставляемого П-002"
+    assert fit.who(FitAnswer("Н-001", "наставник", "не подходит", None, 3, "В-1")) == "наставника Н-001"
