@@ -36,8 +36,8 @@ def row_of(sheet):
 
 
 # Each example writes, reads and checks a whole demo book (with its question bank and answers since 1.7, about
-# 1.2 s): 40 examples keep the suite within CI's 15 minutes (it took 180 s of one worker at 150).
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# 1.2 s): 25 examples keep the suite within CI's 15 minutes (it took 180 s of one worker at 150, 36 s at 40).
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(mentors=st.lists(row_of(MENTORS), max_size=4), pairs=st.lists(row_of(PAIRS), max_size=4))
 def test_any_cell_values_end_in_a_report(tmp_path_factory, demo_parts, mentors, pairs):
     org, tables = demo_parts
