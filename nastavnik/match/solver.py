@@ -146,6 +146,37 @@ def _best_per_row(indptr, lo, r, score, pick, k):
     return lo + chosen[within < k]
 
 
+def _best_of_rows(indptr, rows, cost, k):
+    """Positions of the ``k`` highest-scored arcs of each of ``rows`` (ties: the smaller mentor), in row order.
+
+    The same arcs as ``_best_per_row`` over whole rows, found row by row with ``argpartition`` instead of one
+    sort of every arc: at four times a district (12,000 mentees × 12,000 mentors, 40 million arcs) the sort
+    took three seconds of each solve, the partitions a few tenths. A row's key puts the score first and the
+    position (mentors ascend within a row) second, so the k smallest keys are exactly the k first of the sort.
+    """
+    import numpy as np
+
+    starts, ends = indptr[rows], indptr[rows + 1]
+    short = ends - starts <= k
+    out = [_ranges(starts[short], ends[short])]
+    for lo, hi in zip(starts[~short].tolist(), ends[~short].tolist()):
+        key = cost[lo:hi].astype(np.int64)
+        key *= -(1 << 32)
+        key += np.arange(hi - lo)
+        out.append(lo + np.sort(np.argpartition(key, k - 1)[:k]))
+    return np.sort(np.concatenate(out))
+
+
+def _ranges(starts, ends):
+    """The integers of every [start, end), concatenated."""
+    import numpy as np
+
+    lengths = ends - starts
+    if not len(lengths) or not lengths.sum():
+        return np.zeros(0, dtype=np.int64)
+    return np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+
+
 def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | None = None,
           start=None, fresh=None) -> list[tuple[int, int]]:
     """Maximum-total pairs (mentee index, mentor index), sorted by mentee; see the module's docstring.
@@ -172,17 +203,8 @@ def solve(indptr, cols, cost, capacity, k_start: int = K_START, stats: dict | No
     deg = np.diff(indptr)
     kept = np.zeros(len(cols), dtype=bool)
     reuse = start is not None and len(start) == len(kept)
-    for a, b in _slices(indptr):
-        lo, hi = indptr[a], indptr[b]
-        if reuse and fresh is not None:
-            rows_fresh = np.asarray(fresh[a:b], dtype=bool)
-            if not rows_fresh.any():
-                continue
-            pick = np.flatnonzero(np.repeat(rows_fresh, deg[a:b]))
-        else:
-            pick = np.arange(hi - lo)
-        r = np.repeat(np.arange(b - a), deg[a:b])
-        kept[_best_per_row(indptr, lo, r, cost[lo:hi], pick, k_start)] = True
+    first = np.flatnonzero(np.asarray(fresh, dtype=bool)) if reuse and fresh is not None else np.arange(n)
+    kept[_best_of_rows(indptr, first, cost, k_start)] = True
     if reuse:  # arcs a previous solve of a similar graph needed
         kept |= start
     rounds = 0
