@@ -636,7 +636,7 @@ class Scorer:
         view._lvl_mr_d = None
         at = np.full(self.m + 1, -1, dtype=np.int64)  # a preferred mentor who is full: no preferred cell
         at[keep] = np.arange(len(keep))
-        view.pref = at[self.pref]
+        view.pref = at[np.asarray(self.pref, dtype=np.int64)]  # no mentee: an empty float array
         return view
 
     def _lvl_mr_dense(self):
