@@ -23,6 +23,8 @@ LATEST = "последний запуск.txt"
 PDF_CACHE = ".служебное"  # beside the runs: PDFs of the signed orders by content (site.documents), safe to delete
 CHART_CACHE = "диаграммы"  # in it: the analytic report's charts by what they show (docs.chartcache)
 REUSE_LIST = "документы.json"  # and the last run's documents with their keys (docs.reuse)
+PROPOSAL_LIST = "предложения.json"  # and its proposal for the council, keyed by what it shows (docs.reuse)
+PROPOSAL = "Предложения пар.xlsx"
 
 
 @dataclass
@@ -265,6 +267,22 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
         _outputs(result, book, folder, today, echo, progress_bar, step, stage)
 
 
+def _proposal(matched, folder: Path, org: str | None, earlier: Path | None, write) -> Path:
+    """«Предложения пар.xlsx»: copied from the last complete run when it would come out the same (the same
+    proposal, candidates and reasons, the same program) and that file is untouched — at four times a district
+    its 800,000 cells took eight seconds to write again on every run — else written (``docs.reuse``)."""
+    from nastavnik.docs import reuse
+
+    target = folder / PROPOSAL
+    manifest = folder.parent / PDF_CACHE / PROPOSAL_LIST
+    again = reuse.prepare(manifest, earlier, folder, {})
+    key = reuse.key(again, "proposal", (matched.to_dict(), org))
+    if not reuse.copied(again, PROPOSAL, key, target):
+        write(matched, target, org)
+    reuse.save(manifest, again, {PROPOSAL: key})
+    return target
+
+
 def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progress_bar, step, stage) -> None:
     """Steps 3–6: the pairs proposed, the documents, the monitoring report and the site section."""
     with step(3, "Подбор пар"):
@@ -272,8 +290,9 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
         from nastavnik.match.output import org_title
 
         matched = match_book(book, today)
+        earlier = last_complete(folder.parent)
         if matched.waiting:
-            path = write_match_xlsx(matched, folder / "Предложения пар.xlsx", org_title(book.org))
+            path = _proposal(matched, folder, org_title(book.org), earlier, write_match_xlsx)
             result.made.append(("Предложения пар для методического совета", path))
             if matched.unmatched:
                 names = ", ".join(u.get("mentee", "") for u in matched.unmatched)
@@ -316,7 +335,6 @@ def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progre
 
             # the charts kept beside the runs, as the signed orders' PDFs: a repeated run does not draw them again
             # and a document that comes out as in the last complete run is copied from it (docs.reuse)
-            earlier = last_complete(folder.parent)
             jobs, paths = make_documents(book, docs_dir, today, replacements(book, today, matched),
                                          progress=each, planned=planned,
                                          chart_cache=folder.parent / PDF_CACHE / CHART_CACHE,
