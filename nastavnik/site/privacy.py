@@ -68,9 +68,12 @@ class People:
         always, by_prefix = self._index
         found = set(always)
         for source, folded in ((text.casefold(), True), (text, False)):
-            for i in range(len(source) - 2):
-                for k, needle, fold in by_prefix.get(source[i:i + 3], ()):
-                    if fold == folded and source.startswith(needle, i):
+            # A needle occurs in the text exactly when one of the text's three-letter pieces is its beginning
+            # and the needle is found: the pieces as a set, the search in C (a district's site: 17,000 texts).
+            grams = {source[i:i + 3] for i in range(len(source) - 2)}
+            for gram in grams.intersection(by_prefix):
+                for k, needle, fold in by_prefix[gram]:
+                    if fold == folded and needle in source:
                         found.add(k)
         return sorted(k for k in found if k >= start)
 
