@@ -192,7 +192,7 @@ def _naive(stage: str, res: dict) -> str:
         for variant, name in (("matching", "LAPJVsp по всему графу"), ("dense", "плотный linear_sum_assignment")):
             other = res.get(variant, {})
             if "seconds" in other:
-                same = "та же сумма" if other.get("total_score") == ours.get("total_score") else "ДРУГАЯ СУММА"
+                same = "тот же оптимум" if other.get("flow_units") == ours.get("flow_units") else "ДРУГОЙ ОПТИМУМ"
                 parts.append(f"{name}: {other['seconds']:.2f} с, {other['peak_mb']:.0f} МБ, {same}")
         g = res.get("greedy", {})
         if "seconds" in g and g.get("share_of_optimum") is not None:

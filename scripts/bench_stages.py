@@ -96,16 +96,27 @@ def check_ours(paths, size):
 def _match(paths, size, solver_name=None):
     match_book = need("nastavnik.match", "match_book")
     import scipy.optimize  # noqa: F401 - start-up cost, not matching
-    if solver_name:  # the same matcher with another exact solver (measured side by side)
-        import nastavnik.match.core as core
-        import nastavnik.match.solver as solvers
+    import nastavnik.match.core as core
+    import nastavnik.match.solver as solvers
 
-        core.solve = getattr(solvers, solver_name)
+    # The exact solvers are compared on the problem each of them solves: the flow with the group bonus on every
+    # eligible arc (the first solve). What the matcher makes of it afterwards — the lone group members' repair,
+    # proved optimal only on small books — depends on which of several optimal flows a solver returns.
+    solver = getattr(solvers, solver_name) if solver_name else core.solve
+    flows: list[int] = []
+
+    def recorded(indptr, cols, cost, capacity, **options):
+        pairs = solver(indptr, cols, cost, capacity, **options)
+        flows.append(int(solvers.total_units(indptr, cols, cost, pairs)))
+        return pairs
+
+    core.solve = recorded
     book = _read(paths[0])
     t = time.perf_counter()
     result = match_book(book, TODAY, top=3)
     return {"seconds": time.perf_counter() - t, "mentees": result.pool_mentees, "mentors": len(result.capacity),
-            "proposed": len(result.proposal), "inner": result.timings, "total_score": result.total_score}
+            "proposed": len(result.proposal), "inner": result.timings, "total_score": result.total_score,
+            "flow_units": flows[0] if flows else None}
 
 
 def match_ours(paths, size):
