@@ -94,10 +94,12 @@ def check_ours(paths, size):
 
 
 def _match(paths, size, solver_name=None):
-    match_book = need("nastavnik.match", "match_book")
     import scipy.optimize  # noqa: F401 - start-up cost, not matching
-    import nastavnik.match.core as core
-    import nastavnik.match.solver as solvers
+
+    from nastavnik.match import core
+    from nastavnik.match import solver as solvers
+
+    match_book = need("nastavnik.match", "match_book")
 
     # The exact solvers are compared on the problem each of them solves: the flow with the group bonus on every
     # eligible arc (the first solve). What the matcher makes of it afterwards — the lone group members' repair,
