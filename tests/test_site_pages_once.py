@@ -22,10 +22,10 @@ def test_every_page_of_every_version_is_its_own_full_rendering(demo_book):
         root = "../" * prefix.count("/")
         css = [root + render.STYLESHEETS[0]] + ([root + render.STYLESHEETS[1]] if variant else [])
         for page in render.PAGES:
-            values = dict(c=content, page=page, pages=render.PAGES, special=variant is not None, css=css, root=root,
-                          variant=variant or render.DEFAULT_SET,
-                          switches=render._switches(variant, root, page.file) if variant else [],
-                          alt_href=root + page.file if variant else f"{render.SPECIAL_DIR}/{page.file}")
+            values = {"c": content, "page": page, "pages": render.PAGES, "special": variant is not None, "css": css,
+                      "root": root, "variant": variant or render.DEFAULT_SET,
+                      "switches": render._switches(variant, root, page.file) if variant else [],
+                      "alt_href": root + page.file if variant else f"{render.SPECIAL_DIR}/{page.file}"}
             assert files[prefix + page.file] == env.get_template(f"{page.key}.html").render(values), prefix + page.file
             seen += 1
     assert seen == (1 + len(render.special_sets())) * len(render.PAGES)

@@ -232,7 +232,7 @@ def subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
 def _subject_ground(org_type: orgtypes.OrgType, mine, theirs) -> str | None:
     common = generic_stems(org_type)
     a = [w for w in _with_groups(stems(mine)) if w not in common]
-    b = set(w for w in _with_groups(stems(theirs)) if w not in common)
+    b = {w for w in _with_groups(stems(theirs)) if w not in common}
     shared = [w for w in a if w in b]
     if not shared:
         return None
@@ -285,7 +285,7 @@ def _multi(value) -> tuple[str, ...]:
     return tuple(x.strip() for x in value if isinstance(x, str) and x.strip())
 
 
-def _codes(values, table: dict) -> "object":
+def _codes(values, table: dict) -> object:
     """Map text values to small ints shared by both banks; 0 means blank."""
     import numpy as np
 

@@ -103,15 +103,16 @@ def render_pages(content: dict) -> dict[str, str]:
         root = "../" * prefix.count("/")
         css = [root + STYLESHEETS[0]] + ([root + STYLESHEETS[1]] if variant else [])
         for page in PAGES:
-            values = dict(c=content, page=page, pages=PAGES, special=variant is not None, css=css, root=root,
-                          variant=variant or DEFAULT_SET, switches=_switches(variant, root, page.file) if variant else [],
-                          alt_href=root + page.file if variant else f"{SPECIAL_DIR}/{page.file}")
+            values = {"c": content, "page": page, "pages": PAGES, "special": variant is not None, "css": css,
+                      "root": root, "variant": variant or DEFAULT_SET,
+                      "switches": _switches(variant, root, page.file) if variant else [],
+                      "alt_href": root + page.file if variant else f"{SPECIAL_DIR}/{page.file}"}
             if page.key not in bodies:
                 template = env.get_template(f"{page.key}.html")
-                bodies[page.key] = "".join(template.blocks["content"](template.new_context({**values,
-                                                                                               "root": root_mark})))
-            files[prefix + page.file] = frame.render(values).replace(marker, bodies[page.key].replace(root_mark, root),
-                                                                     1)
+                context = template.new_context({**values, "root": root_mark})
+                bodies[page.key] = "".join(template.blocks["content"](context))
+            body = bodies[page.key].replace(root_mark, root)
+            files[prefix + page.file] = frame.render(values).replace(marker, body, 1)
     for name in STYLESHEETS:
         files[name] = (TEMPLATES / name).read_text(encoding="utf-8")
     howto = environment(autoescape=False).get_template("howto.txt")  # plain text: nothing to escape

@@ -270,7 +270,7 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
 def _proposal(matched, folder: Path, org: str | None, earlier: Path | None, write) -> Path:
     """«Предложения пар.xlsx»: copied from the last complete run when it would come out the same (the same
     proposal, candidates and reasons, the same program) and that file is untouched — at four times a district
-    its 800,000 cells took eight seconds to write again on every run — else written (``docs.reuse``)."""
+    its 800,000 cells took about seven seconds to write again on every run — else written (``docs.reuse``)."""
     from nastavnik.docs import reuse
 
     target = folder / PROPOSAL
