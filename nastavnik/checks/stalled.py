@@ -65,13 +65,17 @@ def _programmes_of(book: Book) -> dict[str, list[str]]:
 
 
 def _stalled(book: Book, today: dt.date) -> list[tuple[Alert, list[str]]]:
-    """Each stalled pair's alert with the codes of its programmes."""
+    """Each stalled pair's alert with the codes of its programmes; once per book and day (the check, its
+    programmes rule and ``run``'s alerts all ask)."""
+    return book.derived("stalled", ("pairs", "programmes", "plan"), _find_stalled, today, stall_days(book))
+
+
+def _find_stalled(book: Book, today: dt.date, days: int) -> list[tuple[Alert, list[str]]]:
     import pandas as pd
 
     if not (has(book, "pairs", "code", "status", "start") and has(book, "programmes", "code", "pair")
             and has(book, "plan", "programme", "status", "planned_date", "actual_date")):
         return []  # a missing column is the reader's one problem, not a stalled pair at every row
-    days = stall_days(book)
     pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
     running = pairs[pairs["status"] == v.PAIR_RUNNING]
     if running.empty:

@@ -62,31 +62,48 @@ def guess_sex(fio: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def decline(fio: str, sex: str | None, case: str) -> str:
     """The full name in ``case`` (one of CASES); the input is title-cased first."""
     if case not in CASES:
         raise ValueError(case)
-    surname, first, middle = split_fio(fio)
-    if case == "nom" or not surname:
-        return " ".join(p for p in (surname, first, middle) if p)
+    return _cases(fio, sex, (case,))[0]
+
+
+@lru_cache(maxsize=1)
+def _enums() -> tuple[dict, dict, tuple]:
     from pytrovich.enums import Case, Gender, NamePart
 
+    cases = {"gen": Case.GENITIVE, "dat": Case.DATIVE, "acc": Case.ACCUSATIVE, "ins": Case.INSTRUMENTAL,
+             "pre": Case.PREPOSITIONAL}
+    genders = {"м": Gender.MALE, "ж": Gender.FEMALE, None: Gender.ANDROGYNOUS}
+    return cases, genders, (NamePart.LASTNAME, NamePart.FIRSTNAME, NamePart.MIDDLENAME)
+
+
+def _cases(fio: str, sex: str | None, cases: tuple[str, ...]) -> list[str]:
+    """The name in each of ``cases``, split and its sex settled once (a district declines 40,000 names)."""
+    surname, first, middle = split_fio(fio)
+    whole = " ".join(p for p in (surname, first, middle) if p)
+    if not surname:
+        return [whole for _ in cases]
+    by_case, genders, (last_part, first_part, middle_part) = _enums()
     sex = sex or guess_sex(fio)
-    gender = {"м": Gender.MALE, "ж": Gender.FEMALE}.get(sex or "", Gender.ANDROGYNOUS)
-    pcase = {"gen": Case.GENITIVE, "dat": Case.DATIVE, "acc": Case.ACCUSATIVE, "ins": Case.INSTRUMENTAL,
-             "pre": Case.PREPOSITIONAL}[case]
-    known = gender is not Gender.ANDROGYNOUS
-    parts = [_make(NamePart.LASTNAME, gender, pcase, surname, known)]
-    if first:
-        parts.append(_make(NamePart.FIRSTNAME, gender, pcase, first, known))
-    if middle:
-        words = middle.split()
-        if words[-1].lower() in _TURKIC:
-            parts.append(middle)
-        else:
-            parts.append(_make(NamePart.MIDDLENAME, gender, pcase, middle, known))
-    return " ".join(parts)
+    gender = genders.get(sex if sex in ("м", "ж") else None)
+    known = sex in ("м", "ж")
+    words = middle.split() if middle else []
+    turkic = bool(words) and words[-1].lower() in _TURKIC
+    out = []
+    for case in cases:
+        if case == "nom":
+            out.append(whole)
+            continue
+        pcase = by_case[case]
+        parts = [_make(last_part, gender, pcase, surname, known)]
+        if first:
+            parts.append(_make(first_part, gender, pcase, first, known))
+        if middle:
+            parts.append(middle if turkic else _make(middle_part, gender, pcase, middle, known))
+        out.append(" ".join(parts))
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -123,5 +140,6 @@ def _declined(fio: str, sex: str | None) -> tuple[tuple[str, str], ...]:
 
     A tuple, so no caller can change what the cache hands to the next.
     """
-    forms = [(c, decline(fio, sex, c)) for c in ("nom", "gen", "dat", "acc", "ins")]
+    names = ("nom", "gen", "dat", "acc", "ins")
+    forms = list(zip(names, _cases(fio, sex, names)))
     return (*forms, ("short", initials(fio)), ("list", initials(fio, surname_first=True)))

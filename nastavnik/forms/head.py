@@ -45,6 +45,12 @@ def some(codes: list[str]) -> str:
 
 
 def _records(book, key: str) -> list[dict]:
+    """The sheet's rows as plain values, made once per book (the letter and the month's list ask a dozen times):
+    shared, so read them and never change them."""
+    return book.derived("plain rows", (key,), _rows_of, key)
+
+
+def _rows_of(book, key: str) -> list[dict]:
     return table_rows(book.tables.get(key))
 
 

@@ -31,6 +31,22 @@ class Book:
     lists: dict[str, list[str]] = field(default_factory=lambda: {k: list(v) for k, (_t, v) in s.LISTS.items()},
                                         repr=False)
     list_cells: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict, repr=False)  # (list, value) -> (row, letter)
+    _derived: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, name: str, sheets: tuple[str, ...], make, *args):
+        """``make(self, *args)`` computed once while the tables of ``sheets`` stay the same objects.
+
+        Several rules and reminders need the same thing derived from the tables (a district's stalled pairs took
+        half a second, asked four times a run); a table replaced (``match --apply``, a test) makes it anew.
+        """
+        frames = tuple(self.tables.get(k) for k in sheets)
+        key = (name, *args)
+        hit = self._derived.get(key)
+        if hit is not None and all(a is b for a, b in zip(hit[0], frames)):
+            return hit[1]
+        value = make(self, *args)
+        self._derived[key] = (frames, value)
+        return value
 
     def sheet(self, sheet_key: str) -> s.Sheet:
         """The sheet as this book's type words it (titles and hints of the profile columns)."""
