@@ -55,6 +55,7 @@ the number and its explanation cannot drift apart.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,7 +154,7 @@ def weights_from_org(org: dict | None) -> dict[str, float]:
             value = float(value)
         except (TypeError, ValueError):
             value = float(default)
-        if value != value:  # NaN
+        if math.isnan(value):
             value = float(default)
         out[key[2:]] = min(max(value, 0.0), 100.0)
     return out
@@ -685,11 +686,7 @@ class Scorer:
             col_parts.append(c.astype(np.int32))
             cost_parts.append(units.astype(np.int32))
             del total, r, c, units
-        cols = np.concatenate(col_parts) if col_parts else np.zeros(0, dtype=np.int32)
-        del col_parts
-        cost = np.concatenate(cost_parts) if cost_parts else np.zeros(0, dtype=np.int32)
-        del cost_parts
-        return np.cumsum(counts), cols, cost
+        return np.cumsum(counts), _joined(col_parts), _joined(cost_parts)
 
     def matrix(self, blocked: set[tuple[int, int]] = frozenset()):
         """(score n×m, feasible n×m) as dense arrays — only for small instances, tests and the dense solver."""
@@ -702,3 +699,18 @@ class Scorer:
         score[rows, cols] = cost / UNIT
         feasible[rows, cols] = True
         return score, feasible
+
+
+def _joined(parts: list):
+    """``np.concatenate(parts)`` that frees each part once copied (``parts`` is emptied): the graph's arrays are
+    joined without holding every part beside the whole (a quarter of a gigabyte each at four times a district)."""
+    import numpy as np
+
+    out = np.empty(sum(len(p) for p in parts), dtype=np.int32)
+    at = 0
+    parts.reverse()
+    while parts:
+        part = parts.pop()
+        out[at:at + len(part)] = part
+        at += len(part)
+    return out

@@ -24,7 +24,7 @@ _SURNAME_ENDINGS = ("", "а", "у", "ым", "ом", "е", "ой", "ою", "ы", 
 def yes(value) -> bool:
     """True only for a real «да»: NA, None and «нет» are all «no»."""
     try:
-        return bool(value is not None and value == True)  # noqa: E712 - numpy and pandas booleans
+        return bool(value is not None and value == True)  # numpy and pandas booleans
     except TypeError:  # pd.NA refuses to be a bool
         return False
 
@@ -112,7 +112,7 @@ class _Lazy:
     """A name's pattern compiled on its first use: a district has thousands of people who did not consent, and
     a text mentions few of them (compiling every pattern up front took longer than the whole site)."""
 
-    __slots__ = ("source", "flags", "_compiled")
+    __slots__ = ("_compiled", "flags", "source")
 
     def __init__(self, source: str, flags: int = re.IGNORECASE):
         self.source, self.flags, self._compiled = source, flags, None
@@ -123,14 +123,21 @@ class _Lazy:
         return self._compiled.sub(repl, text)
 
 
+_PEOPLE_COLUMNS = ("code", "fio", "consent_pd", "consent_publish", "contact", "birth_date")
+
+
 def people(tables: dict) -> People:
     """Collect consents from both banks; build the scrubbing patterns."""
+    import pandas as pd
+
     result = People()
     secret: set[str] = set()
     for key in ("mentors", "mentees"):
         frame = tables.get(key)
         if frame is None:
             continue
+        # Only the columns read here: a district's banks have thirty more, dates among them, each boxed per row.
+        frame = frame[[c for c in _PEOPLE_COLUMNS if c in frame.columns]]
         for row in frame.itertuples(index=False):
             code, fio = getattr(row, "code", None), getattr(row, "fio", None)
             if yes(row.consent_pd) and yes(row.consent_publish) and fio and code:
@@ -145,7 +152,7 @@ def people(tables: dict) -> People:
             if contact:
                 secret.add(str(contact))
             birth = getattr(row, "birth_date", None)
-            if birth is not None and birth == birth:  # not NaT
+            if birth is not None and not pd.isna(birth):
                 secret.update({f"{birth:%d.%m.%Y}", f"{birth:%Y-%m-%d}"})
     literals = sorted(secret, key=len, reverse=True)
     result.patterns.extend(_Lazy(re.escape(s), 0) for s in literals)
