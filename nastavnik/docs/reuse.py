@@ -75,10 +75,21 @@ def prepare(manifest: Path | None, earlier_dir: Path | None, out_dir: Path,
     return reuse
 
 
-def key(reuse: Reuse, kind: str, context: dict) -> str | None:
+def packed(context) -> bytes | None:
+    """The context as the key hashes it (and as a worker unpickles it); None when pickle cannot take it."""
     try:
-        data = pickle.dumps(context, protocol=4)
+        return pickle.dumps(context, protocol=4)
     except Exception:  # noqa: BLE001 - a context pickle cannot take is only never reused
+        return None
+
+
+def key(reuse: Reuse, kind: str, context) -> str | None:
+    return key_of(reuse, kind, packed(context))
+
+
+def key_of(reuse: Reuse, kind: str, data: bytes | None) -> str | None:
+    """The key of a context already pickled (``packed``)."""
+    if data is None:
         return None
     return hashlib.sha256(f"{reuse.stamp}\0{kind}\0{reuse.templates.get(kind, '')}\0".encode() + data).hexdigest()
 
