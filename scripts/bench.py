@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench_stages import TODAY, Missing, greedy, need, worker  # noqa: E402
+from scripts.bench_stages import TODAY, Missing, greedy, need, worker
 
 __all__ = ["Missing", "greedy", "main", "need", "rows_of"]
 
@@ -51,7 +51,10 @@ MATCH_SIZE = "5000×2000"
 BIG_SIZE = "BIG"  # 10,000 × 4,000 in memory (scripts.bench_stages.BIG)
 RUN4_SIZE = "4L"  # the whole run at four times L
 GB = 1024.0
-MEMORY_MB = {"L": 2 * GB, "XL": 2 * GB, MATCH_SIZE: 500, BIG_SIZE: 1.5 * GB, RUN4_SIZE: 2 * GB}
+# 4 × L's memory goal is the command's (below, COMMAND_TARGETS): the in-process row runs twice in one process, and
+# its second run starts on the first one's heap (memory freed is not given back to the system), which no
+# curator's run does — each ``nastavnik run`` is a process of its own.
+MEMORY_MB = {"L": 2 * GB, "XL": 2 * GB, MATCH_SIZE: 500, BIG_SIZE: 1.5 * GB}
 SHOWN = {BIG_SIZE: "10 000 × 4 000", RUN4_SIZE: "4 × L", MATCH_SIZE: "5 000 × 2 000"}
 
 
@@ -73,7 +76,7 @@ PER_GROWTH = [("read", "ours"), ("check", "ours"), ("match", "ours"), ("docs", "
               ("site", "ours"), ("run", "ours")]
 GROWTH = 3.0
 COMMAND_TARGETS = {(SCHOOL, "run"): (3.0, None), (SCHOOL, "check"): (0.6, None), (MATCH_SIZE, "match"): (8.0, 400.0),
-                   (BIG_SIZE, "match"): (30.0, None)}
+                   (BIG_SIZE, "match"): (30.0, None), (RUN4_SIZE, "run"): (60.0, 2 * GB)}
 
 
 # ---------------------------------------------------------------- workbooks
@@ -123,7 +126,8 @@ def measure(stage: str, variant: str, size: str, paths: list[Path], timeout: flo
         env["NASTAVNIK_BENCH_CODE"] = str(code)
     t = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, cwd=str(ROOT))
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=timeout, env=env,
+                              cwd=str(ROOT))
     except subprocess.TimeoutExpired:
         return {"failed": f"дольше {timeout:.0f} с"}
     wall = time.perf_counter() - t
@@ -340,7 +344,7 @@ def _old(variant: str) -> bool:
 def run_size(size: str, cache: Path, timeout: float, compare: Path | None = None,
              growth_only: bool = False) -> tuple[dict, dict]:
     """{stage: {variant: result}} for one size (and for the 5,000 × 2,000 matching bank at L)."""
-    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours")], "MATCH": [],
+    plan = {"XL": PER_CITY, BIG_SIZE: [("match", "ours")], RUN4_SIZE: [("run", "ours"), ("command", "run")], "MATCH": [],
             SCHOOL: PER_SCHOOL}.get(size, PER_GROWTH if growth_only else PER_SIZE)
     if compare is not None and size in (BIG_SIZE, RUN4_SIZE):
         plan = [*plan, (plan[0][0], "old")]

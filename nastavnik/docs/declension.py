@@ -26,6 +26,8 @@ def _maker():
 
 def _title(word: str) -> str:
     """«БЕЛОВА-орлова» → «Белова-Орлова»; Turkic markers stay lower-case."""
+    if word.isalpha() and word.istitle():  # most names are typed so: letters only, the first capital
+        return word.lower() if word.lower() in _TURKIC else word
     if word.lower() in _TURKIC:
         return word.lower()
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
