@@ -222,49 +222,54 @@ def _steps(result: RunResult, workbook: Path | None, today: dt.date, echo, progr
             result.made.append(("Демонстрационная книга", workbook))
         book = read_workbook(workbook, today=today)
 
-    with step(2, "Проверка"):
-        report = check_book(book, today)
-        write_text(folder / "проверка.txt", (words or str)(render_text(report, book.name)) + "\n")
-        result.made.append(("Результат проверки", folder / "проверка.txt"))
-    from nastavnik.checks.render import sorted_problems
+    from .ahead import matched_ahead
 
-    result.problems = sorted_problems(report.problems)
-    if not report.valid:
-        echo(render_text(report, book.name))
-        copy = annotate(book, report, folder / annotated_name(book), words=words)
-        result.marked = copy
-        result.made.append(("Копия книги с пометками", copy))
-        result.exit_code = 1
-        echo("")
-        echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
-        echo(f"Ячейки с ошибками подсвечены в копии книги «{copy.name}» (папка названа ниже).")
-        return
-    if report.warnings:
-        result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")
-    overdue = [p for p in report.warnings if p.code == "activity_overdue"]
-    if overdue:
-        result.attention.append(f"Просрочено мероприятий плана: {len(overdue)}.")
-    from nastavnik.checks import fit
+    # The pairs are matched in a process of their own meanwhile (``ui.ahead``): a district's check and matching
+    # each keep a core busy.
+    with matched_ahead(book, today) as ahead:
+        with step(2, "Проверка"):
+            report = check_book(book, today)
+            write_text(folder / "проверка.txt", (words or str)(render_text(report, book.name)) + "\n")
+            result.made.append(("Результат проверки", folder / "проверка.txt"))
+        from nastavnik.checks.render import sorted_problems
 
-    # the early fit check: «не подходит» asks the curator to decide on a replacement; «пока не ясно» is noted
-    result.attention.extend(fit.decisions(book) + fit.notes(book))
-    from nastavnik.checks.stalled import alerts
+        result.problems = sorted_problems(report.problems)
+        if not report.valid:
+            echo(render_text(report, book.name))
+            copy = annotate(book, report, folder / annotated_name(book), words=words)
+            result.marked = copy
+            result.made.append(("Копия книги с пометками", copy))
+            result.exit_code = 1
+            echo("")
+            echo(f"В книге {count_words(report)}: документы, отчёт и сайт не сделаны, пока ошибки не исправлены.")
+            echo(f"Ячейки с ошибками подсвечены в копии книги «{copy.name}» (папка названа ниже).")
+            return
+        if report.warnings:
+            result.attention.append(f"Предупреждений проверки: {len(report.warnings)} — см. «проверка.txt».")
+        overdue = [p for p in report.warnings if p.code == "activity_overdue"]
+        if overdue:
+            result.attention.append(f"Просрочено мероприятий плана: {len(overdue)}.")
+        from nastavnik.checks import fit
 
-    stalled = [a.text for a in alerts(book, today)]
-    result.attention.extend(stalled[:10])
-    if len(stalled) > 10:
-        result.attention.append(f"…и ещё {len(stalled) - 10} — см. лист «Сводка» в «Мониторинг.xlsx».")
-    from nastavnik.forms.remind import month_todo
+        # the early fit check: «не подходит» asks the curator to decide on a replacement; «пока не ясно» is noted
+        result.attention.extend(fit.decisions(book) + fit.notes(book))
+        from nastavnik.checks.stalled import alerts
 
-    result.todo = month_todo(book, today)  # the roadmap's stages, the signatures, consents and surveys due
+        stalled = [a.text for a in alerts(book, today)]
+        result.attention.extend(stalled[:10])
+        if len(stalled) > 10:
+            result.attention.append(f"…и ещё {len(stalled) - 10} — см. лист «Сводка» в «Мониторинг.xlsx».")
+        from nastavnik.forms.remind import month_todo
 
-    from nastavnik.docs.context import shared
-    from nastavnik.report.indicators import computed_once
+        result.todo = month_todo(book, today)  # the roadmap's stages, the signatures, consents and surveys due
 
-    # The documents, their readiness and the site's orders read the same rows and pair groups, and every output
-    # shows the same period's figures: each built once.
-    with shared(book), computed_once(book):
-        _outputs(result, book, folder, today, echo, progress_bar, step, stage)
+        from nastavnik.docs.context import shared
+        from nastavnik.report.indicators import computed_once
+
+        # The documents, their readiness and the site's orders read the same rows and pair groups, and every output
+        # shows the same period's figures: each built once.
+        with shared(book), computed_once(book):
+            _outputs(result, book, folder, today, echo, progress_bar, step, stage, ahead)
 
 
 def _proposal(matched, folder: Path, org: str | None, earlier: Path | None, write) -> Path:
@@ -283,13 +288,14 @@ def _proposal(matched, folder: Path, org: str | None, earlier: Path | None, writ
     return target
 
 
-def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progress_bar, step, stage) -> None:
+def _outputs(result: RunResult, book, folder: Path, today: dt.date, echo, progress_bar, step, stage,
+             ahead=lambda: None) -> None:
     """Steps 3–6: the pairs proposed, the documents, the monitoring report and the site section."""
     with step(3, "Подбор пар"):
         from nastavnik.match import match_book, write_match_xlsx
         from nastavnik.match.output import org_title
 
-        matched = match_book(book, today)
+        matched = ahead() or match_book(book, today)
         earlier = last_complete(folder.parent)
         if matched.waiting:
             path = _proposal(matched, folder, org_title(book.org), earlier, write_match_xlsx)
