@@ -33,19 +33,22 @@ def _run(book, out):
     return result.folder
 
 
-def test_the_run_proposes_what_matching_in_its_own_process_proposes(demo_path, tmp_path, monkeypatch):
-    ahead_made = _proposal_sheets(_run(demo_path, tmp_path / "a"))
+@pytest.fixture(scope="module")
+def matched_in_the_step(demo_path, tmp_path_factory):
+    """The proposal of a run that matches in its own process, as before ``ui.ahead``."""
+    with pytest.MonkeyPatch.context() as mp_:
+        @ahead.contextmanager
+        def nothing_ahead(book, today):
+            yield lambda: None
 
-    @ahead.contextmanager
-    def nothing_ahead(book, today):
-        yield lambda: None
-
-    monkeypatch.setattr(ahead, "matched_ahead", nothing_ahead)
-    assert _proposal_sheets(_run(demo_path, tmp_path / "b")) == ahead_made
-    assert ahead_made["Предложение"][1:], "the demo has mentees waiting: a proposal to compare"
+        mp_.setattr(ahead, "matched_ahead", nothing_ahead)
+        sheets = _proposal_sheets(_run(demo_path, tmp_path_factory.mktemp("step")))
+    assert sheets["Предложение"][1:], "the demo has mentees waiting: a proposal to compare"
+    return sheets
 
 
-def test_the_pairs_are_matched_in_the_child_not_again_in_the_run(demo_path, tmp_path, monkeypatch):
+def test_the_child_proposes_what_the_step_proposes_and_the_run_does_not_match_again(
+        demo_path, tmp_path, monkeypatch, matched_in_the_step):
     main, real = os.getpid(), match_package.match_book
 
     def only_in_a_child(book, today):
@@ -54,11 +57,10 @@ def test_the_pairs_are_matched_in_the_child_not_again_in_the_run(demo_path, tmp_
         return real(book, today)
 
     monkeypatch.setattr(match_package, "match_book", only_in_a_child)
-    _run(demo_path, tmp_path / "out")
+    assert _proposal_sheets(_run(demo_path, tmp_path)) == matched_in_the_step
 
 
-def test_a_child_that_fails_leaves_the_matching_to_the_run(demo_path, tmp_path, monkeypatch):
-    expected = _proposal_sheets(_run(demo_path, tmp_path / "a"))
+def test_a_child_that_fails_leaves_the_matching_to_the_run(demo_path, tmp_path, monkeypatch, matched_in_the_step):
     main, real = os.getpid(), match_package.match_book
 
     def fails_in_a_child(book, today):
@@ -67,7 +69,7 @@ def test_a_child_that_fails_leaves_the_matching_to_the_run(demo_path, tmp_path, 
         return real(book, today)
 
     monkeypatch.setattr(match_package, "match_book", fails_in_a_child)
-    assert _proposal_sheets(_run(demo_path, tmp_path / "b")) == expected
+    assert _proposal_sheets(_run(demo_path, tmp_path)) == matched_in_the_step
 
 
 def test_a_book_with_errors_stops_the_run_and_its_matching(make_book, tmp_path):
