@@ -66,10 +66,9 @@ def test_reserved_and_traversal_names():
 
 def test_output_is_complete_or_absent_when_writing_fails(tmp_path):
     target = tmp_path / "отчёт.txt"
-    with pytest.raises(RuntimeError):
-        with atomic_path(target) as tmp:
-            tmp.write_text("половина")
-            raise RuntimeError("сбой посреди записи")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("половина")
+        raise RuntimeError("сбой посреди записи")
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
 

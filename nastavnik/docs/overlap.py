@@ -146,11 +146,14 @@ def _render_chunk(jobs: list[Job | Parcel]) -> list[tuple[str, str | None]]:
     """Make each document — copied from the last run when it would come out the same — and say its key."""
     import pickle
 
+    def unpacked(job: Job | Parcel) -> Job:
+        return job if isinstance(job, Job) else Job(job.kind, pickle.loads(job.data), job.path)
+
     out = []
     for job in jobs:
         again = _REUSE[0] if _REUSE else None
-        if again is None:
-            _render_one(job if isinstance(job, Job) else Job(job.kind, pickle.loads(job.data), job.path))
+        if again is None:  # no reuse: the jobs came as they were planned
+            _render_one(unpacked(job))
             continue
         relative = job.path.relative_to(again.out_dir).as_posix()
         # The key before rendering: a chart drawn is not data.
@@ -159,7 +162,7 @@ def _render_chunk(jobs: list[Job | Parcel]) -> list[tuple[str, str | None]]:
         else:
             document_key = reuse.key(again, job.kind, job.context)
         if not reuse.copied(again, relative, document_key, job.path):
-            _render_one(job if isinstance(job, Job) else Job(job.kind, pickle.loads(job.data), job.path))
+            _render_one(unpacked(job))
         out.append((relative, document_key))
     return out
 
