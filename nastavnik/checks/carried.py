@@ -17,7 +17,7 @@ from nastavnik.base.problems import WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import first_rows, fmt_date, has, records, table
+from .common import coded, first_rows, fmt_date, has, records
 
 FINISHED = {v.PAIR_DONE, v.PAIR_STOPPED}
 
@@ -38,7 +38,7 @@ def before_period(book: Book):
     start = _period_start(book)
     if start is None or not has(book, "pairs", "code", "status", "planned_end"):
         return None
-    pairs = table(book, "pairs").dropna(subset=["code"])
+    pairs = coded(book, "pairs")
     pairs = pairs[pairs["status"].notna() & ~pairs["status"].isin(FINISHED)]
     extended = (pairs["new_end"].notna() if has(book, "pairs", "new_end")
                 else pd.Series(False, index=pairs.index))

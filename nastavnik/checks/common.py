@@ -7,6 +7,7 @@ must check in seconds), and only the rows that break a rule are turned into
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from nastavnik.workbook import rows
@@ -46,7 +47,7 @@ def lookup(keys, values):
 def fmt_date(value: Any) -> str:
     import pandas as pd
 
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return ""
     try:
         return f"{pd.Timestamp(value):%d.%m.%Y}"
@@ -103,9 +104,36 @@ def employees_only(frame):
     return frame[(frame["form"] != v.FORM_OUTSIDE).to_numpy()]
 
 
+def in_sheet_order(frame):
+    """The rows in sheet order. The reader's tables already are, and sorting a school's small tables two dozen
+    times a check was a tenth of its pandas work; a table built otherwise (a test, an edit) is sorted."""
+    return frame if frame["_row"].is_monotonic_increasing else frame.sort_values("_row", kind="stable")
+
+
 def first_rows(frame, by: str = "code"):
     """The first row (in sheet order) of each group: a group is located at its first row."""
-    return frame.sort_values("_row", kind="stable").drop_duplicates(by, keep="first")
+    return in_sheet_order(frame).drop_duplicates(by, keep="first")
+
+
+# Rows with a code, and the first row of each code, are what most rules start from: each is derived once per
+# book (``Book.derived``) and shared. A rule never changes a frame in place, so sharing is safe.
+
+def _coded(book: Book, sheet_key: str):
+    return in_sheet_order(table(book, sheet_key).dropna(subset=["code"]))
+
+
+def coded(book: Book, sheet_key: str):
+    """Rows of the sheet that have a code, in sheet order."""
+    return book.derived("coded", (sheet_key,), _coded, sheet_key)
+
+
+def _by_code(book: Book, sheet_key: str):
+    return coded(book, sheet_key).drop_duplicates("code").set_index("code")
+
+
+def by_code(book: Book, sheet_key: str):
+    """The first row of each code, indexed by code (the first row wins)."""
+    return book.derived("by_code", (sheet_key,), _by_code, sheet_key)
 
 
 def records(frame) -> list[dict]:
@@ -135,13 +163,16 @@ def age_on(born, when):
 
 def bank_rows(book: Book, bank: str, *cols: str):
     """One row per code of a bank, indexed by code (the first row wins), with ``_row``."""
-    frame = table(book, bank)
-    return frame.dropna(subset=["code"]).drop_duplicates("code").set_index("code")[list(cols) + ["_row"]]
+    return by_code(book, bank)[list(cols) + ["_row"]]
+
+
+def _pair_heads(book: Book):
+    return coded(book, "pairs").drop_duplicates("code", keep="first")
 
 
 def pair_heads(book: Book):
     """The first row of each pair or group: the row a rule about the pair as a whole reports at."""
-    return first_rows(table(book, "pairs").dropna(subset=["code"]))
+    return book.derived("pair_heads", ("pairs",), _pair_heads)
 
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 from nastavnik.base.problems import WARNING
 from nastavnik.workbook.reader import Book
 
-from .common import has, is_true, records, table
+from .common import coded, has, is_true, records
 
 _BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))
 FORM_HINT = "бланк согласия печатает команда «nastavnik docs КНИГА --only consent_pd»"
@@ -27,7 +27,7 @@ def bank_without_consent(book: Book, today: dt.date):
     for bank, who in _BANKS:
         if not has(book, bank, "code", "consent_pd"):
             continue
-        frame = table(book, bank).dropna(subset=["code"])
+        frame = coded(book, bank)
         for rec in records(frame[(~is_true(frame["consent_pd"])).to_numpy()]):
             yield book.problem(
                 "bank_without_consent", WARNING,
@@ -44,7 +44,7 @@ def consent_without_date(book: Book, today: dt.date):
                                  ("consent_publish", "consent_publish_date", "на распространение персональных данных")):
             if not has(book, bank, "code", flag, date):
                 continue
-            frame = table(book, bank).dropna(subset=["code"])
+            frame = coded(book, bank)
             missing = is_true(frame[flag]) & frame[date].isna()
             for rec in records(frame[missing.to_numpy()]):
                 yield book.problem(

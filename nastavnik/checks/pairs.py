@@ -23,12 +23,15 @@ from nastavnik.workbook.reader import Book
 from .carried import carried_codes
 from .common import (
     active_pairs,
+    bank_rows,
+    coded,
     employees_only,
     first_rows,
     fmt_date,
     has,
     is_true,
     lookup,
+    pair_heads,
     person_key,
     records,
     table,
@@ -38,11 +41,6 @@ from .common import (
 MENTOR_CONSENT_LAW = dt.date(2025, 3, 1)
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
 FINISHED = {v.PAIR_DONE, v.PAIR_STOPPED}
-
-
-def _people(book: Book, bank: str, *cols: str):
-    frame = table(book, bank)
-    return frame.dropna(subset=["code"]).drop_duplicates("code").set_index("code")[list(cols) + ["_row"]]
 
 
 def self_mentoring(book: Book, today: dt.date):
@@ -96,7 +94,7 @@ def mentor_load(book: Book, today: dt.date):
     act = active_pairs(book).dropna(subset=["mentor", "mentee"]).sort_values("_row", kind="stable")
     act = act.drop_duplicates(["mentor", "mentee"])
     act = act.assign(_n=act.groupby("mentor").cumcount() + 1)
-    limits = _people(book, "mentors", "max_mentees")
+    limits = bank_rows(book, "mentors", "max_mentees")
     limit = lookup(act["mentor"], limits["max_mentees"]).astype("Float64")
     over = act[(limit.notna() & (act["_n"] > limit)).fillna(False).to_numpy()]
     over = over.drop_duplicates("mentor")  # one problem per mentor, at the row that crosses the limit
@@ -115,7 +113,7 @@ def group_size(book: Book, today: dt.date):
     """«в группе» needs at least two mentees; «один-на-один» has exactly one."""
     if not has(book, "pairs", "code", "mentee", "kind"):
         return
-    pairs = table(book, "pairs").dropna(subset=["code"]).sort_values("_row", kind="stable")
+    pairs = coded(book, "pairs")
     if pairs.empty:
         return
     sizes = pairs.dropna(subset=["mentee"]).drop_duplicates(["code", "mentee"]).groupby("code").size()
@@ -143,7 +141,7 @@ def group_consistency(book: Book, today: dt.date):
     """All rows of one group share the mentor and the kind: they are one group under one order."""
     if not has(book, "pairs", "code", "mentor", "kind"):
         return
-    pairs = table(book, "pairs").dropna(subset=["code"]).sort_values("_row", kind="stable")
+    pairs = coded(book, "pairs")
     for col, what in (("mentor", "наставник"), ("kind", "вид наставничества")):
         first = pairs.groupby("code", sort=False)[col].transform("first")
         first_row = pairs.groupby("code", sort=False)["_row"].transform("first")
@@ -162,7 +160,7 @@ def approval_requirements(book: Book, today: dt.date):
 
     if not has(book, "pairs", "code", "status", "mentor", "mentee"):
         return
-    pairs = table(book, "pairs").dropna(subset=["code"]).sort_values("_row", kind="stable")
+    pairs = coded(book, "pairs")
     approved = pairs[pairs["status"].isin(APPROVED)]
     if approved.empty:
         return
@@ -197,7 +195,7 @@ def approval_requirements(book: Book, today: dt.date):
                                                                               "наставляемого", approved)):
         if not has(book, bank, "code", "consent_pd"):
             continue
-        consent = _people(book, bank, "consent_pd")
+        consent = bank_rows(book, bank, "consent_pd")
         known = rows[col].isin(consent.index)
         given = lookup(rows[col], consent["consent_pd"]).astype("boolean").fillna(False).astype(bool)
         for rec in records(rows[(known & ~given).to_numpy()]):
@@ -247,7 +245,7 @@ def overdue_pairs(book: Book, today: dt.date):
 
     if not has(book, "pairs", "code", "status", "planned_end"):
         return
-    pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+    pairs = pair_heads(book)
     pairs = pairs[pairs["status"].isin(APPROVED)]
     extended = (pairs["new_end"].notna() if has(book, "pairs", "new_end")
                 else pd.Series(False, index=pairs.index))
@@ -273,8 +271,8 @@ def reverse_mentoring(book: Book, today: dt.date):
     rev = pairs[pairs["kind"] == v.KIND_REVERSE]
     if rev.empty:
         return
-    mb = lookup(rev["mentor"], _people(book, "mentors", "birth_date")["birth_date"])
-    eb = lookup(rev["mentee"], _people(book, "mentees", "birth_date")["birth_date"])
+    mb = lookup(rev["mentor"], bank_rows(book, "mentors", "birth_date")["birth_date"])
+    eb = lookup(rev["mentee"], bank_rows(book, "mentees", "birth_date")["birth_date"])
     bad = mb.notna() & eb.notna() & (mb <= eb)
     for rec in records(rev[bad.to_numpy()]):
         yield book.problem(

@@ -26,14 +26,9 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, lookup, records, table, where
+from .common import bank_rows, coded, fmt_date, has, lookup, records, table, where
 
 _BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))
-
-
-def _bank(book: Book, bank: str, *cols: str):
-    frame = table(book, bank)
-    return frame.dropna(subset=["code"]).drop_duplicates("code").set_index("code")[list(cols) + ["_row"]]
 
 
 def _is_head(book: Book, mentor_code, positions, fios) -> bool:
@@ -49,12 +44,12 @@ def form_against_participants(book: Book, today: dt.date):
     if not (has(book, "pairs", "code", "form", "mentor", "mentee") and has(book, "mentors", "code", "position")
             and has(book, "mentees", "code", "category")):
         return
-    pairs = table(book, "pairs").dropna(subset=["code"]).sort_values("_row", kind="stable")
+    pairs = coded(book, "pairs")
     if pairs.empty:
         return
-    mentors = _bank(book, "mentors", "position", "fio")
+    mentors = bank_rows(book, "mentors", "position", "fio")
     positions, fios = mentors["position"].to_dict(), mentors["fio"].to_dict()
-    category = lookup(pairs["mentee"], _bank(book, "mentees", "category")["category"])
+    category = lookup(pairs["mentee"], bank_rows(book, "mentees", "category")["category"])
     pairs = pairs.assign(_category=category)
     seen: set = set()
     # Only the two forms that name a participant can be wrong here: the rows of others are not made into records.

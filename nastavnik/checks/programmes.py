@@ -16,7 +16,19 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import add_months, codes_text, first_rows, fmt_date, has, is_true, lookup, records, table
+from .common import (
+    add_months,
+    by_code,
+    coded,
+    codes_text,
+    fmt_date,
+    has,
+    is_true,
+    lookup,
+    pair_heads,
+    records,
+    table,
+)
 from .stalled import OPEN_ACTIVITY, stalled_programmes
 
 MIN_MONTHS, MAX_MONTHS = 3, 12
@@ -83,7 +95,7 @@ def periods(book: Book, today: dt.date):
     """Pairs and programmes last from three months to a year unless the term was changed under п. 7.2."""
     pairs = progs = None
     if has(book, "pairs", "code", "start", "planned_end"):
-        pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+        pairs = pair_heads(book)
     if has(book, "programmes", "pair", "start", "end"):
         progs = table(book, "programmes")
     if pairs is not None:
@@ -97,8 +109,8 @@ def periods(book: Book, today: dt.date):
     if progs is not None:
         twin = None
         if pairs is not None:
-            by_code = pairs.set_index("code")
-            twin = (lookup(progs["pair"], by_code["start"]), lookup(progs["pair"], by_code["planned_end"]),
+            heads = by_code(book, "pairs")
+            twin = (lookup(progs["pair"], heads["start"]), lookup(progs["pair"], heads["planned_end"]),
                     "pairs", "пара (группа)")
         yield from _period_problems(book, "programmes", progs.assign(_index=progs.index), progs["pair"], "end",
                                     "программы", twin)
@@ -111,7 +123,7 @@ def plan_within_period(book: Book, today: dt.date):
     if not (has(book, "plan", "programme", "planned_date") and has(book, "programmes", "code", "start", "end")):
         return
     plan = table(book, "plan")
-    progs = table(book, "programmes").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+    progs = by_code(book, "programmes")
     end = progs["end"]
     if has(book, "pairs", "code", "new_end"):
         new_end = table(book, "pairs").dropna(subset=["code", "new_end"]).groupby("code")["new_end"].max().to_dict()
@@ -138,7 +150,7 @@ def full_plan_done(book: Book, today: dt.date):
     if not (has(book, "pairs", "code", "end_reason") and has(book, "programmes", "code", "pair")
             and has(book, "plan", "programme", "status")):
         return
-    pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+    pairs = pair_heads(book)
     # «прекращена досрочно» with this reason is already «status_contradicts_reason» at the same cell
     full = pairs[(pairs["end_reason"] == v.REASON_FULL) & (pairs["status"] != v.PAIR_STOPPED)]
     if full.empty:
@@ -207,7 +219,7 @@ def publication_consent(book: Book, today: dt.date):
     consent: dict = {}
     for bank in ("mentors", "mentees"):
         if has(book, bank, "code", "consent_publish"):
-            frame = table(book, bank).dropna(subset=["code"])
+            frame = coded(book, bank)
             consent.update(zip(frame["code"], is_true(frame["consent_publish"])))
     people = people[people["code"].isin(set(marked["pair"]))]
     agreed = people["person"].map(lambda c: bool(consent.get(c, False))).astype(bool).to_numpy()

@@ -51,7 +51,7 @@ def references(book: Book, today: dt.date):
             known = _codes(book, col.ref)
             values = frame[col.key]
             if col.kind == s.CODES:
-                bad = values.map(lambda t: any(c not in known for c in t) if isinstance(t, tuple) else False)
+                bad = values.map(lambda t, known=known: any(c not in known for c in t) if isinstance(t, tuple) else False)
             else:
                 bad = values.notna() & ~values.isin(known)
             if not bad.any():

@@ -30,7 +30,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, codes_text, first_rows, fmt_date, has, records, table
+from .common import active_pairs, by_code, codes_text, fmt_date, has, pair_heads, records, table
 
 OPEN_ACTIVITY = {v.ACT_PLANNED, v.ACT_MOVED}  # as checks.programmes counts an activity overdue
 
@@ -76,7 +76,7 @@ def _find_stalled(book: Book, today: dt.date, days: int) -> list[tuple[Alert, li
     if not (has(book, "pairs", "code", "status", "start") and has(book, "programmes", "code", "pair")
             and has(book, "plan", "programme", "status", "planned_date", "actual_date")):
         return []  # a missing column is the reader's one problem, not a stalled pair at every row
-    pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+    pairs = pair_heads(book)
     running = pairs[pairs["status"] == v.PAIR_RUNNING]
     if running.empty:
         return []
@@ -128,7 +128,7 @@ def survey_due(book: Book, today: dt.date) -> list[Alert]:
     if not (has(book, "pairs", "code", "status", "planned_end") and has(book, "programmes", "code", "pair")
             and has(book, "surveys", "programme")):
         return []
-    pairs = first_rows(table(book, "pairs").dropna(subset=["code"]))
+    pairs = pair_heads(book)
     live = pairs[pairs["status"].isin({v.PAIR_APPROVED, v.PAIR_RUNNING})]
     if live.empty:
         return []
@@ -156,7 +156,7 @@ def over_limit(book: Book) -> list[Alert]:
         return []
     act = active_pairs(book).dropna(subset=["mentor", "mentee"]).drop_duplicates(["mentor", "mentee"])
     counts = act.groupby("mentor").size()
-    mentors = table(book, "mentors").dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+    mentors = by_code(book, "mentors")
     out = []
     for code, n in counts.items():
         if code in mentors.index:

@@ -19,7 +19,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, pair_heads, records, table
+from .common import coded, fmt_date, has, pair_heads, records, table
 
 FINISHED = {v.PAIR_DONE, v.PAIR_STOPPED}
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
@@ -173,7 +173,7 @@ def mentee_done_while_paired(book: Book, today: dt.date):
     pairs = table(book, "pairs").dropna(subset=["code", "mentee"])
     running = pairs[pairs["status"].isin(v.PAIR_ACTIVE).to_numpy()].sort_values("_row").drop_duplicates("mentee")
     running = running.set_index("mentee")[["code", "status"]]
-    mentees = table(book, "mentees").dropna(subset=["code"])
+    mentees = coded(book, "mentees")
     done = mentees[((mentees["status"] == v.MENTEE_DONE) & mentees["code"].isin(running.index)).to_numpy()]
     for rec in records(done):
         pair = running.loc[rec["code"]]

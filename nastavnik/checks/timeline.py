@@ -9,7 +9,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, is_true, records, table
+from .common import by_code, fmt_date, has, is_true, records, table
 
 
 def actual_end_in_future(book: Book, today: dt.date):
@@ -57,9 +57,9 @@ def draft_without_consent(book: Book, today: dt.date):
     for col, bank, who in (("mentor", "mentors", "наставника"), ("mentee", "mentees", "наставляемого")):
         if not has(book, bank, "code", "consent_pd"):
             continue
-        people = table(book, bank).dropna(subset=["code"]).drop_duplicates("code")
-        consented = set(people.loc[is_true(people["consent_pd"]).to_numpy(), "code"])
-        known = set(people["code"])
+        people = by_code(book, bank)
+        consented = set(people.index[is_true(people["consent_pd"]).to_numpy()])
+        known = set(people.index)
         for rec in records(drafts):
             code = rec[col]
             if code in known and code not in consented:
