@@ -29,8 +29,10 @@ def _frame(sheet: s.Sheet, data: dict[str, list], rows: list[int]):
     """The sheet's typed table, its columns in the schema's order.
 
     Each column is made as an array on one shared index; pandas then has nothing to align. Text stays ``object``:
-    pandas 3 would infer its string dtype from a bare object array, so text goes in as an object Series.
-    A school's 26 sheets are made in 20 ms instead of 37 (the old frames compared equal, dtypes included).
+    pandas 3 would infer its string dtype from a bare object array, so text goes in as an object Series. The
+    columns are copied into consolidated blocks (``copy=False`` would leave one block per column, and every filter
+    of a rule would then take each column on its own). A school's book is read in a sixth fewer instructions; the
+    frames compare equal to the old ones, dtypes included, at school, M and L.
     """
     import numpy as np
     import pandas as pd
@@ -52,7 +54,7 @@ def _frame(sheet: s.Sheet, data: dict[str, list], rows: list[int]):
             cols[c.key] = pd.Series(np.fromiter(values, dtype=object, count=n), index=index, dtype=object,
                                     copy=False)
     cols["_row"] = np.array(rows, dtype="int64")
-    return pd.DataFrame(cols, index=index, copy=False)
+    return pd.DataFrame(cols, index=index)
 
 
 def empty_table(sheet_key: str):
