@@ -16,7 +16,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import has, person_key, records, table, years_text
+from .common import has, person_key, records, records_where, table, years_text
 
 AGE_MIN, AGE_MAX = 18, 80
 
@@ -49,7 +49,7 @@ def duplicate_codes(book: Book, today: dt.date):
         if not dup.any():
             continue
         first_row = sub["_row"].groupby([folded[k] for k in keys], sort=False).transform("min")
-        for rec, first in zip(records(sub[dup]), first_row[dup]):
+        for rec, first in zip(records_where(sub, dup), first_row[dup]):
             if sheet.multi_row_key:
                 yield book.problem(
                     "duplicate_member", ERROR,
@@ -78,7 +78,7 @@ def duplicate_people(book: Book, today: dt.date):
         if not dup.any():
             continue
         first = known.groupby("_key", sort=False)[["code", "_row"]].transform("first")
-        for rec, (code, row) in zip(records(known[dup]), first[dup].itertuples(index=False)):
+        for rec, (code, row) in zip(records_where(known, dup), first[dup].itertuples(index=False)):
             if fold(str(rec["code"] or "")) == fold(str(code or "")):
                 continue  # the same code twice is already a duplicate code
             yield book.problem(

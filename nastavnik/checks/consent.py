@@ -16,7 +16,7 @@ import datetime as dt
 from nastavnik.base.problems import WARNING
 from nastavnik.workbook.reader import Book
 
-from .common import coded, has, is_true, records
+from .common import coded, has, is_true, records_where
 
 _BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))
 FORM_HINT = "бланк согласия печатает команда «nastavnik docs КНИГА --only consent_pd»"
@@ -28,7 +28,7 @@ def bank_without_consent(book: Book, today: dt.date):
         if not has(book, bank, "code", "consent_pd"):
             continue
         frame = coded(book, bank)
-        for rec in records(frame[(~is_true(frame["consent_pd"])).to_numpy()]):
+        for rec in records_where(frame, (~is_true(frame["consent_pd"])).to_numpy()):
             yield book.problem(
                 "bank_without_consent", WARNING,
                 f"В банке есть строка {who} {rec['code']} без согласия на обработку персональных данных, а вносить "
@@ -46,7 +46,7 @@ def consent_without_date(book: Book, today: dt.date):
                 continue
             frame = coded(book, bank)
             missing = is_true(frame[flag]) & frame[date].isna()
-            for rec in records(frame[missing.to_numpy()]):
+            for rec in records_where(frame, missing.to_numpy()):
                 yield book.problem(
                     "consent_without_date", WARNING,
                     f"Согласие {what} {who} {rec['code']} отмечено «да», но не указана дата его подписания. "

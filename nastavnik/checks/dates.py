@@ -17,7 +17,7 @@ from nastavnik.base.problems import ERROR
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import fmt_date, has, records, table
+from .common import fmt_date, has, records_where, table
 
 
 def event_with_result_in_future(book: Book, today: dt.date):
@@ -28,7 +28,7 @@ def event_with_result_in_future(book: Book, today: dt.date):
         return
     events = table(book, "events")
     late = (events["result"].notna() & events["date"].notna() & (events["date"] > pd.Timestamp(today))).to_numpy()
-    for rec in records(events[late]):
+    for rec in records_where(events, late):
         yield book.problem(
             "future_date", ERROR,
             f"Мероприятие датировано {fmt_date(rec['date'])}, ещё не наступившим днём, а результат участия уже указан "
@@ -45,7 +45,7 @@ def done_activity_in_future(book: Book, today: dt.date):
     plan = table(book, "plan")
     late = ((plan["status"] == v.ACT_DONE) & plan["actual_date"].isna() & plan["planned_date"].notna()
             & (plan["planned_date"] > pd.Timestamp(today))).to_numpy()
-    for rec in records(plan[late]):
+    for rec in records_where(plan, late):
         yield book.problem(
             "future_date", ERROR,
             f"Мероприятие программы {rec['programme']} отмечено «{v.ACT_DONE}», а его плановый срок "

@@ -20,7 +20,7 @@ import datetime as dt
 from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook.reader import Book
 
-from .common import employees_only, fmt_date, has, pair_heads, records, unreadable_rows
+from .common import employees_only, fmt_date, has, pair_heads, records, records_where, unreadable_rows
 from .pairs import APPROVED, MENTOR_CONSENT_LAW
 from .programmes import TERM_CHANGES
 
@@ -75,7 +75,7 @@ def agreement_term(book: Book, today: dt.date):
         changed = pd.Series(False, index=heads.index)
         end = heads["planned_end"]
     short = (end.notna() & (heads["agreement_until"] < end)).to_numpy()
-    for rec, when, ext in zip(records(heads[short]), end[short], changed[short]):
+    for rec, when, ext in zip(records_where(heads, short), end[short], changed[short]):
         yield book.problem(
             "agreement_too_short", ERROR,
             f"Доп. соглашение наставника пары (группы) {rec['code']} действует до {fmt_date(rec['agreement_until'])}, "
@@ -93,7 +93,7 @@ def consent_after_order(book: Book, today: dt.date):
     heads = employees_only(pair_heads(book))
     late = (heads["mentor_consent_date"].notna() & heads["order_date"].notna()
             & (heads["mentor_consent_date"] > heads["order_date"])).to_numpy()
-    for rec in records(heads[late]):
+    for rec in records_where(heads, late):
         yield book.problem(
             "mentor_consent_after_order", ERROR,
             f"Согласие наставника {rec['mentor']} датировано {fmt_date(rec['mentor_consent_date'])}, позже приказа о "

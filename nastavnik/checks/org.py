@@ -18,7 +18,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import add_months, fmt_date, has, records, table
+from .common import add_months, fmt_date, has, records, records_where, table
 
 PERIOD_MIN_MONTHS, PERIOD_MAX_MONTHS = 9, 13  # «about one year»: an academic year of 9 to 12 months and a margin
 NOT_STAFF = {v.MENTEE_STUDENT}  # a student on practice is not yet on the staff
@@ -154,7 +154,7 @@ def pair_orders(book: Book, today: dt.date):
         pairs = table(book, "pairs")
         half = (pairs[no_col].notna() != pairs[date_col].notna()).to_numpy()
         seen: set = set()
-        for rec in records(pairs[half]):
+        for rec in records_where(pairs, half):
             if rec["code"] in seen:
                 continue
             seen.add(rec["code"])

@@ -34,6 +34,7 @@ from .common import (
     pair_heads,
     person_key,
     records,
+    records_where,
     table,
     where,
 )
@@ -59,7 +60,7 @@ def self_mentoring(book: Book, today: dt.date):
         mk = lookup(pairs["mentor"], keys["mentors"])
         ek = lookup(pairs["mentee"], keys["mentees"])
         same = same | (mk.notna() & (mk == ek))
-    for rec in records(pairs[same.to_numpy()]):
+    for rec in records_where(pairs, same.to_numpy()):
         yield book.problem(
             "self_mentoring", ERROR,
             f"Наставник {rec['mentor']} и наставляемый {rec['mentee']} — один и тот же человек "
@@ -120,7 +121,7 @@ def group_size(book: Book, today: dt.date):
     heads = first_rows(pairs)
     n = heads["code"].map(sizes).fillna(0).astype(int)
     small = ((heads["kind"] == v.KIND_GROUP) & (n < 2)).to_numpy()
-    for rec, count in zip(records(heads[small]), n[small]):
+    for rec, count in zip(records_where(heads, small), n[small]):
         yield book.problem(
             "group_too_small", ERROR,
             f"Вид «{v.KIND_GROUP}», а в группе {rec['code']} наставляемых: {count}. В группе должно быть не "
@@ -146,7 +147,7 @@ def group_consistency(book: Book, today: dt.date):
         first = pairs.groupby("code", sort=False)[col].transform("first")
         first_row = pairs.groupby("code", sort=False)["_row"].transform("first")
         bad = pairs[col].notna() & first.notna() & (pairs[col] != first)
-        for rec, expected, row in zip(records(pairs[bad.to_numpy()]), first[bad], first_row[bad]):
+        for rec, expected, row in zip(records_where(pairs, bad.to_numpy()), first[bad], first_row[bad]):
             yield book.problem(
                 "group_mismatch", ERROR,
                 f"В строках группы {rec['code']} разный {what}: здесь «{rec[col]}», а в строке {row} — "
@@ -167,7 +168,7 @@ def approval_requirements(book: Book, today: dt.date):
     heads = first_rows(approved)
     if has(book, "pairs", "order_no"):
         with_order = set(approved.loc[approved["order_no"].notna(), "code"])
-        for rec in records(heads[~heads["code"].isin(with_order)]):
+        for rec in records_where(heads, ~heads["code"].isin(with_order)):
             yield book.problem(
                 "no_order", ERROR,
                 f"Пара (группа) {rec['code']} в статусе «{rec['status']}», но не указан № приказа о закреплении "
@@ -176,7 +177,7 @@ def approval_requirements(book: Book, today: dt.date):
     if has(book, "programmes", "pair"):
         with_prog = set(table(book, "programmes")["pair"].dropna())
         sheet = book.sheet_titles.get("programmes", "Программы")
-        for rec in records(heads[~heads["code"].isin(with_prog)]):
+        for rec in records_where(heads, ~heads["code"].isin(with_prog)):
             # The roadmap puts the programme after the order: an approved pair has weeks to write it, a
             # working pair cannot work without one.
             if rec["status"] == v.PAIR_APPROVED:
@@ -198,7 +199,7 @@ def approval_requirements(book: Book, today: dt.date):
         consent = bank_rows(book, bank, "consent_pd")
         known = rows[col].isin(consent.index)
         given = lookup(rows[col], consent["consent_pd"]).astype("boolean").fillna(False).astype(bool)
-        for rec in records(rows[(known & ~given).to_numpy()]):
+        for rec in records_where(rows, (known & ~given).to_numpy()):
             code = rec[col]
             yield book.problem(
                 "no_consent_pd", ERROR,
@@ -226,12 +227,12 @@ def finished_pairs(book: Book, today: dt.date):
         return
     pairs = table(book, "pairs")
     done = pairs[pairs["status"].isin(FINISHED)]
-    for rec in records(done[done["actual_end"].isna().to_numpy()]):
+    for rec in records_where(done, done["actual_end"].isna().to_numpy()):
         yield book.problem(
             "finished_without_end_date", ERROR,
             f"Пара (группа) {rec['code']} в статусе «{rec['status']}», но не указана фактическая дата окончания.",
             "pairs", rec["_row"], "actual_end")
-    for rec in records(done[done["end_reason"].isna().to_numpy()]):
+    for rec in records_where(done, done["end_reason"].isna().to_numpy()):
         yield book.problem(
             "finished_without_reason", ERROR,
             f"Пара (группа) {rec['code']} в статусе «{rec['status']}», но не указана причина завершения "
@@ -254,7 +255,7 @@ def overdue_pairs(book: Book, today: dt.date):
     backwards = end.notna() & pairs["start"].notna() & (end < pairs["start"]) if "start" in pairs else False
     late = (end.notna() & (end < pd.Timestamp(today)) & ~backwards
             & ~pairs["code"].isin(carried_codes(book)))  # a carried pair's end is said there
-    for rec, is_ext, when in zip(records(pairs[late.to_numpy()]), extended[late], end[late]):
+    for rec, is_ext, when in zip(records_where(pairs, late.to_numpy()), extended[late], end[late]):
         yield book.problem(
             "pair_past_end", WARNING,
             f"Срок пары (группы) {rec['code']} истёк {fmt_date(when)}, а она всё ещё в статусе «{rec['status']}». "
@@ -274,7 +275,7 @@ def reverse_mentoring(book: Book, today: dt.date):
     mb = lookup(rev["mentor"], bank_rows(book, "mentors", "birth_date")["birth_date"])
     eb = lookup(rev["mentee"], bank_rows(book, "mentees", "birth_date")["birth_date"])
     bad = mb.notna() & eb.notna() & (mb <= eb)
-    for rec in records(rev[bad.to_numpy()]):
+    for rec in records_where(rev, bad.to_numpy()):
         yield book.problem(
             "reverse_not_younger", WARNING,
             f"Вид «{v.KIND_REVERSE}», но наставник {rec['mentor']} не моложе наставляемого {rec['mentee']}. "

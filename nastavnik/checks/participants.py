@@ -26,7 +26,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import bank_rows, coded, fmt_date, has, lookup, records, table, where
+from .common import bank_rows, coded, fmt_date, has, lookup, records, records_where, table, where
 
 _BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))
 
@@ -54,7 +54,7 @@ def form_against_participants(book: Book, today: dt.date):
     seen: set = set()
     # Only the two forms that name a participant can be wrong here: the rows of others are not made into records.
     named = pairs["form"].isin([v.FORM_HEAD, v.FORM_STUDENT]).to_numpy()
-    for rec in records(pairs[named]):
+    for rec in records_where(pairs, named):
         form, code = rec["form"], rec["code"]
         if code in seen:
             continue
@@ -85,7 +85,7 @@ def form_against_participants(book: Book, today: dt.date):
             head_itself[mentor] = _head_itself(book, mentor, positions, fios)
         return head_itself[mentor]
 
-    for rec in records(heads[(heads["form"] == v.FORM_PEERS).to_numpy()]):
+    for rec in records_where(heads, (heads["form"] == v.FORM_PEERS).to_numpy()):
         if rec["code"] in seen:
             continue
         if students.get(rec["code"], False):
@@ -124,7 +124,7 @@ def mentor_is_pedagogical(book: Book, today: dt.date):
         pairs = table(book, "pairs")
         outside = set(pairs.loc[(pairs["form"] == v.FORM_OUTSIDE).to_numpy(), "mentor"].dropna())
     verdicts = {p: ot.non_pedagogical(p, book.org_type) for p in set(mentors["position"])}
-    for rec in records(mentors[mentors["position"].map(verdicts).notna().to_numpy()]):
+    for rec in records_where(mentors, mentors["position"].map(verdicts).notna().to_numpy()):
         if rec["code"] in outside:
             continue
         yield book.problem(
@@ -166,7 +166,7 @@ def consent_before_processing(book: Book, today: dt.date):
                        & (frame["date_added"].isna() | (order >= frame["date_added"]))) \
             if order is not None else pd.Series(False, index=frame.index)
         bad = (after_bank | after_order).to_numpy()
-        for rec, by_bank, when, code in zip(records(frame[bad]), after_bank[bad],
+        for rec, by_bank, when, code in zip(records_where(frame, bad), after_bank[bad],
                                             (order[bad] if order is not None else [None] * int(bad.sum())),
                                             (pair[bad] if pair is not None else [None] * int(bad.sum()))):
             if by_bank:

@@ -15,7 +15,7 @@ from nastavnik.workbook import schema as s
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, fmt_date, has, records, table
+from .common import active_pairs, fmt_date, has, records_where, table
 
 
 def _paired(book: Book) -> set:
@@ -35,7 +35,7 @@ def waiting_too_long(book: Book, today: dt.date):
     waited = (pd.Timestamp(today) - mentees["date_added"]).dt.days
     long = (mentees["status"] == v.MENTEE_WAITING) & (waited > days).fillna(False) & ~mentees["code"].isin(
         _paired(book))
-    for rec, n in zip(records(mentees[long.to_numpy()]), waited[long]):
+    for rec, n in zip(records_where(mentees, long.to_numpy()), waited[long]):
         yield book.problem(
             "mentee_waiting", WARNING,
             f"Наставляемый {rec['code']} ждёт пару {int(n)} дн. (с {fmt_date(rec['date_added'])}), дольше "
@@ -64,7 +64,7 @@ def mentee_status(book: Book, today: dt.date):
     mentees = table(book, "mentees")
     paired = mentees["code"].isin(_paired(book))
     drafts = _drafts_only(book) if has(book, "pairs", "code") else {}
-    for rec in records(mentees[((mentees["status"] == v.MENTEE_WAITING) & paired).to_numpy()]):
+    for rec in records_where(mentees, ((mentees["status"] == v.MENTEE_WAITING) & paired).to_numpy()):
         draft = drafts.get(rec["code"])
         if draft is not None:
             message = (f"У наставляемого {rec['code']} статус «{v.MENTEE_WAITING}», а он уже в проекте пары "
@@ -75,7 +75,7 @@ def mentee_status(book: Book, today: dt.date):
                        f"(группе). Поставьте статус «{v.MENTEE_IN_PAIR}».")
         yield book.problem("status_waiting_but_paired", WARNING, message, "mentees", rec["_row"], "status",
                            rec["status"], expected=v.MENTEE_IN_PAIR)
-    for rec in records(mentees[((mentees["status"] == v.MENTEE_IN_PAIR) & ~paired).to_numpy()]):
+    for rec in records_where(mentees, ((mentees["status"] == v.MENTEE_IN_PAIR) & ~paired).to_numpy()):
         yield book.problem(
             "status_paired_without_pair", WARNING,
             f"У наставляемого {rec['code']} статус «{v.MENTEE_IN_PAIR}», но ни в одной паре (группе) — ни в "

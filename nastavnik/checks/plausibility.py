@@ -20,7 +20,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
 from .cells import AGE_MAX, AGE_MIN
-from .common import age_on, bank_rows, fmt_date, has, records, table, years_text
+from .common import age_on, bank_rows, fmt_date, has, records_where, table, years_text
 
 MIN_WORK_AGE = 16  # ТК РФ ст. 63: a labour contract from 16 (earlier only for light work, never teaching)
 BANKS = (("mentors", "наставника"), ("mentees", "наставляемого"))
@@ -38,7 +38,7 @@ def experience_over_age(book: Book, today: dt.date):
         sub = frame[known.to_numpy()]
         age = age_on(sub["birth_date"], today)
         bad = ((age >= AGE_MIN) & (age <= AGE_MAX) & (sub["ped_experience"] > age - MIN_WORK_AGE)).fillna(False)
-        for rec, years in zip(records(sub[bad.to_numpy()]), age[bad]):
+        for rec, years in zip(records_where(sub, bad.to_numpy()), age[bad]):
             yield book.problem(
                 "experience_over_age", ERROR,
                 f"Педагогический стаж {years_text(rec['ped_experience'])} при возрасте {years_text(years)}: стаж "
@@ -57,7 +57,7 @@ def org_over_total(book: Book, today: dt.date):
         return
     frame = table(book, "mentors")
     bad = (frame["org_experience"] > frame["ped_experience"]).fillna(False)
-    for rec in records(frame[bad.to_numpy()]):
+    for rec in records_where(frame, bad.to_numpy()):
         yield book.problem(
             "org_over_total", WARNING,
             f"Стаж в организации ({years_text(rec['org_experience'])}) больше педагогического стажа "
@@ -81,7 +81,7 @@ def hired_too_young(book: Book, today: dt.date):
         return
     age = age_on(sub["birth_date"], sub["hire_date"])
     bad = (age < MIN_WORK_AGE).fillna(False)
-    for rec, years in zip(records(sub[bad.to_numpy()]), age[bad]):
+    for rec, years in zip(records_where(sub, bad.to_numpy()), age[bad]):
         yield book.problem(
             "hired_too_young", ERROR,
             f"На дату приёма на работу {fmt_date(rec['hire_date'])} возраст по дате рождения — "
@@ -111,7 +111,7 @@ def mentor_less_experienced(book: Book, today: dt.date):
     mentee = pairs["mentee"].map(mentees["ped_experience"]).astype("Float64")
     senior = pairs["mentee"].map(mentees["category"]).isin(SENIOR_MENTEES) if "category" in mentees else False
     bad = ((mentor < mentee).fillna(False) & ~senior).astype(bool)
-    for rec, a, b in zip(records(pairs[bad.to_numpy()]), mentor[bad], mentee[bad]):
+    for rec, a, b in zip(records_where(pairs, bad.to_numpy()), mentor[bad], mentee[bad]):
         yield book.problem(
             "mentor_less_experienced", WARNING,
             f"У наставника {rec['mentor']} педагогический стаж {years_text(a)}, меньше, чем у наставляемого "

@@ -26,7 +26,7 @@ from .common import (
     is_true,
     lookup,
     pair_heads,
-    records,
+    records_where,
     table,
 )
 from .stalled import OPEN_ACTIVITY, stalled_programmes
@@ -67,7 +67,7 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
     free = ~pair_codes.isin(changed)
     # One typo, one message, at the cell that is wrong: the end, unless the other sheet agrees with the end.
     starts_wrong = _wrong_start(frame, end_col, twin)
-    for rec, start_wrong in zip(records(frame[backwards.to_numpy()]), starts_wrong[backwards.to_numpy()]):
+    for rec, start_wrong in zip(records_where(frame, backwards.to_numpy()), starts_wrong[backwards.to_numpy()]):
         if start_wrong:
             yield book.problem(
                 "end_before_start", ERROR,
@@ -82,7 +82,7 @@ def _period_problems(book: Book, sheet_key: str, frame, pair_codes, end_col: str
             sheet_key, rec["_row"], end_col, fmt_date(rec[end_col]), expected=f"после {fmt_date(rec['start'])}")
     for mask, code, text in ((short, "period_too_short", "короче 3 месяцев"),
                              (long, "period_too_long", "длиннее одного года")):
-        for rec in records(frame[(mask & free).to_numpy()]):
+        for rec in records_where(frame, (mask & free).to_numpy()):
             yield book.problem(
                 code, ERROR,
                 f"Срок {what} с {fmt_date(rec['start'])} по {fmt_date(rec[end_col])} {text}, а должен быть "
@@ -136,7 +136,7 @@ def plan_within_period(book: Book, today: dt.date):
     # activities are not each reported against a period that does not exist.
     backwards = start.notna() & stop.notna() & (stop < start)
     bad = when.notna() & ~backwards & ((start.notna() & (when < start)) | (stop.notna() & (when > stop)))
-    for rec, a, b in zip(records(plan[bad.to_numpy()]), start[bad], stop[bad]):
+    for rec, a, b in zip(records_where(plan, bad.to_numpy()), start[bad], stop[bad]):
         yield book.problem(
             "activity_outside_period", ERROR,
             f"Плановый срок {fmt_date(rec['planned_date'])} вне срока программы {rec['programme']} "
@@ -160,7 +160,7 @@ def full_plan_done(book: Book, today: dt.date):
     open_plan = plan[plan["status"] != v.ACT_DONE].merge(
         progs[["code", "pair"]].rename(columns={"code": "programme"}), on="programme")
     open_rows = open_plan.sort_values("_row").groupby("pair")["_row"].agg(list)
-    for rec in records(full[full["code"].isin(open_rows.index)]):
+    for rec in records_where(full, full["code"].isin(open_rows.index)):
         rows = open_rows[rec["code"]]
         yield book.problem(
             "full_plan_not_done", ERROR,
@@ -182,7 +182,7 @@ def overdue_activities(book: Book, today: dt.date):
     plan = table(book, "plan")
     late = plan["status"].isin(OPEN_ACTIVITY) & plan["planned_date"].notna() & (
         plan["planned_date"] < pd.Timestamp(today)) & ~plan["programme"].isin(stalled_programmes(book, today))
-    for rec in records(plan[late.to_numpy()]):
+    for rec in records_where(plan, late.to_numpy()):
         yield book.problem(
             "activity_overdue", WARNING,
             f"Плановый срок {fmt_date(rec['planned_date'])} прошёл, а мероприятие программы {rec['programme']} "
@@ -196,7 +196,7 @@ def one_programme_per_pair(book: Book, today: dt.date):
         return
     progs = table(book, "programmes").dropna(subset=["pair"]).sort_values("_row", kind="stable")
     first = progs.drop_duplicates("pair").set_index("pair")["code"]
-    for rec in records(progs[progs.duplicated("pair", keep="first")]):
+    for rec in records_where(progs, progs.duplicated("pair", keep="first")):
         yield book.problem(
             "pair_two_programmes", WARNING,
             f"У пары (группы) {rec['pair']} уже есть программа {first[rec['pair']]}; программа — одна на пару. "
@@ -225,7 +225,7 @@ def publication_consent(book: Book, today: dt.date):
     agreed = people["person"].map(lambda c: bool(consent.get(c, False))).astype(bool).to_numpy()
     people = people[~agreed]
     missing = people.groupby("code")["person"].agg(list)
-    for rec in records(marked[marked["pair"].isin(missing.index)]):
+    for rec in records_where(marked, marked["pair"].isin(missing.index)):
         yield book.problem(
             "publish_without_consent", ERROR,
             f"Программа {rec['code']} отмечена к публикации как лучшая практика, но нет согласия на "

@@ -17,7 +17,7 @@ from nastavnik.base.problems import WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import has, is_true, pair_heads, records, table
+from .common import has, is_true, pair_heads, records_where, table
 
 _MARKS = (("achieved_results", "достигнутые результаты"), ("best_practice", "«лучшая практика — да»"),
           ("consent_publish", "согласие на публикацию результатов"))
@@ -35,7 +35,7 @@ def published_before_end(book: Book, today: dt.date):
     marked = {"achieved_results": progs["achieved_results"].notna(),
               "best_practice": is_true(progs["best_practice"]), "consent_publish": is_true(progs["consent_publish"])}
     any_mark = marked["achieved_results"] | marked["best_practice"] | marked["consent_publish"]
-    for rec in records(progs[any_mark.to_numpy()]):
+    for rec in records_where(progs, any_mark.to_numpy()):
         found = [(k, what) for k, what in _MARKS
                  if (rec[k] is True if k != "achieved_results" else isinstance(rec[k], str) and rec[k] != "")]
         yield book.problem(

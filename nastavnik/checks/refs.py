@@ -17,7 +17,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, has, records, table, where
+from .common import active_pairs, has, records, records_where, table, where
 
 _TARGET = {"mentors": "наставника", "mentees": "наставляемого", "pairs": "пары (группы)",
            "programmes": "программы"}
@@ -58,7 +58,7 @@ def references(book: Book, today: dt.date):
                 continue
             near = _near(known)
             target = book.sheet_titles.get(col.ref, s.SHEET_BY_KEY[col.ref].title)
-            for rec in records(frame[bad.to_numpy()]):
+            for rec in records_where(frame, bad.to_numpy()):
                 missing = [c for c in rec[col.key] if c not in known] if col.kind == s.CODES else [rec[col.key]]
                 for code in missing:
                     yield book.problem(
@@ -81,7 +81,7 @@ def person_references(book: Book, today: dt.date):
         values = frame[col_key]
         bad = values.notna() & ~values.isin(known)
         near = _near(known) if bad.any() else {}
-        for rec in records(frame[bad.to_numpy()]):
+        for rec in records_where(frame, bad.to_numpy()):
             code = rec[col_key]
             yield book.problem(
                 "unknown_ref", ERROR, f"Код {_PERSON} «{code}» не найден на {banks}." + _hint(code, near),

@@ -19,7 +19,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import coded, fmt_date, has, pair_heads, records, table
+from .common import coded, fmt_date, has, pair_heads, records, records_where, table
 
 FINISHED = {v.PAIR_DONE, v.PAIR_STOPPED}
 APPROVED = {v.PAIR_APPROVED, v.PAIR_RUNNING}
@@ -36,14 +36,14 @@ def actual_end_against_start_and_status(book: Book, today: dt.date):
     pairs = table(book, "pairs")
     end, start = pairs["actual_end"], pairs["start"]
     before = (end.notna() & start.notna() & (end < start)).to_numpy()
-    for rec in records(pairs[before]):
+    for rec in records_where(pairs, before):
         yield book.problem(
             "end_before_start", ERROR,
             f"Фактическая дата окончания {fmt_date(rec['actual_end'])} раньше даты начала {fmt_date(rec['start'])}.",
             "pairs", rec["_row"], "actual_end", fmt_date(rec["actual_end"]), expected=f"после {fmt_date(rec['start'])}")
     # a future actual end is already «actual_end_in_future» at the same cell
     running = (pairs["status"].isin(v.PAIR_ACTIVE) & end.notna() & (end <= pd.Timestamp(today))).to_numpy()
-    for rec in records(pairs[running & ~before]):
+    for rec in records_where(pairs, running & ~before):
         yield book.problem(
             "actual_end_not_finished", ERROR,
             f"У пары (группы) {rec['code']} указана фактическая дата окончания {fmt_date(rec['actual_end'])}, "
@@ -58,7 +58,7 @@ def reason_not_finished(book: Book, today: dt.date):
         return
     pairs = table(book, "pairs")
     bad = (pairs["end_reason"].notna() & pairs["status"].notna() & ~pairs["status"].isin(FINISHED)).to_numpy()
-    for rec in records(pairs[bad]):
+    for rec in records_where(pairs, bad):
         yield book.problem(
             "reason_not_finished", ERROR,
             f"У пары (группы) {rec['code']} указана причина завершения «{rec['end_reason']}», а статус — "
@@ -75,7 +75,7 @@ def term_changes(book: Book, today: dt.date):
         return
     heads = pair_heads(book)
     changed = heads[heads["change"].notna().to_numpy()]
-    for rec in records(changed[changed["change"].isin((EXTEND, SHORTEN)).to_numpy()]):
+    for rec in records_where(changed, changed["change"].isin((EXTEND, SHORTEN)).to_numpy()):
         change, new, planned = rec["change"], rec["new_end"], rec["planned_end"]
         if pd.isna(new):
             yield book.problem(
@@ -90,7 +90,7 @@ def term_changes(book: Book, today: dt.date):
                 f"{word} плановой {fmt_date(planned)}. Исправьте новую дату или вид изменения (п. 7.2).",
                 "pairs", rec["_row"], "new_end", fmt_date(new), expected=f"{word} {fmt_date(planned)}")
     if has(book, "pairs", "change_basis"):
-        for rec in records(changed[changed["change_basis"].isna().to_numpy()]):
+        for rec in records_where(changed, changed["change_basis"].isna().to_numpy()):
             yield book.problem(
                 "change_without_basis", WARNING,
                 f"Изменение «{rec['change']}» у пары (группы) {rec['code']} без основания. По п. 7.2 программа "
@@ -123,7 +123,7 @@ def programme_plan(book: Book, today: dt.date):
     planned = set(plan["programme"])
     done = set(plan.loc[(plan["status"] == v.ACT_DONE).to_numpy(), "programme"])
     plan_title = book.sheet_titles.get("plan", "План мероприятий")
-    for rec in records(progs[~progs["code"].isin(planned).to_numpy()]):
+    for rec in records_where(progs, ~progs["code"].isin(planned).to_numpy()):
         yield book.problem(
             "programme_without_plan", ERROR,
             f"У программы {rec['code']} пары (группы) {rec['pair']} в статусе «{rec['_status']}» нет ни одного "
@@ -132,7 +132,7 @@ def programme_plan(book: Book, today: dt.date):
             "programmes", rec["_row"], "code", rec["code"])
     idle = (progs["code"].isin(planned) & ~progs["code"].isin(done) & (progs["_status"] == v.PAIR_RUNNING)
             & progs["_start"].notna() & (progs["_start"] + pd.Timedelta(days=IDLE_DAYS) < pd.Timestamp(today)))
-    for rec in records(progs[idle.to_numpy()]):
+    for rec in records_where(progs, idle.to_numpy()):
         yield book.problem(
             "running_without_activity", WARNING,
             f"Пара (группа) {rec['pair']} реализует программу {rec['code']} с {fmt_date(rec['_start'])}, но ни одно "
@@ -150,14 +150,14 @@ def status_against_reason(book: Book, today: dt.date):
     full = heads["end_reason"] == v.REASON_FULL
     stopped_full = (heads["status"] == v.PAIR_STOPPED) & full
     done_early = (heads["status"] == v.PAIR_DONE) & heads["end_reason"].notna() & ~full
-    for rec in records(heads[stopped_full.to_numpy()]):
+    for rec in records_where(heads, stopped_full.to_numpy()):
         yield book.problem(
             "status_contradicts_reason", ERROR,
             f"Пара (группа) {rec['code']} «{v.PAIR_STOPPED}», а причина — «{v.REASON_FULL}». По п. 7.1 Положения "
             "программа с выполненным планом завершается, а досрочно прекращается по другим основаниям: поставьте "
             f"статус «{v.PAIR_DONE}» или выберите причину досрочного прекращения (от неё зависит приказ).",
             "pairs", rec["_row"], "end_reason", rec["end_reason"], expected="причина досрочного прекращения")
-    for rec in records(heads[done_early.to_numpy()]):
+    for rec in records_where(heads, done_early.to_numpy()):
         yield book.problem(
             "status_contradicts_reason", ERROR,
             f"Пара (группа) {rec['code']} «{v.PAIR_DONE}», а причина — «{rec['end_reason']}»: это досрочное "

@@ -9,7 +9,7 @@ from nastavnik.base.problems import ERROR, WARNING
 from nastavnik.workbook import vocab as v
 from nastavnik.workbook.reader import Book
 
-from .common import by_code, fmt_date, has, is_true, records, table
+from .common import by_code, fmt_date, has, is_true, records, records_where, table
 
 
 def actual_end_in_future(book: Book, today: dt.date):
@@ -20,7 +20,7 @@ def actual_end_in_future(book: Book, today: dt.date):
         return
     pairs = table(book, "pairs")
     late = pairs["actual_end"].notna() & (pairs["actual_end"] > pd.Timestamp(today))
-    for rec in records(pairs[late.to_numpy()]):
+    for rec in records_where(pairs, late.to_numpy()):
         yield book.problem(
             "actual_end_in_future", ERROR,
             f"Фактическая дата окончания {fmt_date(rec['actual_end'])} ещё не наступила. Для пары, которая "
@@ -35,7 +35,7 @@ def order_after_start(book: Book, today: dt.date):
     pairs = table(book, "pairs")
     late = pairs["order_date"].notna() & pairs["start"].notna() & (pairs["order_date"] > pairs["start"])
     seen: set = set()
-    for rec in records(pairs[late.to_numpy()]):
+    for rec in records_where(pairs, late.to_numpy()):
         if rec["code"] in seen:
             continue
         seen.add(rec["code"])
