@@ -55,6 +55,15 @@ def fmt_date(value: Any) -> str:
         return str(value)
 
 
+def present(x) -> bool:
+    """A cell that holds a value: not None, NaN, NaT or NA (pandas' ``notna`` for one cell, without its cost)."""
+    if x is None or isinstance(x, float) and math.isnan(x):
+        return False
+    import pandas as pd
+
+    return x is not pd.NaT and x is not pd.NA
+
+
 def is_true(series):
     """A boolean column as plain bools: empty counts as «not recorded» (False)."""
     return series.fillna(False).astype(bool)

@@ -56,8 +56,8 @@ def _working_people(book: Book) -> set:
     people: set = set()
     if has(book, "mentors", "fio", "status"):
         m = table(book, "mentors")
-        m = m[(m["status"] != v.MENTOR_STATUS_LEFT).to_numpy()]
-        people.update(fold(x) for x in set(m["fio"].dropna()) if isinstance(x, str))
+        fio = m["fio"][(m["status"] != v.MENTOR_STATUS_LEFT).to_numpy()]
+        people.update(fold(x) for x in set(fio.dropna()) if isinstance(x, str))
     if has(book, "mentees", "fio", "status"):
         e = table(book, "mentees")
         keep = e["status"] != v.MENTEE_LEFT
@@ -66,7 +66,7 @@ def _working_people(book: Book) -> set:
         if has(book, "mentees", "category"):
             keep &= ~e["category"].isin(NOT_STAFF)
         keep &= ~e["code"].isin(_student_form_mentees(book))
-        people.update(fold(x) for x in set(e.loc[keep.to_numpy(), "fio"].dropna()) if isinstance(x, str))
+        people.update(fold(x) for x in set(e["fio"][keep.to_numpy()].dropna()) if isinstance(x, str))
     return people
 
 
@@ -95,6 +95,8 @@ def staff_count(book: Book, today: dt.date):
 
 def org_people(book: Book, today: dt.date):
     """A curator or director who is also in a bank has the same «Пол» there as on «Организация»."""
+    import numpy as np
+
     named = [(fio_key, sex_key, who, fold(book.org[fio_key]), book.org.get(sex_key))
              for fio_key, sex_key, who in (("curator_fio", "curator_sex", "куратора"),
                                            ("director_fio", "director_sex", "руководителя"))
@@ -106,18 +108,20 @@ def org_people(book: Book, today: dt.date):
             continue
         frame = table(book, bank)
         low = frame["fio"].astype(str).str.casefold().str.replace("ё", "е", regex=False)
+        fios, sexes, rows = frame["fio"].tolist(), frame["sex"].tolist(), frame["_row"].tolist()
         for fio_key, sex_key, who, folded, sex in named:
             surname = folded.split(" ")[0]
-            near = frame[low.str.contains(surname, regex=False).to_numpy()]  # a cheap filter before the exact fold
-            same = near["fio"].map(lambda x, f=folded: isinstance(x, str) and fold(x) == f).astype(bool)
-            other = near[(same & near["sex"].isin(v.SEX) & (near["sex"] != sex)).to_numpy()]
-            for rec in records(other.head(1)):
+            near = np.flatnonzero(low.str.contains(surname, regex=False).to_numpy())  # cheap, before the exact fold
+            other = [i for i in near if isinstance(fios[i], str) and fold(fios[i]) == folded
+                     and sexes[i] in v.SEX and sexes[i] != sex]
+            if other:
+                row, found = rows[other[0]], sexes[other[0]]
                 yield book.problem(
                     "org_person_mismatch", WARNING,
-                    f"Пол {who} на листе «Организация» — «{sex}», а у того же ФИО в строке {rec['_row']} листа "
-                    f"«{book.sheet_titles.get(bank, s.SHEET_BY_KEY[bank].title)}» — «{rec['sex']}». Приказы "
+                    f"Пол {who} на листе «Организация» — «{sex}», а у того же ФИО в строке {row} листа "
+                    f"«{book.sheet_titles.get(bank, s.SHEET_BY_KEY[bank].title)}» — «{found}». Приказы "
                     "склоняют ФИО по полу: исправьте одно из значений.",
-                    "org", col_key=sex_key, value=sex, expected=rec["sex"])
+                    "org", col_key=sex_key, value=sex, expected=found)
 
 
 def _number_sign(value) -> bool:

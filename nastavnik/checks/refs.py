@@ -17,7 +17,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, has, records, records_where, table, where
+from .common import active_pairs, has, present, records, records_where, table, where
 
 _TARGET = {"mentors": "наставника", "mentees": "наставляемого", "pairs": "пары (группы)",
            "programmes": "программы"}
@@ -118,41 +118,46 @@ def left_participants(book: Book, today: dt.date):
 
 
 def survey_respondents(book: Book, today: dt.date):
-    """A survey answer is given by a participant of that programme's pair, in the role he had there."""
+    """A survey answer is given by a participant of that programme's pair, in the role he had there.
+
+    Written over the columns' values rather than as merges: a school's book has a few dozen rows, and two merges
+    and a melt of frames cost more than the rest of the rule.
+    """
     if not (has(book, "surveys", "respondent", "role", "programme") and has(book, "programmes", "code", "pair")
             and has(book, "pairs", "code", "mentor", "mentee")):
         return
     surveys = table(book, "surveys")
     if surveys.empty:
         return
-    progs = table(book, "programmes")[["code", "pair"]].dropna().drop_duplicates("code")
+    progs = table(book, "programmes")
+    pair_of: dict = {}  # a programme's pair: its first row with both codes
+    for code, pair in zip(progs["code"].tolist(), progs["pair"].tolist()):
+        if present(code) and present(pair) and code not in pair_of:
+            pair_of[code] = pair
     pairs = table(book, "pairs")
-    members = (
-        progs.merge(pairs[["code", "mentor", "mentee"]].rename(columns={"code": "pair"}), on="pair")
-        .melt(id_vars=["code"], value_vars=["mentor", "mentee"], var_name="role", value_name="respondent")
-        .replace({"role": {"mentor": v.ROLE_MENTOR, "mentee": v.ROLE_MENTEE}})
-        .rename(columns={"code": "programme"})
-        .dropna()
-        .drop_duplicates()
-    )
-    known_people = set(table(book, "mentors")["code"].dropna()) | set(table(book, "mentees")["code"].dropna())
-    # A pair naming an unknown person is reported there; its answers cannot be judged.
-    unsure = members.loc[~members["respondent"].isin(known_people), ["programme", "role"]].drop_duplicates()
-    judged = surveys[surveys["programme"].isin(progs["code"]) & surveys["respondent"].isin(known_people)
-                     & surveys["role"].notna()]
-    if not unsure.empty:
-        judged = judged.merge(unsure.assign(_unsure=True), on=["programme", "role"], how="left")
-        judged = judged[judged["_unsure"].isna()]
-    joined = judged.merge(members.assign(_ok=True), on=["programme", "role", "respondent"], how="left")
-    bad = joined[joined["_ok"].isna()]
-    pair_of = progs.set_index("code")["pair"]
-    for rec in records(bad):
-        role = "наставником" if rec["role"] == v.ROLE_MENTOR else "наставляемым"
+    people_of: dict = {}  # a pair's (role, person) of each of its rows
+    for code, mentor, mentee in zip(pairs["code"].tolist(), pairs["mentor"].tolist(), pairs["mentee"].tolist()):
+        for role, person in ((v.ROLE_MENTOR, mentor), (v.ROLE_MENTEE, mentee)):
+            if present(person):
+                people_of.setdefault(code, set()).add((role, person))
+    known_people = {c for bank in ("mentors", "mentees") for c in table(book, bank)["code"].tolist() if present(c)}
+    members, unsure = set(), set()
+    for programme, pair in pair_of.items():
+        for role, person in people_of.get(pair, ()):
+            members.add((programme, role, person))
+            if person not in known_people:  # a pair naming an unknown person is reported there
+                unsure.add((programme, role))
+    columns = (surveys[c].tolist() for c in ("programme", "role", "respondent", "_row"))
+    for programme, role, respondent, row in zip(*columns):
+        if (programme not in pair_of or respondent not in known_people or not present(role)
+                or (programme, role) in unsure or (programme, role, respondent) in members):
+            continue
+        what = "наставником" if role == v.ROLE_MENTOR else "наставляемым"
         yield book.problem(
             "respondent_not_participant", ERROR,
-            f"Респондент {rec['respondent']} не является {role} в паре (группе) {pair_of[rec['programme']]}, "
-            f"к которой относится программа {rec['programme']}. Проверьте код респондента, роль или код программы.",
-            "surveys", rec["_row"], "respondent", rec["respondent"])
+            f"Респондент {respondent} не является {what} в паре (группе) {pair_of[programme]}, "
+            f"к которой относится программа {programme}. Проверьте код респондента, роль или код программы.",
+            "surveys", row, "respondent", respondent)
 
 
 RULES = [references, person_references, left_participants, survey_respondents]
