@@ -87,10 +87,14 @@ def person_key(frame):
     return key.where(fio.notna() & frame["birth_date"].notna().to_numpy(), None)
 
 
-def active_pairs(book: Book):
-    """Rows of pairs in force or being prepared: проект, утверждена, реализуется."""
+def _active_pairs(book: Book):
     pairs = table(book, "pairs")
-    return pairs[pairs["status"].isin(v.PAIR_ACTIVE)]
+    return pairs[pairs["status"].isin(v.PAIR_ACTIVE).to_numpy()]
+
+
+def active_pairs(book: Book):
+    """Rows of pairs in force or being prepared: проект, утверждена, реализуется (derived once per book)."""
+    return book.derived("active_pairs", ("pairs",), _active_pairs)
 
 
 # The reader's codes for a cell it could not understand: the rules then see the cell as empty.

@@ -17,7 +17,7 @@ from nastavnik.workbook import vocab as v
 from nastavnik.workbook.parse import fold
 from nastavnik.workbook.reader import Book
 
-from .common import active_pairs, has, present, records, records_where, table, where
+from .common import active_pairs, has, present, records_where, table, where
 
 _TARGET = {"mentors": "наставника", "mentees": "наставляемого", "pairs": "пары (группы)",
            "programmes": "программы"}
@@ -98,17 +98,20 @@ def left_participants(book: Book, today: dt.date):
     if pairs.empty:
         return
     mentors = table(book, "mentors")
-    gone_mentors = mentors[mentors["status"] == v.MENTOR_STATUS_LEFT]
+    gone_mentors = (mentors["status"] == v.MENTOR_STATUS_LEFT).to_numpy()
     mentees = table(book, "mentees")
     left_by_date = mentees["left_date"].notna() & (mentees["left_date"] <= pd.Timestamp(today))
-    gone_mentees = mentees[(mentees["status"] == v.MENTEE_LEFT) | left_by_date.to_numpy()]
-    for col_key, gone, bank, who in (("mentor", gone_mentors, "mentors", "Наставник"),
-                                     ("mentee", gone_mentees, "mentees", "Наставляемый")):
-        if gone.empty:
+    gone_mentees = ((mentees["status"] == v.MENTEE_LEFT) | left_by_date).to_numpy()
+    for col_key, bank, frame, gone, who in (("mentor", "mentors", mentors, gone_mentors, "Наставник"),
+                                            ("mentee", "mentees", mentees, gone_mentees, "Наставляемый")):
+        if not gone.any():
             continue
-        rows = gone.drop_duplicates("code").set_index("code")["_row"]
-        hit = pairs[pairs[col_key].isin(rows.index)]
-        for rec in records(hit):
+        rows: dict = {}  # a code that has left: its first row in the bank
+        for code, row in zip(frame["code"][gone].tolist(), frame["_row"][gone].tolist()):
+            if present(code):
+                rows.setdefault(code, row)
+        hit = records_where(pairs, pairs[col_key].isin(list(rows)).to_numpy())
+        for rec in hit:
             code = rec[col_key]
             yield book.problem(
                 "left_participant", ERROR,
