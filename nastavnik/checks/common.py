@@ -199,9 +199,13 @@ def age_on(born, when):
     return (when.dt.year - born.dt.year - before.astype(int)).astype("Int64")
 
 
+def _bank_rows(book: Book, bank: str, cols: tuple[str, ...]):
+    return by_code(book, bank)[[*cols, "_row"]]
+
+
 def bank_rows(book: Book, bank: str, *cols: str):
-    """One row per code of a bank, indexed by code (the first row wins), with ``_row``."""
-    return by_code(book, bank)[list(cols) + ["_row"]]
+    """One row per code of a bank, indexed by code (the first row wins), with ``_row`` (derived once per book)."""
+    return book.derived("bank_rows", (bank,), _bank_rows, bank, cols)
 
 
 def _pair_heads(book: Book):
