@@ -23,10 +23,6 @@ AGE_MIN, AGE_MAX = 18, 80
 _WHOSE = {"mentors": "наставника", "mentees": "наставляемого", "programmes": "программы"}
 
 
-def _folded(series):
-    return series.map(lambda x: fold(x) if isinstance(x, str) else None)
-
-
 def duplicate_codes(book: Book, today: dt.date):
     """A code names one record: a second row with the same code makes every reference to it ambiguous.
 
@@ -42,26 +38,36 @@ def duplicate_codes(book: Book, today: dt.date):
         keys = [sheet.key_col] + (["mentee"] if sheet.multi_row_key else [])
         if sheet.multi_row_key and not has(book, sheet.key, "mentee"):
             continue
-        folded = frame[keys].apply(_folded)
-        valid = (folded.notna().all(axis=1)).to_numpy()
-        sub, folded = frame[valid], folded[valid]
-        dup = folded.duplicated(keep="first").to_numpy()
-        if not dup.any():
+        columns = [frame[k].tolist() for k in keys]
+        rows = frame["_row"].tolist()
+        folded = [tuple(fold(x) for x in values) if all(isinstance(x, str) for x in values) else None
+                  for values in zip(*columns)]
+        first: dict = {}  # a key's lowest row
+        for key, row in zip(folded, rows):
+            if key is not None and (key not in first or row < first[key]):
+                first[key] = row
+        if len(first) == sum(key is not None for key in folded):
             continue
-        first_row = sub["_row"].groupby([folded[k] for k in keys], sort=False).transform("min")
-        for rec, first in zip(records_where(sub, dup), first_row[dup]):
+        seen: set = set()
+        for i, key in enumerate(folded):
+            if key is None:
+                continue
+            if key not in seen:
+                seen.add(key)
+                continue
+            value = columns[0][i]
             if sheet.multi_row_key:
                 yield book.problem(
                     "duplicate_member", ERROR,
-                    f"Наставляемый {rec['mentee']} уже записан в пару (группу) {rec['code']} в строке {first}. "
+                    f"Наставляемый {columns[1][i]} уже записан в пару (группу) {value} в строке {first[key]}. "
                     "Удалите повторную строку.",
-                    sheet.key, rec["_row"], "mentee", rec["mentee"])
+                    sheet.key, rows[i], "mentee", columns[1][i])
             else:
                 yield book.problem(
                     "duplicate_code", ERROR,
-                    f"Код «{rec[sheet.key_col]}» уже есть в строке {first}: у каждого "
+                    f"Код «{value}» уже есть в строке {first[key]}: у каждого "
                     f"{_WHOSE.get(sheet.key, 'записи')} должен быть свой код.",
-                    sheet.key, rec["_row"], sheet.key_col, rec[sheet.key_col], expected="уникальный код")
+                    sheet.key, rows[i], sheet.key_col, value, expected="уникальный код")
 
 
 def duplicate_people(book: Book, today: dt.date):
