@@ -176,9 +176,18 @@ def sheet_for(sheet_key: str, org_type: ot.OrgType | None = None) -> Sheet:
 
 
 @cache
+def _titles_of_columns(sheet_key: str) -> dict[str, frozenset[str]]:
+    titles: dict[str, set[str]] = {}
+    for t in ot.TYPES:
+        for c in sheet_for(sheet_key, t).columns:
+            titles.setdefault(c.key, set()).add(c.title)
+    return {k: frozenset(v) for k, v in titles.items()}
+
+
 def column_titles(sheet_key: str, col_key: str) -> frozenset[str]:
-    """Every header a column may have: a typed column is titled by whichever type the book was made for."""
-    return frozenset(sheet_for(sheet_key, t).col(col_key).title for t in ot.TYPES)
+    """Every header a column may have: a typed column is titled by whichever type the book was made for (each
+    sheet's titles gathered in one pass over the types: the reader asks for every column of every sheet)."""
+    return _titles_of_columns(sheet_key)[col_key]
 
 
 @cache

@@ -76,12 +76,19 @@ def _fill_merged(grid: list[list], merged) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _find_header(grid: list[list], wanted: set[str]) -> tuple[int, int]:
+def _find_header(grid: list[list], wanted: set[str], columns: int) -> tuple[int, int]:
+    """The row among the first ten with the most template headers (the first of equals), and their number.
+
+    A row holding a header for each of the sheet's ``columns`` is taken at once: a row below could beat it only
+    by repeating headers, and a template's header row is the first (the data rows need no scanning).
+    """
     best_row, best = -1, 0
     for r, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         hits = sum(1 for x in row if isinstance(x, str) and P.header_key(x) in wanted)
         if hits > best:
             best_row, best = r, hits
+            if hits >= columns:
+                break
     return best_row, best
 
 
@@ -91,7 +98,7 @@ def _read_sheet(book: Book, sheet: s.Sheet, grid: list[list], merged, today: dt.
     for c in sheet.columns:  # a typed column keeps its meaning whichever type's header it carries
         for other in s.column_titles(sheet.key, c.key):
             by_header.setdefault(P.header_key(other), c)
-    hrow, hits = _find_header(grid, set(by_header))
+    hrow, hits = _find_header(grid, set(by_header), len(sheet.columns))
     if hits == 0:
         book.problems.append(Problem(
             "header_not_found", ERROR,
