@@ -24,6 +24,7 @@ from .carried import carried_codes
 from .common import (
     active_pairs,
     bank_rows,
+    by_code,
     coded,
     employees_only,
     first_rows,
@@ -52,10 +53,8 @@ def self_mentoring(book: Book, today: dt.date):
     same = pairs["mentor"].notna() & (pairs["mentor"] == pairs["mentee"])
     keys = {}
     for bank in ("mentors", "mentees"):
-        frame = table(book, bank)
-        if has(book, bank, "code", "fio", "birth_date") and not frame.empty:
-            keys[bank] = frame.assign(_key=person_key(frame)).dropna(subset=["code"]).drop_duplicates(
-                "code").set_index("code")["_key"]
+        if has(book, bank, "code", "fio", "birth_date") and not table(book, bank).empty:
+            keys[bank] = person_key(by_code(book, bank))  # indexed by code, the first row of each
     if len(keys) == 2:
         mk = lookup(pairs["mentor"], keys["mentors"])
         ek = lookup(pairs["mentee"], keys["mentees"])
